@@ -1,0 +1,31 @@
+// Typed lint over the whole project. The engine is pure: it may import only itself and tldts/punycode
+// (see docs/engine.md "Purity"); the rule below is the dependency check that keeps it so.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'dns', 'child_process', 'os', 'url'], message: 'the engine is pure: no I/O modules' },
+          { group: ['../*', '!../engine/*'], message: 'the engine imports nothing from the rest of hookwatch' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'process', 'Date', 'fetch', 'require'],
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+);
