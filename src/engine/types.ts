@@ -8,6 +8,11 @@ export interface Brand {
   readonly domains: readonly string[];
   /** Brand tokens, lowercase; derived from the domains' labels when the file gives none. */
   readonly keywords: readonly string[];
+  /**
+   * The keywords are ordinary words (`chase`, `line`, `visa`): match only lookalikes of the official domains and
+   * whole tokens next to a lure word, never bare substrings.
+   */
+  readonly generic?: boolean;
 }
 
 export interface Catalog {

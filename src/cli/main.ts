@@ -1,0 +1,113 @@
+/**
+ * The `hookwatch` command: the CLI's composition root. Parses arguments, loads the catalog, builds the engine and
+ * hands them to the command. Exit status: 0 when the run completed (even with per-line errors), 2 for bad usage
+ * or an unreadable catalog, 1 for an unexpected failure.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createEngine, ENGINE_VERSION, generatePermutations, type Catalog } from '../engine/index.js';
+import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
+import { HookwatchError } from '../errors.js';
+import { checkArgs, checkStream, type CheckFormat } from './check.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `hookwatch: find and judge phishing that impersonates your brands
+
+Usage:
+  hookwatch check [--brands FILE] [--format jsonl|table] [INPUT ...]
+      Judge URLs, host names or e-mail domains. No INPUT, or "-": one per line on stdin.
+      Prints one JSON line per input (default when stdout is not a terminal) or a table.
+  hookwatch permutations [--format text|jsonl] DOMAIN
+      Print candidate lookalikes of DOMAIN (typosquats, homoglyph/IDN, combosquats, TLD swaps) with their technique.
+  hookwatch --version | --help
+
+Options:
+  --brands FILE   brand catalog (JSON or YAML, see docs/catalog.md); replaces the built-in catalog
+  --format FMT    output format
+  -h, --help      this help
+`;
+
+class UsageError extends Error {}
+
+interface Io {
+  readonly stdin: NodeJS.ReadableStream & AsyncIterable<unknown>;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream;
+}
+
+const processIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+function parse(args: readonly string[], options: ParseArgsConfig['options']): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function loadCatalog(path: unknown): Promise<Catalog> {
+  if (typeof path === 'string') return loadCatalogFile(path);
+  return defaultCatalog();
+}
+
+async function runCheck(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { brands: { type: 'string' }, format: { type: 'string' } });
+  if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
+  const format = values['format'] ?? (io.stdout.isTTY === true ? 'table' : 'jsonl');
+  if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table, not "${String(format)}"`);
+  const engine = createEngine(await loadCatalog(values['brands']));
+  const run = { engine, format: format as CheckFormat, out: io.stdout as unknown as import('node:stream').Writable };
+  if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-')) {
+    await checkStream(io.stdin as unknown as import('node:stream').Readable, run);
+  } else {
+    await checkArgs(positionals, run);
+  }
+  return EXIT_OK;
+}
+
+function runPermutations(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(args, { format: { type: 'string' } });
+  if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
+  const format = values['format'] ?? 'text';
+  if (format !== 'text' && format !== 'jsonl') throw new UsageError(`--format must be text or jsonl, not "${String(format)}"`);
+  if (positionals.length !== 1) throw new UsageError('permutations takes exactly one DOMAIN');
+  let candidates;
+  try {
+    candidates = generatePermutations(positionals[0] ?? '');
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  const lines = candidates.map((p) => (format === 'jsonl'
+    ? JSON.stringify(p)
+    : `${p.technique.padEnd(20)} ${p.domain}${p.unicode !== p.domain ? `  (${p.unicode})` : ''}`));
+  io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  return EXIT_OK;
+}
+
+/** Runs the CLI and returns its exit status. Never throws. */
+export async function main(args: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'check': return await runCheck(rest, io);
+      case 'permutations': return runPermutations(rest, io);
+      case '--version': case '-v': io.stdout.write(`hookwatch engine ${ENGINE_VERSION}\n`); return EXIT_OK;
+      case undefined: case '--help': case '-h': case 'help': io.stdout.write(USAGE); return EXIT_OK;
+      default: throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`hookwatch: ${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof HookwatchError && error.code.startsWith('HW_ERR_CATALOG_')) {
+      io.stderr.write(`hookwatch: ${error.code}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`hookwatch: unexpected failure: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,721 @@
+/**
+ * The detection engine: a compiled catalog plus shipped knowledge, judging one input at a time.
+ *
+ * Design note: everything that depends only on the catalog is precomputed in createEngine() (official-domain
+ * map, one Aho-Corasick automaton over brand tokens and lure words, a deletion index for typos, confusable
+ * skeletons of every token). check() parses its input once into a Subject and then runs, in order:
+ *   1. official?        the host is, or is under, an official domain → `official`, stop;
+ *   2. well-known site? its registrable domain is a popular site that is not a hosting platform → `benign`, stop;
+ *   3. lookalike        homoglyph / typosquat / TLD swap / combosquat / brand in sub-domain, path or userinfo;
+ *   4. URL risk         IP host, userinfo trick, shortener, dynamic DNS, hosting platform, risky TLD, lures,
+ *                       random-looking or deep host names.
+ * Signals combine by noisy-OR (each is independent evidence: score = 100·(1 − Π(1 − w/100))), so two weak
+ * signals do not add up to certainty and no single weak one can reach `phishing`. See docs/engine.md.
+ */
+import { TokenAutomaton } from './automaton.js';
+import { isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
+import { parseInput, type Subject } from './subject.js';
+import { TypoIndex, describeTypo, type Typo } from './typo.js';
+import { LURE_WORDS, RISKY_TLDS } from './lexicon.js';
+import {
+  DYNAMIC_DNS_SUFFIXES,
+  INFRASTRUCTURE_DOMAINS,
+  URL_SHORTENERS,
+  USER_CONTENT_PLATFORMS,
+  WELL_KNOWN_DOMAINS,
+} from './data/well-known.js';
+import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
+
+/** Bumped whenever a change can alter a verdict; stored with every analysis. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** Score at or above which a verdict is `phishing` / `suspicious`. */
+export const PHISHING_SCORE = 70;
+export const SUSPICIOUS_SCORE = 40;
+
+/** Tokens shorter than this never match as substrings or typos: too many ordinary words contain them. */
+const DISTINCTIVE_TOKEN_LENGTH = 5;
+/** Tokens this short match only as exact look-alikes of a whole registrable label (IDN homographs). */
+const TINY_TOKEN_LENGTH = 2;
+/** Sub-domain depth that starts to look like padding (`login.secure.account.paypal.com.evil.ru`). */
+const DEEP_SUBDOMAIN_LABELS = 4;
+/** Host length that starts to look like padding. */
+const LONG_HOST_CHARS = 60;
+
+/** Signal weights, 0-100. Tuned on the shared evaluation sets as a whole (see docs/engine.md), never per row. */
+export const WEIGHTS = {
+  homoglyph: 90,
+  homoglyphCombo: 80,
+  mixedScript: 60,
+  wholeScriptConfusable: 35,
+  typosquat: 75,
+  typoCombo: 60,
+  tldSwap: 70,
+  tldSwapGeneric: 25,
+  comboLure: 80,
+  comboDistinctive: 55,
+  comboShort: 30,
+  splitBrand: 70,
+  officialInSubdomain: 85,
+  tokenSubdomainLabel: 60,
+  tokenInSubdomain: 45,
+  tokenSubdomainShort: 25,
+  officialInPath: 45,
+  tokenInPath: 25,
+  brandInUserinfo: 75,
+  userinfoHost: 55,
+  ipHost: 45,
+  shortener: 35,
+  dynamicDns: 45,
+  userContent: 20,
+  riskyTld: 20,
+  hostLure: 20,
+  hostLureMore: 10,
+  pathLure: 10,
+  randomLabel: 25,
+  deepSubdomain: 15,
+  longHost: 10,
+  punycode: 10,
+} as const;
+
+interface TokenInfo {
+  readonly text: string;
+  readonly brand: number;
+  /** The token is the label of an official domain (so `token.<other tld>` is a TLD swap). */
+  readonly officialLabel: boolean;
+  readonly distinctive: boolean;
+  readonly tiny: boolean;
+}
+
+export interface Engine {
+  readonly version: string;
+  readonly brandCount: number;
+  check(input: string): CheckResult;
+}
+
+/** Precomputed knowledge shared by every engine (independent of the catalog). Built once, on first use. */
+interface Knowledge {
+  readonly wellKnown: Set<string>;
+  readonly platforms: Set<string>;
+  readonly shorteners: Set<string>;
+  readonly dynamicDns: Set<string>;
+  readonly riskyTlds: Set<string>;
+}
+
+let sharedKnowledge: Knowledge | undefined;
+
+function knowledge(): Knowledge {
+  if (sharedKnowledge === undefined) {
+    const wellKnown = new Set<string>();
+    for (const line of WELL_KNOWN_DOMAINS.split('\n')) if (line.length > 0) wellKnown.add(line);
+    for (const d of INFRASTRUCTURE_DOMAINS) wellKnown.add(d);
+    sharedKnowledge = {
+      wellKnown,
+      platforms: new Set(USER_CONTENT_PLATFORMS),
+      shorteners: new Set(URL_SHORTENERS),
+      dynamicDns: new Set(DYNAMIC_DNS_SUFFIXES),
+      riskyTlds: new Set(RISKY_TLDS),
+    };
+  }
+  return sharedKnowledge;
+}
+
+/** Finds the longest entry of `set` that equals `host` or is a dot-aligned suffix of it. */
+function matchSuffix<T>(host: string, lookup: (candidate: string) => T | undefined): { value: T; match: string } | null {
+  let from = 0;
+  for (;;) {
+    const candidate = from === 0 ? host : host.slice(from);
+    const value = lookup(candidate);
+    if (value !== undefined) return { value, match: candidate };
+    const dot = host.indexOf('.', from);
+    if (dot < 0) return null;
+    from = dot + 1;
+  }
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+function isLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** A token occurrence is bounded when no letter touches it (digits, '-', '.', edges are boundaries). */
+function bounded(text: string, start: number, end: number): boolean {
+  return !isLetter(text.charCodeAt(start - 1)) && !isLetter(text.charCodeAt(end));
+}
+
+const VOWEL_SET = new Set([97, 101, 105, 111, 117, 121]);
+
+/**
+ * Whether a label reads as machine-generated (kit-generated sub-domains such as `qmfvimzgmh`, hex ids): long runs
+ * of consonants, almost no vowels, or letters and digits interleaved. Bounded loop over char codes.
+ */
+function looksRandom(label: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 7) return false;
+  let letters = 0;
+  let vowels = 0;
+  let digits = 0;
+  let run = 0;
+  let maxRun = 0;
+  let switches = 0;
+  let prevDigit = false;
+  for (let i = start; i < end; i++) {
+    const c = label.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (i > start && digit !== prevDigit) switches++;
+    prevDigit = digit;
+    if (digit) { digits++; run = 0; continue; }
+    if (!isLetter(c)) { run = 0; continue; }
+    letters++;
+    if (VOWEL_SET.has(c)) { vowels++; run = 0; } else if (++run > maxRun) maxRun = run;
+  }
+  if (letters >= 7 && maxRun >= 5) return true;
+  if (letters >= 8 && vowels * 6 < letters) return true;
+  if (length >= 10 && switches >= 4 && digits >= 3) return true;
+  return false;
+}
+
+class Signals {
+  readonly list: Signal[] = [];
+  brand = -1;
+  brandWeight = 0;
+  add(kind: SignalKind, detail: string, weight: number, brand = -1): void {
+    this.list.push({ kind, detail, weight });
+    if (brand >= 0 && weight > this.brandWeight) {
+      this.brand = brand;
+      this.brandWeight = weight;
+    }
+  }
+  has(kind: SignalKind): boolean {
+    return this.list.some((s) => s.kind === kind);
+  }
+  score(): number {
+    let keep = 1;
+    for (const s of this.list) if (s.weight > 0) keep *= 1 - Math.min(s.weight, 99) / 100;
+    return Math.round(100 * (1 - keep));
+  }
+}
+
+export function createEngine(catalog: Catalog): Engine {
+  const know = knowledge();
+  const brands: readonly Brand[] = catalog.brands;
+
+  const official = new Map<string, number>();
+  brands.forEach((brand, b) => { for (const d of brand.domains) if (!official.has(d)) official.set(d, b); });
+
+  // Tokens: keywords and official-domain labels, hyphens removed, one entry per (brand, text).
+  const tokens: TokenInfo[] = [];
+  const seen = new Map<string, number>();
+  const addToken = (raw: string, b: number, officialLabel: boolean, generic: boolean): void => {
+    const text = raw.replaceAll('-', '').toLowerCase();
+    if (!/^[a-z0-9]+$/.test(text)) return;
+    const key = `${b}\u0000${text}`;
+    const existing = seen.get(key);
+    if (existing !== undefined) {
+      const t = tokens[existing];
+      if (t !== undefined && officialLabel && !t.officialLabel) tokens[existing] = { ...t, officialLabel: true };
+      return;
+    }
+    seen.set(key, tokens.length);
+    tokens.push({
+      text,
+      brand: b,
+      officialLabel,
+      distinctive: !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH,
+      tiny: text.length <= TINY_TOKEN_LENGTH,
+    });
+  };
+  const officialLabels: string[][] = brands.map(() => []);
+  brands.forEach((brand, b) => {
+    const generic = brand.generic === true;
+    for (const d of brand.domains) {
+      const label = officialLabelOf(d);
+      if (label !== '') {
+        officialLabels[b]?.push(label);
+        addToken(label, b, true, generic);
+      }
+    }
+    for (const k of brand.keywords) addToken(k, b, false, generic);
+  });
+
+  const skeletonIndex = new Map<string, number[]>();
+  tokens.forEach((t, id) => {
+    const key = skeleton(t.text);
+    const list = skeletonIndex.get(key);
+    if (list === undefined) skeletonIndex.set(key, [id]);
+    else list.push(id);
+  });
+  const exactIndex = new Map<string, number[]>();
+  tokens.forEach((t, id) => {
+    const list = exactIndex.get(t.text);
+    if (list === undefined) exactIndex.set(t.text, [id]);
+    else list.push(id);
+  });
+
+  // One automaton: brand tokens (ids 0..T-1, tiny ones excluded by giving them no path) then lure words.
+  const scanTexts: string[] = tokens.map((t) => (t.tiny ? '' : t.text));
+  const lureBase = scanTexts.length;
+  const lureWords = LURE_WORDS.map((w) => w.replaceAll('-', ''));
+  const automaton = new TokenAutomaton([...scanTexts.map((t) => (t === '' ? '\u0000' : t)), ...lureWords]);
+
+  const typoTokens = tokens.filter((t) => t.distinctive);
+  const typoIds = tokens.flatMap((t, id) => (t.distinctive ? [id] : []));
+  const typos = new TypoIndex(typoTokens.map((t) => t.text));
+
+  const brandName = (b: number): string => brands[b]?.name ?? '';
+  const brandId = (b: number): string | null => brands[b]?.id ?? null;
+
+  function officialOf(host: string): { brand: number; domain: string } | null {
+    const m = matchSuffix(host, (c) => official.get(c));
+    return m === null ? null : { brand: m.value, domain: m.match };
+  }
+
+  /** Scratch for one check(): the matches the automaton reports. Safe because check() is synchronous. */
+  const hits: { id: number; start: number; end: number }[] = [];
+  const collect = (id: number, start: number, end: number): void => { hits.push({ id, start, end }); };
+
+  function judgeLookalike(s: Subject, label: string, sub: string, signals: Signals): void {
+    // Homoglyphs and IDN: the registrable label's skeleton equals a brand token.
+    const unicodeLabel = unicodeLabelOf(s, label);
+    const nonAscii = unicodeLabel !== label;
+    if (nonAscii) {
+      const scripts = scriptsOf(unicodeLabel);
+      if (isRestrictedMix(scripts)) signals.add('mixed-script', `label "${unicodeLabel}" mixes ${scripts.join(' and ')} letters`, WEIGHTS.mixedScript);
+    }
+    const skel = nonAscii || mayHaveSkeleton(label) ? skeleton(unicodeLabel) : label;
+    if (skel !== label) {
+      const exact = skeletonIndex.get(skel) ?? skeletonIndex.get(skel.replaceAll('-', ''));
+      if (exact !== undefined) {
+        const t = tokens[exact[0] ?? 0];
+        if (t !== undefined && t.text !== label) {
+          signals.add('homoglyph', `"${unicodeLabel}" reads as "${t.text}" (${describeGlyphs(unicodeLabel)})`, WEIGHTS.homoglyph, t.brand);
+          return;
+        }
+      } else if (nonAscii && /^[a-z0-9-]+$/.test(skel) && !scriptsOf(unicodeLabel).includes('Latin')) {
+        signals.add('homoglyph', `"${unicodeLabel}" is written entirely in look-alike letters of "${skel}"`, WEIGHTS.wholeScriptConfusable);
+      }
+    }
+
+    // TLD swap / hyphenation: the label, hyphens removed, is a brand token.
+    const joined = label.includes('-') ? label.replaceAll('-', '') : label;
+    const exactIds = exactIndex.get(joined);
+    if (exactIds !== undefined) {
+      const t = tokens[exactIds[0] ?? 0];
+      if (t !== undefined) {
+        if (joined !== label) {
+          if (!t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, t.distinctive ? WEIGHTS.typosquat : WEIGHTS.comboShort, t.brand);
+        } else if (t.tiny) {
+          // Two-letter names (`go`, `ea`) under another suffix are not impersonation by themselves.
+        } else if (t.distinctive) {
+          signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwap, t.brand);
+        } else {
+          signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix; "${t.text}" is short or an ordinary word, so this alone proves little`, WEIGHTS.tldSwapGeneric, t.brand);
+        }
+        if (joined !== label || !t.tiny) return;
+      }
+    }
+
+    // Typosquats: Damerau distance 1 from a distinctive token.
+    let typoFound = false;
+    if (label.length >= DISTINCTIVE_TOKEN_LENGTH - 1) {
+      typos.find(skel === label ? label : skel, (typo: Typo) => {
+        if (typoFound) return;
+        const id = typoIds[typo.token] ?? 0;
+        const t = tokens[id];
+        if (t === undefined || !plausibleTypo(t.text, typo)) return;
+        typoFound = true;
+        signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+      });
+    }
+    if (typoFound) return;
+
+    // Split across labels: `pay.pal.com`.
+    if (sub.length > 0) {
+      const dot = sub.lastIndexOf('.');
+      const last = sub.slice(dot + 1);
+      const ids = exactIndex.get(last + label);
+      const t = ids === undefined ? undefined : tokens[ids[0] ?? 0];
+      if (t?.distinctive === true) signals.add('split-brand', `"${last}.${label}" spells ${t.text} across a dot`, WEIGHTS.splitBrand, t.brand);
+    }
+
+    // Typos inside combosquats: each hyphen-separated piece.
+    if (label.includes('-')) {
+      let from = 0;
+      while (from <= label.length && !typoFound) {
+        let to = label.indexOf('-', from);
+        if (to < 0) to = label.length;
+        if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
+          const piece = label.slice(from, to);
+          const pieceSkel = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+          typos.find(pieceSkel, (typo) => {
+            if (typoFound) return;
+            const t = tokens[typoIds[typo.token] ?? 0];
+            if (t === undefined || !plausibleTypo(t.text, typo)) return;
+            typoFound = true;
+            signals.add('typosquat', `${describeTypo(piece, t.text, typo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
+          });
+        }
+        from = to + 1;
+      }
+    }
+  }
+
+  /** Brand tokens and lure words anywhere in the host (and its skeleton when that differs). */
+  function judgeHostTokens(s: Subject, hostText: string, labelStart: number, labelEnd: number, viaSkeleton: boolean, signals: Signals): number {
+    hits.length = 0;
+    automaton.scan(hostText, 0, labelEnd, collect);
+    let lures = 0;
+    const lureNames: string[] = [];
+    let best = -1;
+    let bestWeight = 0;
+    let bestDetail = '';
+    let bestKind: SignalKind = 'combosquat';
+    for (const hit of hits) {
+      if (hit.id >= lureBase) {
+        const word = lureWords[hit.id - lureBase] ?? '';
+        if (bounded(hostText, hit.start, hit.end) || (word.length >= 6 && (!isLetter(hostText.charCodeAt(hit.start - 1)) || !isLetter(hostText.charCodeAt(hit.end))))) {
+          if (!lureNames.includes(word)) { lureNames.push(word); lures++; }
+        }
+      }
+    }
+    for (const hit of hits) {
+      if (hit.id >= lureBase) continue;
+      const t = tokens[hit.id];
+      if (t === undefined) continue;
+      const isBounded = bounded(hostText, hit.start, hit.end);
+      const inLabel = hit.start >= labelStart && hit.end <= labelEnd;
+      let weight = 0;
+      let kind: SignalKind = 'combosquat';
+      let detail = '';
+      const how = viaSkeleton ? ' (read through look-alike characters)' : '';
+      if (inLabel) {
+        if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
+        const rest = restIsLures(hostText, labelStart, labelEnd, hit.start, hit.end);
+        if (rest && (t.distinctive || isBounded)) {
+          weight = WEIGHTS.comboLure;
+          detail = `${hostText.slice(labelStart, labelEnd)} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(hostText, labelStart, labelEnd, hit.start, hit.end)}${how}`;
+        } else if (t.distinctive) {
+          weight = WEIGHTS.comboDistinctive;
+          detail = `${hostText.slice(labelStart, labelEnd)} contains ${brandName(t.brand)}'s name "${t.text}"${how}`;
+        } else if (isBounded && lures > 0) {
+          weight = WEIGHTS.comboShort;
+          detail = `${hostText.slice(labelStart, labelEnd)} contains "${t.text}" (${brandName(t.brand)}) next to lure words${how}`;
+        }
+      } else if (hit.end <= labelStart && !s.privateSuffix) {
+        kind = 'brand-in-subdomain';
+        const officialHere = officialAt(hostText, hit.start, t.brand);
+        if (officialHere !== '') {
+          weight = WEIGHTS.officialInSubdomain;
+          detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
+        } else if (t.distinctive && isLabel(hostText, hit.start, hit.end)) {
+          weight = WEIGHTS.tokenSubdomainLabel;
+          detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
+        } else if (t.distinctive) {
+          weight = WEIGHTS.tokenInSubdomain;
+          detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
+        } else if (isBounded && (lures > 0 || isLabel(hostText, hit.start, hit.end))) {
+          weight = WEIGHTS.tokenSubdomainShort;
+          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) but the site is ${s.domain}${how}`;
+        }
+      }
+      if (weight > bestWeight) {
+        best = t.brand;
+        bestWeight = weight;
+        bestDetail = detail;
+        bestKind = kind;
+      }
+    }
+    if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best);
+    if (lures > 0 && !viaSkeleton) {
+      signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, Math.min(WEIGHTS.hostLure + WEIGHTS.hostLureMore * (lures - 1), 35));
+    }
+    return lures;
+  }
+
+  function officialAt(text: string, start: number, brand: number): string {
+    const b = brands[brand];
+    if (b === undefined) return '';
+    for (const d of b.domains) {
+      if (text.startsWith(d, start) && !isAlnum(text.charCodeAt(start + d.length))) return d;
+      const dashed = d.replaceAll('.', '-');
+      if (text.startsWith(dashed, start) && !isAlnum(text.charCodeAt(start + d.length))) return dashed;
+    }
+    return '';
+  }
+
+  function judgePath(s: Subject, signals: Signals, hostIsRisky: boolean): void {
+    const path = s.path;
+    hits.length = 0;
+    automaton.scan(path, 0, path.length, collect);
+    let bestBrand = -1;
+    let bestWeight = 0;
+    let bestDetail = '';
+    const lureNames: string[] = [];
+    for (const hit of hits) {
+      if (hit.id >= lureBase) {
+        const word = lureWords[hit.id - lureBase] ?? '';
+        if (word.length >= 4 && bounded(path, hit.start, hit.end) && !lureNames.includes(word)) lureNames.push(word);
+        continue;
+      }
+      const t = tokens[hit.id];
+      if (t === undefined) continue;
+      if (!bounded(path, hit.start, hit.end) && !t.distinctive) continue;
+      const officialHere = officialAt(path, hit.start, t.brand);
+      let weight: number = officialHere !== '' ? WEIGHTS.officialInPath : WEIGHTS.tokenInPath;
+      if (!t.distinctive && officialHere === '') weight = Math.round(weight / 2);
+      if (hostIsRisky) weight += 15;
+      if (weight > bestWeight) {
+        bestWeight = weight;
+        bestBrand = t.brand;
+        bestDetail = officialHere !== ''
+          ? `the path carries ${brandName(t.brand)}'s domain "${officialHere}" on an unrelated host`
+          : `the path names ${brandName(t.brand)} ("${t.text}") on an unrelated host`;
+      }
+    }
+    if (bestBrand >= 0) signals.add('brand-in-path', bestDetail, bestWeight, bestBrand);
+    if (lureNames.length > 0) signals.add('lure-word', `path contains ${lureNames.slice(0, 3).map((w) => `"${w}"`).join(', ')}`, WEIGHTS.pathLure);
+  }
+
+  function check(input: string): CheckResult {
+    const parsed = parseInput(input);
+    if (!parsed.ok) return { input, verdict: 'error', score: 0, brand: null, signals: [], error: parsed.error };
+    const s = parsed.subject;
+
+    if (s.isIp) {
+      const signals = new Signals();
+      signals.add('ip-host', `the host is an IP address (${s.host}), not a name`, WEIGHTS.ipHost);
+      judgeUserinfo(s, signals);
+      if (s.path.length > 0) judgePath(s, signals, true);
+      return finish(s, signals);
+    }
+
+    const owner = officialOf(s.host);
+    if (owner !== null) {
+      return {
+        input, host: s.host, domain: s.domain, verdict: 'official', score: 0, brand: brandId(owner.brand),
+        signals: [{ kind: 'official-domain', detail: `under ${owner.domain}, an official domain of ${brandName(owner.brand)}`, weight: 0 }],
+      };
+    }
+
+    // Hosting platforms: a name under them is a customer's, judged like a registrable domain of its own.
+    const platform = s.privateSuffix ? s.suffix : platformOf(s.host);
+    let label = s.domainLabel;
+    let sub = s.subdomain;
+    if (platform !== '' && !s.privateSuffix) {
+      const rest = s.host.length > platform.length ? s.host.slice(0, s.host.length - platform.length - 1) : '';
+      const dot = rest.lastIndexOf('.');
+      label = rest.slice(dot + 1);
+      sub = dot < 0 ? '' : rest.slice(0, dot);
+    }
+    if (platform === '' && s.domain !== '' && know.wellKnown.has(s.domain)) {
+      return {
+        input, host: s.host, domain: s.domain, verdict: 'benign', score: 0, brand: null,
+        signals: [{ kind: 'well-known-site', detail: `${s.domain} is a well-known site unrelated to the catalog's brands`, weight: 0 }],
+      };
+    }
+
+    const signals = new Signals();
+    if (label.length > 0) judgeLookalike(s, label, sub, signals);
+
+    const suffixLabels = countChar(platform !== '' ? platform : s.suffix, 46) + 1;
+    const [labelStart, labelEnd] = labelBounds(s.host, suffixLabels);
+    const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals);
+    if (!signals.has('homoglyph') && (s.host !== s.unicodeHost || mayHaveSkeleton(s.host))) {
+      const skelHost = skeletonHost(s.unicodeHost);
+      if (skelHost !== s.host) {
+        const [skelStart, skelEnd] = labelBounds(skelHost, suffixLabels);
+        judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals);
+      }
+    }
+
+    if (platform !== '') {
+      if (know.shorteners.has(platform) || know.shorteners.has(s.domain)) {
+        signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
+      } else if (know.dynamicDns.has(platform)) {
+        signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
+      } else {
+        signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
+      }
+    } else if (know.shorteners.has(s.domain)) {
+      signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
+    } else if (know.dynamicDns.has(s.domain) && s.subdomain !== '') {
+      signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
+    }
+
+    const tld = s.suffix.slice(s.suffix.lastIndexOf('.') + 1);
+    if (know.riskyTlds.has(tld) && !s.privateSuffix) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
+
+    let random = '';
+    forEachLabel(s.host, 0, labelEnd, (start, end) => {
+      if (random === '' && looksRandom(s.host, start, end)) random = s.host.slice(start, end);
+    });
+    if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
+
+    const subLabels = sub === '' ? 0 : countChar(sub, 46) + 1;
+    if (subLabels >= DEEP_SUBDOMAIN_LABELS) signals.add('many-subdomains', `${subLabels} sub-domain labels in front of ${platform === '' ? s.domain : `${label}.${platform}`}`, WEIGHTS.deepSubdomain + (subLabels >= 6 ? 10 : 0));
+    if (s.host.length > LONG_HOST_CHARS) signals.add('long-host', `host name is ${s.host.length} characters long`, WEIGHTS.longHost);
+    if (lures > 0 && s.host.includes('xn--')) signals.add('punycode', `the host uses IDN (punycode) labels: ${s.unicodeHost}`, WEIGHTS.punycode);
+
+    judgeUserinfo(s, signals);
+    if (s.path.length > 0) {
+      const risky = platform !== '' || signals.has('dynamic-dns') || signals.has('url-shortener') || signals.list.length > 0;
+      judgePath(s, signals, risky && !signals.has('official-domain'));
+    }
+    return finish(s, signals);
+  }
+
+  function judgeUserinfo(s: Subject, signals: Signals): void {
+    if (s.userinfo === '') return;
+    const user = s.userinfo;
+    hits.length = 0;
+    automaton.scan(user, 0, user.length, collect);
+    for (const hit of hits) {
+      const t = hit.id < lureBase ? tokens[hit.id] : undefined;
+      if (t !== undefined && (t.distinctive || bounded(user, hit.start, hit.end))) {
+        signals.add('userinfo', `"${user}@" before the host makes the link read as ${brandName(t.brand)}'s, but it leads to ${s.host}`, WEIGHTS.brandInUserinfo, t.brand);
+        return;
+      }
+    }
+    if (user.includes('.')) signals.add('userinfo', `"${user}@" before the host disguises where the link leads (${s.host})`, WEIGHTS.userinfoHost);
+  }
+
+  function finish(s: Subject, signals: Signals): CheckResult {
+    const score = signals.score();
+    const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
+    const brand = signals.brand >= 0 ? brandId(signals.brand) : null;
+    if (s.domain === '') return { input: s.input, host: s.host, verdict, score, brand, signals: signals.list };
+    return { input: s.input, host: s.host, domain: s.domain, verdict, score, brand, signals: signals.list };
+  }
+
+  function platformOf(host: string): string {
+    const m = matchSuffix(host, (c) => (know.platforms.has(c) || know.shorteners.has(c) || know.dynamicDns.has(c) ? true : undefined));
+    if (m === null || m.match === host) return '';
+    return m.match;
+  }
+
+  function unicodeLabelOf(s: Subject, label: string): string {
+    if (s.unicodeHost === s.host || !label.startsWith('xn--') && !label.includes('.xn--')) return label;
+    const labels = s.host.split('.');
+    const idx = labels.lastIndexOf(label);
+    const ulabels = s.unicodeHost.split('.');
+    return idx >= 0 ? ulabels[idx] ?? label : label;
+  }
+
+  function officialDomainsText(b: number): string {
+    const list = officialLabels[b] === undefined ? [] : brands[b]?.domains ?? [];
+    return `official: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}`;
+  }
+
+  /** Typo kinds that people really make or registrars really sell, by token length (see docs/engine.md). */
+  function plausibleTypo(token: string, typo: Typo): boolean {
+    if (token.length >= 7) return true;
+    if (token.length >= 6) return typo.kind !== 'insertion';
+    return typo.kind !== 'insertion' && typo.kind !== 'substitution' && typo.kind !== 'vowel swap';
+  }
+
+  return { version: ENGINE_VERSION, brandCount: brands.length, check };
+}
+
+/** The label an official domain gives its brand: `paypal` for paypal.com, `hmrc` for hmrc.gov.uk. */
+function officialLabelOf(domain: string): string {
+  const parsed = parseInput(domain);
+  if (!parsed.ok) return '';
+  const label = parsed.subject.domainLabel;
+  const dot = label.lastIndexOf('.');
+  return dot < 0 ? label : label.slice(dot + 1);
+}
+
+function countChar(s: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) n++;
+  return n;
+}
+
+function forEachLabel(s: string, from: number, to: number, fn: (start: number, end: number) => void): void {
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || s.charCodeAt(i) === 46 /* '.' */) {
+      if (i > start) fn(start, i);
+      start = i + 1;
+    }
+  }
+}
+
+/** [start, end) of the label just left of the last `suffixLabels` labels (the registrable label). */
+function labelBounds(host: string, suffixLabels: number): [number, number] {
+  let end = host.length;
+  for (let k = 0; k < suffixLabels; k++) {
+    const dot = host.lastIndexOf('.', end - 1);
+    if (dot < 0) return [0, 0];
+    end = dot;
+  }
+  const start = host.lastIndexOf('.', end - 1) + 1;
+  return [start, end];
+}
+
+function isLabel(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  return (start === 0 || before === 46) && (end === text.length || after === 46);
+}
+
+/** The skeleton of a whole host, label by label, kept only when every label keeps its length. */
+function skeletonHost(unicodeHost: string): string {
+  return unicodeHost.split('.').map((l) => skeleton(l)).join('.');
+}
+
+/** Whether what surrounds a token in its label is only lure words, digits, hyphens or a 2-3 letter code. */
+function restIsLures(text: string, labelStart: number, labelEnd: number, start: number, end: number): boolean {
+  return pieceIsLure(text, labelStart, start) && pieceIsLure(text, end, labelEnd);
+}
+
+const LURE_SET = new Set(LURE_WORDS.map((w) => w.replaceAll('-', '')));
+
+function pieceIsLure(text: string, from: number, to: number): boolean {
+  // Split the piece at hyphens and digits; each part must be a lure word or a short code (jp, us, co).
+  let i = from;
+  while (i < to) {
+    while (i < to && !isLetter(text.charCodeAt(i))) i++;
+    let j = i;
+    while (j < to && isLetter(text.charCodeAt(j))) j++;
+    if (j > i) {
+      const word = text.slice(i, j);
+      if (!(j - i <= 3 && j - i >= 2) && !LURE_SET.has(word) && !startsWithLures(word)) return false;
+    }
+    i = j;
+  }
+  return true;
+}
+
+/** A run of letters made of lure words glued together (`secureaccount`, `loginverify`). */
+function startsWithLures(word: string): boolean {
+  if (word.length === 0) return true;
+  for (let k = Math.min(word.length, 14); k >= 3; k--) {
+    if (LURE_SET.has(word.slice(0, k)) && startsWithLures(word.slice(k))) return true;
+  }
+  return false;
+}
+
+function describeRest(text: string, labelStart: number, labelEnd: number, start: number, end: number): string {
+  const parts = [text.slice(labelStart, start), text.slice(end, labelEnd)].map((p) => p.replace(/^-+|-+$/g, '')).filter((p) => p.length > 0);
+  return parts.length === 0 ? 'digits or hyphens' : `lure word${parts.length > 1 ? 's' : ''} "${parts.join('", "')}"`;
+}
+
+function describeGlyphs(unicodeLabel: string): string {
+  const notes: string[] = [];
+  for (const ch of unicodeLabel) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp > 127) {
+      const sk = skeleton(ch);
+      notes.push(`${ch} U+${cp.toString(16).toUpperCase().padStart(4, '0')} looks like ${sk}`);
+    } else if (ch === '0') notes.push('0 looks like o');
+    else if (ch === '1') notes.push('1 looks like l');
+    if (notes.length >= 4) break;
+  }
+  if (unicodeLabel.includes('rn')) notes.push('rn looks like m');
+  if (unicodeLabel.includes('vv')) notes.push('vv looks like w');
+  return notes.join('; ');
+}

@@ -1,0 +1,11 @@
+/**
+ * hookwatch's detection engine: pure functions and precomputed indexes, no I/O. Importable on its own:
+ *   import { createEngine } from 'hookwatch/engine';
+ *   const engine = createEngine({ brands: [...] });
+ *   engine.check('http://paypa1.com/signin');  // { verdict: 'phishing', brand: 'paypal', signals: [...] }
+ */
+export { createEngine, ENGINE_VERSION, PHISHING_SCORE, SUSPICIOUS_SCORE, WEIGHTS, type Engine } from './engine.js';
+export { generatePermutations, MAX_PERMUTATIONS } from './permutations.js';
+export { parseInput, MAX_INPUT_CHARS, type Subject } from './subject.js';
+export { skeleton } from './skeleton.js';
+export type * from './types.js';

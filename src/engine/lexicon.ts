@@ -1,0 +1,29 @@
+/**
+ * Word lists the engine matches against. Keep each list short and justified: every entry here can turn a
+ * legitimate host suspicious. Sources are noted per list.
+ */
+
+/**
+ * Credential and account lures seen in phishing host names and paths (APWG and PhishTank examples, dnstwist's
+ * dictionary, phishing_catcher's suspicious.yaml). Used as combosquat affixes and as path lures.
+ */
+export const LURE_WORDS: readonly string[] = [
+  'login', 'logon', 'signin', 'sign-in', 'verify', 'verification', 'secure', 'security', 'account', 'accounts',
+  'update', 'confirm', 'support', 'service', 'services', 'help', 'helpdesk', 'wallet', 'unlock', 'recover',
+  'recovery', 'restore', 'validate', 'validation', 'auth', 'authenticate', 'password', 'billing', 'payment',
+  'invoice', 'refund', 'claim', 'reward', 'rewards', 'bonus', 'airdrop', 'connect', 'sync', 'web3', 'dapp',
+  'customer', 'online', 'portal', 'alert', 'notice', 'suspend', 'suspended', 'limited', 'webscr', 'session',
+  'identity', 'id', 'official', 'app', 'mobile', 'bank', 'banking', 'card', 'pay', 'checkout', 'delivery',
+  'tracking', 'track', 'parcel', 'package', 'shipment', 'redelivery', 'tax', 'gov', 'mail', 'webmail', 'cloud',
+];
+
+/**
+ * Public suffixes with a high share of abuse relative to their legitimate use (Spamhaus "most abused TLDs" and
+ * Interisle Phishing Landscape reports, 2022-2024). A signal, never a verdict on its own.
+ */
+export const RISKY_TLDS: readonly string[] = [
+  'top', 'xyz', 'icu', 'cyou', 'sbs', 'cfd', 'bond', 'click', 'buzz', 'rest', 'monster', 'quest', 'shop',
+  'online', 'site', 'website', 'live', 'cn', 'tk', 'ml', 'ga', 'cf', 'gq', 'work', 'support', 'fit', 'vip',
+  'lol', 'mom', 'bar', 'win', 'loan', 'kim', 'men', 'cam', 'best', 'beauty', 'hair', 'skin', 'makeup', 'autos',
+  'boats', 'homes', 'motorcycles', 'yachts', 'pw', 'ws', 'su', 'asia', 'today', 'life', 'digital', 'app',
+];

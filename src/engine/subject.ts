@@ -1,0 +1,231 @@
+/**
+ * Input normalisation: one attacker-supplied string (a URL, a host name, an e-mail address or its domain part)
+ * becomes a Subject, parsed once, or an input error with a stable code.
+ *
+ * Design note: bare ASCII host names are the hot path (CT logs, NRD feeds, DNS logs), so they are validated with
+ * one pass over char codes and never go through the WHATWG URL parser. Anything else (a scheme, a path, an IP
+ * literal in any notation, non-ASCII) goes through `URL`, which is the browsers' own parser: it decodes IPv4 in
+ * every notation (0x7f.1, 2130706433, 0177.0.0.1), maps Unicode with UTS #46 and rejects what browsers reject.
+ */
+import { parse as parseDomain } from 'tldts';
+import punycode from 'punycode/punycode.js';
+import type { EngineError } from './types.js';
+import { errorMessage, type ErrorCode } from '../errors.js';
+
+/** Longest input judged; longer lines are errors. Browsers and servers cap request lines near 8 KiB (Apache's
+ * LimitRequestLine is 8190), so a longer "URL" cannot be a working link. */
+export const MAX_INPUT_CHARS = 8192;
+/** DNS limits (RFC 1035 §2.3.4). */
+export const MAX_HOST_CHARS = 253;
+export const MAX_LABEL_CHARS = 63;
+
+/** Schemes whose URLs name a host we can judge. Defanged `hxxp`/`hxxps` are accepted as analysts write them. */
+const HOST_SCHEMES = new Set(['http', 'https', 'ftp', 'ftps', 'ws', 'wss', 'hxxp', 'hxxps', 'sftp']);
+
+export interface Subject {
+  readonly input: string;
+  /** Lowercase ASCII (A-label) host, without a trailing dot; IPv6 in brackets. */
+  readonly host: string;
+  /** The host as a reader sees it (U-labels), equal to `host` when no label is an IDN. */
+  readonly unicodeHost: string;
+  readonly isIp: boolean;
+  /** Registrable domain, hosting platforms' user sub-domains included (`x.github.io`); '' for IPs and bare suffixes. */
+  readonly domain: string;
+  /** Public suffix (ICANN or private, e.g. `co.uk`, `github.io`). */
+  readonly suffix: string;
+  /** The suffix is a private one: the registrable domain is a customer's name on a platform. */
+  readonly privateSuffix: boolean;
+  /** Labels left of the registrable domain joined with dots ('' when none). */
+  readonly subdomain: string;
+  /** The registrable domain without its suffix (`paypal` for paypal.co.uk). */
+  readonly domainLabel: string;
+  /** For URL inputs: lowercase, percent-decoded path + query + fragment ('' for bare hosts). */
+  readonly path: string;
+  /** For URL inputs: the userinfo part before `@` ('' when none). */
+  readonly userinfo: string;
+  readonly isUrl: boolean;
+}
+
+export type ParseResult = { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly error: EngineError };
+
+function fail(code: ErrorCode, params: Readonly<Record<string, string | number>> = {}): ParseResult {
+  return { ok: false, error: { code, message: errorMessage(code, params) } };
+}
+
+/** NUL, C0/C1 controls, DEL, replacement characters and unpaired surrogates: never part of a real link. */
+function hasBadCodeUnits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // U+FFFD is what a decoder leaves of invalid UTF-8: the line was not text.
+    if (c < 32 || c === 127 || (c >= 128 && c < 160) || c === 0xfffd) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+const enum HostShape { Plain, Numeric, NeedsUrlParser, Invalid }
+
+/**
+ * Classifies a candidate bare host in one pass: Plain = lowercase-able [a-z0-9._-] with valid label lengths;
+ * Numeric = could be an IPv4 literal in some notation; NeedsUrlParser = non-ASCII or uppercase-free but odd.
+ */
+function hostShape(s: string): HostShape {
+  if (s.length === 0 || s.length > MAX_HOST_CHARS + 1) return HostShape.Invalid;
+  let labelLength = 0;
+  let numericOnly = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* '.' */) {
+      if (labelLength === 0) return HostShape.Invalid;
+      labelLength = 0;
+      continue;
+    }
+    labelLength++;
+    if (labelLength > MAX_LABEL_CHARS) return HostShape.Invalid;
+    if (c >= 48 && c <= 57) continue;
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) {
+      // Hex IPv4 parts (0x7f) use a-f and x; anything else rules out an IPv4 literal.
+      if (!(lower <= 102 || lower === 120)) numericOnly = false;
+      continue;
+    }
+    if (c === 45 /* '-' */ || c === 95 /* '_' */) { numericOnly = false; continue; }
+    if (c > 127) return HostShape.NeedsUrlParser;
+    return HostShape.Invalid;
+  }
+  if (numericOnly) return HostShape.Numeric;
+  return HostShape.Plain;
+}
+
+function decodeIdn(host: string): string | null {
+  if (!host.includes('xn--')) return host;
+  const labels = host.split('.');
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i] ?? '';
+    if (!label.startsWith('xn--')) continue;
+    let decoded: string;
+    try {
+      decoded = punycode.decode(label.slice(4));
+    } catch {
+      return null;
+    }
+    // A valid A-label round-trips and decodes to something that needed encoding.
+    if (decoded.length === 0 || punycode.encode(decoded) !== label.slice(4) || !/[^\x00-\x7f]/.test(decoded)) return null;
+    if (hasBadCodeUnits(decoded) || decoded !== decoded.toLowerCase()) return null;
+    labels[i] = decoded;
+  }
+  return labels.join('.');
+}
+
+function safeDecode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function build(input: string, host: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  if (host.length === 0 || host.length > MAX_HOST_CHARS) return fail('HW_ERR_INPUT_HOST');
+  if (host.startsWith('[')) {
+    return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
+  }
+  const unicodeHost = decodeIdn(host);
+  if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
+  const parsed = parseDomain(host, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });
+  if (parsed.isIp === true) {
+    return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
+  }
+  const domain = parsed.domain ?? '';
+  return {
+    ok: true,
+    subject: {
+      input,
+      host,
+      unicodeHost,
+      isIp: false,
+      domain,
+      suffix: parsed.publicSuffix ?? '',
+      privateSuffix: parsed.isPrivate === true,
+      subdomain: parsed.subdomain ?? '',
+      domainLabel: parsed.domainWithoutSuffix ?? '',
+      path,
+      userinfo,
+      isUrl,
+    },
+  };
+}
+
+function fromUrl(input: string, text: string): ParseResult {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail('HW_ERR_INPUT_HOST');
+  }
+  const host = url.hostname;
+  if (host.length === 0) return fail('HW_ERR_INPUT_HOST');
+  const userinfo = url.username.length > 0 || url.password.length > 0 ? safeDecode(`${url.username}${url.password.length > 0 ? ':' : ''}${url.password}`).toLowerCase() : '';
+  const path = safeDecode(url.pathname + url.search + url.hash).toLowerCase();
+  return build(input, host, true, path === '/' ? '' : path, userinfo);
+}
+
+/** Undoes the usual defanging of indicators: `hxxp://`, `[.]`, `(.)`, `[dot]`. */
+function refang(s: string): string {
+  if (!s.includes('[') && !s.includes('(') && !s.startsWith('hxxp')) return s;
+  return s.replace(/^hxxp/i, 'http').replaceAll('[.]', '.').replaceAll('(.)', '.').replaceAll('[dot]', '.').replaceAll('[:]', ':');
+}
+
+/** Parses one input line. Never throws. */
+export function parseInput(raw: string): ParseResult {
+  if (raw.length > MAX_INPUT_CHARS) return fail('HW_ERR_INPUT_TOO_LONG', { limit: MAX_INPUT_CHARS });
+  const input = raw;
+  const text = refang(raw.trim());
+  if (text.length === 0) return fail('HW_ERR_INPUT_EMPTY');
+  if (hasBadCodeUnits(text)) return fail('HW_ERR_INPUT_ENCODING');
+
+  // Hot path: a bare host name.
+  const shape = hostShape(text);
+  if (shape === HostShape.Plain) {
+    let host = text;
+    for (let i = 0; i < host.length; i++) {
+      const c = host.charCodeAt(i);
+      if (c >= 65 && c <= 90) { host = host.toLowerCase(); break; }
+    }
+    return build(input, host, false, '', '');
+  }
+  if (shape === HostShape.Numeric || shape === HostShape.NeedsUrlParser) {
+    const result = fromUrl(input, `http://${text}/`);
+    if (!result.ok) return result;
+    return { ok: true, subject: { ...result.subject, isUrl: false } };
+  }
+
+  const scheme = /^([a-z][a-z0-9+.-]{0,31}):/i.exec(text);
+  if (scheme !== null) {
+    const name = (scheme[1] ?? '').toLowerCase();
+    const rest = text.slice(scheme[0].length);
+    if (HOST_SCHEMES.has(name)) {
+      return fromUrl(input, name.startsWith('hxxp') ? `http${name.slice(4)}:${rest}` : text);
+    }
+    if (name === 'mailto') return parseInput(rest.split('?')[0] ?? '');
+    // `host:port` and `host:port/path` are not schemes.
+    if (!/^\d{1,5}(?:[/?#]|$)/.test(rest)) return fail('HW_ERR_INPUT_SCHEME', { scheme: name });
+  }
+  // An e-mail address: judge its domain part.
+  const at = text.lastIndexOf('@');
+  if (at > 0 && !/[/?#:]/.test(text)) {
+    const domainPart = text.slice(at + 1);
+    if (domainPart.length === 0) return fail('HW_ERR_INPUT_HOST');
+    const result = parseInput(domainPart);
+    return result.ok ? { ok: true, subject: { ...result.subject, input } } : result;
+  }
+  if (/\s/.test(text)) return fail('HW_ERR_INPUT_HOST');
+  // A host with a path, port or query but no scheme (`paypal.com/login`).
+  return fromUrl(input, `http://${text}`);
+}
