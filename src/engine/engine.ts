@@ -17,6 +17,7 @@ import { isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleto
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
 import { LURE_WORDS, RISKY_TLDS } from './lexicon.js';
+import { classifyRest, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
@@ -50,11 +51,15 @@ export const WEIGHTS = {
   wholeScriptConfusable: 35,
   typosquat: 75,
   typoCombo: 60,
-  tldSwap: 70,
+  tldSwap: 50,
+  tldSwapCountry: 35,
   tldSwapGeneric: 25,
   comboLure: 80,
-  comboDistinctive: 55,
-  comboShort: 30,
+  comboMixed: 65,
+  comboOther: 45,
+  comboWords: 30,
+  comboShortLure: 60,
+  comboShortMixed: 45,
   splitBrand: 70,
   officialInSubdomain: 85,
   tokenSubdomainLabel: 60,
@@ -64,14 +69,14 @@ export const WEIGHTS = {
   tokenInPath: 25,
   brandInUserinfo: 75,
   userinfoHost: 55,
-  ipHost: 45,
+  ipHost: 35,
   shortener: 35,
   dynamicDns: 45,
   userContent: 20,
   riskyTld: 20,
   hostLure: 20,
   hostLureMore: 10,
-  pathLure: 10,
+  pathLure: 15,
   randomLabel: 25,
   deepSubdomain: 15,
   longHost: 10,
@@ -83,6 +88,9 @@ interface TokenInfo {
   readonly brand: number;
   /** The token is the label of an official domain (so `token.<other tld>` is a TLD swap). */
   readonly officialLabel: boolean;
+  /** Long enough and not flagged generic: typos and TLD swaps of it are impersonation. */
+  readonly strongName: boolean;
+  /** A strong name that is not an ordinary word: it counts even when glued to other letters (`paypalsecure`). */
   readonly distinctive: boolean;
   readonly tiny: boolean;
 }
@@ -172,10 +180,10 @@ function looksRandom(label: string, start: number, end: number): boolean {
     letters++;
     if (VOWEL_SET.has(c)) { vowels++; run = 0; } else if (++run > maxRun) maxRun = run;
   }
-  if (letters >= 7 && maxRun >= 5) return true;
-  if (letters >= 8 && vowels * 6 < letters) return true;
-  if (length >= 10 && switches >= 4 && digits >= 3) return true;
-  return false;
+  const suspect = (letters >= 7 && maxRun >= 5) || (letters >= 8 && vowels * 6 < letters) || (length >= 10 && switches >= 4 && digits >= 3);
+  if (!suspect) return false;
+  // Names built from words and technical abbreviations (`cloudjscdn`, `dbankcdn`) are chosen, not generated.
+  return !isComposedOfWords(label.slice(start, end));
 }
 
 class Signals {
@@ -224,7 +232,8 @@ export function createEngine(catalog: Catalog): Engine {
       text,
       brand: b,
       officialLabel,
-      distinctive: !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH,
+      strongName: !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH,
+      distinctive: !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH && !isCommonWord(text),
       tiny: text.length <= TINY_TOKEN_LENGTH,
     });
   };
@@ -235,7 +244,9 @@ export function createEngine(catalog: Catalog): Engine {
       const label = officialLabelOf(d);
       if (label !== '') {
         officialLabels[b]?.push(label);
-        addToken(label, b, true, generic);
+        // A domain label that is an ordinary word (`global` of global.jcb) names the brand only with its suffix.
+        const ordinary = !brand.keywords.includes(label) && isCommonWord(label);
+        addToken(label, b, true, generic || ordinary);
       }
     }
     for (const k of brand.keywords) addToken(k, b, false, generic);
@@ -261,8 +272,8 @@ export function createEngine(catalog: Catalog): Engine {
   const lureWords = LURE_WORDS.map((w) => w.replaceAll('-', ''));
   const automaton = new TokenAutomaton([...scanTexts.map((t) => (t === '' ? '\u0000' : t)), ...lureWords]);
 
-  const typoTokens = tokens.filter((t) => t.distinctive);
-  const typoIds = tokens.flatMap((t, id) => (t.distinctive ? [id] : []));
+  const typoTokens = tokens.filter((t) => t.strongName);
+  const typoIds = tokens.flatMap((t, id) => (t.strongName ? [id] : []));
   const typos = new TypoIndex(typoTokens.map((t) => t.text));
 
   const brandName = (b: number): string => brands[b]?.name ?? '';
@@ -306,10 +317,12 @@ export function createEngine(catalog: Catalog): Engine {
       const t = tokens[exactIds[0] ?? 0];
       if (t !== undefined) {
         if (joined !== label) {
-          if (!t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, t.distinctive ? WEIGHTS.typosquat : WEIGHTS.comboShort, t.brand);
+          if (!t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, t.strongName ? WEIGHTS.typosquat : WEIGHTS.comboShortMixed, t.brand);
         } else if (t.tiny) {
           // Two-letter names (`go`, `ea`) under another suffix are not impersonation by themselves.
-        } else if (t.distinctive) {
+        } else if (t.strongName && isCountrySuffix(s.suffix)) {
+          signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under a country suffix (${officialDomainsText(t.brand)}); brands often run their own country sites, so check the owner`, WEIGHTS.tldSwapCountry, t.brand);
+        } else if (t.strongName) {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwap, t.brand);
         } else {
           signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix; "${t.text}" is short or an ordinary word, so this alone proves little`, WEIGHTS.tldSwapGeneric, t.brand);
@@ -321,11 +334,13 @@ export function createEngine(catalog: Catalog): Engine {
     // Typosquats: Damerau distance 1 from a distinctive token.
     let typoFound = false;
     if (label.length >= DISTINCTIVE_TOKEN_LENGTH - 1) {
-      typos.find(skel === label ? label : skel, (typo: Typo) => {
+      const query = skel === label ? label : skel;
+      // An ordinary word one edit away from a brand (`cloud`/icloud, `apply`/apple) is that word, not a typo.
+      if (!isCommonWord(query)) typos.find(query, (typo: Typo) => {
         if (typoFound) return;
         const id = typoIds[typo.token] ?? 0;
         const t = tokens[id];
-        if (t === undefined || !plausibleTypo(t.text, typo)) return;
+        if (t === undefined || !plausibleTypo(t.text, typo, query)) return;
         typoFound = true;
         signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
       });
@@ -338,7 +353,7 @@ export function createEngine(catalog: Catalog): Engine {
       const last = sub.slice(dot + 1);
       const ids = exactIndex.get(last + label);
       const t = ids === undefined ? undefined : tokens[ids[0] ?? 0];
-      if (t?.distinctive === true) signals.add('split-brand', `"${last}.${label}" spells ${t.text} across a dot`, WEIGHTS.splitBrand, t.brand);
+      if (t?.strongName === true) signals.add('split-brand', `"${last}.${label}" spells ${t.text} across a dot`, WEIGHTS.splitBrand, t.brand);
     }
 
     // Typos inside combosquats: each hyphen-separated piece.
@@ -350,10 +365,10 @@ export function createEngine(catalog: Catalog): Engine {
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
           const pieceSkel = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
-          typos.find(pieceSkel, (typo) => {
+          if (!isCommonWord(pieceSkel)) typos.find(pieceSkel, (typo) => {
             if (typoFound) return;
             const t = tokens[typoIds[typo.token] ?? 0];
-            if (t === undefined || !plausibleTypo(t.text, typo)) return;
+            if (t === undefined || !plausibleTypo(t.text, typo, pieceSkel)) return;
             typoFound = true;
             signals.add('typosquat', `${describeTypo(piece, t.text, typo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
           });
@@ -393,17 +408,13 @@ export function createEngine(catalog: Catalog): Engine {
       const how = viaSkeleton ? ' (read through look-alike characters)' : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
-        const rest = restIsLures(hostText, labelStart, labelEnd, hit.start, hit.end);
-        if (rest && (t.distinctive || isBounded)) {
-          weight = WEIGHTS.comboLure;
-          detail = `${hostText.slice(labelStart, labelEnd)} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(hostText, labelStart, labelEnd, hit.start, hit.end)}${how}`;
-        } else if (t.distinctive) {
-          weight = WEIGHTS.comboDistinctive;
-          detail = `${hostText.slice(labelStart, labelEnd)} contains ${brandName(t.brand)}'s name "${t.text}"${how}`;
-        } else if (isBounded && lures > 0) {
-          weight = WEIGHTS.comboShort;
-          detail = `${hostText.slice(labelStart, labelEnd)} contains "${t.text}" (${brandName(t.brand)}) next to lure words${how}`;
-        }
+        if (!t.distinctive && !isBounded) continue;
+        const rest = classifyRest(hostText, labelStart, labelEnd, hit.start, hit.end);
+        const labelText = hostText.slice(labelStart, labelEnd);
+        weight = comboWeight(t, rest);
+        // Glued to unrecognised letters on a side (`huaweicloud` ⊃ icloud, `amazoncognito`): weaker evidence.
+        if (rest === 'other' && !isBounded) weight = WEIGHTS.comboWords;
+        detail = `${labelText} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(rest)}${how}`;
       } else if (hit.end <= labelStart && !s.privateSuffix) {
         kind = 'brand-in-subdomain';
         const officialHere = officialAt(hostText, hit.start, t.brand);
@@ -531,14 +542,13 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
 
-    if (platform !== '') {
-      if (know.shorteners.has(platform) || know.shorteners.has(s.domain)) {
-        signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
-      } else if (know.dynamicDns.has(platform)) {
-        signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
-      } else {
-        signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
-      }
+    const kind = platform === '' ? '' : platformKind(platform);
+    if (kind === 'shortener') {
+      signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
+    } else if (kind === 'dynamic-dns') {
+      signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
+    } else if (kind === 'user-content') {
+      signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
     } else if (know.shorteners.has(s.domain)) {
       signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (know.dynamicDns.has(s.domain) && s.subdomain !== '') {
@@ -549,7 +559,8 @@ export function createEngine(catalog: Catalog): Engine {
     if (know.riskyTlds.has(tld) && !s.privateSuffix) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
 
     let random = '';
-    forEachLabel(s.host, 0, labelEnd, (start, end) => {
+    // Cloud infrastructure names its customers' resources with generated ids: randomness means nothing there.
+    if (kind !== 'infrastructure') forEachLabel(s.host, 0, labelEnd, (start, end) => {
       if (random === '' && looksRandom(s.host, start, end)) random = s.host.slice(start, end);
     });
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
@@ -590,6 +601,19 @@ export function createEngine(catalog: Catalog): Engine {
     return { input: s.input, host: s.host, domain: s.domain, verdict, score, brand, signals: signals.list };
   }
 
+  /**
+   * What kind of platform a private suffix or listed platform is. A Public-Suffix-List private entry under a
+   * well-known infrastructure domain (`elb.us-east-1.amazonaws.com`, `z01.azurefd.net`) names customers' machines,
+   * not pages anyone can publish, unless it is listed as a user-content platform (`s3.amazonaws.com`).
+   */
+  function platformKind(platform: string): 'shortener' | 'dynamic-dns' | 'user-content' | 'infrastructure' {
+    const listed = matchSuffix(platform, (c) => (know.shorteners.has(c) ? 'shortener' as const
+      : know.dynamicDns.has(c) ? 'dynamic-dns' as const
+        : know.platforms.has(c) ? 'user-content' as const : undefined));
+    if (listed !== null) return listed.value;
+    return matchSuffix(platform, (c) => (know.wellKnown.has(c) ? true : undefined)) !== null ? 'infrastructure' : 'user-content';
+  }
+
   function platformOf(host: string): string {
     const m = matchSuffix(host, (c) => (know.platforms.has(c) || know.shorteners.has(c) || know.dynamicDns.has(c) ? true : undefined));
     if (m === null || m.match === host) return '';
@@ -609,11 +633,16 @@ export function createEngine(catalog: Catalog): Engine {
     return `official: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}`;
   }
 
-  /** Typo kinds that people really make or registrars really sell, by token length (see docs/engine.md). */
-  function plausibleTypo(token: string, typo: Typo): boolean {
-    if (token.length >= 7) return true;
-    if (token.length >= 6) return typo.kind !== 'insertion';
-    return typo.kind !== 'insertion' && typo.kind !== 'substitution' && typo.kind !== 'vowel swap';
+  /**
+   * Typo kinds that people really make or registrars really sell (dnstwist's fuzzers): slips of neighbouring
+   * keys, doubled, dropped or swapped letters, vowel swaps, bit flips and a character added at the end. An
+   * arbitrary letter swapped in or added mid-word turns too many ordinary names into "typos" of short brands, so
+   * those count only for names of 8 letters or more.
+   */
+  function plausibleTypo(token: string, typo: Typo, query: string): boolean {
+    if (typo.kind === 'substitution') return token.length >= 8;
+    if (typo.kind === 'insertion') return token.length >= 8 || typo.at === query.length - 1;
+    return true;
   }
 
   return { version: ENGINE_VERSION, brandCount: brands.length, check };
@@ -667,41 +696,44 @@ function skeletonHost(unicodeHost: string): string {
   return unicodeHost.split('.').map((l) => skeleton(l)).join('.');
 }
 
-/** Whether what surrounds a token in its label is only lure words, digits, hyphens or a 2-3 letter code. */
-function restIsLures(text: string, labelStart: number, labelEnd: number, start: number, end: number): boolean {
-  return pieceIsLure(text, labelStart, start) && pieceIsLure(text, end, labelEnd);
-}
-
-const LURE_SET = new Set(LURE_WORDS.map((w) => w.replaceAll('-', '')));
-
-function pieceIsLure(text: string, from: number, to: number): boolean {
-  // Split the piece at hyphens and digits; each part must be a lure word or a short code (jp, us, co).
-  let i = from;
-  while (i < to) {
-    while (i < to && !isLetter(text.charCodeAt(i))) i++;
-    let j = i;
-    while (j < to && isLetter(text.charCodeAt(j))) j++;
-    if (j > i) {
-      const word = text.slice(i, j);
-      if (!(j - i <= 3 && j - i >= 2) && !LURE_SET.has(word) && !startsWithLures(word)) return false;
+function comboWeight(t: TokenInfo, rest: RestKind): number {
+  if (t.distinctive) {
+    switch (rest) {
+      case 'empty': case 'lures': return WEIGHTS.comboLure;
+      case 'mixed': return WEIGHTS.comboMixed;
+      case 'other': return WEIGHTS.comboOther;
+      case 'words': return WEIGHTS.comboWords;
     }
-    i = j;
   }
-  return true;
+  // Short names and ordinary words count only as whole tokens next to lure words (`chase-login`), and an
+  // ordinary word with digits (`auto24`) is no brand claim at all.
+  switch (rest) {
+    case 'lures': return WEIGHTS.comboShortLure;
+    case 'empty': return t.strongName ? 0 : WEIGHTS.comboShortLure;
+    case 'mixed': return WEIGHTS.comboShortMixed;
+    default: return 0;
+  }
 }
 
-/** A run of letters made of lure words glued together (`secureaccount`, `loginverify`). */
-function startsWithLures(word: string): boolean {
-  if (word.length === 0) return true;
-  for (let k = Math.min(word.length, 14); k >= 3; k--) {
-    if (LURE_SET.has(word.slice(0, k)) && startsWithLures(word.slice(k))) return true;
-  }
-  return false;
+/**
+ * Two-letter country suffixes (and their second levels, `co.uk`) other than the ones sold as generic names or
+ * given away free, where a brand's name is usually the brand's own country site.
+ */
+const GENERIC_CCTLDS = new Set(['co', 'io', 'me', 'tv', 'cc', 'ai', 'ws', 'la', 'to', 'so', 'gg', 'ly', 'sh', 'ac', 'fm', 'am', 'vc', 'ms', 'nu', 'tk', 'ml', 'ga', 'cf', 'gq', 'pw', 'su', 'cx', 'st', 'gd', 'ps', 'bz', 'li', 'lt', 'im']);
+
+function isCountrySuffix(suffix: string): boolean {
+  const tld = suffix.slice(suffix.lastIndexOf('.') + 1);
+  return tld.length === 2 && !GENERIC_CCTLDS.has(tld);
 }
 
-function describeRest(text: string, labelStart: number, labelEnd: number, start: number, end: number): string {
-  const parts = [text.slice(labelStart, start), text.slice(end, labelEnd)].map((p) => p.replace(/^-+|-+$/g, '')).filter((p) => p.length > 0);
-  return parts.length === 0 ? 'digits or hyphens' : `lure word${parts.length > 1 ? 's' : ''} "${parts.join('", "')}"`;
+function describeRest(rest: RestKind): string {
+  switch (rest) {
+    case 'empty': return 'digits or hyphens';
+    case 'lures': return 'lure words';
+    case 'mixed': return 'lure words and other text';
+    case 'words': return 'ordinary words (often the brand\'s own or a fan site: weak alone)';
+    case 'other': return 'unrecognised text';
+  }
 }
 
 function describeGlyphs(unicodeLabel: string): string {

@@ -1,0 +1,376 @@
+/**
+ * Behaviour of the detection engine through its public interface (createEngine, generatePermutations).
+ *
+ * Weights and scores are being tuned, so nothing here pins a score or a weight: the tests assert verdict classes,
+ * brand ids, signal kinds and error codes, plus the invariants every result keeps (score an integer in 0..100,
+ * verdict consistent with the published thresholds, every non-benign verdict explained by signals).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  createEngine,
+  generatePermutations,
+  PHISHING_SCORE,
+  SUSPICIOUS_SCORE,
+  type Catalog,
+  type CheckResult,
+  type SignalKind,
+  type Verdict,
+} from './index.js';
+
+/** A small fixed catalog, independent of default-catalog.json: distinctive, multi-suffix, short and generic brands. */
+const CATALOG: Catalog = {
+  brands: [
+    { id: 'paypal', name: 'PayPal', domains: ['paypal.com', 'paypal.me'], keywords: ['paypal'] },
+    { id: 'binance', name: 'Binance', domains: ['binance.com', 'binance.us'], keywords: ['binance'] },
+    { id: 'amazon', name: 'Amazon', domains: ['amazon.com', 'amazon.co.uk', 'amazon.co.jp'], keywords: ['amazon'] },
+    { id: 'hmrc', name: 'HMRC', domains: ['hmrc.gov.uk'], keywords: ['hmrc'] },
+    { id: 'line', name: 'LINE', domains: ['line.me'], keywords: ['line'], generic: true },
+    { id: 'visa', name: 'Visa', domains: ['visa.com'], keywords: ['visa'], generic: true },
+    { id: 'au', name: 'au', domains: ['au.com'], keywords: ['au'] },
+    { id: 'apple', name: 'Apple', domains: ['apple.com', 'icloud.com'], keywords: ['apple', 'icloud'] },
+  ],
+};
+
+const BRAND_IDS = new Set(CATALOG.brands.map((b) => b.id));
+const OFFICIAL_DOMAINS: readonly (readonly [domain: string, brand: string])[] = CATALOG.brands.flatMap(
+  (b) => b.domains.map((d) => [d, b.id] as const),
+);
+
+const VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['official', 'phishing', 'suspicious', 'benign', 'error']);
+const SIGNAL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
+  'official-domain', 'well-known-site', 'typosquat', 'homoglyph', 'mixed-script', 'combosquat', 'brand-in-subdomain',
+  'brand-in-path', 'tld-swap', 'split-brand', 'ip-host', 'userinfo', 'many-subdomains', 'url-shortener',
+  'dynamic-dns', 'user-content-host', 'risky-tld', 'lure-word', 'random-label', 'long-host', 'punycode',
+]);
+
+const engine = createEngine(CATALOG);
+
+/** The invariants of every CheckResult, whatever the input. Throws (assert) with the input named. */
+function assertWellFormed(input: string, r: CheckResult): void {
+  const where = `check(${JSON.stringify(input)}) → ${JSON.stringify(r)}`;
+  assert.equal(r.input, input, `input echoed: ${where}`);
+  assert.ok(VERDICTS.has(r.verdict), `valid verdict: ${where}`);
+  assert.ok(Number.isInteger(r.score) && r.score >= 0 && r.score <= 100, `score an integer in 0..100: ${where}`);
+  assert.ok(r.brand === null || BRAND_IDS.has(r.brand), `brand is a catalog id or null: ${where}`);
+  for (const s of r.signals) {
+    assert.ok(SIGNAL_KINDS.has(s.kind), `known signal kind: ${where}`);
+    assert.ok(s.detail.trim().length > 0, `non-empty signal detail: ${where}`);
+    assert.ok(typeof s.weight === 'number' && Number.isFinite(s.weight), `numeric signal weight: ${where}`);
+  }
+  if (r.verdict === 'error') {
+    assert.ok(r.error !== undefined, `an error verdict carries its error: ${where}`);
+    assert.match(r.error.code, /^HW_ERR_INPUT_[A-Z_]+$/, `input error code: ${where}`);
+    assert.ok(r.error.message.length > 0, `error message: ${where}`);
+    assert.equal(r.host, undefined, `no host for an error: ${where}`);
+    assert.equal(r.brand, null, `no brand for an error: ${where}`);
+    return;
+  }
+  assert.equal(r.error, undefined, `only error verdicts carry an error: ${where}`);
+  assert.ok(r.host !== undefined && r.host.length > 0, `a judged input has a host: ${where}`);
+  assert.equal(r.host, r.host.toLowerCase(), `host is lowercase: ${where}`);
+  if (r.verdict !== 'benign') assert.ok(r.signals.length >= 1, `a ${r.verdict} verdict lists its signals: ${where}`);
+  if (r.verdict === 'official') {
+    assert.ok(r.brand !== null, `official names its brand: ${where}`);
+    assert.ok(r.signals.some((s) => s.kind === 'official-domain'), `official-domain signal: ${where}`);
+  } else {
+    // The verdict follows the published thresholds (whatever values they are tuned to).
+    const expected: Verdict = r.score >= PHISHING_SCORE ? 'phishing' : r.score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
+    assert.equal(r.verdict, expected, `verdict matches score and thresholds: ${where}`);
+    assert.ok(!r.signals.some((s) => s.kind === 'official-domain'), `official-domain only on official verdicts: ${where}`);
+  }
+}
+
+function check(input: string): CheckResult {
+  const r = engine.check(input);
+  assertWellFormed(input, r);
+  return r;
+}
+
+function kinds(r: CheckResult): SignalKind[] {
+  return r.signals.map((s) => s.kind);
+}
+
+function show(r: CheckResult): string {
+  return `${r.verdict} brand=${String(r.brand)} signals=[${r.signals.map((s) => `${s.kind}: ${s.detail}`).join(' | ')}]`;
+}
+
+function isFlagged(r: CheckResult): boolean {
+  return r.verdict === 'phishing' || r.verdict === 'suspicious';
+}
+
+function assertVerdict(input: string, verdict: Verdict, brand: string | null, signal?: SignalKind): CheckResult {
+  const r = check(input);
+  assert.equal(r.verdict, verdict, `${input}: ${show(r)}`);
+  assert.equal(r.brand, brand, `${input}: ${show(r)}`);
+  if (signal !== undefined) assert.ok(kinds(r).includes(signal), `${input}: expected a ${signal} signal, got ${show(r)}`);
+  return r;
+}
+
+function assertFlagged(input: string, brand: string | null, signal?: SignalKind): CheckResult {
+  const r = check(input);
+  assert.ok(isFlagged(r), `${input}: expected at least suspicious, got ${show(r)}`);
+  assert.equal(r.brand, brand, `${input}: ${show(r)}`);
+  if (signal !== undefined) assert.ok(kinds(r).includes(signal), `${input}: expected a ${signal} signal, got ${show(r)}`);
+  return r;
+}
+
+describe('homoglyphs', () => {
+  test('paypa1.com is PayPal phishing through a homoglyph', () => {
+    assertVerdict('paypa1.com', 'phishing', 'paypal', 'homoglyph');
+  });
+
+  test('an IDN homograph (Cyrillic а), in punycode or in Unicode, is phishing with a mixed-script signal', () => {
+    for (const input of ['xn--pypal-4ve.com', 'p\u0430ypal.com']) {
+      const r = assertVerdict(input, 'phishing', 'paypal', 'homoglyph');
+      assert.ok(kinds(r).includes('mixed-script'), `${input}: ${show(r)}`);
+      assert.equal(r.host, 'xn--pypal-4ve.com');
+    }
+  });
+
+  test('a URL is judged by its host: host and registrable domain are reported', () => {
+    const r = assertVerdict('http://paypa1.com/signin', 'phishing', 'paypal', 'homoglyph');
+    assert.equal(r.host, 'paypa1.com');
+    assert.equal(r.domain, 'paypa1.com');
+  });
+});
+
+describe('typosquats', () => {
+  const cases: readonly (readonly [input: string, brand: string, signal: SignalKind, why: string])[] = [
+    ['paypl.com', 'paypal', 'typosquat', 'omission'],
+    ['paypall.com', 'paypal', 'typosquat', 'repetition'],
+    ['papyal.com', 'paypal', 'typosquat', 'transposition'],
+    ['paypak.com', 'paypal', 'typosquat', 'keyboard substitution'],
+    ['binanse.com', 'binance', 'typosquat', 'substitution in a 7-letter name'],
+    ['bimance.com', 'binance', 'typosquat', 'keyboard substitution in a 7-letter name'],
+    ['binancce.com', 'binance', 'typosquat', 'insertion in a 7-letter name'],
+    ['amazom.com', 'amazon', 'typosquat', 'keyboard substitution'],
+    ['pay-pal.com', 'paypal', 'typosquat', 'hyphenation'],
+    ['pay.pal.com', 'paypal', 'split-brand', 'dot insertion'],
+  ];
+  for (const [input, brand, signal, why] of cases) {
+    test(`${input} (${why}) is at least suspicious for ${brand} with a ${signal} signal`, () => {
+      assertFlagged(input, brand, signal);
+    });
+  }
+});
+
+describe('combosquats, brand placement and URL tricks', () => {
+  test('binance-support-verify.com is a Binance combosquat', () => {
+    assertVerdict('binance-support-verify.com', 'phishing', 'binance', 'combosquat');
+  });
+
+  test('an official domain inside the sub-domain of another site is phishing', () => {
+    const r = assertVerdict('paypal.com.secure-login.ru', 'phishing', 'paypal', 'brand-in-subdomain');
+    assert.equal(r.domain, 'secure-login.ru');
+  });
+
+  test('the brand name under another suffix is a TLD swap', () => {
+    assertFlagged('binance.co', 'binance', 'tld-swap');
+    assertFlagged('paypal.co', 'paypal', 'tld-swap');
+    assertFlagged('amazon.shop', 'amazon', 'tld-swap');
+  });
+
+  test('the brand in the path of an IP host', () => {
+    const r = assertFlagged('http://192.0.2.7/paypal/signin', 'paypal', 'ip-host');
+    assert.equal(r.host, '192.0.2.7');
+    assert.equal(r.domain, undefined);
+  });
+
+  test('userinfo that reads as the brand before an unrelated host', () => {
+    const r = assertFlagged('http://paypal.com@evil.example/', 'paypal', 'userinfo');
+    assert.equal(r.host, 'evil.example');
+  });
+});
+
+describe('official domains', () => {
+  const cases: readonly (readonly [input: string, brand: string])[] = [
+    ['paypal.com', 'paypal'],
+    ['www.paypal.com', 'paypal'],
+    ['https://www.paypal.com/signin', 'paypal'],
+    ['PAYPAL.COM', 'paypal'],
+    ['paypal.com.', 'paypal'],
+    ['paypal.me', 'paypal'],
+    ['hmrc.gov.uk', 'hmrc'],
+    ['www.tax.service.hmrc.gov.uk', 'hmrc'],
+    ['amazon.co.jp', 'amazon'],
+    ['amazon.co.uk', 'amazon'],
+    ['binance.us', 'binance'],
+    ['icloud.com', 'apple'],
+    ['line.me', 'line'],
+    ['au.com', 'au'],
+    ['someone@visa.com', 'visa'],
+    ['hxxps://www[.]apple[.]com/x', 'apple'],
+  ];
+  for (const [input, brand] of cases) {
+    test(`${input} is official for ${brand}`, () => {
+      assertVerdict(input, 'official', brand, 'official-domain');
+    });
+  }
+
+  test('gov.uk is not official for hmrc (a public suffix is not the brand)', () => {
+    const r = check('gov.uk');
+    assert.notEqual(r.verdict, 'official', show(r));
+    assert.notEqual(r.brand, 'hmrc', show(r));
+  });
+
+  test('a look-alike that merely ends with an official name is not official', () => {
+    for (const input of ['notpaypal.com', 'paypal.com.evil.example', 'evilhmrc.gov.uk', 'xpaypal.me']) {
+      const r = check(input);
+      assert.notEqual(r.verdict, 'official', `${input}: ${show(r)}`);
+    }
+  });
+});
+
+describe('generic and short brand tokens do not flood', () => {
+  const ordinary = [
+    'online.com', 'linear.app', 'deadline.com', 'visakhapatnam.in', 'pauline.fr', 'australia.com',
+    'headline-news.com', 'guideline.org', 'visage.fr', 'beauty.com', 'restaurant.com',
+  ];
+  for (const input of ordinary) {
+    test(`${input} is not flagged as line, visa or au`, () => {
+      const r = check(input);
+      assert.ok(!(isFlagged(r) && ['line', 'visa', 'au'].includes(r.brand ?? '')), `${input}: ${show(r)}`);
+    });
+  }
+});
+
+describe('URL risk', () => {
+  const ipForms = ['http://3232235777/', 'http://0xC0.0xA8.1.1/login', 'http://0300.0250.1.1/', '3232235777'];
+  for (const input of ipForms) {
+    test(`${input}: an IPv4 literal in any notation is normalised and flagged`, () => {
+      const r = check(input);
+      assert.notEqual(r.verdict, 'error', show(r));
+      assert.equal(r.host, '192.168.1.1');
+      assert.equal(r.domain, undefined);
+      assert.ok(kinds(r).includes('ip-host'), show(r));
+    });
+  }
+
+  test('an IPv6 literal host is flagged', () => {
+    const r = check('http://[2001:db8::1]/');
+    assert.equal(r.host, '[2001:db8::1]');
+    assert.ok(kinds(r).includes('ip-host'), show(r));
+  });
+
+  test('dynamic DNS, URL shorteners and user-content hosts are named', () => {
+    assert.ok(kinds(check('hpzornwqit.duckdns.org')).includes('dynamic-dns'));
+    assert.ok(kinds(check('bit.ly/x')).includes('url-shortener'));
+    assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
+  });
+});
+
+describe('invariants', () => {
+  test('every result of a mixed list is well-formed and non-benign verdicts explain themselves', () => {
+    const inputs = [
+      'paypa1.com', 'paypal.com', 'example.org', '', '%%%', 'http://[::1]/', 'binance.co', 'line.com',
+      'visa-login.com', 'javascript:alert(1)', 'a'.repeat(9000), 'xn--zz.com', 'www.hmrc.gov.uk', 'gov.uk',
+    ];
+    for (const input of inputs) check(input);
+  });
+
+  test('judging is deterministic and independent of what was judged before', () => {
+    const inputs = [
+      'paypa1.com', 'binance-support-verify.com', 'paypal.com.secure-login.ru', 'http://192.0.2.7/paypal/signin',
+      'pay.pal.com', 'example.org', 'xn--pypal-4ve.com', 'http://paypal.com@evil.example/', 'visa-login.com',
+    ];
+    const forward = inputs.map((i) => engine.check(i));
+    const backward = [...inputs].reverse().map((i) => engine.check(i)).reverse();
+    const fresh = inputs.map((i) => createEngine(CATALOG).check(i));
+    assert.deepEqual(backward, forward);
+    assert.deepEqual(fresh, forward);
+  });
+
+  test('an empty catalog judges without brands and never says official', () => {
+    const empty = createEngine({ brands: [] });
+    for (const input of ['paypal.com', 'paypa1.com', 'http://192.0.2.7/paypal']) {
+      const r = empty.check(input);
+      assert.notEqual(r.verdict, 'official');
+      assert.equal(r.brand, null);
+    }
+  });
+});
+
+describe('properties', () => {
+  /** Why a permutation candidate may legitimately not be flagged for its brand. */
+  function excused(r: CheckResult): boolean {
+    if (r.verdict === 'official') return true; // e.g. paypal.me is a permutation of paypal.com
+    return r.signals.some((s) => s.kind === 'well-known-site' || /short or an ordinary word/.test(s.detail));
+  }
+
+  test('every permutation of a catalog domain is judged at least suspicious for its brand', {
+    todo: 'engine tuning in progress',
+  }, () => {
+    const failures: string[] = [];
+    const byTechnique = new Map<string, number>();
+    let candidates = 0;
+    for (const [domain, brand] of OFFICIAL_DOMAINS) {
+      for (const p of generatePermutations(domain)) {
+        candidates++;
+        const r = check(p.domain);
+        if (excused(r) || (isFlagged(r) && r.brand === brand)) continue;
+        const key = `${brand}/${p.technique}`;
+        byTechnique.set(key, (byTechnique.get(key) ?? 0) + 1);
+        failures.push(`${p.domain}${p.unicode === p.domain ? '' : ` (${p.unicode})`} [${brand}, ${p.technique}]: ${r.verdict} score=${r.score} brand=${String(r.brand)} signals=[${kinds(r).join(',')}]`);
+      }
+    }
+    const summary = [...byTechnique].map(([k, n]) => `${k}: ${n}`).join(', ');
+    assert.deepEqual(
+      failures.slice(0, 20),
+      [],
+      `${failures.length} of ${candidates} candidates not flagged for their brand.\nBy brand/technique: ${summary}\nFirst 20:\n  ${failures.slice(0, 20).join('\n  ')}`,
+    );
+  });
+
+  test('no host under an official domain is ever flagged, however it is written', () => {
+    const label = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-'), minLength: 1, maxLength: 63 })
+      // `xn--…` labels must be valid punycode: they are judged (and rejected) as IDN, not as plain labels.
+      .filter((l) => !l.startsWith('xn--'));
+    const official = fc.constantFrom(...OFFICIAL_DOMAINS);
+    const presentation = fc.constantFrom('bare', 'upper', 'trailing-dot', 'https-url', 'email', 'defanged');
+    fc.assert(fc.property(fc.array(label, { minLength: 1, maxLength: 4 }), official, presentation, (labels, [domain, brand], how) => {
+      const host = `${labels.join('.')}.${domain}`;
+      fc.pre(host.length <= 253);
+      const input = how === 'upper' ? host.toUpperCase()
+        : how === 'trailing-dot' ? `${host}.`
+        : how === 'https-url' ? `https://${host}/account/login?next=%2F`
+        : how === 'email' ? `someone@${host}`
+        : how === 'defanged' ? `hxxp://${host.replaceAll('.', '[.]')}/`
+        : host;
+      const r = check(input);
+      assert.equal(r.verdict, 'official', `${input}: ${show(r)}`);
+      assert.equal(r.brand, brand, `${input}: ${show(r)}`);
+      assert.equal(r.host, host, `${input}: ${show(r)}`);
+    }), { numRuns: 400 });
+  });
+
+  describe('random input never throws and always yields a well-formed result', () => {
+    const runs = { numRuns: 300 };
+    const decoder = new TextDecoder('utf-8');
+    const textArbitraries: readonly (readonly [string, fc.Arbitrary<string>])[] = [
+      ['fc.string()', fc.string()],
+      ['full Unicode (graphemes)', fc.string({ unit: 'grapheme', maxLength: 40 })],
+      ['binary code points, lone surrogates included', fc.string({ unit: 'binary', maxLength: 40 })],
+      ['random bytes decoded as UTF-8', fc.uint8Array({ maxLength: 80 }).map((b) => decoder.decode(b))],
+      ['brand-ish fragments', fc.array(fc.constantFrom(
+        'paypal', 'paypa1', 'p\u0430ypal', 'binance', 'hmrc', 'line', 'au', 'visa', '-', '.', '..', '@', ':', '/', '//',
+        'http://', 'hxxps://', '[.]', 'xn--', 'login', 'secure', 'com', 'gov.uk', 'github.io', 'duckdns.org', '%2e',
+        '0x7f', '192.168.0.1', '[::1]', '1', '0', 'rn', 'vv', ' ', '\t', '?', '#', '\u200b', '\u0131', '\uff0e',
+      ), { maxLength: 12 }).map((parts) => parts.join(''))],
+    ];
+    for (const [name, arbitrary] of textArbitraries) {
+      test(name, () => {
+        fc.assert(fc.property(arbitrary, (input) => { check(input); }), runs);
+      });
+    }
+
+    test('valid URLs and domain names are judged, never errors', () => {
+      const inputs = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.domain());
+      fc.assert(fc.property(inputs, (input) => {
+        const r = check(input);
+        assert.notEqual(r.verdict, 'error', `${input}: ${JSON.stringify(r.error)}`);
+      }), runs);
+    });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * What the rest of a label is made of, once a brand token is taken out: `paypal-secure-login` → lure words,
+ * `amazonmusic` → ordinary words, `amazonxkqv` → neither. Phishing combosquats pair a brand with lure words;
+ * brands' own and fan sites pair it with ordinary words (Kintis et al., "Hiding in Plain Sight", CCS 2017).
+ */
+import { LURE_WORDS } from './lexicon.js';
+import { COMMON_WORDS } from './generated/words.js';
+
+export type RestKind = 'empty' | 'lures' | 'mixed' | 'words' | 'other';
+
+/** Technical abbreviations that machine-chosen names are built from (`cdnhw`, `dnscloud`, `apigw`). */
+const TECH_ABBREVIATIONS: readonly string[] = ['cdn', 'dns', 'api', 'img', 'www', 'web', 'sdk', 'ssl', 'ftp', 'vpn', 'js', 'hw', 'gw', 'srv', 'svc', 'ns', 'mx', 'smtp', 'imap', 'pop', 'cfg', 'cms', 'crm', 'erp', 'sso', 'idp', 'ott', 'iot', 'hd', 'qa', 'dev', 'prd', 'prod', 'stg', 'int', 'ext', 'pub', 'obs', 'oss', 'cos', 'bj', 'sh', 'gz', 'sz', 'hk', 'xyz', 'ltd', 'co', 'inc', 'tv', 'fm', 'pc', 'my', 'go', 'app'];
+
+/** Two-letter pieces that are codes, not words: countries, `tv`, `id`, `io`. */
+const SHORT_CODES = new Set(['jp', 'us', 'uk', 'eu', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'my', 'co', 'id', 'tv', 'io', 'ai', 'hq', 'go', 'pc', 'vr', 'ar', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'no', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
+
+/** Longest piece segmented into words (DP is O(n²) substring look-ups; longer pieces count as `other`). */
+const MAX_SEGMENTED_CHARS = 40;
+
+let lureSet: Set<string> | undefined;
+let wordSet: Set<string> | undefined;
+
+function lures(): Set<string> {
+  lureSet ??= new Set(LURE_WORDS.map((w) => w.replaceAll('-', '')));
+  return lureSet;
+}
+
+function words(): Set<string> {
+  if (wordSet === undefined) {
+    wordSet = new Set();
+    for (const w of COMMON_WORDS.split('\n')) if (w.length > 0) wordSet.add(w);
+  }
+  return wordSet;
+}
+
+/**
+ * Whether a label reads as chosen rather than generated: once digits, hyphens and technical abbreviations are
+ * taken out, every remaining run of letters is a common word, a lure word or a short code.
+ */
+export function isComposedOfWords(label: string): boolean {
+  let rest = label;
+  for (const abbreviation of TECH_ABBREVIATIONS) if (rest.includes(abbreviation)) rest = rest.replaceAll(abbreviation, '-');
+  let i = 0;
+  while (i < rest.length) {
+    while (i < rest.length && !isLetter(rest.charCodeAt(i))) i++;
+    let j = i;
+    while (j < rest.length && isLetter(rest.charCodeAt(j))) j++;
+    if (j - i > 3 && classifyRun(rest.slice(i, j)) & Piece.Other) return false;
+    i = j;
+  }
+  return true;
+}
+
+export function isLureWord(word: string): boolean {
+  return lures().has(word);
+}
+
+export function isCommonWord(word: string): boolean {
+  return words().has(word) || lures().has(word);
+}
+
+const enum Piece { Lure = 1, Word = 2, Other = 4 }
+
+/**
+ * Classifies one run of letters by the cheapest segmentation into lure words, common words and short codes:
+ * returns a bit set of what it is made of, or Other when it cannot be segmented.
+ */
+function classifyRun(run: string): number {
+  if (run.length === 0) return 0;
+  if (lures().has(run)) return Piece.Lure;
+  if (run.length <= 3 && (SHORT_CODES.has(run) || run.length === 3)) return Piece.Word;
+  if (words().has(run)) return Piece.Word;
+  if (run.length > MAX_SEGMENTED_CHARS) return Piece.Other;
+  // best[i]: bits of a segmentation of run[0, i), or -1 when none. Prefer segmentations with lure words.
+  const best = new Array<number>(run.length + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 1; i <= run.length; i++) {
+    for (let j = Math.max(0, i - 20); j < i; j++) {
+      const prev = best[j] ?? -1;
+      if (prev < 0) continue;
+      const piece = run.slice(j, i);
+      let bits = -1;
+      if (lures().has(piece)) bits = Piece.Lure;
+      else if (piece.length >= 3 && words().has(piece)) bits = Piece.Word;
+      else if (piece.length === 2 && SHORT_CODES.has(piece)) bits = Piece.Word;
+      if (bits < 0) continue;
+      const combined = prev | bits;
+      const current = best[i] ?? -1;
+      if (current < 0 || (combined & Piece.Lure) > (current & Piece.Lure)) best[i] = combined;
+    }
+  }
+  const result = best[run.length] ?? -1;
+  return result < 0 ? Piece.Other : result;
+}
+
+/** Classifies text[from, to) minus the token at [start, end): runs of letters split at digits, '-' and '.'. */
+export function classifyRest(text: string, from: number, to: number, start: number, end: number): RestKind {
+  let bits = 0;
+  const visit = (a: number, b: number): void => {
+    let i = a;
+    while (i < b) {
+      while (i < b && !isLetter(text.charCodeAt(i))) i++;
+      let j = i;
+      while (j < b && isLetter(text.charCodeAt(j))) j++;
+      if (j > i) bits |= classifyRun(text.slice(i, j));
+      i = j;
+    }
+  };
+  visit(from, start);
+  visit(end, to);
+  if (bits === 0) return 'empty';
+  if (bits & Piece.Lure) return bits === Piece.Lure ? 'lures' : 'mixed';
+  return bits & Piece.Other ? 'other' : 'words';
+}
+
+function isLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
