@@ -36,11 +36,24 @@ function skeletonOf(cp: number): string | null {
   return target;
 }
 
+/**
+ * Lowercase look-alikes that TR39 leaves to non-ASCII prototypes (к → ĸ, п, т) but that read as ASCII letters in
+ * host names. Modelled on the extra skeleton rules of Chromium's IDN spoof checker
+ * (components/url_formatter/spoof_checks/idn_spoof_checker.cc, "extra_confusable_mapper"); applied only where
+ * TR39 gives no ASCII skeleton.
+ */
+const EXTRA_LOOKALIKES: Record<string, string> = {
+  k: 'ĸκкқҝҟҡӄԟᴋ', n: 'ŋпԥ', t: 'ŧтҭԏτᴛ', b: 'ƅьҍвʙ', w: 'ωшщ', m: 'мӎᴍ', h: 'ħнћңҥӈӊԋʜ', p: 'þϼҏ',
+  e: 'єҽҿ', r: 'ґʀ', f: 'ғӻ', y: 'ұ', x: 'χҳӽӿ', d: 'ԃ', g: 'ԍ', c: 'ҫ',
+};
+
 function buildSkeletonTable(): [number, string][] {
+  const extra = new Map<number, string>();
+  for (const [ascii, chars] of Object.entries(EXTRA_LOOKALIKES)) for (const ch of chars) extra.set(ch.codePointAt(0) ?? 0, ascii);
   const rows: [number, string][] = [];
   for (let cp = 0x80; cp <= 0x2ffff; cp++) {
     if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const target = skeletonOf(cp);
+    const target = skeletonOf(cp) ?? extra.get(cp) ?? null;
     if (target !== null) rows.push([cp, target]);
   }
   return rows;

@@ -19,6 +19,8 @@ import { TypoIndex, describeTypo, type Typo } from './typo.js';
 import { LURE_WORDS, RISKY_TLDS } from './lexicon.js';
 import { classifyRest, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
+  BRAND_INFRASTRUCTURE_DOMAINS,
+  BRAND_TLDS,
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
   URL_SHORTENERS,
@@ -88,7 +90,11 @@ interface TokenInfo {
   readonly brand: number;
   /** The token is the label of an official domain (so `token.<other tld>` is a TLD swap). */
   readonly officialLabel: boolean;
-  /** Long enough and not flagged generic: typos and TLD swaps of it are impersonation. */
+  /** A keyword of the brand (the names people know), not only a label of one of its domains. */
+  readonly keyword: boolean;
+  /** The catalog flags the brand's keywords as ordinary words. */
+  readonly generic: boolean;
+  /** A keyword long enough and not flagged generic: typos and TLD swaps of it are impersonation. */
   readonly strongName: boolean;
   /** A strong name that is not an ordinary word: it counts even when glued to other letters (`paypalsecure`). */
   readonly distinctive: boolean;
@@ -108,6 +114,7 @@ interface Knowledge {
   readonly shorteners: Set<string>;
   readonly dynamicDns: Set<string>;
   readonly riskyTlds: Set<string>;
+  readonly brandTlds: Set<string>;
 }
 
 let sharedKnowledge: Knowledge | undefined;
@@ -117,12 +124,14 @@ function knowledge(): Knowledge {
     const wellKnown = new Set<string>();
     for (const line of WELL_KNOWN_DOMAINS.split('\n')) if (line.length > 0) wellKnown.add(line);
     for (const d of INFRASTRUCTURE_DOMAINS) wellKnown.add(d);
+    for (const d of BRAND_INFRASTRUCTURE_DOMAINS) wellKnown.add(d);
     sharedKnowledge = {
       wellKnown,
       platforms: new Set(USER_CONTENT_PLATFORMS),
       shorteners: new Set(URL_SHORTENERS),
       dynamicDns: new Set(DYNAMIC_DNS_SUFFIXES),
       riskyTlds: new Set(RISKY_TLDS),
+      brandTlds: new Set(BRAND_TLDS),
     };
   }
   return sharedKnowledge;
@@ -214,10 +223,12 @@ export function createEngine(catalog: Catalog): Engine {
   const official = new Map<string, number>();
   brands.forEach((brand, b) => { for (const d of brand.domains) if (!official.has(d)) official.set(d, b); });
 
-  // Tokens: keywords and official-domain labels, hyphens removed, one entry per (brand, text).
+  // Tokens: keywords and official-domain labels, hyphens removed, one entry per (brand, text). Keywords are the
+  // names people know; a domain label that is not a keyword (`alicdn`, `nflximg`, `global` of global.jcb) is a
+  // service name, matched only as a whole label (TLD swaps, homoglyphs), never as a substring or typo target.
   const tokens: TokenInfo[] = [];
   const seen = new Map<string, number>();
-  const addToken = (raw: string, b: number, officialLabel: boolean, generic: boolean): void => {
+  const addToken = (raw: string, b: number, officialLabel: boolean, keyword: boolean, generic: boolean): void => {
     const text = raw.replaceAll('-', '').toLowerCase();
     if (!/^[a-z0-9]+$/.test(text)) return;
     const key = `${b}\u0000${text}`;
@@ -228,28 +239,28 @@ export function createEngine(catalog: Catalog): Engine {
       return;
     }
     seen.set(key, tokens.length);
+    const strongName = keyword && !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH;
     tokens.push({
       text,
       brand: b,
       officialLabel,
-      strongName: !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH,
-      distinctive: !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH && !isCommonWord(text),
+      keyword,
+      generic,
+      strongName,
+      distinctive: strongName && !isCommonWord(text),
       tiny: text.length <= TINY_TOKEN_LENGTH,
     });
   };
   const officialLabels: string[][] = brands.map(() => []);
   brands.forEach((brand, b) => {
     const generic = brand.generic === true;
+    for (const k of brand.keywords) addToken(k, b, false, true, generic);
     for (const d of brand.domains) {
       const label = officialLabelOf(d);
-      if (label !== '') {
-        officialLabels[b]?.push(label);
-        // A domain label that is an ordinary word (`global` of global.jcb) names the brand only with its suffix.
-        const ordinary = !brand.keywords.includes(label) && isCommonWord(label);
-        addToken(label, b, true, generic || ordinary);
-      }
+      if (label === '') continue;
+      officialLabels[b]?.push(label);
+      addToken(label, b, true, brand.keywords.includes(label.replaceAll('-', '')), generic);
     }
-    for (const k of brand.keywords) addToken(k, b, false, generic);
   });
 
   const skeletonIndex = new Map<string, number[]>();
@@ -267,7 +278,7 @@ export function createEngine(catalog: Catalog): Engine {
   });
 
   // One automaton: brand tokens (ids 0..T-1, tiny ones excluded by giving them no path) then lure words.
-  const scanTexts: string[] = tokens.map((t) => (t.tiny ? '' : t.text));
+  const scanTexts: string[] = tokens.map((t) => (t.tiny || !t.keyword ? '' : t.text));
   const lureBase = scanTexts.length;
   const lureWords = LURE_WORDS.map((w) => w.replaceAll('-', ''));
   const automaton = new TokenAutomaton([...scanTexts.map((t) => (t === '' ? '\u0000' : t)), ...lureWords]);
@@ -324,6 +335,8 @@ export function createEngine(catalog: Catalog): Engine {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under a country suffix (${officialDomainsText(t.brand)}); brands often run their own country sites, so check the owner`, WEIGHTS.tldSwapCountry, t.brand);
         } else if (t.strongName) {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwap, t.brand);
+        } else if (!t.keyword) {
+          signals.add('tld-swap', `${s.domain} reuses "${t.text}", a service domain name of ${brandName(t.brand)} that customers do not see, under another suffix; this alone proves little`, WEIGHTS.tldSwapGeneric, t.brand);
         } else {
           signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix; "${t.text}" is short or an ordinary word, so this alone proves little`, WEIGHTS.tldSwapGeneric, t.brand);
         }
@@ -379,7 +392,12 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /** Brand tokens and lure words anywhere in the host (and its skeleton when that differs). */
-  function judgeHostTokens(s: Subject, hostText: string, labelStart: number, labelEnd: number, viaSkeleton: boolean, signals: Signals): number {
+  /**
+   * Scans host text for brand tokens and lure words. `labelJudged`: the registrable label already matched a brand
+   * as a whole (TLD swap, typo, homoglyph), so tokens inside it add nothing. `skipTokens`: token ids already
+   * reported by the plain pass (the skeleton pass reports only what look-alike characters reveal).
+   */
+  function judgeHostTokens(s: Subject, hostText: string, labelStart: number, labelEnd: number, viaSkeleton: boolean, signals: Signals, labelJudged: boolean, skipTokens: Set<number>): number {
     hits.length = 0;
     automaton.scan(hostText, 0, labelEnd, collect);
     let lures = 0;
@@ -399,9 +417,11 @@ export function createEngine(catalog: Catalog): Engine {
     for (const hit of hits) {
       if (hit.id >= lureBase) continue;
       const t = tokens[hit.id];
-      if (t === undefined) continue;
+      if (t === undefined || skipTokens.has(hit.id)) continue;
+      if (!viaSkeleton) skipTokens.add(hit.id);
       const isBounded = bounded(hostText, hit.start, hit.end);
       const inLabel = hit.start >= labelStart && hit.end <= labelEnd;
+      if (inLabel && labelJudged) continue;
       let weight = 0;
       let kind: SignalKind = 'combosquat';
       let detail = '';
@@ -427,7 +447,7 @@ export function createEngine(catalog: Catalog): Engine {
         } else if (t.distinctive) {
           weight = WEIGHTS.tokenInSubdomain;
           detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
-        } else if (isBounded && (lures > 0 || isLabel(hostText, hit.start, hit.end))) {
+        } else if (isBounded && (lures > 0 || (!t.strongName && !t.generic && isLabel(hostText, hit.start, hit.end)))) {
           weight = WEIGHTS.tokenSubdomainShort;
           detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) but the site is ${s.domain}${how}`;
         }
@@ -521,10 +541,12 @@ export function createEngine(catalog: Catalog): Engine {
       label = rest.slice(dot + 1);
       sub = dot < 0 ? '' : rest.slice(0, dot);
     }
-    if (platform === '' && s.domain !== '' && know.wellKnown.has(s.domain)) {
+    const kind = platform === '' ? '' : platformKind(platform);
+    const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
+    if (knownAs !== '') {
       return {
         input, host: s.host, domain: s.domain, verdict: 'benign', score: 0, brand: null,
-        signals: [{ kind: 'well-known-site', detail: `${s.domain} is a well-known site unrelated to the catalog's brands`, weight: 0 }],
+        signals: [{ kind: 'well-known-site', detail: knownAs, weight: 0 }],
       };
     }
 
@@ -533,16 +555,17 @@ export function createEngine(catalog: Catalog): Engine {
 
     const suffixLabels = countChar(platform !== '' ? platform : s.suffix, 46) + 1;
     const [labelStart, labelEnd] = labelBounds(s.host, suffixLabels);
-    const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals);
+    const labelJudged = signals.brand >= 0;
+    const seenTokens = new Set<number>();
+    const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens);
     if (!signals.has('homoglyph') && (s.host !== s.unicodeHost || mayHaveSkeleton(s.host))) {
       const skelHost = skeletonHost(s.unicodeHost);
       if (skelHost !== s.host) {
         const [skelStart, skelEnd] = labelBounds(skelHost, suffixLabels);
-        judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals);
+        judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens);
       }
     }
 
-    const kind = platform === '' ? '' : platformKind(platform);
     if (kind === 'shortener') {
       signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (kind === 'dynamic-dns') {
@@ -612,6 +635,14 @@ export function createEngine(catalog: Catalog): Engine {
         : know.platforms.has(c) ? 'user-content' as const : undefined));
     if (listed !== null) return listed.value;
     return matchSuffix(platform, (c) => (know.wellKnown.has(c) ? true : undefined)) !== null ? 'infrastructure' : 'user-content';
+  }
+
+  /** Why a registrable domain is a known site ('' when it is not): a popular site or a closed brand TLD. */
+  function wellKnownAs(domain: string, suffix: string): string {
+    if (domain === '') return '';
+    if (know.wellKnown.has(domain)) return `${domain} is a well-known site (shipped list of popular and infrastructure domains)`;
+    if (know.brandTlds.has(suffix)) return `.${suffix} is a closed brand top-level domain: only its owner registers names under it`;
+    return '';
   }
 
   function platformOf(host: string): string {
