@@ -62,13 +62,14 @@ export const WEIGHTS = {
   comboWords: 30,
   comboShortLure: 60,
   comboShortMixed: 45,
+  comboShort: 40,
   splitBrand: 70,
   officialInSubdomain: 85,
   tokenSubdomainLabel: 60,
   tokenInSubdomain: 45,
   tokenSubdomainShort: 25,
   officialInPath: 45,
-  tokenInPath: 25,
+  tokenInPath: 30,
   brandInUserinfo: 75,
   userinfoHost: 55,
   ipHost: 35,
@@ -86,7 +87,10 @@ export const WEIGHTS = {
 } as const;
 
 interface TokenInfo {
+  /** The name without hyphens, as compared with labels. */
   readonly text: string;
+  /** The name as it is written in host names (`smbc-card`), as the automaton scans for it. */
+  readonly scan: string;
   readonly brand: number;
   /** The token is the label of an official domain (so `token.<other tld>` is a TLD swap). */
   readonly officialLabel: boolean;
@@ -160,7 +164,15 @@ function isLetter(c: number): boolean {
 
 /** A token occurrence is bounded when no letter touches it (digits, '-', '.', edges are boundaries). */
 function bounded(text: string, start: number, end: number): boolean {
-  return !isLetter(text.charCodeAt(start - 1)) && !isLetter(text.charCodeAt(end));
+  if (isLetter(text.charCodeAt(start - 1))) return false;
+  const after = text.charCodeAt(end);
+  // A plural `s` keeps the name whole: `amazons.co.jp.evil.cn`.
+  return !isLetter(after) || (after === 115 /* 's' */ && !isLetter(text.charCodeAt(end + 1)));
+}
+
+/** Bounded on at least one side (paths glue names to words: `/amazonall_signin1.php`). */
+function boundedOnOneSide(text: string, start: number, end: number): boolean {
+  return !isLetter(text.charCodeAt(start - 1)) || !isLetter(text.charCodeAt(end));
 }
 
 const VOWEL_SET = new Set([97, 101, 105, 111, 117, 121]);
@@ -229,9 +241,10 @@ export function createEngine(catalog: Catalog): Engine {
   const tokens: TokenInfo[] = [];
   const seen = new Map<string, number>();
   const addToken = (raw: string, b: number, officialLabel: boolean, keyword: boolean, generic: boolean): void => {
-    const text = raw.replaceAll('-', '').toLowerCase();
+    const scan = raw.toLowerCase();
+    const text = scan.replaceAll('-', '');
     if (!/^[a-z0-9]+$/.test(text)) return;
-    const key = `${b}\u0000${text}`;
+    const key = `${b}\u0000${scan}`;
     const existing = seen.get(key);
     if (existing !== undefined) {
       const t = tokens[existing];
@@ -242,6 +255,7 @@ export function createEngine(catalog: Catalog): Engine {
     const strongName = keyword && !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH;
     tokens.push({
       text,
+      scan,
       brand: b,
       officialLabel,
       keyword,
@@ -259,7 +273,12 @@ export function createEngine(catalog: Catalog): Engine {
       const label = officialLabelOf(d);
       if (label === '') continue;
       officialLabels[b]?.push(label);
-      addToken(label, b, true, brand.keywords.includes(label.replaceAll('-', '')), generic);
+      // A domain label that contains one of the brand's keywords (`smbc-card`, `rakuten-card`) is a name people
+      // see; scan for it as written, hyphens included.
+      const joined = label.replaceAll('-', '');
+      const named = brand.keywords.some((k) => joined.includes(k));
+      addToken(joined, b, true, named, generic);
+      if (named && joined !== label) addToken(label, b, true, true, generic);
     }
   });
 
@@ -278,13 +297,15 @@ export function createEngine(catalog: Catalog): Engine {
   });
 
   // One automaton: brand tokens (ids 0..T-1, tiny ones excluded by giving them no path) then lure words.
-  const scanTexts: string[] = tokens.map((t) => (t.tiny || !t.keyword ? '' : t.text));
+  const scanTexts: string[] = tokens.map((t) => (t.tiny || !t.keyword ? '' : t.scan));
   const lureBase = scanTexts.length;
   const lureWords = LURE_WORDS.map((w) => w.replaceAll('-', ''));
   const automaton = new TokenAutomaton([...scanTexts.map((t) => (t === '' ? '\u0000' : t)), ...lureWords]);
 
-  const typoTokens = tokens.filter((t) => t.strongName);
-  const typoIds = tokens.flatMap((t, id) => (t.strongName ? [id] : []));
+  // Typo targets: the catalog's own keywords only (a typo of `tiktokv`, a service name, is nobody's mistake).
+  const listed = (t: TokenInfo): boolean => t.strongName && brands[t.brand]?.keywords.includes(t.text) === true;
+  const typoTokens = tokens.filter(listed);
+  const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
   const typos = new TypoIndex(typoTokens.map((t) => t.text));
 
   const brandName = (b: number): string => brands[b]?.name ?? '';
@@ -403,6 +424,7 @@ export function createEngine(catalog: Catalog): Engine {
     let lures = 0;
     const lureNames: string[] = [];
     let best = -1;
+    let bestLength = 0;
     let bestWeight = 0;
     let bestDetail = '';
     let bestKind: SignalKind = 'combosquat';
@@ -428,32 +450,37 @@ export function createEngine(catalog: Catalog): Engine {
       const how = viaSkeleton ? ' (read through look-alike characters)' : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
-        if (!t.distinctive && !isBounded) continue;
         const rest = classifyRest(hostText, labelStart, labelEnd, hit.start, hit.end);
         const labelText = hostText.slice(labelStart, labelEnd);
-        weight = comboWeight(t, rest);
+        weight = comboWeight(t, rest, isBounded);
         // Glued to unrecognised letters on a side (`huaweicloud` ⊃ icloud, `amazoncognito`): weaker evidence.
-        if (rest === 'other' && !isBounded) weight = WEIGHTS.comboWords;
+        if (rest === 'other' && !isBounded) weight = Math.min(weight, WEIGHTS.comboWords);
         detail = `${labelText} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(rest)}${how}`;
-      } else if (hit.end <= labelStart && !s.privateSuffix) {
+      } else if (hit.end <= labelStart) {
         kind = 'brand-in-subdomain';
         const officialHere = officialAt(hostText, hit.start, t.brand);
+        const wholeLabel = isLabel(hostText, hit.start, hit.end);
         if (officialHere !== '') {
           weight = WEIGHTS.officialInSubdomain;
           detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
-        } else if (t.distinctive && isLabel(hostText, hit.start, hit.end)) {
+        } else if (t.strongName && wholeLabel) {
           weight = WEIGHTS.tokenSubdomainLabel;
           detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
-        } else if (t.distinctive) {
+        } else if (t.distinctive || (t.strongName && isBounded)) {
           weight = WEIGHTS.tokenInSubdomain;
           detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
-        } else if (isBounded && (lures > 0 || (!t.strongName && !t.generic && isLabel(hostText, hit.start, hit.end)))) {
+        } else if (isBounded && !t.generic && !t.strongName) {
+          weight = wholeLabel || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.tokenSubdomainShort;
+          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) as a separate name but the site is ${s.domain}${how}`;
+        } else if (isBounded && lures > 0) {
           weight = WEIGHTS.tokenSubdomainShort;
-          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) but the site is ${s.domain}${how}`;
+          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) next to lure words but the site is ${s.domain}${how}`;
         }
       }
-      if (weight > bestWeight) {
+      // On a tie the longer, more specific name wins (`smbc-card` over `smbc`).
+      if (weight > bestWeight || (weight === bestWeight && weight > 0 && t.text.length > bestLength)) {
         best = t.brand;
+        bestLength = t.text.length;
         bestWeight = weight;
         bestDetail = detail;
         bestKind = kind;
@@ -493,7 +520,7 @@ export function createEngine(catalog: Catalog): Engine {
       }
       const t = tokens[hit.id];
       if (t === undefined) continue;
-      if (!bounded(path, hit.start, hit.end) && !t.distinctive) continue;
+      if (!t.distinctive && !(t.strongName ? boundedOnOneSide(path, hit.start, hit.end) : bounded(path, hit.start, hit.end))) continue;
       const officialHere = officialAt(path, hit.start, t.brand);
       let weight: number = officialHere !== '' ? WEIGHTS.officialInPath : WEIGHTS.tokenInPath;
       if (!t.distinctive && officialHere === '') weight = Math.round(weight / 2);
@@ -541,7 +568,8 @@ export function createEngine(catalog: Catalog): Engine {
       label = rest.slice(dot + 1);
       sub = dot < 0 ? '' : rest.slice(0, dot);
     }
-    const kind = platform === '' ? '' : platformKind(platform);
+    // The provider's own site (`duckdns.org` itself) is not a customer's name under it.
+    const kind = platform === '' || label === '' ? '' : platformKind(platform);
     const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
     if (knownAs !== '') {
       return {
@@ -727,8 +755,9 @@ function skeletonHost(unicodeHost: string): string {
   return unicodeHost.split('.').map((l) => skeleton(l)).join('.');
 }
 
-function comboWeight(t: TokenInfo, rest: RestKind): number {
-  if (t.distinctive) {
+function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
+  // Distinctive names count anywhere; ordinary-word names (`amazon`, `apple`) only as separate tokens.
+  if (t.distinctive || (t.strongName && isBounded)) {
     switch (rest) {
       case 'empty': case 'lures': return WEIGHTS.comboLure;
       case 'mixed': return WEIGHTS.comboMixed;
@@ -736,13 +765,14 @@ function comboWeight(t: TokenInfo, rest: RestKind): number {
       case 'words': return WEIGHTS.comboWords;
     }
   }
-  // Short names and ordinary words count only as whole tokens next to lure words (`chase-login`), and an
-  // ordinary word with digits (`auto24`) is no brand claim at all.
+  if (t.strongName) return rest === 'lures' ? WEIGHTS.comboLure : 0;
+  // Short names and catalog-flagged ordinary words count only as separate tokens (`smbc-paol`, `chase-login`);
+  // a flagged word with digits or other words (`line24`, `online-shop`) is no brand claim.
+  if (!isBounded) return 0;
   switch (rest) {
     case 'lures': return WEIGHTS.comboShortLure;
-    case 'empty': return t.strongName ? 0 : WEIGHTS.comboShortLure;
     case 'mixed': return WEIGHTS.comboShortMixed;
-    default: return 0;
+    default: return t.generic ? 0 : WEIGHTS.comboShort;
   }
 }
 

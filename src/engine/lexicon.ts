@@ -15,6 +15,9 @@ export const LURE_WORDS: readonly string[] = [
   'customer', 'online', 'portal', 'alert', 'notice', 'suspend', 'suspended', 'limited', 'webscr', 'session',
   'identity', 'id', 'official', 'app', 'mobile', 'bank', 'banking', 'card', 'pay', 'checkout', 'delivery',
   'tracking', 'track', 'parcel', 'package', 'shipment', 'redelivery', 'tax', 'gov', 'mail', 'webmail', 'cloud',
+  // Web3 drainer lures (ScamSniffer and Chainabuse reports): claims, mints and "fixes" for wallets.
+  'drop', 'drops', 'mint', 'minting', 'stake', 'staking', 'swap', 'bridge', 'defi', 'nft', 'nfts', 'token', 'tokens',
+  'presale', 'whitelist', 'migrate', 'migration', 'rectify', 'revoke', 'dapps', 'giveaway', 'eligibility', 'allocation',
 ];
 
 /**
@@ -26,4 +29,5 @@ export const RISKY_TLDS: readonly string[] = [
   'online', 'site', 'website', 'live', 'cn', 'tk', 'ml', 'ga', 'cf', 'gq', 'work', 'support', 'fit', 'vip',
   'lol', 'mom', 'bar', 'win', 'loan', 'kim', 'men', 'cam', 'best', 'beauty', 'hair', 'skin', 'makeup', 'autos',
   'boats', 'homes', 'motorcycles', 'yachts', 'pw', 'ws', 'su', 'asia', 'today', 'life', 'digital', 'app',
+  'pro', 'tech', 'network', 'space', 'world', 'land', 'club', 'fun', 'store', 'host', 'info', 'biz', 'cc',
 ];
