@@ -53,6 +53,7 @@ export const WEIGHTS = {
   wholeScriptConfusable: 35,
   typosquat: 75,
   typoCombo: 60,
+  typoShort: 30,
   tldSwap: 50,
   tldSwapCountry: 35,
   tldSwapGeneric: 25,
@@ -252,6 +253,8 @@ export function createEngine(catalog: Catalog): Engine {
       return;
     }
     seen.set(key, tokens.length);
+    // Four letters or fewer and an ordinary word (`shop`, `life`, `auto`): generic whatever the catalog says.
+    const ordinaryShort = text.length < DISTINCTIVE_TOKEN_LENGTH && isCommonWord(text);
     const strongName = keyword && !generic && text.length >= DISTINCTIVE_TOKEN_LENGTH;
     tokens.push({
       text,
@@ -259,7 +262,7 @@ export function createEngine(catalog: Catalog): Engine {
       brand: b,
       officialLabel,
       keyword,
-      generic,
+      generic: generic || ordinaryShort,
       strongName,
       distinctive: strongName && !isCommonWord(text),
       tiny: text.length <= TINY_TOKEN_LENGTH,
@@ -376,7 +379,8 @@ export function createEngine(catalog: Catalog): Engine {
         const t = tokens[id];
         if (t === undefined || !plausibleTypo(t.text, typo, query)) return;
         typoFound = true;
-        signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+        if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+        else signals.add('typosquat', `${describeTypo(label, t.text, typo)}; a ${t.text.length}-letter name is one edit away from many ordinary names, so this alone is weak`, WEIGHTS.typoShort, t.brand);
       });
     }
     if (typoFound) return;
@@ -464,9 +468,9 @@ export function createEngine(catalog: Catalog): Engine {
           weight = WEIGHTS.officialInSubdomain;
           detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
         } else if (t.strongName && wholeLabel) {
-          weight = WEIGHTS.tokenSubdomainLabel;
+          weight = t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
           detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
-        } else if (t.distinctive || (t.strongName && isBounded)) {
+        } else if (t.distinctive || (t.strongName && isBounded && lures > 0)) {
           weight = WEIGHTS.tokenInSubdomain;
           detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
         } else if (isBounded && !t.generic && !t.strongName) {
@@ -756,8 +760,7 @@ function skeletonHost(unicodeHost: string): string {
 }
 
 function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
-  // Distinctive names count anywhere; ordinary-word names (`amazon`, `apple`) only as separate tokens.
-  if (t.distinctive || (t.strongName && isBounded)) {
+  if (t.distinctive) {
     switch (rest) {
       case 'empty': case 'lures': return WEIGHTS.comboLure;
       case 'mixed': return WEIGHTS.comboMixed;
@@ -765,7 +768,11 @@ function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
       case 'words': return WEIGHTS.comboWords;
     }
   }
-  if (t.strongName) return rest === 'lures' ? WEIGHTS.comboLure : 0;
+  // A brand that is also an ordinary word (`amazon`, `apple`, `casino`) claims the brand only next to lure words.
+  if (t.strongName) {
+    if (rest === 'lures') return WEIGHTS.comboShortLure;
+    return rest === 'mixed' && isBounded ? WEIGHTS.comboShortMixed : 0;
+  }
   // Short names and catalog-flagged ordinary words count only as separate tokens (`smbc-paol`, `chase-login`);
   // a flagged word with digits or other words (`line24`, `online-shop`) is no brand claim.
   if (!isBounded) return 0;

@@ -14,7 +14,7 @@ export const LURE_WORDS: readonly string[] = [
   'invoice', 'refund', 'claim', 'reward', 'rewards', 'bonus', 'airdrop', 'connect', 'sync', 'web3', 'dapp',
   'customer', 'online', 'portal', 'alert', 'notice', 'suspend', 'suspended', 'limited', 'webscr', 'session',
   'identity', 'id', 'official', 'app', 'mobile', 'bank', 'banking', 'card', 'pay', 'checkout', 'delivery',
-  'tracking', 'track', 'parcel', 'package', 'shipment', 'redelivery', 'tax', 'gov', 'mail', 'webmail', 'cloud',
+  'tracking', 'track', 'check', 'parcel', 'package', 'shipment', 'redelivery', 'tax', 'gov', 'mail', 'webmail', 'cloud',
   // Web3 drainer lures (ScamSniffer and Chainabuse reports): claims, mints and "fixes" for wallets.
   'drop', 'drops', 'mint', 'minting', 'stake', 'staking', 'swap', 'bridge', 'defi', 'nft', 'nfts', 'token', 'tokens',
   'presale', 'whitelist', 'migrate', 'migration', 'rectify', 'revoke', 'dapps', 'giveaway', 'eligibility', 'allocation',
