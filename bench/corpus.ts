@@ -338,7 +338,7 @@ export function syntheticCorpus(n: number, seed: number, catalog: Catalog): Corp
   const hostPool = distinct(SYNTHETIC_HOST_POOL, () => makeHost(maker, pickWeighted(rng, HOST_MIX)));
   const urlPool = distinct(SYNTHETIC_URL_POOL, () => makeUrl(maker));
   const shapes = HOST_MIX.map(([kind, weight]) => `${kind} ${weight} %`).join(', ');
-  return assemble(rng, `synthetic, seed ${seed} (hosts: ${shapes}; URLs with paths and queries)`, hostPool, urlPool, n);
+  return assemble(rng, `synthetic, seed 0x${seed.toString(16)} (hosts: ${shapes}; URLs with paths and queries)`, hostPool, urlPool, n);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -408,10 +408,13 @@ interface Options {
   readonly theirsSample: number;
 }
 
+/** A bad command line: reported in one line, exit status 2. */
+class UsageError extends Error {}
+
 function positiveInt(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
   const n = Number(value.replaceAll('_', ''));
-  if (!Number.isInteger(n) || n < BATCH_SIZE) throw new RangeError(`${flag} must be an integer ≥ ${BATCH_SIZE}, not "${value}"`);
+  if (!Number.isInteger(n) || n < BATCH_SIZE) throw new UsageError(`${flag} must be an integer ≥ ${BATCH_SIZE}, not "${value}"`);
   return n;
 }
 
@@ -421,7 +424,7 @@ function readOptions(values: { data?: string | undefined; n?: string | undefined
   if (values.synthetic === true) return { dataDir: undefined, n, theirsSample };
   if (values.data !== undefined) {
     const dir = resolve(values.data);
-    if (!hasEvalData(dir)) throw new Error(`--data ${values.data}: the evaluation files are not all there (see bench/corpus.ts)`);
+    if (!hasEvalData(dir)) throw new UsageError(`--data ${values.data}: the evaluation files are not all there (see bench/corpus.ts)`);
     return { dataDir: dir, n, theirsSample };
   }
   return { dataDir: hasEvalData(DEFAULT_DATA_DIR) ? DEFAULT_DATA_DIR : undefined, n, theirsSample };
@@ -442,17 +445,25 @@ function printTargets(): void {
   }
 }
 
+const ARGS = {
+  data: { type: 'string' },
+  n: { type: 'string' },
+  synthetic: { type: 'boolean' },
+  'theirs-n': { type: 'string' },
+  child: { type: 'string' },
+  catalog: { type: 'string' },
+} as const;
+
+function parseCommandLine(): ReturnType<typeof parseArgs<{ options: typeof ARGS }>> {
+  try {
+    return parseArgs({ options: ARGS });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      data: { type: 'string' },
-      n: { type: 'string' },
-      synthetic: { type: 'boolean' },
-      'theirs-n': { type: 'string' },
-      child: { type: 'string' },
-      catalog: { type: 'string' },
-    },
-  });
+  const { values } = parseCommandLine();
   if (values.child === FIRST_LOAD_CHILD && values.catalog !== undefined) {
     firstLoadChild(values.catalog);
     return;
@@ -488,4 +499,10 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`bench: ${error.message}\nusage: npm run bench -- [--data DIR | --synthetic] [--n N] [--theirs-n N]`);
+  process.exitCode = 2;
+}

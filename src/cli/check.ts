@@ -2,7 +2,8 @@
  * `hookwatch check`: judges URLs, hosts and e-mail domains, one JSON line per input line, in order, streaming.
  *
  * Memory stays constant: stdin is decoded chunk by chunk, each complete line is judged at once and its output
- * appended to a buffer flushed at OUTPUT_FLUSH_CHARS (waiting for 'drain' when stdout pushes back). A line longer
+ * appended to a buffer written after each input chunk or at OUTPUT_FLUSH_CHARS, whichever comes first (waiting
+ * for 'drain' when stdout pushes back). A line longer
  * than MAX_INPUT_CHARS is not kept whole: its first MAX_INPUT_CHARS characters are echoed in its error line.
  */
 import type { Readable, Writable } from 'node:stream';
@@ -64,47 +65,51 @@ export async function checkStream(input: Readable, run: CheckRun): Promise<numbe
   const writer = new LineWriter(run.out);
   if (run.format === 'table') await writer.push(TABLE_HEADER);
   const decoder = new TextDecoder('utf-8');
-  let pending = '';
-  let overflow = false;
+  // Line state shared by the chunk loop and onText (an object, so both see one copy).
+  const state = { pending: '', overflow: false };
   let count = 0;
   const emitLine = async (line: string): Promise<void> => {
     count++;
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    await writer.push(render(run.engine.check(text), run.format));
+    // Over-long lines are echoed the same way however stdin happened to be chunked.
+    const result = text.length > MAX_INPUT_CHARS ? tooLong(text.slice(0, MAX_INPUT_CHARS)) : run.engine.check(text);
+    await writer.push(render(result, run.format));
   };
   const onText = async (text: string): Promise<void> => {
     let from = 0;
     for (;;) {
       const nl = text.indexOf('\n', from);
       if (nl < 0) break;
-      if (overflow) {
-        await writer.push(render(tooLong(pending.slice(0, MAX_INPUT_CHARS)), run.format));
+      if (state.overflow) {
+        await writer.push(render(tooLong(state.pending.slice(0, MAX_INPUT_CHARS)), run.format));
         count++;
-        overflow = false;
-        pending = '';
+        state.overflow = false;
+        state.pending = '';
       } else {
-        await emitLine(pending.length > 0 ? pending + text.slice(from, nl) : text.slice(from, nl));
-        pending = '';
+        await emitLine(state.pending.length > 0 ? state.pending + text.slice(from, nl) : text.slice(from, nl));
+        state.pending = '';
       }
       from = nl + 1;
     }
-    if (from < text.length && !overflow) {
-      pending += text.slice(from);
-      if (pending.length > MAX_INPUT_CHARS + 1) {
-        overflow = true;
-        pending = pending.slice(0, MAX_INPUT_CHARS);
+    if (from < text.length && !state.overflow) {
+      state.pending += text.slice(from);
+      if (state.pending.length > MAX_INPUT_CHARS + 1) {
+        state.overflow = true;
+        state.pending = state.pending.slice(0, MAX_INPUT_CHARS);
       }
     }
   };
   for await (const chunk of input) {
     await onText(decoder.decode(chunk as Uint8Array, { stream: true }));
+    // Stream: what a chunk produced goes out before waiting for the next one (`tail -f log | hookwatch check`).
+    await writer.flush();
   }
   await onText(decoder.decode());
-  if (overflow) {
-    await writer.push(render(tooLong(pending.slice(0, MAX_INPUT_CHARS)), run.format));
+  if (state.overflow) {
+    await writer.push(render(tooLong(state.pending.slice(0, MAX_INPUT_CHARS)), run.format));
     count++;
-  } else if (pending.length > 0) {
-    await emitLine(pending);
+  } else if (state.pending.length > 0) {
+    await emitLine(state.pending);
   }
   await writer.flush();
   return count;

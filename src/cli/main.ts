@@ -55,10 +55,11 @@ async function loadCatalog(path: unknown): Promise<Catalog> {
 async function runCheck(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { brands: { type: 'string' }, format: { type: 'string' } });
   if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
-  const format = values['format'] ?? (io.stdout.isTTY === true ? 'table' : 'jsonl');
-  if (format !== 'jsonl' && format !== 'table') throw new UsageError(`--format must be jsonl or table, not "${String(format)}"`);
+  const requested = values['format'] ?? (io.stdout.isTTY === true ? 'table' : 'jsonl');
+  if (requested !== 'jsonl' && requested !== 'table') throw new UsageError(`--format must be jsonl or table, not "${String(requested)}"`);
+  const format: CheckFormat = requested;
   const engine = createEngine(await loadCatalog(values['brands']));
-  const run = { engine, format: format as CheckFormat, out: io.stdout as unknown as import('node:stream').Writable };
+  const run = { engine, format, out: io.stdout as unknown as import('node:stream').Writable };
   if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-')) {
     await checkStream(io.stdin as unknown as import('node:stream').Readable, run);
   } else {

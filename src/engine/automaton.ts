@@ -30,7 +30,7 @@ export class TokenAutomaton {
   /** tokens[i] is token id i; tokens must be non-empty strings of [a-z0-9-]. */
   constructor(tokens: readonly string[]) {
     // 1. Trie.
-    const children: Map<number, number>[] = [new Map()];
+    const children: Map<number, number>[] = [new Map<number, number>()];
     const own: number[][] = [[]];
     for (let id = 0; id < tokens.length; id++) {
       const token = tokens[id] ?? '';
@@ -42,7 +42,7 @@ export class TokenAutomaton {
         let child = kids.get(sym);
         if (child === undefined) {
           child = children.length;
-          children.push(new Map());
+          children.push(new Map<number, number>());
           own.push([]);
           kids.set(sym, child);
         }

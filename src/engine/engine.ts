@@ -13,7 +13,7 @@
  * signals do not add up to certainty and no single weak one can reach `phishing`. See docs/engine.md.
  */
 import { TokenAutomaton } from './automaton.js';
-import { isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
+import { isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
 import { LURE_WORDS, RISKY_TLDS } from './lexicon.js';
@@ -54,6 +54,7 @@ export const WEIGHTS = {
   typosquat: 75,
   typoCombo: 60,
   typoShort: 30,
+  typoWord: 10,
   tldSwap: 50,
   tldSwapCountry: 35,
   tldSwapGeneric: 25,
@@ -61,6 +62,7 @@ export const WEIGHTS = {
   comboMixed: 65,
   comboOther: 45,
   comboWords: 30,
+  comboWeak: 20,
   comboShortLure: 60,
   comboShortMixed: 45,
   comboShort: 40,
@@ -167,8 +169,10 @@ function isLetter(c: number): boolean {
 function bounded(text: string, start: number, end: number): boolean {
   if (isLetter(text.charCodeAt(start - 1))) return false;
   const after = text.charCodeAt(end);
-  // A plural `s` keeps the name whole: `amazons.co.jp.evil.cn`.
-  return !isLetter(after) || (after === 115 /* 's' */ && !isLetter(text.charCodeAt(end + 1)));
+  // A plural `s`/`es` keeps the name whole: `amazons.co.jp.evil.cn`, `hmrces.com`.
+  if (!isLetter(after)) return true;
+  if (after === 115 /* 's' */) return !isLetter(text.charCodeAt(end + 1));
+  return after === 101 /* 'e' */ && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2));
 }
 
 /** Bounded on at least one side (paths glue names to words: `/amazonall_signin1.php`). */
@@ -184,7 +188,7 @@ const VOWEL_SET = new Set([97, 101, 105, 111, 117, 121]);
  */
 function looksRandom(label: string, start: number, end: number): boolean {
   const length = end - start;
-  if (length < 7) return false;
+  if (length < 7 || label.startsWith('xn--', start)) return false;
   let letters = 0;
   let vowels = 0;
   let digits = 0;
@@ -212,8 +216,8 @@ class Signals {
   readonly list: Signal[] = [];
   brand = -1;
   brandWeight = 0;
-  add(kind: SignalKind, detail: string, weight: number, brand = -1): void {
-    this.list.push({ kind, detail, weight });
+  add(kind: SignalKind, detail: string, weight: number, brand = -1, caveat = ''): void {
+    this.list.push(caveat === '' ? { kind, detail, weight } : { kind, detail, weight, caveat });
     if (brand >= 0 && weight > this.brandWeight) {
       this.brand = brand;
       this.brandWeight = weight;
@@ -287,7 +291,7 @@ export function createEngine(catalog: Catalog): Engine {
 
   const skeletonIndex = new Map<string, number[]>();
   tokens.forEach((t, id) => {
-    const key = skeleton(t.text);
+    const key = lookalikeKey(t.text);
     const list = skeletonIndex.get(key);
     if (list === undefined) skeletonIndex.set(key, [id]);
     else list.push(id);
@@ -300,13 +304,16 @@ export function createEngine(catalog: Catalog): Engine {
   });
 
   // One automaton: brand tokens (ids 0..T-1, tiny ones excluded by giving them no path) then lure words.
-  const scanTexts: string[] = tokens.map((t) => (t.tiny || !t.keyword ? '' : t.scan));
+  // Two-letter names (`au`) are scanned only when they are an official domain's label, and count only when the
+  // whole official domain appears (`au.com.secure-login.net`).
+  const scanTexts: string[] = tokens.map((t) => (!t.keyword || (t.tiny && !t.officialLabel) || t.text.length < 2 ? '' : t.scan));
   const lureBase = scanTexts.length;
-  const lureWords = LURE_WORDS.map((w) => w.replaceAll('-', ''));
+  // Lure words are scanned as written (`sign-in`) and glued (`signin`).
+  const lureWords = [...new Set(LURE_WORDS.flatMap((w) => (w.includes('-') ? [w, w.replaceAll('-', '')] : [w])))];
   const automaton = new TokenAutomaton([...scanTexts.map((t) => (t === '' ? '\u0000' : t)), ...lureWords]);
 
   // Typo targets: the catalog's own keywords only (a typo of `tiktokv`, a service name, is nobody's mistake).
-  const listed = (t: TokenInfo): boolean => t.strongName && brands[t.brand]?.keywords.includes(t.text) === true;
+  const listed = (t: TokenInfo): boolean => t.text.length >= DISTINCTIVE_TOKEN_LENGTH - 1 && brands[t.brand]?.keywords.includes(t.text) === true;
   const typoTokens = tokens.filter(listed);
   const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
   const typos = new TypoIndex(typoTokens.map((t) => t.text));
@@ -332,15 +339,16 @@ export function createEngine(catalog: Catalog): Engine {
       if (isRestrictedMix(scripts)) signals.add('mixed-script', `label "${unicodeLabel}" mixes ${scripts.join(' and ')} letters`, WEIGHTS.mixedScript);
     }
     const skel = nonAscii || mayHaveSkeleton(label) ? skeleton(unicodeLabel) : label;
-    if (skel !== label) {
-      const exact = skeletonIndex.get(skel) ?? skeletonIndex.get(skel.replaceAll('-', ''));
+    const key = lookalikeKey(unicodeLabel);
+    {
+      const exact = skeletonIndex.get(key) ?? (key.includes('-') ? skeletonIndex.get(key.replaceAll('-', '')) : undefined);
       if (exact !== undefined) {
         const t = tokens[exact[0] ?? 0];
-        if (t !== undefined && t.text !== label) {
+        if (t !== undefined && t.text !== label && t.text !== label.replaceAll('-', '')) {
           signals.add('homoglyph', `"${unicodeLabel}" reads as "${t.text}" (${describeGlyphs(unicodeLabel)})`, WEIGHTS.homoglyph, t.brand);
           return;
         }
-      } else if (nonAscii && /^[a-z0-9-]+$/.test(skel) && !scriptsOf(unicodeLabel).includes('Latin')) {
+      } else if (nonAscii && skel !== label && /^[a-z0-9-]+$/.test(skel) && !scriptsOf(unicodeLabel).includes('Latin')) {
         signals.add('homoglyph', `"${unicodeLabel}" is written entirely in look-alike letters of "${skel}"`, WEIGHTS.wholeScriptConfusable);
       }
     }
@@ -354,62 +362,70 @@ export function createEngine(catalog: Catalog): Engine {
         if (joined !== label) {
           if (!t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, t.strongName ? WEIGHTS.typosquat : WEIGHTS.comboShortMixed, t.brand);
         } else if (t.tiny) {
-          // Two-letter names (`go`, `ea`) under another suffix are not impersonation by themselves.
+          signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix`, WEIGHTS.typoWord, t.brand, 'two-letter names are registered under every suffix by unrelated owners');
         } else if (t.strongName && isCountrySuffix(s.suffix)) {
-          signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under a country suffix (${officialDomainsText(t.brand)}); brands often run their own country sites, so check the owner`, WEIGHTS.tldSwapCountry, t.brand);
+          signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under a country suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwapCountry, t.brand, 'brands often run their own country sites: check who owns it');
         } else if (t.strongName) {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwap, t.brand);
         } else if (!t.keyword) {
-          signals.add('tld-swap', `${s.domain} reuses "${t.text}", a service domain name of ${brandName(t.brand)} that customers do not see, under another suffix; this alone proves little`, WEIGHTS.tldSwapGeneric, t.brand);
+          signals.add('tld-swap', `${s.domain} reuses "${t.text}", a service domain name of ${brandName(t.brand)}, under another suffix`, WEIGHTS.tldSwapGeneric, t.brand, `"${t.text}" names a service, not the brand customers know`);
         } else {
-          signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix; "${t.text}" is short or an ordinary word, so this alone proves little`, WEIGHTS.tldSwapGeneric, t.brand);
+          signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix`, WEIGHTS.tldSwapGeneric, t.brand, `"${t.text}" is short or an ordinary word`);
         }
         if (joined !== label || !t.tiny) return;
       }
     }
 
-    // Typosquats: Damerau distance 1 from a distinctive token.
-    let typoFound = false;
-    if (label.length >= DISTINCTIVE_TOKEN_LENGTH - 1) {
-      const query = skel === label ? label : skel;
-      // An ordinary word one edit away from a brand (`cloud`/icloud, `apply`/apple) is that word, not a typo.
-      if (!isCommonWord(query)) typos.find(query, (typo: Typo) => {
-        if (typoFound) return;
-        const id = typoIds[typo.token] ?? 0;
-        const t = tokens[id];
-        if (t === undefined || !plausibleTypo(t.text, typo, query)) return;
-        typoFound = true;
-        if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
-        else signals.add('typosquat', `${describeTypo(label, t.text, typo)}; a ${t.text.length}-letter name is one edit away from many ordinary names, so this alone is weak`, WEIGHTS.typoShort, t.brand);
-      });
+    // Typosquats: Damerau distance 1 from a brand keyword.
+    const query = skel === label ? label : skel;
+    let typo = label.length < DISTINCTIVE_TOKEN_LENGTH - 2 ? null : findTypo(label);
+    if (typo === null && query !== label && label.length >= DISTINCTIVE_TOKEN_LENGTH - 2) typo = findTypo(query);
+    if (typo !== null && isCommonWord(query)) {
+      // `papal` is one edit from paypal but is a word of its own: say so, and attribute no more than that.
+      const t = tokens[typoIds[typo.token] ?? 0];
+      if (t !== undefined) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoWord, t.brand, `"${label}" is itself an ordinary word`);
+      typo = null;
     }
-    if (typoFound) return;
+    if (typo !== null) {
+      const t = tokens[typoIds[typo.token] ?? 0];
+      if (t !== undefined) {
+        if (t.generic) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoWord, t.brand, `"${t.text}" is short or an ordinary word: most names one edit away are other words`);
+        else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+        else signals.add('typosquat', describeTypo(label, t.text, typo), t.text.length === DISTINCTIVE_TOKEN_LENGTH ? WEIGHTS.typoShort : WEIGHTS.typoShort - 10, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
+        return;
+      }
+    }
 
-    // Split across labels: `pay.pal.com`.
-    if (sub.length > 0) {
-      const dot = sub.lastIndexOf('.');
-      const last = sub.slice(dot + 1);
-      const ids = exactIndex.get(last + label);
+    // Split across labels: `pay.pal.com`, and `vi.sa.com` where the second half is a private suffix's label.
+    const splitNext = sub.length === 0 && s.privateSuffix ? s.suffix.slice(0, s.suffix.indexOf('.')) : '';
+    if (sub.length > 0 || splitNext.length > 0) {
+      const first = splitNext.length > 0 ? label : sub.slice(sub.lastIndexOf('.') + 1);
+      const second = splitNext.length > 0 ? splitNext : label;
+      const ids = exactIndex.get(first + second);
       const t = ids === undefined ? undefined : tokens[ids[0] ?? 0];
-      if (t?.strongName === true) signals.add('split-brand', `"${last}.${label}" spells ${t.text} across a dot`, WEIGHTS.splitBrand, t.brand);
+      if (t !== undefined && !t.tiny) {
+        const detail = `"${first}.${second}" spells ${t.text} across a dot`;
+        if (t.strongName) signals.add('split-brand', detail, WEIGHTS.splitBrand, t.brand);
+        else if (t.generic) signals.add('split-brand', detail, WEIGHTS.comboWeak, t.brand, `"${t.text}" is short or an ordinary word`);
+        else signals.add('split-brand', detail, WEIGHTS.comboShortMixed, t.brand);
+      }
     }
 
-    // Typos inside combosquats: each hyphen-separated piece.
+    // Typos inside combosquats: each hyphen-separated piece (`paypa1-login`, `binanse-support`).
     if (label.includes('-')) {
       let from = 0;
-      while (from <= label.length && !typoFound) {
+      while (from < label.length) {
         let to = label.indexOf('-', from);
         if (to < 0) to = label.length;
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
           const pieceSkel = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
-          if (!isCommonWord(pieceSkel)) typos.find(pieceSkel, (typo) => {
-            if (typoFound) return;
-            const t = tokens[typoIds[typo.token] ?? 0];
-            if (t === undefined || !plausibleTypo(t.text, typo, pieceSkel)) return;
-            typoFound = true;
-            signals.add('typosquat', `${describeTypo(piece, t.text, typo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
-          });
+          const pieceTypo = isCommonWord(pieceSkel) ? null : findTypo(pieceSkel);
+          const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
+          if (pieceTypo !== null && t?.strongName === true) {
+            signals.add('typosquat', `${describeTypo(piece, t.text, pieceTypo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
+            return;
+          }
         }
         from = to + 1;
       }
@@ -432,6 +448,7 @@ export function createEngine(catalog: Catalog): Engine {
     let bestWeight = 0;
     let bestDetail = '';
     let bestKind: SignalKind = 'combosquat';
+    let bestCaveat = '';
     for (const hit of hits) {
       if (hit.id >= lureBase) {
         const word = lureWords[hit.id - lureBase] ?? '';
@@ -443,14 +460,38 @@ export function createEngine(catalog: Catalog): Engine {
     for (const hit of hits) {
       if (hit.id >= lureBase) continue;
       const t = tokens[hit.id];
-      if (t === undefined || skipTokens.has(hit.id)) continue;
+      if (t === undefined) continue;
+      if (viaSkeleton && skipTokens.has(hit.id)) continue;
       if (!viaSkeleton) skipTokens.add(hit.id);
       const isBounded = bounded(hostText, hit.start, hit.end);
       const inLabel = hit.start >= labelStart && hit.end <= labelEnd;
       if (inLabel && labelJudged) continue;
+      if (t.tiny) {
+        if (inLabel && bestWeight < WEIGHTS.typoWord && labelEnd - labelStart > t.text.length) {
+          const rest = classifyRest(hostText, labelStart, labelEnd, hit.start, hit.end);
+          if (rest === 'lures' || (rest === 'empty' && isBounded)) {
+            best = t.brand;
+            bestLength = t.text.length;
+            bestWeight = WEIGHTS.typoWord;
+            bestDetail = `${hostText.slice(labelStart, labelEnd)} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(rest)}`;
+            bestKind = 'combosquat';
+            bestCaveat = 'two-letter names appear in countless unrelated names';
+          }
+        }
+        const officialHere = hit.end <= labelStart ? officialAt(hostText, hit.start, t.brand) : '';
+        if (officialHere !== '' && WEIGHTS.officialInSubdomain > bestWeight) {
+          best = t.brand;
+          bestLength = t.text.length;
+          bestWeight = WEIGHTS.officialInSubdomain;
+          bestDetail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}`;
+          bestKind = 'brand-in-subdomain';
+        }
+        continue;
+      }
       let weight = 0;
       let kind: SignalKind = 'combosquat';
       let detail = '';
+      let caveat = '';
       const how = viaSkeleton ? ' (read through look-alike characters)' : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
@@ -459,6 +500,12 @@ export function createEngine(catalog: Catalog): Engine {
         weight = comboWeight(t, rest, isBounded);
         // Glued to unrecognised letters on a side (`huaweicloud` ⊃ icloud, `amazoncognito`): weaker evidence.
         if (rest === 'other' && !isBounded) weight = Math.min(weight, WEIGHTS.comboWords);
+        if (weight === WEIGHTS.comboWeak && t.generic) caveat = `"${t.text}" is short or an ordinary word`;
+        if (weight <= WEIGHTS.comboWords && t.strongName) {
+          // Report the name anyway, with the reason it weighs little.
+          caveat = !t.distinctive ? `"${t.text}" is also an ordinary word` : 'a brand name with ordinary words is often the brand\'s own or a fan site';
+          weight = Math.max(weight, WEIGHTS.comboWeak);
+        }
         detail = `${labelText} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(rest)}${how}`;
       } else if (hit.end <= labelStart) {
         kind = 'brand-in-subdomain';
@@ -488,9 +535,10 @@ export function createEngine(catalog: Catalog): Engine {
         bestWeight = weight;
         bestDetail = detail;
         bestKind = kind;
+        bestCaveat = caveat;
       }
     }
-    if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best);
+    if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
     if (lures > 0 && !viaSkeleton) {
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, Math.min(WEIGHTS.hostLure + WEIGHTS.hostLureMore * (lures - 1), 35));
     }
@@ -523,7 +571,7 @@ export function createEngine(catalog: Catalog): Engine {
         continue;
       }
       const t = tokens[hit.id];
-      if (t === undefined) continue;
+      if (t === undefined || (t.tiny && officialAt(path, hit.start, t.brand) === '')) continue;
       if (!t.distinctive && !(t.strongName ? boundedOnOneSide(path, hit.start, hit.end) : bounded(path, hit.start, hit.end))) continue;
       const officialHere = officialAt(path, hit.start, t.brand);
       let weight: number = officialHere !== '' ? WEIGHTS.officialInPath : WEIGHTS.tokenInPath;
@@ -615,9 +663,9 @@ export function createEngine(catalog: Catalog): Engine {
 
     let random = '';
     // Cloud infrastructure names its customers' resources with generated ids: randomness means nothing there.
-    if (kind !== 'infrastructure') forEachLabel(s.host, 0, labelEnd, (start, end) => {
-      if (random === '' && looksRandom(s.host, start, end)) random = s.host.slice(start, end);
-    });
+    // Only the registrable (or platform customer's) label: generated ids in sub-domains of a chosen name
+    // (`0cf17917-….edge.example.app`) are how infrastructure names things, not how kits hide.
+    if (kind !== 'infrastructure' && looksRandom(s.host, labelStart, labelEnd)) random = s.host.slice(labelStart, labelEnd);
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
 
     const subLabels = sub === '' ? 0 : countChar(sub, 46) + 1;
@@ -702,6 +750,10 @@ export function createEngine(catalog: Catalog): Engine {
    * arbitrary letter swapped in or added mid-word turns too many ordinary names into "typos" of short brands, so
    * those count only for names of 8 letters or more.
    */
+  function findTypo(query: string): Typo | null {
+    return typos.findFirst(query, (typo) => plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, query));
+  }
+
   function plausibleTypo(token: string, typo: Typo, query: string): boolean {
     if (typo.kind === 'substitution') return token.length >= 8;
     if (typo.kind === 'insertion') return token.length >= 8 || typo.at === query.length - 1;
@@ -726,15 +778,6 @@ function countChar(s: string, code: number): number {
   return n;
 }
 
-function forEachLabel(s: string, from: number, to: number, fn: (start: number, end: number) => void): void {
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    if (i === to || s.charCodeAt(i) === 46 /* '.' */) {
-      if (i > start) fn(start, i);
-      start = i + 1;
-    }
-  }
-}
 
 /** [start, end) of the label just left of the last `suffixLabels` labels (the registrable label). */
 function labelBounds(host: string, suffixLabels: number): [number, number] {
@@ -773,12 +816,14 @@ function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
     if (rest === 'lures') return WEIGHTS.comboShortLure;
     return rest === 'mixed' && isBounded ? WEIGHTS.comboShortMixed : 0;
   }
-  // Short names and catalog-flagged ordinary words count only as separate tokens (`smbc-paol`, `chase-login`);
-  // a flagged word with digits or other words (`line24`, `online-shop`) is no brand claim.
-  if (!isBounded) return 0;
+  // Short names and catalog-flagged ordinary words count as separate tokens (`smbc-paol`, `chase-login`), or
+  // glued only to lure words (`hmrclogin`); a flagged word with digits or other words (`line24`, `online-shop`)
+  // is no brand claim.
+  if (!isBounded) return rest === 'lures' ? (t.generic ? WEIGHTS.comboWeak : WEIGHTS.comboShortLure) : 0;
   switch (rest) {
     case 'lures': return WEIGHTS.comboShortLure;
     case 'mixed': return WEIGHTS.comboShortMixed;
+    case 'empty': return t.generic ? WEIGHTS.comboWeak : WEIGHTS.comboShort;
     default: return t.generic ? 0 : WEIGHTS.comboShort;
   }
 }
@@ -799,7 +844,7 @@ function describeRest(rest: RestKind): string {
     case 'empty': return 'digits or hyphens';
     case 'lures': return 'lure words';
     case 'mixed': return 'lure words and other text';
-    case 'words': return 'ordinary words (often the brand\'s own or a fan site: weak alone)';
+    case 'words': return 'ordinary words';
     case 'other': return 'unrecognised text';
   }
 }

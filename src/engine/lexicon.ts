@@ -8,7 +8,7 @@
  * dictionary, phishing_catcher's suspicious.yaml). Used as combosquat affixes and as path lures.
  */
 export const LURE_WORDS: readonly string[] = [
-  'login', 'logon', 'signin', 'sign-in', 'verify', 'verification', 'secure', 'security', 'account', 'accounts',
+  'login', 'logon', 'signin', 'sign-in', 'sign', 'log-in', 'verify', 'verification', 'secure', 'security', 'account', 'accounts',
   'update', 'confirm', 'support', 'service', 'services', 'help', 'helpdesk', 'wallet', 'unlock', 'recover',
   'recovery', 'restore', 'validate', 'validation', 'auth', 'authenticate', 'password', 'billing', 'payment',
   'invoice', 'refund', 'claim', 'reward', 'rewards', 'bonus', 'airdrop', 'connect', 'sync', 'web3', 'dapp',

@@ -48,6 +48,17 @@ export function skeleton(label: string): string {
   return out.replaceAll('rn', 'm').replaceAll('vv', 'w');
 }
 
+/**
+ * The key two labels share when they read alike at a glance: the skeleton, with the ASCII pairs that fonts
+ * blur folded too (i/l, cl/d). Coarser than skeleton(): used only to compare whole labels with brand names,
+ * never to scan hosts.
+ */
+export function lookalikeKey(label: string): string {
+  const base = skeleton(label);
+  // i → l first, so that `icloud` and `icioud` both become `ldoud`.
+  return base.includes('i') || base.includes('cl') ? base.replaceAll('i', 'l').replaceAll('cl', 'd') : base;
+}
+
 /** Unicode scripts a label's letters come from (Common and Inherited ignored), for mixed-script detection. */
 const SCRIPT_TESTS: readonly (readonly [string, RegExp])[] = [
   ['Latin', /\p{Script=Latin}/u],

@@ -101,6 +101,23 @@ function hostShape(s: string): HostShape {
   return HostShape.Plain;
 }
 
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;
+  return false;
+}
+
+/** No empty label (`a..b`, `.a`) and none longer than DNS allows. */
+function hasValidLabels(host: string): boolean {
+  let length = 0;
+  for (let i = 0; i < host.length; i++) {
+    if (host.charCodeAt(i) === 46 /* '.' */) {
+      if (length === 0) return false;
+      length = 0;
+    } else if (++length > MAX_LABEL_CHARS) return false;
+  }
+  return length > 0;
+}
+
 function decodeIdn(host: string): string | null {
   if (!host.includes('xn--')) return host;
   const labels = host.split('.');
@@ -114,7 +131,7 @@ function decodeIdn(host: string): string | null {
       return null;
     }
     // A valid A-label round-trips and decodes to something that needed encoding.
-    if (decoded.length === 0 || punycode.encode(decoded) !== label.slice(4) || !/[^\x00-\x7f]/.test(decoded)) return null;
+    if (decoded.length === 0 || punycode.encode(decoded) !== label.slice(4) || !hasNonAscii(decoded)) return null;
     if (hasBadCodeUnits(decoded) || decoded !== decoded.toLowerCase()) return null;
     labels[i] = decoded;
   }
@@ -136,6 +153,7 @@ function build(input: string, host: string, isUrl: boolean, path: string, userin
   if (host.startsWith('[')) {
     return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
   }
+  if (!hasValidLabels(host)) return fail('HW_ERR_INPUT_HOST');
   const unicodeHost = decodeIdn(host);
   if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
   const parsed = parseDomain(host, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });

@@ -48,8 +48,13 @@ export interface Signal {
   readonly kind: SignalKind;
   /** What was seen, in words an analyst can check (e.g. "paypa1 ~ paypal (1 substitution)"). */
   readonly detail: string;
-  /** Contribution to the score, 0-100; negative for signals that lower suspicion. */
+  /** Contribution to the score, 0-100. */
   readonly weight: number;
+  /**
+   * Why this signal alone does not make the input suspicious, when the engine knows a reason (a country site the
+   * brand may own, a name that is an ordinary word, a typo of a very short name). Absent otherwise.
+   */
+  readonly caveat?: string;
 }
 
 export interface EngineError {

@@ -84,8 +84,8 @@ export class TypoIndex {
     else if (!list.includes(packed)) list.push(packed);
   }
 
-  /** Calls onTypo for each indexed token at Damerau distance exactly 1 from query. */
-  find(query: string, onTypo: (typo: Typo) => void): void {
+  /** The first indexed token at Damerau distance exactly 1 from query that `accept` takes, or null. */
+  findFirst(query: string, accept: (typo: Typo) => boolean): Typo | null {
     for (let i = -1; i < query.length; i++) {
       const list = this.entries.get(hashSkipping(query, i));
       if (list === undefined) continue;
@@ -95,9 +95,10 @@ export class TypoIndex {
         const token = this.tokens[id] ?? '';
         if (!equalSkipping(query, i, token, j)) continue;
         const typo = this.classify(query, i, token, j, id);
-        if (typo !== null) onTypo(typo);
+        if (typo !== null && accept(typo)) return typo;
       }
     }
+    return null;
   }
 
   private classify(query: string, i: number, token: string, j: number, id: number): Typo | null {

@@ -45,7 +45,7 @@ export function isComposedOfWords(label: string): boolean {
     while (i < rest.length && !isLetter(rest.charCodeAt(i))) i++;
     let j = i;
     while (j < rest.length && isLetter(rest.charCodeAt(j))) j++;
-    if (j - i > 3 && classifyRun(rest.slice(i, j)) & Piece.Other) return false;
+    if (j - i > 3 && (classifyRun(rest.slice(i, j)) & OTHER) !== 0) return false;
     i = j;
   }
   return true;
@@ -59,7 +59,10 @@ export function isCommonWord(word: string): boolean {
   return words().has(word) || lures().has(word);
 }
 
-const enum Piece { Lure = 1, Word = 2, Other = 4 }
+/** Bits of what a run of letters is made of. */
+const LURE = 1;
+const WORD = 2;
+const OTHER = 4;
 
 /**
  * Classifies one run of letters by the cheapest segmentation into lure words, common words and short codes:
@@ -67,10 +70,10 @@ const enum Piece { Lure = 1, Word = 2, Other = 4 }
  */
 function classifyRun(run: string): number {
   if (run.length === 0) return 0;
-  if (lures().has(run)) return Piece.Lure;
-  if (run.length <= 3 && (SHORT_CODES.has(run) || run.length === 3)) return Piece.Word;
-  if (words().has(run)) return Piece.Word;
-  if (run.length > MAX_SEGMENTED_CHARS) return Piece.Other;
+  if (lures().has(run)) return LURE;
+  if (run.length <= 3 && (SHORT_CODES.has(run) || run.length === 3)) return WORD;
+  if (words().has(run)) return WORD;
+  if (run.length > MAX_SEGMENTED_CHARS) return OTHER;
   // best[i]: bits of a segmentation of run[0, i), or -1 when none. Prefer segmentations with lure words.
   const best = new Array<number>(run.length + 1).fill(-1);
   best[0] = 0;
@@ -80,23 +83,28 @@ function classifyRun(run: string): number {
       if (prev < 0) continue;
       const piece = run.slice(j, i);
       let bits = -1;
-      if (lures().has(piece)) bits = Piece.Lure;
-      else if (piece.length >= 3 && words().has(piece)) bits = Piece.Word;
-      else if (piece.length === 2 && SHORT_CODES.has(piece)) bits = Piece.Word;
+      if (lures().has(piece)) bits = LURE;
+      else if (piece.length >= 3 && words().has(piece)) bits = WORD;
+      else if (piece.length === 2 && SHORT_CODES.has(piece)) bits = WORD;
       if (bits < 0) continue;
       const combined = prev | bits;
       const current = best[i] ?? -1;
-      if (current < 0 || (combined & Piece.Lure) > (current & Piece.Lure)) best[i] = combined;
+      if (current < 0 || (combined & LURE) > (current & LURE)) best[i] = combined;
     }
   }
   const result = best[run.length] ?? -1;
-  return result < 0 ? Piece.Other : result;
+  return result < 0 ? OTHER : result;
 }
 
 /** Classifies text[from, to) minus the token at [start, end): runs of letters split at digits, '-' and '.'. */
 export function classifyRest(text: string, from: number, to: number, start: number, end: number): RestKind {
   let bits = 0;
   const visit = (a: number, b: number): void => {
+    if (a >= b) return;
+    // The whole side first, hyphens dropped: `log-in`, `web3`, `secure-account` are lure words as written.
+    const side = text.slice(a, b).replaceAll('-', '').replaceAll('.', '');
+    if (side.length === 0) return;
+    if (lures().has(side) || isLureSequence(side)) { bits |= LURE; return; }
     let i = a;
     while (i < b) {
       while (i < b && !isLetter(text.charCodeAt(i))) i++;
@@ -107,10 +115,25 @@ export function classifyRest(text: string, from: number, to: number, start: numb
     }
   };
   visit(from, start);
-  visit(end, to);
+  // A plural ending (`lines`, `linees`) is part of the name, not a word next to it.
+  const after = text.slice(end, to);
+  if (after !== 's' && after !== 'es') visit(end, to);
   if (bits === 0) return 'empty';
-  if (bits & Piece.Lure) return bits === Piece.Lure ? 'lures' : 'mixed';
-  return bits & Piece.Other ? 'other' : 'words';
+  if ((bits & LURE) !== 0) return bits === LURE ? 'lures' : 'mixed';
+  return (bits & OTHER) !== 0 ? 'other' : 'words';
+}
+
+/** `secureaccountlogin`: glued lure words only (DP over at most MAX_SEGMENTED_CHARS characters). */
+function isLureSequence(text: string): boolean {
+  if (text.length > MAX_SEGMENTED_CHARS) return false;
+  const ok = new Array<boolean>(text.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 1; i <= text.length; i++) {
+    for (let j = Math.max(0, i - 16); j < i && ok[i] !== true; j++) {
+      if (ok[j] === true && lures().has(text.slice(j, i))) ok[i] = true;
+    }
+  }
+  return ok[text.length] === true;
 }
 
 function isLetter(c: number): boolean {
