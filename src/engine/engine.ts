@@ -117,6 +117,7 @@ export interface Engine {
 /** Precomputed knowledge shared by every engine (independent of the catalog). Built once, on first use. */
 interface Knowledge {
   readonly wellKnown: Set<string>;
+  readonly platformApexes: Set<string>;
   readonly platforms: Set<string>;
   readonly shorteners: Set<string>;
   readonly dynamicDns: Set<string>;
@@ -132,8 +133,16 @@ function knowledge(): Knowledge {
     for (const line of WELL_KNOWN_DOMAINS.split('\n')) if (line.length > 0) wellKnown.add(line);
     for (const d of INFRASTRUCTURE_DOMAINS) wellKnown.add(d);
     for (const d of BRAND_INFRASTRUCTURE_DOMAINS) wellKnown.add(d);
+    // Registrable domains of every listed platform (`google.com` for sites.google.com), for a one-look-up filter.
+    const platformApexes = new Set<string>();
+    for (const entry of [...USER_CONTENT_PLATFORMS, ...URL_SHORTENERS, ...DYNAMIC_DNS_SUFFIXES]) {
+      const parsed = parseInput(entry);
+      if (parsed.ok) platformApexes.add(parsed.subject.domain);
+      platformApexes.add(entry);
+    }
     sharedKnowledge = {
       wellKnown,
+      platformApexes,
       platforms: new Set(USER_CONTENT_PLATFORMS),
       shorteners: new Set(URL_SHORTENERS),
       dynamicDns: new Set(DYNAMIC_DNS_SUFFIXES),
@@ -326,6 +335,8 @@ export function createEngine(catalog: Catalog): Engine {
     return m === null ? null : { brand: m.value, domain: m.match };
   }
 
+  /** Scratch for one check(): token ids the plain host scan reported. Safe because check() is synchronous. */
+  const scratchTokens = new Set<number>();
   /** Scratch for one check(): the matches the automaton reports. Safe because check() is synchronous. */
   const hits: { id: number; start: number; end: number }[] = [];
   const collect = (id: number, start: number, end: number): void => { hits.push({ id, start, end }); };
@@ -611,7 +622,7 @@ export function createEngine(catalog: Catalog): Engine {
     }
 
     // Hosting platforms: a name under them is a customer's, judged like a registrable domain of its own.
-    const platform = s.privateSuffix ? s.suffix : platformOf(s.host);
+    const platform = s.privateSuffix ? s.suffix : platformOf(s.host, s.domain);
     let label = s.domainLabel;
     let sub = s.subdomain;
     if (platform !== '' && !s.privateSuffix) {
@@ -636,10 +647,11 @@ export function createEngine(catalog: Catalog): Engine {
     const suffixLabels = countChar(platform !== '' ? platform : s.suffix, 46) + 1;
     const [labelStart, labelEnd] = labelBounds(s.host, suffixLabels);
     const labelJudged = signals.brand >= 0;
-    const seenTokens = new Set<number>();
+    const seenTokens = scratchTokens;
+    seenTokens.clear();
     const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens);
     if (!signals.has('homoglyph') && (s.host !== s.unicodeHost || mayHaveSkeleton(s.host))) {
-      const skelHost = skeletonHost(s.unicodeHost);
+      const skelHost = skeleton(s.unicodeHost);
       if (skelHost !== s.host) {
         const [skelStart, skelEnd] = labelBounds(skelHost, suffixLabels);
         judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens);
@@ -725,7 +737,9 @@ export function createEngine(catalog: Catalog): Engine {
     return '';
   }
 
-  function platformOf(host: string): string {
+  function platformOf(host: string, domain: string): string {
+    // Most hosts are under no platform: one Set look-up of the registrable domain rules them out.
+    if (!know.platformApexes.has(domain)) return '';
     const m = matchSuffix(host, (c) => (know.platforms.has(c) || know.shorteners.has(c) || know.dynamicDns.has(c) ? true : undefined));
     if (m === null || m.match === host) return '';
     return m.match;
@@ -797,10 +811,6 @@ function isLabel(text: string, start: number, end: number): boolean {
   return (start === 0 || before === 46) && (end === text.length || after === 46);
 }
 
-/** The skeleton of a whole host, label by label, kept only when every label keeps its length. */
-function skeletonHost(unicodeHost: string): string {
-  return unicodeHost.split('.').map((l) => skeleton(l)).join('.');
-}
 
 function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
   if (t.distinctive) {

@@ -36,6 +36,7 @@ export function mayHaveSkeleton(label: string): boolean {
 
 /** The lowercase ASCII skeleton of a lowercase (Unicode) label; characters without one are kept as they are. */
 export function skeleton(label: string): string {
+  if (!mayHaveSkeleton(label)) return label;
   const map = confusables();
   let out = '';
   for (const ch of label) {
@@ -56,7 +57,8 @@ export function skeleton(label: string): string {
 export function lookalikeKey(label: string): string {
   const base = skeleton(label);
   // i → l first, so that `icloud` and `icioud` both become `ldoud`.
-  return base.includes('i') || base.includes('cl') ? base.replaceAll('i', 'l').replaceAll('cl', 'd') : base;
+  const folded = base.includes('i') ? base.replaceAll('i', 'l') : base;
+  return folded.includes('cl') ? folded.replaceAll('cl', 'd') : folded;
 }
 
 /** Unicode scripts a label's letters come from (Common and Inherited ignored), for mixed-script detection. */

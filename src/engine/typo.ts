@@ -28,15 +28,27 @@ export interface Typo {
   readonly char: string;
 }
 
-/** Hash of s without the char at `skip` (-1: none). FNV-1a over char codes, 32-bit. */
+/**
+ * Polynomial hash over char codes, 32-bit: h(s) = Σ s[i]·B^(n-1-i). It decomposes, so the hash of s without
+ * its k-th char is prefix(k)·B^(n-1-k) + (h(s) − prefix(k+1)·B^(n-1-k)), and all n deletions cost O(n).
+ */
+const B = 0x01000193;
+const MAX_QUERY = 64;
+const POW = new Int32Array(MAX_QUERY + 1);
+POW[0] = 1;
+for (let i = 1; i <= MAX_QUERY; i++) POW[i] = Math.imul(POW[i - 1] ?? 0, B);
+
 function hashSkipping(s: string, skip: number): number {
-  let h = 0x811c9dc5;
+  let h = 0;
   for (let i = 0; i < s.length; i++) {
     if (i === skip) continue;
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = (Math.imul(h, B) + s.charCodeAt(i)) | 0;
   }
-  return h | 0;
+  return h;
 }
+
+/** Scratch prefix hashes for find(): safe because lookups are synchronous and never nested. */
+const PREFIX = new Int32Array(MAX_QUERY + 1);
 
 function equalSkipping(a: string, skipA: number, b: string, skipB: number): boolean {
   const la = skipA < 0 ? a.length : a.length - 1;
@@ -70,9 +82,13 @@ export class TypoIndex {
   private readonly entries = new Map<number, number[]>();
   private readonly tokens: readonly string[];
 
+  /** lengths[n] = 1 when a query of length n can be one edit from some token (token length n-1, n or n+1). */
+  private readonly lengths = new Uint8Array(MAX_QUERY + 2);
+
   constructor(tokens: readonly string[]) {
     this.tokens = tokens;
     tokens.forEach((token, id) => {
+      for (const n of [token.length - 1, token.length, token.length + 1]) if (n >= 0 && n <= MAX_QUERY) this.lengths[n] = 1;
       this.add(hashSkipping(token, -1), id << 8);
       for (let j = 0; j < token.length; j++) this.add(hashSkipping(token, j), (id << 8) | (j + 1));
     });
@@ -86,8 +102,18 @@ export class TypoIndex {
 
   /** The first indexed token at Damerau distance exactly 1 from query that `accept` takes, or null. */
   findFirst(query: string, accept: (typo: Typo) => boolean): Typo | null {
-    for (let i = -1; i < query.length; i++) {
-      const list = this.entries.get(hashSkipping(query, i));
+    const n = query.length;
+    if (n > MAX_QUERY || this.lengths[n] !== 1) return null;
+    PREFIX[0] = 0;
+    for (let i = 0; i < n; i++) PREFIX[i + 1] = (Math.imul(PREFIX[i] ?? 0, B) + query.charCodeAt(i)) | 0;
+    const whole = PREFIX[n] ?? 0;
+    for (let i = -1; i < n; i++) {
+      let hash = whole;
+      if (i >= 0) {
+        const scale = POW[n - 1 - i] ?? 0;
+        hash = (Math.imul(PREFIX[i] ?? 0, scale) + (whole - Math.imul(PREFIX[i + 1] ?? 0, scale))) | 0;
+      }
+      const list = this.entries.get(hash);
       if (list === undefined) continue;
       for (const packed of list) {
         const id = packed >>> 8;

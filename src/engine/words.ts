@@ -68,7 +68,20 @@ const OTHER = 4;
  * Classifies one run of letters by the cheapest segmentation into lure words, common words and short codes:
  * returns a bit set of what it is made of, or Other when it cannot be segmented.
  */
+/** Memo of classifyRun: hosts repeat their words (`online`, `cloud`, `static`); bounded, cleared when full. */
+const RUN_MEMO_SIZE = 50_000;
+const runMemo = new Map<string, number>();
+
 function classifyRun(run: string): number {
+  const known = runMemo.get(run);
+  if (known !== undefined) return known;
+  const bits = classifyRunUncached(run);
+  if (runMemo.size >= RUN_MEMO_SIZE) runMemo.clear();
+  runMemo.set(run, bits);
+  return bits;
+}
+
+function classifyRunUncached(run: string): number {
   if (run.length === 0) return 0;
   if (lures().has(run)) return LURE;
   if (run.length <= 3 && (SHORT_CODES.has(run) || run.length === 3)) return WORD;
