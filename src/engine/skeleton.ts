@@ -26,12 +26,18 @@ function confusables(): Map<number, string> {
 export function mayHaveSkeleton(label: string): boolean {
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i);
-    if (c > 127 || c === 48 /* '0' */ || c === 49 /* '1' */) return true;
+    if (c > 127) return true;
+    // A 0 or 1 passes for a letter only next to letters (`paypa1`, `g00gle`), not in numbers (`ec2-10-1`).
+    if ((c === 48 /* '0' */ || c === 49 /* '1' */) && (isLetterCode(label.charCodeAt(i - 1)) || isLetterCode(label.charCodeAt(i + 1)))) return true;
     const next = label.charCodeAt(i + 1);
     if (c === 114 /* 'r' */ && next === 110 /* 'n' */) return true;
     if (c === 118 /* 'v' */ && next === 118 /* 'v' */) return true;
   }
   return false;
+}
+
+function isLetterCode(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** The lowercase ASCII skeleton of a lowercase (Unicode) label; characters without one are kept as they are. */
