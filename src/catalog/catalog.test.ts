@@ -205,8 +205,14 @@ void describe('parseCatalog', () => {
       ['co.uk', '"co.uk" is a public suffix'],
       ['github.io', '"github.io" is a public suffix'],
       ['localhost', '"localhost" is not a registrable domain'],
-      ['acme.invalidtld', '"acme.invalidtld" has no known public suffix'],
     ];
+    void it('accepts a host under a suffix outside the Public Suffix List (acme-bank.example)', () => {
+      const catalog = parseCatalog('{"brands":[{"id":"acme","name":"Acme","domains":["acme-bank.example"]}]}', 'test.json');
+      const [brand] = catalog.brands;
+      assert.ok(brand !== undefined);
+      assert.deepEqual(brand.domains, ['acme-bank.example']);
+      assert.deepEqual(brand.keywords, ['acmebank']);
+    });
     for (const [domain, problem] of domainCases) {
       void it(`rejects ${JSON.stringify(domain)}, naming the brand and the field`, () => {
         assertInvalid(oneBrand({ domains: ['acme.com', domain] }), 'brand "acme" (#1): field "domains[1]": ', problem);

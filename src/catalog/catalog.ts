@@ -297,7 +297,6 @@ function normaliseDomain(raw: string, fail: Fail): { host: string; stem: string 
   if (host.endsWith('.')) host = host.slice(0, -1);
 
   const labels = host.split('.');
-  const last = labels[labels.length - 1] ?? '';
   if (host.length > MAX_HOST_CHARS) return fail(`is not a valid host name (longer than ${MAX_HOST_CHARS} characters)`);
   for (const label of labels) {
     if (label.length === 0) return fail('is not a valid host name (it has an empty label)');
@@ -320,9 +319,8 @@ function normaliseDomain(raw: string, fail: Fail): { host: string; stem: string 
     }
     return fail('is not a registrable domain (a host name needs at least two labels)');
   }
-  if (!knownSuffix) {
-    return fail(`has no known public suffix (${quote(parsed.publicSuffix ?? last)} is not in the Public Suffix List)`);
-  }
+  // A suffix outside the Public Suffix List (`acme.example`, an internal `corp.lan`) is still a valid host name:
+  // its last label is then taken as the suffix, as browsers do.
   return { host, stem: parsed.domainWithoutSuffix };
 }
 
