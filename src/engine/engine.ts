@@ -16,7 +16,7 @@ import { TokenAutomaton } from './automaton.js';
 import { isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
-import { LURE_WORDS, RISKY_TLDS } from './lexicon.js';
+import { GENERATED_NAME_PLATFORMS, LURE_WORDS, RISKY_TLDS } from './lexicon.js';
 import { classifyRest, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
@@ -335,6 +335,7 @@ export function createEngine(catalog: Catalog): Engine {
     return m === null ? null : { brand: m.value, domain: m.match };
   }
 
+  const generatedNames = new Set(GENERATED_NAME_PLATFORMS);
   /** Scratch for one check(): token ids the plain host scan reported. Safe because check() is synchronous. */
   const scratchTokens = new Set<number>();
   /** Scratch for one check(): the matches the automaton reports. Safe because check() is synchronous. */
@@ -677,7 +678,7 @@ export function createEngine(catalog: Catalog): Engine {
     // Cloud infrastructure names its customers' resources with generated ids: randomness means nothing there.
     // Only the registrable (or platform customer's) label: generated ids in sub-domains of a chosen name
     // (`0cf17917-….edge.example.app`) are how infrastructure names things, not how kits hide.
-    if (kind !== 'infrastructure' && looksRandom(s.host, labelStart, labelEnd)) random = s.host.slice(labelStart, labelEnd);
+    if (kind !== 'infrastructure' && !generatedNames.has(platform) && looksRandom(s.host, labelStart, labelEnd)) random = s.host.slice(labelStart, labelEnd);
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
 
     const subLabels = sub === '' ? 0 : countChar(sub, 46) + 1;

@@ -29,5 +29,13 @@ export const RISKY_TLDS: readonly string[] = [
   'online', 'site', 'website', 'live', 'cn', 'tk', 'ml', 'ga', 'cf', 'gq', 'work', 'support', 'fit', 'vip',
   'lol', 'mom', 'bar', 'win', 'loan', 'kim', 'men', 'cam', 'best', 'beauty', 'hair', 'skin', 'makeup', 'autos',
   'boats', 'homes', 'motorcycles', 'yachts', 'pw', 'ws', 'su', 'asia', 'today', 'life', 'digital', 'app',
-  'pro', 'tech', 'network', 'space', 'world', 'land', 'club', 'fun', 'store', 'host', 'info', 'biz', 'cc',
+];
+
+/**
+ * Hosting platforms that generate their customers' host names (`d1ab2c3.cloudfront.net`, `pub-<hash>.r2.dev`):
+ * a random-looking name there says nothing about the customer.
+ */
+export const GENERATED_NAME_PLATFORMS: readonly string[] = [
+  'cloudfront.net', 'azurefd.net', 'azureedge.net', 'r2.dev', 'amplifyapp.com', 'ngrok-free.app', 'ngrok.app',
+  'ngrok.io', 'trycloudflare.com', 'csb.app', 'elasticbeanstalk.com', 'execute-api.amazonaws.com',
 ];
