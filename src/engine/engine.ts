@@ -454,6 +454,9 @@ export function createEngine(catalog: Catalog): Engine {
     hits.length = 0;
     automaton.scan(hostText, 0, labelEnd, collect);
     let lures = 0;
+    // Lure words in the registrable label (`secure-login.ru`) weigh more than in sub-domains of a chosen name
+    // (`accounts.example.com` is how real services name their login hosts).
+    let labelLures = 0;
     const lureNames: string[] = [];
     let best = -1;
     let bestLength = 0;
@@ -465,7 +468,11 @@ export function createEngine(catalog: Catalog): Engine {
       if (hit.id >= lureBase) {
         const word = lureWords[hit.id - lureBase] ?? '';
         if (bounded(hostText, hit.start, hit.end) || (word.length >= 6 && (!isLetter(hostText.charCodeAt(hit.start - 1)) || !isLetter(hostText.charCodeAt(hit.end))))) {
-          if (!lureNames.includes(word)) { lureNames.push(word); lures++; }
+          if (!lureNames.includes(word)) {
+            lureNames.push(word);
+            lures++;
+            if (hit.end > labelStart) labelLures++;
+          }
         }
       }
     }
@@ -530,7 +537,8 @@ export function createEngine(catalog: Catalog): Engine {
           weight = t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
           detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
         } else if (t.distinctive || (t.strongName && isBounded && lures > 0)) {
-          weight = WEIGHTS.tokenInSubdomain;
+          // Glued inside a longer word (`mercaripost`, `micloud`) it is weaker than as a separate token.
+          weight = isBounded || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.comboWords;
           detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
         } else if (isBounded && !t.generic && !t.strongName) {
           weight = wholeLabel || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.tokenSubdomainShort;
@@ -552,7 +560,10 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
     if (lures > 0 && !viaSkeleton) {
-      signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, Math.min(WEIGHTS.hostLure + WEIGHTS.hostLureMore * (lures - 1), 35));
+      const weight = labelLures > 0
+        ? Math.min(WEIGHTS.hostLure + WEIGHTS.hostLureMore * (lures - 1), 35)
+        : Math.min(WEIGHTS.hostLureMore * lures, 15);
+      signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
     }
     return lures;
   }

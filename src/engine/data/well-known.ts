@@ -1,0 +1,6096 @@
+/**
+ * Shipped knowledge of the web, so that well-known sites and the brands' own infrastructure are not flagged while
+ * hosting platforms' user sub-domains still are. Plain data; attribution in ./NOTICE.md.
+ */
+
+/**
+ * Registrable domains of popular sites: Chromium's lookalike-detection list
+ * (components/url_formatter/spoof_checks/top_domains/domains.list, chromium/chromium commit
+ * 0af7d033d43826a045feefca2af694e959bd915b), BSD-3-Clause, Copyright 2015 The Chromium Authors. 4989 domains.
+ */
+export const WELL_KNOWN_DOMAINS = `
+17track.net
+24h.com.vn
+academia.edu
+academic.ru
+accuweather.com
+adobe.com
+adp.com
+agoda.com
+aif.ru
+airbnb.com
+alibaba.com
+aliexpress.com
+allegro.pl
+allocine.fr
+alodokter.com
+amazon.ca
+amazon.co.jp
+amazon.co.uk
+amazon.com
+amazon.com.mx
+amazon.de
+amazon.es
+amazon.fr
+amazon.in
+amazon.it
+ameblo.jp
+americanexpress.com
+ancestry.com
+animeflv.net
+anyxxx.pro
+aol.com
+apkpure.com
+apple.com
+appledaily.com
+archive.org
+asahi.com
+ask.com
+asos.com
+asus.com
+autotrader.com
+avito.ru
+azlyrics.com
+badoo.com
+baidu.com
+baixaki.com.br
+banggood.com
+bankofamerica.com
+battle.net
+bbc.co.uk
+bbc.com
+beeg.com
+bestbuy.com
+bet365.com
+biblegateway.com
+biglobe.ne.jp
+bild.de
+bilibili.com
+bing.com
+blackboard.com
+blogspot.com
+bloomberg.com
+booking.com
+bookmyshow.com
+britannica.com
+bukalapak.com
+businessinsider.com
+bustle.com
+buzzfeed.com
+ca.gov
+caixa.gov.br
+canada.ca
+canalrcn.com
+canva.com
+capitalone.com
+cargurus.com
+cbsnews.com
+cbssports.com
+ccm.net
+cdc.gov
+cdiscount.com
+ceneo.pl
+chase.com
+chaturbate.com
+chegg.com
+chinatimes.com
+chip.de
+chron.com
+cinecalidad.to
+clarin.com
+cnbc.com
+cnet.com
+cnn.com
+collegedunia.com
+correios.com.br
+craigslist.org
+cricbuzz.com
+dailymail.co.uk
+dailymotion.com
+daum.net
+dell.com
+depositphotos.com
+detik.com
+deviantart.com
+dhgate.com
+dhl.de
+dictionary.com
+discordapp.com
+dmm.co.jp
+dmm.com
+drom.ru
+dropbox.com
+ebay-kleinanzeigen.de
+ebay.co.uk
+ebay.com
+ebay.com.au
+ebay.de
+ebay.es
+ebay.fr
+ebay.it
+eksisozluk.com
+elconfidencial.com
+elintransigente.com
+elmundo.es
+elpais.com
+eluniversal.com.mx
+emag.ro
+engadget.com
+epicgames.com
+espn.com
+etsy.com
+europa.eu
+eventbrite.com
+excite.co.jp
+expedia.com
+express.co.uk
+facebook.com
+fandango.com
+fandom.com
+fast.com
+fc2.com
+fedex.com
+filmweb.pl
+flickr.com
+flipkart.com
+fnac.com
+forbes.com
+foxnews.com
+francetvinfo.fr
+free.fr
+gaana.com
+gamepedia.com
+gamespot.com
+gearbest.com
+genius.com
+gfycat.com
+giphy.com
+gismeteo.ru
+github.com
+glassdoor.com
+globo.com
+glosbe.com
+go.com
+goal.com
+gofundme.com
+goo.ne.jp
+goodreads.com
+google.ca
+google.cl
+google.co.id
+google.co.in
+google.co.jp
+google.co.kr
+google.co.th
+google.co.uk
+google.com
+google.com.ar
+google.com.au
+google.com.br
+google.com.co
+google.com.mx
+google.com.tr
+google.com.tw
+google.de
+google.es
+google.fr
+google.it
+google.nl
+google.pl
+google.pt
+google.ru
+gotporn.com
+gsmarena.com
+gumtree.com
+haberler.com
+hatenablog.com
+hdfcbank.com
+hdrezka.ag
+healthline.com
+hilton.com
+hindustantimes.com
+homedepot.com
+hotels.com
+hotpepper.jp
+hotstar.com
+hp.com
+huawei.com
+huffpost.com
+hulu.com
+icicibank.com
+icloud.com
+ign.com
+ikea.com
+ilmeteo.it
+ilovepdf.com
+imdb.com
+imgur.com
+impress.co.jp
+indeed.com
+indiamart.com
+indiatimes.com
+indiatoday.in
+infobae.com
+instagram.com
+instructables.com
+instructure.com
+interia.pl
+intuit.com
+investing.com
+investopedia.com
+irecommend.ru
+irs.gov
+itau.com.br
+itmedia.co.jp
+jobrapido.com
+justdial.com
+jw.org
+kahoot.it
+kakaku.com
+kakao.com
+kayak.com
+kenh14.vn
+khanacademy.org
+kinopoisk.ru
+kizlarsoruyor.com
+kknews.cc
+kohls.com
+kompas.com
+kotobank.jp
+kp.ru
+lazada.co.th
+leagueoflegends.com
+leboncoin.fr
+lemonde.fr
+lenta.ru
+letmejerk.com
+lifewire.com
+line.me
+linkedin.com
+live.com
+livedoor.com
+livejournal.com
+livescore.com
+livestrong.com
+mail.ru
+makemytrip.com
+malavida.com
+marca.com
+mawdoo3.com
+mayoclinic.org
+meb.gov.tr
+mediafire.com
+medium.com
+mega.nz
+mercadolibre.com
+mercadolibre.com.ar
+mercadolibre.com.co
+mercadolibre.com.mx
+mercadolivre.com.br
+mercari.com
+messenger.com
+mi.com
+microsoft.com
+microsoftonline.com
+milliyet.com.tr
+mk.ru
+mlb.com
+mobile.de
+mobile01.com
+monografias.com
+msn.com
+mundodeportivo.com
+myanimelist.net
+mynavi.jp
+mynet.com
+n11.com
+namu.wiki
+naver.com
+nba.com
+nbcnews.com
+nbcsports.com
+ndtv.com
+netflix.com
+news18.com
+nextdoor.com
+nhk.or.jp
+nicovideo.jp
+nifty.com
+nih.gov
+nike.com
+nikkansports.com
+nikkei.com
+nvidia.com
+nypost.com
+nytimes.com
+office.com
+office365.com
+ok.ru
+okdiario.com
+olx.co.id
+olx.com.br
+olx.pl
+olx.ua
+onet.pl
+onlinesbi.com
+onlinevideoconverter.com
+op.gg
+orange.fr
+otto.de
+otvfoco.com.br
+over-blog.com
+pantip.com
+passeidireto.com
+patreon.com
+paypal.com
+perfectgirls.net
+pinterest.co.uk
+pinterest.com
+pinterest.es
+pixiv.net
+pixnet.net
+playstation.com
+politico.com
+polygon.com
+pornhub.com
+prezi.com
+primevideo.com
+programme-tv.net
+qq.com
+qualtrics.com
+quizlet.com
+quora.com
+rakuten.co.jp
+rambler.ru
+ranker.com
+reddit.com
+redtube.com
+researchgate.net
+reverso.net
+rg.ru
+rightmove.co.uk
+roblox.com
+rottentomatoes.com
+rozetka.com.ua
+rt.com
+sabah.com.tr
+sahibinden.com
+samsung.com
+sanook.com
+sarkariresult.com
+sciencedirect.com
+scribd.com
+sfgate.com
+shopee.co.th
+shutterstock.com
+sinoptik.ua
+sky.com
+skyscanner.net
+skysports.com
+slideshare.net
+smallpdf.com
+smi2.ru
+softonic.com
+soundcloud.com
+sozcu.com.tr
+spankbang.com
+speedtest.net
+spiegel.de
+spotify.com
+sputniknews.com
+stackexchange.com
+stackoverflow.com
+steamcommunity.com
+steampowered.com
+study.com
+surveymonkey.com
+t-online.de
+tabelog.com
+taleo.net
+taobao.com
+target.com
+techradar.com
+techtudo.com.br
+telegraph.co.uk
+termometropolitico.it
+thebalancecareers.com
+thedailybeast.com
+thefreedictionary.com
+theguardian.com
+thepiratebay.org
+thesaurus.com
+theverge.com
+thoughtco.com
+tim.it
+tistory.com
+tnaflix.com
+tokopedia.com
+trello.com
+tribunnews.com
+tripadvisor.com
+trulia.com
+trustpilot.com
+tumblr.com
+tutorialspoint.com
+twitch.tv
+twitter.com
+uber.com
+ubisoft.com
+udemy.com
+udn.com
+ultimate-guitar.com
+unam.mx
+uniqlo.com
+uol.com.br
+ups.com
+uptodown.com
+urbandictionary.com
+usatoday.com
+usps.com
+vice.com
+vimeo.com
+vk.com
+vnexpress.net
+w3schools.com
+walmart.com
+washingtonpost.com
+wattpad.com
+weather.com
+web.de
+webmd.com
+weebly.com
+wellsfargo.com
+wetransfer.com
+whatsapp.com
+wikihow.com
+wikipedia.org
+wiktionary.org
+wish.com
+wixsite.com
+wondershare.com
+wordpress.com
+wordreference.com
+wp.pl
+wsj.com
+www.gob.mx
+www.gov.uk
+xbox.com
+xe.com
+xfinity.com
+xhamster.com
+xnxx.com
+xnxx2.pro
+xozilla.com
+xvideos.com
+yahoo.co.jp
+yahoo.com
+yandex.ru
+yelp.com
+yenisafak.com
+youjizz.com
+youm7.com
+youporn.com
+yourdictionary.com
+youtube.com
+yts.am
+zendesk.com
+zillow.com
+zing.vn
+znanija.com
+zomato.com
+01net.com
+1000.menu
+10086.cn
+103.by
+104.com.tw
+1111.com.tw
+112.ua
+114la.com
+1177.se
+11st.co.kr
+123doc.org
+123link.vip
+123movies.la
+123rf.com
+126.com
+13.cl
+1337x.to
+1377x.to
+15min.lt
+163.com
+1688.com
+16personalities.com
+17173.com
+178.com
+1fichier.com
+1mg.com
+1news.com.br
+1plus1.ua
+1tv.ru
+1und1.de
+20minutes.fr
+20minutos.es
+21cineplex.com
+23andme.com
+24-horas.mx
+24.hu
+247sports.com
+24horas.cl
+24porn.com
+24sata.hr
+24smi.org
+24timezones.com
+24tv.ua
+24video.sexy
+27.ua
+2ch-c.net
+2ch.net
+2chblog.jp
+2dehands.be
+2ememain.be
+2gis.ru
+2m.ma
+2movierulz.gs
+2movierulz.st
+2sao.vn
+360.cn
+360.com
+360doc.com
+36kr.com
+3bmeteo.com
+3djuegos.com
+3dlat.com
+3dmgame.com
+3dnews.ru
+3movs.com
+4399.com
+444.hu
+4chan.org
+4channel.org
+4gamer.net
+4pda.ru
+4shared.com
+4travel.jp
+4tube.com
+5-tv.ru
+51.la
+51cto.com
+51job.com
+51sole.com
+52pojie.cn
+58.com
+58pic.com
+5ch.net
+6.cn
+720p-izle.com
+750g.com
+7ya.ru
+81.cn
+8maple.ru
+90min.com
+91jm.com
+91mobiles.com
+99114.com
+99acres.com
+9gag.com
+9news.com.au
+a1.ro
+a101.com.tr
+a9vg.com
+aa.com
+aa.com.tr
+aaa.com
+aajtak.in
+aarp.org
+aastocks.com
+abc.com.py
+abc.es
+abc.net.au
+abc13.com
+abczdrowie.pl
+abdwap2.com
+abema.tv
+abematimes.com
+abola.pt
+about.google
+aboutespanol.com
+aboutyou.de
+abplive.in
+abril.com.br
+abs-cbn.com
+abv.bg
+academy.com
+accenture.com
+accorhotels.com
+acehardware.com
+acer.com
+acfun.cn
+acs.org
+action.com
+active.com
+actu.fr
+ad.nl
+adac.de
+adayroi.com
+addthis.com
+adevarul.ro
+adidas.com
+adidas.com.br
+adme.ru
+administradores.com.br
+adnradio.cl
+adoptapet.com
+adorocinema.com
+adslzone.net
+adultfriendfinder.com
+advanceautoparts.com
+ae.com
+aemet.es
+aemps.es
+aeon.co.jp
+aeoncinema.com
+aerolineas.com.ar
+affaritaliani.it
+afip.gob.ar
+afisha.ru
+afreecatv.com
+aftonbladet.se
+agenciatributaria.es
+aglasem.com
+ah.nl
+ahaber.com.tr
+ahaonline.cz
+ahlmasrnews.com
+ahoranoticias.cl
+ahram.org.eg
+airasia.com
+airbnb.co.uk
+airbnb.com.br
+airbnb.es
+airbnb.fr
+aircanada.com
+airedesantafe.com.ar
+airtel.in
+ais.co.th
+ajc.com
+ajio.com
+akakce.com
+akamaihd.net
+akamaized.net
+akc.org
+akket.com
+akoam.net
+aksam.com.tr
+aktuality.sk
+aktualne.cz
+akurat.co
+al3omk.com
+alamaula.com
+alamy.com
+alaskaair.com
+albawabhnews.com
+alberta.ca
+alc.co.jp
+aldi-sued.de
+aldi.co.uk
+alfemminile.com
+ali213.net
+alicdn.com
+alipay.com
+aliyun.com
+aljaras.com
+aljazeera.com
+aljazeera.net
+alkosto.com
+allabout.co.jp
+allaboutvision.com
+allbest.ru
+allkpop.com
+allmusic.com
+allo.ua
+allodocteurs.fr
+allrecipes.co.uk
+allrecipes.com
+allscrabblewords.com
+allstate.com
+ally.com
+almaany.com
+almasryalyoum.com
+almrsal.com
+alnaharegypt.com
+alo.rs
+alphacoders.com
+alphaporno.com
+altema.jp
+altervista.org
+altibbi.com
+alukah.net
+alvolante.it
+alwafd.news
+alwatanvoice.com
+alza.cz
+am.com.mx
+amalgama-lab.com
+amarujala.com
+amazon.cn
+amazon.com.au
+amazon.com.br
+amazon.jobs
+amazonaws.com
+ambito.com
+amctheatres.com
+amd.com
+ameba.jp
+ameli.fr
+americanas.com.br
+americatv.com.pe
+ameritrade.com
+aminoapps.com
+amtrak.com
+ana.co.jp
+anadolu.edu.tr
+analdin.com
+anandtech.com
+andhrajyothy.com
+andro4all.com
+androeed.ru
+android-1.com
+android.com
+androidauthority.com
+androidcentral.com
+androidfilehost.com
+androidoyun.club
+androidpolice.com
+angieslist.com
+animatetimes.com
+anime-planet.com
+anime-sugoi.com
+animenewsnetwork.com
+animevost.org
+anjuke.com
+anninhthudo.vn
+annuaire-telechargement.com
+ansa.it
+anses.gob.ar
+answers.com
+antena3.com
+antena3.ro
+antyradio.pl
+anwb.nl
+anyporn.com
+anysex.com
+ap.gov.in
+apache.org
+aparat.com
+apartmentguide.com
+apartmenthomeliving.com
+apartments.com
+apkhere.com
+apkmirror.com
+apkmonk.com
+apnews.com
+apost.com
+apostrophe.ua
+apotheken-umschau.de
+app-liv.jp
+appbank.net
+appfolio.com
+applebees.com
+appllio.com
+applocal.com.br
+appmedia.jp
+appspot.com
+apteka.ru
+aptoide.com
+arabam.com
+arabsong.top
+arbeitsagentur.de
+arcgis.com
+archiveofourown.org
+arduino.cc
+argaam.com
+argentina.gob.ar
+argentino.com.ar
+argos.co.uk
+arine.jp
+aristeguinoticias.com
+arstechnica.com
+artstation.com
+aruba.it
+arukereso.hu
+arxiv.org
+as.com
+asagei.com
+asajo.jp
+asana.com
+ascii.jp
+asda.com
+ashemaletube.com
+ashleyfurniture.com
+ashleymadison.com
+asianetnews.com
+ask.fm
+askubuntu.com
+asos.fr
+aspor.com.tr
+asriran.com
+astrology.com
+astrologyanswers.com
+atelevisao.com
+athensmagazine.gr
+athome.co.jp
+atlantablackstar.com
+atlassian.com
+atlassian.net
+atptour.com
+atrapalo.com
+atresplayer.com
+att.com
+att.net
+atv.com.tr
+atwiki.jp
+au.com
+auchan.fr
+auction.co.kr
+audible.com
+aufeminin.com
+auone.jp
+auspost.com.au
+auto-swiat.pl
+auto.ru
+autobild.de
+autoblog.com
+autocarindia.com
+autodesk.com
+autohome.com.cn
+autokult.pl
+automobile.it
+autoplus.fr
+autoscout24.de
+autoscout24.it
+autotrader.ca
+autotrader.co.uk
+autozone.com
+avast.com
+avaz.ba
+avclub.com
+avg.com
+avgle.com
+avianca.com
+aviasales.ru
+avito.ma
+avon.com
+avon.com.br
+avvo.com
+aweber.com
+axisbank.com
+axs.com
+azcentral.com
+azet.sk
+azure.com
+azurewebsites.net
+b-cdn.net
+b1.ro
+b2b.cn
+b92.net
+bab.la
+babbel.com
+baby.ru
+babyblog.ru
+babycenter.com
+babycentre.co.uk
+babyhome.com.tw
+babytree.com
+backpackers.com.tw
+badorno.xxx
+bahn.de
+baiducontent.com
+baike.com
+bakeca.it
+bakusai.com
+banamex.com
+banco.bradesco
+bancogalicia.com.ar
+bancomer.com
+bancosantander.es
+band.us
+bandcamp.com
+bang.com
+bankbazaar.com
+banki.ru
+bankifsccode.com
+bankmellat.ir
+bankrate.com
+baomoi.com
+barnesandnoble.com
+bartleby.com
+baseball-reference.com
+basketball-reference.com
+baskino.me
+basspro.com
+bathandbodyworks.com
+bauhaus.info
+bayt.com
+bazos.cz
+bazos.sk
+bb.com.br
+bbb.org
+bbcgoodfood.com
+bbva.es
+bebesymas.com
+bedbathandbeyond.com
+beeline.ru
+beenverified.com
+behance.net
+beinsports.com
+belastingdienst.nl
+belcy.jp
+belezanaweb.com.br
+belk.com
+bell.ca
+bellemaison.jp
+belnovosti.by
+benesse.ne.jp
+bengo4.com
+berkeley.edu
+berlin.de
+bershka.com
+beslist.nl
+bestbuy.ca
+bestdeals.today
+bestfreetube.xxx
+besthugecocks.com
+bestprice.gr
+bestreviews.guide
+bethesda.net
+betterhealth.vic.gov.au
+bettycrocker.com
+beyazperde.com
+beytoote.com
+bfmtv.com
+bg-mamma.com
+bgr.com
+bhaskar.com
+bhg.com
+bhphotovideo.com
+bible.com
+biblehub.com
+biblestudytools.com
+bibliaon.com
+bibliaonline.com.br
+bienpublic.com
+bigbasket.com
+bigcartel.com
+biggo.com.tw
+bigl.ua
+biglots.com
+bigw.com.au
+bihar.gov.in
+bikedekho.com
+bikewale.com
+billboard.com
+bilutv.org
+binance.com
+binbaz.org.sa
+bingoporno.com
+biobiochile.cl
+biografiasyvidas.com
+biography.com
+bitbucket.org
+biteki.com
+bitly.com
+biz-journal.jp
+biz.ua
+bizjournals.com
+blabbermouth.net
+blastingnews.com
+bldaily.com
+bleacherreport.com
+bleepingcomputer.com
+blesk.cz
+blibli.com
+blic.rs
+blikk.hu
+blizzard.com
+blockchain.com
+blocket.se
+blog.hu
+blog.ir
+blog.jp
+blog.me
+blogfa.com
+blogger.com
+blogimg.jp
+blogos.com
+bloomberght.com
+bluehost.com
+blueporns.com
+bluestacks.com
+bluradio.com
+bmi.ir
+bmj.com
+bmo.com
+bmstores.co.uk
+bne.com.br
+boafoda.com
+boardgamegeek.com
+boc.cn
+bodybuilding.com
+bokepxv.com
+bol.com
+bola.net
+bolasport.com
+bolavip.com
+bolshoyvopros.ru
+bom.gov.au
+bonappetit.com
+bongacams.com
+bongdanet.vn
+bongdaplus.vn
+bonprix.de
+boohoo.com
+bookdepository.com
+books.com.tw
+boostmobile.com
+boots.com
+boredpanda.com
+bostonglobe.com
+boticario.com.br
+boulanger.com
+boursorama.com
+bouyguestelecom.fr
+box.com
+box.net
+boxofficemojo.com
+boyfriendtv.com
+boyner.com.tr
+br.com
+br.de
+bradesco.com.br
+brainly.co.id
+brainly.com
+brainly.com.br
+brainly.in
+brainly.lat
+brainly.pl
+brainly.ro
+brainyquote.com
+brasil247.com
+brassring.com
+bravotube.net
+bravotv.com
+brazzers.com
+brazzersnetwork.com
+breitbart.com
+brigitte.de
+brilio.net
+britishairways.com
+britishcouncil.org
+brother.com
+brunch.co.kr
+bryk.pl
+bt.com
+bt.dk
+buenastareas.com
+buenosaires.gob.ar
+buentema.org
+buffer.com
+bugaboo.tv
+buienradar.nl
+bulbagarden.net
+bulbul.su
+bulurum.com
+bunnings.com.au
+bunshun.jp
+bunte.de
+busbud.com
+buscaonibus.com.br
+buscapalabra.com
+buscapalabras.com.ar
+buscape.com.br
+business-standard.com
+business.site
+businessdictionary.com
+businessinsider.com.pl
+businessinsider.de
+businessweekly.com.tw
+but.fr
+buzzfeednews.com
+byjus.com
+byoinnavi.jp
+byr.cn
+bz-berlin.de
+c-and-a.com
+c-ij.com
+cabelas.com
+cadenaser.com
+caf.fr
+cafedelites.com
+cafef.vn
+caijing.com.cn
+cainiao.com
+caisse-epargne.fr
+caixabank.es
+calameo.com
+calciomercato.com
+calculator.net
+calendly.com
+caliente.mx
+callofduty.com
+cam4.com
+camara.leg.br
+cambridge.org
+cameraprive.com
+campograndenews.com.br
+campus-star.com
+canadapost.ca
+canadiantire.ca
+canal1.com.co
+canalblog.com
+canaltech.com.br
+cancan.ro
+cancaonova.com
+cancer.gov
+cancer.org
+capital.fr
+car-moby.jp
+car.gr
+caracol.com.co
+caracoltv.com
+caracteristicas.co
+caradisiac.com
+caranddriver.com
+carbuzz.com
+carcarekiosk.com
+cardekho.com
+care.com
+careerbuilder.com
+careers360.com
+carfax.com
+carid.com
+carmax.com
+carnival.com
+carousell.com
+carrefour.com.br
+carrefour.es
+carrefour.fr
+carrosnaweb.com.br
+cars.com
+carsensor.net
+carsforsale.com
+carters.com
+carview.co.jp
+carwale.com
+cas.sk
+casa.it
+casadellibro.com
+casasbahia.com.br
+castorama.fr
+castorama.pl
+catchnews.com
+catho.com.br
+catracalivre.com.br
+cbc.ca
+cbr.com
+cbs.com
+cbslocal.com
+ccleaner.com
+ccn.com
+cda.pl
+cdmx.gob.mx
+cdninstagram.com
+cdstm.cn
+cea.com.br
+cec.com.br
+cekresi.com
+celebjihad.com
+cellphones.com.vn
+cengage.com
+censor.net.ua
+centauro.com.br
+centurylink.com
+cerdas.com
+ceskatelevize.cz
+ch3thailand.com
+champion.gg
+championat.com
+change.org
+channel4.com
+channelnewsasia.com
+cheapflights.com
+cheapoair.com
+cheaptickets.com
+cheatsheet.com
+check24.de
+checkraka.com
+cheezburger.com
+chefkoch.de
+chess.com
+chevrolet.com
+chewy.com
+chicagotribune.com
+chick-fil-a.com
+childrensplace.com
+chilevision.cl
+chillizet.pl
+china.com
+china.com.cn
+chinadaily.com.cn
+chinaz.com
+chiphell.com
+chiquipedia.com
+chochox.com
+chollometro.com
+chordify.net
+chordtabs.in.th
+chosun.com
+chotot.com
+chouftv.ma
+chp.org.tr
+chsi.com.cn
+cian.ru
+ciatr.jp
+cic.gc.ca
+ciceksepeti.com
+cienradios.com
+cifraclub.com.br
+cima4u.tv
+cimaclub.com
+cimri.com
+cinecolombia.com
+cinemablend.com
+cinemagia.ro
+cinemark.com
+cinematoday.jp
+cinemex.com
+cineplex.com
+cinepolis.com
+cisco.com
+citi.com
+citilink.ru
+citrus.ua
+city-data.com
+cityheaven.net
+ciudad.com.ar
+civico.com
+ck101.com
+clalit.co.il
+claro.com.ar
+claro.com.br
+clasohlson.com
+classmates.com
+cleartax.in
+cleartrip.com
+clevelandclinic.org
+clever.com
+clicccar.com
+clickfunnels.com
+clicrbs.com.br
+clien.net
+clima.com
+climatempo.com.br
+clipconverter.cc
+clips4sale.com
+closermag.fr
+cloudflare.com
+clubedohardware.com.br
+clubfactory.com
+clubic.com
+cmjornal.pt
+cmoa.jp
+cmu.edu
+cnbcindonesia.com
+cnbeta.com
+cnblogs.com
+cne.gob.ec
+cnki.com.cn
+cnki.net
+cnnamador.com
+cnnic.cn
+cnnindonesia.com
+cnnturk.com
+cnrtl.fr
+cnzz.com
+coches.net
+cochrane.org
+cocolog-nifty.com
+codashop.com
+codecanyon.net
+codepen.io
+codeproject.com
+codycross.info
+codycrossanswers.org
+coinbase.com
+coinmarketcap.com
+coinmill.com
+coldwellbankerhomes.com
+colgate.com
+collegeboard.org
+collinsdictionary.com
+colombia.com
+colorlib.com
+columbia.edu
+com.ru
+comandotorrents.com
+comicbook.com
+comingsoon.it
+commbank.com.au
+commentcamarche.com
+commentcamarche.net
+commonhealth.com.tw
+commonsensemedia.org
+companieshouse.gov.uk
+comparethemarket.com
+complex.com
+computerbild.de
+computerhope.com
+computerhoy.com
+computrabajo.com.co
+computrabajo.com.mx
+concepto.de
+conceptodefinicion.de
+confirmit.com
+conforama.fr
+conicyt.cl
+conjur.com.br
+conmishijos.com
+constantcontact.com
+consultant.ru
+consultaremedios.com.br
+consumer.es
+consumeraffairs.com
+consumerreports.org
+contabeis.com.br
+converse.com
+coocan.jp
+cookieandkate.com
+cookpad.com
+coolblue.nl
+coolinarika.com
+coolrom.com.au
+cooperativa.cl
+coppel.com
+cornell.edu
+correio24horas.com.br
+correiobraziliense.com.br
+correos.es
+corriere.it
+corrieredellosport.it
+cosme.net
+cosmo.ru
+cosmopolitan.com
+cosmopolitan.fr
+costco.ca
+costco.com
+coub.com
+countryliving.com
+coupang.com
+coupons.com
+coursehero.com
+coursera.org
+cox.com
+cr173.com
+cra-arc.gc.ca
+creativemarket.com
+credit-agricole.fr
+creditkarma.com
+creditmutuel.fr
+crhoy.com
+cricketwireless.com
+crictracker.com
+criteo.com
+cronica.com.ar
+cronista.com
+crunchbase.com
+crunchyroll.com
+crutchfield.com
+csdn.net
+csfd.cz
+csod.com
+css-tricks.com
+ctfile.com
+ctrip.com
+ctvnews.ca
+cuatro.com
+cucchiaio.it
+cuisineactuelle.fr
+cuisineaz.com
+culturamix.com
+cumhuriyet.com.tr
+cumlouder.com
+cure-naturali.it
+curiouscat.me
+currys.co.uk
+curseforge.com
+custhelp.com
+cutestat.com
+cvs.com
+cwb.gov.tw
+cyberleninka.ru
+cylex.de
+cyzowoman.com
+dafiti.com.br
+dafont.com
+dagbladet.no
+dagospia.com
+daily.co.jp
+dailycaller.com
+dailyhive.com
+dailyhunt.in
+dailymedicalinfo.com
+dailynews.co.th
+dailypost.ng
+dailystar.co.uk
+dailywire.com
+dallasnews.com
+danawa.com
+dangdang.com
+dantri.com.vn
+daraz.pk
+darty.com
+daserste.de
+dasoertliche.de
+dastelefonbuch.de
+davidsbridal.com
+dawn.com
+dazn.com
+dcard.tw
+dcinside.com
+dcm-b.jp
+ddnavi.com
+deadline.com
+deadspin.com
+dealabs.com
+debate.com.mx
+debenhams.com
+decathlon.es
+decathlon.fr
+decathlon.it
+deccanherald.com
+decolar.com
+decorfacil.com
+dedeman.ro
+deepl.com
+deezer.com
+definicion.de
+definicionabc.com
+deichmann.com
+deita.ru
+dek-d.com
+delfi.lt
+delfi.lv
+delish.com
+delta.com
+denfaminicogamer.jp
+dengeki.com
+dengekionline.com
+denik.cz
+depor.com
+derwesten.de
+descomplica.com.br
+desjardins.com
+deskgram.net
+desmos.com
+despegar.com.ar
+despegar.com.mx
+detmir.ru
+detran.mg.gov.br
+detran.sp.gov.br
+deunopostehoje.com
+deutschepost.de
+dexerto.com
+dexonline.ro
+dhl.com
+dhnet.be
+dhs.gov
+dialog.ua
+diamond.jp
+dianping.com
+diariobasta.com
+diariocorreo.pe
+diariodocentrodomundo.com.br
+diariolaprovinciasj.com
+diariomotor.com
+diarioonline.com.br
+diariopopular.com.ar
+dicio.com.br
+dicionarioinformal.com.br
+dickssportinggoods.com
+dict.cc
+dienmayxanh.com
+dietdoctor.com
+digi24.ro
+digikala.com
+digisport.ro
+digitalocean.com
+digitalspy.com
+digitaltrends.com
+dikaiologitika.gr
+dilei.it
+dillards.com
+directv.com
+diretta.it
+discogs.com
+discover.com
+discuss.com.hk
+disney.com
+disqus.com
+distractify.com
+divar.ir
+divinity.es
+divxtotal3.net
+diy.com
+diyadinnet.com
+diyanet.gov.tr
+dkn.tv
+dlsite.com
+dm.de
+dmkt-sp.jp
+dmzj.com
+dnaindia.com
+dndbeyond.com
+dndnha.com
+dnevnik.hr
+dnevnik.ru
+dni.ru
+dns-shop.ru
+dobreprogramy.pl
+docin.com
+docker.com
+docomo.ne.jp
+docsity.com
+doctissimo.fr
+doctolib.fr
+doctoralia.com.br
+doctoralia.com.mx
+doctoralia.es
+docusign.com
+doityourself.com
+doktersehat.com
+doktorsitesi.com
+doktortakvimi.com
+dollargeneral.com
+dollartree.com
+domain.com.au
+dominos.com
+domodi.pl
+donanimhaber.com
+donga.com
+donpornogratis.com
+donya-e-eqtesad.com
+doodle.com
+doordash.com
+doramatv.ru
+douban.com
+douyu.com
+doviz.com
+downdetector.com
+download.com.vn
+downloadastro.com
+doz.pl
+dpd.de
+dpreview.com
+dr.com.tr
+dr.dk
+draxe.com
+dream.co.id
+dreamstime.com
+dribbble.com
+drikpanchang.com
+drive2.ru
+drivemusic.me
+drogaraia.com.br
+droid-life.com
+drtuber.com
+drudgereport.com
+drugs.com
+dstv.com
+dsw.com
+dtac.co.th
+duckduckgo.com
+duden.de
+dummies.com
+duolingo.com
+dw.com
+dy2018.com
+dytt8.net
+dziennikzachodni.pl
+e-hentai.org
+e-katalog.ru
+e-map.ne.jp
+e-monsite.com
+e1.ru
+ea.com
+easeus.com
+easports.com
+eastday.com
+eastmoney.com
+easybib.com
+easyjet.com
+eater.com
+eb.mil.br
+eba.gov.tr
+ebah.com.br
+ebates.com
+ebay.ca
+ebay.ie
+ebc.net.tw
+ebscohost.com
+ecartelera.com
+economia.gov.br
+economictimes.com
+economist.com
+ecosia.org
+ecured.cu
+ed.gov
+eda.ru
+edf.fr
+edimdoma.ru
+edmodo.com
+edmunds.com
+edomex.gob.mx
+edreams.es
+educacion.es
+educamaisbrasil.com.br
+edupage.org
+edx.org
+ee.co.uk
+eenadu.net
+ef.com
+eg.ru
+egitimhane.com
+eiga.com
+eitb.eus
+ekitan.com
+ekstrabladet.dk
+el-nacional.com
+elbalad.news
+elbilad.net
+elbotola.com
+elcolombiano.com
+elcomercio.com
+elcomercio.pe
+elcorteingles.es
+eldestapeweb.com
+eldia.com
+eldiario.es
+eldiariony.com
+eldinamo.cl
+eldorado.ru
+eleconomista.es
+elektroda.pl
+elempleo.com
+elespanol.com
+elespectador.com
+elfagr.com
+elgenero.com
+elgrafico.mx
+elheraldo.co
+elimparcial.com
+elitedaily.com
+elkhabar.com
+elle.com
+elle.fr
+elmogaz.com
+elnuevodia.com
+elnuevoherald.com
+elo7.com.br
+elobservador.com.uy
+elpais.com.co
+elpais.com.uy
+elperiodico.com
+elsalvador.com
+elsevier.com
+elsevier.es
+elsol.com.ar
+elsoldemexico.com.mx
+elsoldepuebla.com.mx
+eltiempo.com
+eltiempo.es
+eltrecetv.com.ar
+eluniversal.com.co
+eluniverso.com
+elwatannews.com
+em.com.br
+emag.hu
+emedicinehealth.com
+emirates.com
+emlakkulisi.com
+emojipedia.org
+emol.com
+empflix.com
+empik.com
+empregos.com.br
+emuparadise.me
+en-hyouban.com
+en-japan.com
+encyclo.nl
+enfemenino.com
+eniro.se
+enjoei.com.br
+enotes.com
+enrt.eu
+ensonhaber.com
+enterprise.com
+entrepreneur.com
+enuygun.com
+envato.com
+eobuwie.com.pl
+eodev.com
+eonline.com
+epark.jp
+epey.com
+epicurious.com
+eplus.jp
+epochtimes.com
+eporner.com
+epttavm.com
+erail.in
+ero-video.net
+eroterest.net
+escavador.com
+eset.com
+eska.pl
+espn.com.br
+espn.com.mx
+espncricinfo.com
+espreso.rs
+esquire.com
+essen-und-trinken.de
+estacio.br
+estadao.com.br
+estantevirtual.com.br
+estrategiaconcursos.com.br
+estrepublicain.fr
+esuteru.com
+etonline.com
+etrade.com
+ettoday.net
+euro.com.pl
+eurogamer.net
+euronews.com
+europapress.es
+europe1.fr
+euroresidentes.com
+eurosport.com
+eurosport.fr
+eurosport.ru
+eurozpravy.cz
+eva.vn
+eventbrite.co.uk
+eventim.de
+evernote.com
+everydayhealth.com
+everydayhealth.com.tw
+evite.com
+ew.com
+exblog.jp
+excelsior.com.mx
+exchange-rates.org
+exhentai.org
+exito.com
+exlibrisgroup.com
+exoclick.com
+expansion.com
+expedia.ca
+expedia.co.uk
+experian.com
+express.de
+expressbydgoski.pl
+expressen.se
+expressilustrowany.pl
+expressvpn.com
+extra.com.br
+extratipp.com
+eyny.com
+eztv.io
+faapy.com
+facilisimo.com
+fakt.pl
+fakti.bg
+fakty.ua
+falabella.com
+falabella.com.co
+falabella.com.pe
+familydoctor.com.cn
+familyhandyman.com
+familysearch.org
+famitsu.com
+famousbirthdays.com
+fanatik.com.tr
+fanatik.ro
+fandango.lat
+fanfiction.net
+fang.com
+fanpage.it
+fantasti.cc
+fap18.net
+fapality.com
+farfetch.com
+farpost.ru
+farsnews.com
+fashion-press.net
+fashionnova.com
+fastcompany.com
+fastpeoplesearch.com
+fastshop.com.br
+fatakat.com
+fatalmodel.com
+fatosdesconhecidos.com.br
+fayerwayer.com
+faz.net
+fazenda.sp.gov.br
+fb.ru
+fda.gov
+fdj.fr
+feebee.com.tw
+feedly.com
+femina.hu
+femmeactuelle.fr
+feng.com
+fernsehserien.de
+fetlife.com
+fextralife.com
+fff.fr
+fgv.br
+fiat.com.br
+ficbook.net
+fidelity.com
+file-up.org
+filecrypt.cc
+filehippo.com
+filgoal.com
+film2movie.ws
+filmaffinity.com
+filmibeat.com
+filmow.com
+filmstarts.de
+fimela.com
+finance.ua
+financialexpress.com
+findagrave.com
+finddreamjobs.com
+findlaw.com
+fingerhut.com
+finishline.com
+finn.no
+firmasec.com
+firmy.cz
+firstcry.com
+firstpost.com
+fishki.net
+fitbit.com
+fiverr.com
+fixya.com
+flashback.org
+flashscore.com
+flaticon.com
+flightaware.com
+flightradar24.com
+flightstats.com
+flirt4free.com
+flo.com.tr
+floryday.com
+fluentu.com
+flypgs.com
+fmdos.cl
+fmkorea.com
+fmovies.to
+fnac.pt
+fnn.jp
+focus.cn
+focus.de
+folhadirigida.com.br
+folhavitoria.com.br
+fontawesome.com
+food52.com
+foodnetwork.com
+foody.vn
+fool.com
+foot01.com
+footlocker.com
+footmercato.net
+forbes.com.mx
+force.com
+ford.com
+forever21.com
+forgeofempires.com
+formula1.com
+formulatv.com
+forocoches.com
+fortnitetracker.com
+forum.hr
+fotocasa.es
+fotogramas.es
+fotomac.com.tr
+fotostrana.ru
+foursquare.com
+fox.com.tr
+foxbusiness.com
+foxporns.com
+foxsports.com
+foxsports.com.br
+foxtube.com
+fptshop.com.vn
+france.tv
+francebleu.fr
+frandroid.com
+fravega.com
+free-sex-video.net
+freearabsexx.com
+freebitco.in
+freecodecamp.org
+freejobalert.com
+freelancer.com
+freep.com
+freepik.com
+freshdesk.com
+fresherslive.com
+fril.jp
+friv.com
+frmtr.com
+from-ua.com
+ft.com
+fudan.edu.cn
+fujitv.co.jp
+funda.nl
+fuq.com
+furaffinity.net
+futbin.com
+futhead.com
+futura-sciences.com
+g2a.com
+gaadiwaadi.com
+gadgethacks.com
+gadgetsnow.com
+gala.de
+gala.fr
+game8.jp
+gameanswers.net
+gamebase.com.tw
+gameguardian.net
+gamek.vn
+gameloft.com
+gamepress.gg
+gamepressure.com
+gamer.com.tw
+gamerant.com
+gamerch.com
+gamersky.com
+gamesradar.com
+gamestop.com
+gamewith.jp
+gamma.nl
+ganeshaspeaks.com
+gap.com
+garanti.com.tr
+garbarino.com
+gardeningknowhow.com
+garena.com
+garena.tw
+garena.vn
+garmin.com
+gasbuddy.com
+gazeta.pl
+gazeta.ru
+gazetadopovo.com.br
+gazetaesportiva.com
+gazetaexpress.com
+gazetaonline.com.br
+gazetawroclawska.pl
+gazeteduvar.com.tr
+gazzetta.gr
+gazzetta.it
+gdz.ru
+gearpatrol.com
+geeksforgeeks.org
+geforce.com
+geico.com
+gelocal.it
+gencat.cat
+geneanet.org
+generation-nt.com
+geniuskitchen.com
+genk.vn
+genndi.com
+gentside.com
+geocities.jp
+geogebra.org
+gestiopolis.com
+getbootstrap.com
+getintopc.com
+getjar.com
+getninjas.com.br
+getpocket.com
+gettyimages.com
+getyourguide.com
+getyourguide.es
+ghanaweb.com
+giallozafferano.it
+gidfilm.ru
+giffgaff.com
+gifi.fr
+giga.de
+gigazine.net
+girlschannel.net
+gismeteo.ua
+github.io
+gitlab.com
+gittigidiyor.com
+gizmochina.com
+gizmodo.com
+gizmodo.jp
+gl5.ru
+glamour.es
+glassdoor.co.in
+gleam.io
+globalnews.ca
+globe.com.ph
+gls-group.eu
+gmail.com
+gmanetwork.com
+gmarket.co.kr
+gmw.cn
+gmx.net
+gnavi.co.jp
+gnula.nu
+godaddy.com
+godlife.com
+gofeminin.de
+gog.com
+gogoanime.io
+goibibo.com
+goindigo.in
+golos.ua
+gome.com.cn
+goo-net.com
+goodhousekeeping.com
+goodrx.com
+google.ae
+google.at
+google.az
+google.be
+google.bg
+google.ch
+google.cn
+google.co.ao
+google.co.il
+google.co.nz
+google.co.ve
+google.co.za
+google.com.ec
+google.com.eg
+google.com.hk
+google.com.kw
+google.com.ly
+google.com.my
+google.com.ng
+google.com.pe
+google.com.ph
+google.com.pk
+google.com.sa
+google.com.sg
+google.com.ua
+google.com.vn
+google.cz
+google.dk
+google.dz
+google.fi
+google.gr
+google.hr
+google.hu
+google.ie
+google.kz
+google.lk
+google.no
+google.ro
+google.rs
+google.se
+google.sk
+googleusercontent.com
+googlevideo.com
+googleweblight.com
+gopro.com
+gordonua.com
+gossip-tv.gr
+gosunoob.com
+gosuslugi.ru
+gotomeeting.com
+gotowebinar.com
+gotquestions.org
+gouv.qc.ca
+gov.hu
+governmentjobs.com
+grab.com
+gradeup.co
+grainger.com
+grammarly.com
+granbluefantasy.jp
+grancursosonline.com.br
+gratka.pl
+greasyfork.org
+greatandhra.com
+greenme.com.br
+greenme.it
+grid.id
+gridoto.com
+groupon.co.uk
+groupon.com
+groupon.fr
+groupon.it
+grubhub.com
+gry-online.pl
+gsmmaniak.pl
+gsp.ro
+gst.gov.in
+gstatic.com
+gtarcade.com
+gtrk.tv
+guarrasdelporno.xxx
+gucci.com
+guiainfantil.com
+guiamais.com.br
+guichevirtual.com.br
+guioteca.com
+guitarcenter.com
+gulf365.co
+gulfnews.com
+gumtree.co.za
+gumtree.com.au
+gunbroker.com
+guru99.com
+gutefrage.net
+gutekueche.at
+gva.es
+gyakorikerdesek.hu
+gyazo.com
+haber7.com
+haberturk.com
+habitaclia.com
+habr.com
+hackernoon.com
+halfords.com
+halktv.com.tr
+hamariweb.com
+hanihoh.com
+hanime.tv
+hankyung.com
+hao123.com
+happymod.com
+haraj.com.sa
+harborfreight.com
+harpersbazaar.com
+harvard.edu
+hasil.gov.my
+hasznaltauto.hu
+hateblo.jp
+hatena.ne.jp
+hatenablog.jp
+hatenadiary.jp
+havadurumu15gunluk.xyz
+havan.com.br
+hawaaworld.com
+hbo.com
+hclips.com
+hdblog.it
+hdlava.com
+hdpornvideo.xxx
+hdzog.com
+health.com
+health.zone
+health24.com
+healthgrades.com
+healthychildren.org
+heart.org
+heavy.com
+heilpraxisnet.de
+heise.de
+hellomagazine.com
+helpshift.com
+hepsiburada.com
+heroichollywood.com
+herokuapp.com
+hespress.com
+heureka.cz
+heureka.sk
+heuteporno.com
+hexun.com
+hgtv.com
+hh.ru
+hiamag.com
+himado.in
+hinative.com
+hinet.net
+hipertextual.com
+hipwee.com
+history.com
+hitomi.la
+hitosara.com
+hitta.se
+hk01.com
+hket.com
+hln.be
+hltv.org
+hm.com
+hmv.co.jp
+hnonline.sk
+hobbyconsolas.com
+hobbylobby.com
+hoc24.vn
+hochi.news
+hoerzu.de
+hogarmania.com
+hojeemdia.com.br
+hola.com
+holidaycheck.de
+hollisterco.com
+holloporn.win
+hollywoodlife.com
+hollywoodreporter.com
+homeadvisor.com
+homebase.co.uk
+homecenter.com.co
+homedepot.ca
+homedepot.com.mx
+homepornking.com
+homes.co.jp
+homes.com
+honda.co.jp
+honda.com
+honda.com.br
+honestdocs.co
+hootsuite.com
+hopkinsmedicine.org
+hornbach.de
+horoscope.com
+horriblesubs.info
+hostelworld.com
+hostgator.com
+hot-sex-tube.com
+hoteis.com
+hoteles.com
+hotelscan.com
+hotelurbano.com
+hotline.ua
+hotmart.com
+hotmovs.com
+hotnewhiphop.com
+hotnews.ro
+hotpads.com
+hottopic.com
+hotukdeals.com
+hotwire.com
+houzz.com
+howstuffworks.com
+howtogeek.com
+hpjav.tv
+hpplus.jp
+hrblock.com
+hsbc.com.hk
+hsn.com
+huaban.com
+huanqiu.com
+hubspot.com
+huffingtonpost.ca
+huffingtonpost.co.uk
+huffingtonpost.es
+huffingtonpost.fr
+huffingtonpost.it
+huffingtonpost.jp
+hugedomains.com
+hujiang.com
+humblebundle.com
+hungama.com
+hunker.com
+hupu.com
+hurriyet.com.tr
+hurriyetemlak.com
+huya.com
+hvg.hu
+hwupgrade.it
+hyatt.com
+hypebeast.com
+i.ua
+ibahia.com
+iberia.com
+ibm.com
+ibps.in
+ibtimes.co.in
+ica.se
+icarros.com.br
+iceporn.com
+icims.com
+icotto.jp
+ideal.es
+idealista.com
+idealista.it
+idealo.de
+idnes.cz
+idntimes.com
+ieee.org
+iefimerida.gr
+iett.istanbul
+ifeng.com
+ifixit.com
+iflix.com
+iflscience.com
+ifood.com.br
+ig.com.br
+igg-games.com
+iheart.com
+iherb.com
+ihg.com
+iko-yo.net
+ikyu.com
+ilacrehberi.com
+ilbe.com
+ilfattoquotidiano.it
+ilgiornale.it
+illinois.edu
+ilmessaggero.it
+ilmkidunya.com
+ilpost.it
+ilsole24ore.com
+iltalehti.fi
+imagebam.com
+imagefap.com
+imgflip.com
+immobiliare.it
+immobilienscout24.de
+immonet.de
+immowelt.de
+imooc.com
+imore.com
+imovelweb.com.br
+impots.gouv.fr
+imss.gob.mx
+in.gov
+in.gr
+inc.com
+incruit.com
+indeed.co.in
+indeed.co.uk
+indeed.com.br
+indeed.com.mx
+indeed.es
+indeed.fr
+independent.co.uk
+independent.ie
+index.hr
+index.hu
+india.com
+indianexpress.com
+indianporn.xxx
+indianrail.gov.in
+indianrailways.gov.in
+indiapost.gov.in
+indiarailinfo.com
+indiaresults.com
+indiatvnews.com
+indiegogo.com
+indoxxi.bz
+indoxxi.cx
+inep.gov.br
+info.com
+info7.mx
+infoescola.com
+infojobs.com.br
+infojobs.net
+infomoney.com.br
+infonu.nl
+infopedia.pt
+infor.pl
+informer.com
+informer.rs
+infoseek.co.jp
+infourok.ru
+ing.nl
+ingresso.com
+ingressorapido.com.br
+inoreader.com
+inpost.pl
+inps.it
+inquirer.net
+inss.gov.br
+insta-stalker.com
+instacart.com
+instant-gaming.com
+instantcheckmate.com
+intel.com
+intentmedia.net
+interfax.ru
+internethaber.com
+interpark.com
+intoday.in
+inven.co.kr
+inverse.com
+invisionapp.com
+iobit.com
+iol.co.za
+iol.pt
+iplt20.com
+ipornogratis.xxx
+ipornovideos.xxx
+ipornox.xxx
+iprima.cz
+iqiyi.com
+iqoption.com
+irctc.co.in
+irishtimes.com
+is.fi
+isalna.com
+isciii.es
+iskur.gov.tr
+islamicfinder.org
+islamway.net
+islamweb.net
+ismedia.jp
+isna.ir
+issuu.com
+istockphoto.com
+istoe.com.br
+it168.com
+itc.ua
+itch.io
+its.porn
+itv.com
+ivi.ru
+ixbt.com
+ixl.com
+ixxx.com
+iyiou.com
+iz.ru
+j-cast.com
+j-lyric.net
+jagran.com
+jagranjosh.com
+jal.co.jp
+jalan.net
+jalantikus.com
+jalopnik.com
+jameda.de
+jamieoliver.com
+jandan.net
+japanpost.jp
+java.com
+javatpoint.com
+javbus.com
+javdoe.com
+javfor.me
+javmost.com
+javzz.net
+jb51.net
+jbhifi.com.au
+jcb.co.jp
+jcpenney.com
+jcrew.com
+jd.com
+jdsports.co.uk
+jeanmarcmorandini.com
+jetblue.com
+jetbrains.com
+jetcost.com
+jetstar.com
+jeuxvideo.com
+jezebel.com
+jiameng.com
+jianshu.com
+jiji.com
+jimdo.com
+jimmyjohns.com
+jin115.com
+jio.com
+jiosaavn.com
+jisin.jp
+jizzbunker.com
+jjwxc.net
+jma.go.jp
+jmty.jp
+jmw.com.cn
+jn.pt
+joann.com
+jobstreet.co.id
+jobtome.com
+jofogas.hu
+johnlewis.com
+joinhoney.com
+joins.com
+jooble.org
+jora.com
+jornada.com.mx
+jornaldebrasilia.com.br
+jornalggn.com.br
+jorudan.co.jp
+journaldemontreal.com
+journaldesfemmes.fr
+journaldugeek.com
+jovemnerd.com.br
+jovencitas.gratis
+jpnn.com
+jpnumber.com
+jprime.jp
+jquery.com
+jqw.com
+jr-central.co.jp
+jr-odekake.net
+jra.go.jp
+jra.jp
+jreast.co.jp
+jrj.com.cn
+jstor.org
+jtb.co.jp
+juegos.com
+jugantor.com
+jugem.jp
+jumia.com.ng
+juntadeandalucia.es
+jus.com.br
+jusbrasil.com.br
+just-eat.co.uk
+justanswer.com
+justia.com
+justporno.tv
+justwatch.com
+jutarnji.hr
+k-manga.jp
+k2s.cc
+kabum.com.br
+kadinlarkulubu.com
+kafan.cn
+kafeteria.pl
+kaidee.com
+kaiserpermanente.org
+kalunga.com.br
+kamigame.jp
+kamupersoneli.net
+kanald.com.tr
+kanobu.ru
+kanui.com.br
+kapanlagi.com
+kapook.com
+kariyer.net
+kaskus.co.id
+kaspersky.com
+katestube.com
+kaufda.de
+kbb.com
+keezmovies.com
+keizai.biz
+kemdikbud.go.id
+keonhacai.net
+ketqua.net
+khaberni.com
+khaleejtimes.com
+khaosod.co.th
+khoai.tv
+kia.com
+kiabi.com
+kicker.de
+kickstarter.com
+kidshealth.org
+kidstaff.com.ua
+kiji.is
+kijiji.ca
+kijiji.it
+kimovil.com
+kinarino.jp
+kino-teatr.ru
+kino.de
+kinokrad.co
+kissanime.ru
+kissasian.sh
+kissmanga.com
+kisspng.com
+kitapyurdu.com
+klarna.com
+klikbca.com
+klm.com
+klook.com
+kmart.com.au
+knowing-jesus.com
+knowyourmeme.com
+kochbar.de
+kommersant.ru
+kompasiana.com
+kompass.com
+kompoz.me
+komputerswiat.pl
+kooora.com
+koreaboo.com
+korrespondent.net
+kotak.com
+kotaku.com
+koton.com
+kp.org
+kp.ua
+kroger.com
+krone.at
+kruidvat.nl
+ksl.com
+ksu.edu.sa
+kumparan.com
+kundelik.kz
+kupujemprodajem.com
+kurashi-no.jp
+kurashinista.jp
+kurir.rs
+kuronekoyamato.co.jp
+kwestiasmaku.com
+l-tike.com
+labirint.ru
+lacentrale.fr
+lachainemeteo.com
+lacuarta.com
+lacuerda.net
+ladbible.com
+ladenzeile.de
+ladepeche.fr
+lafm.com.co
+laleggepertutti.it
+lamoda.ru
+lanacion.com.ar
+lance.com.br
+lanetanoticias.com
+laodong.vn
+laopinion.com
+lapatilla.com
+laposte.fr
+laprensa.hn
+lapresse.ca
+laprovence.com
+laptopmag.com
+larazon.es
+laredoute.fr
+larepublica.pe
+largeporntube.com
+larousse.fr
+las2orillas.co
+lasestrellas.tv
+lasexta.com
+lasillarota.com
+lasprovincias.es
+last.fm
+lastampa.it
+lastminute.com
+lastpass.com
+latam.com
+latercera.com
+latimes.com
+lavanguardia.com
+laverdadnoticias.com
+lavoixdunord.fr
+lavoz.com.ar
+lavozdegalicia.es
+lazada.co.id
+lazada.com.my
+lazada.com.ph
+lazada.vn
+lazi.vn
+lci.fr
+lcwaikiki.com
+ldblog.jp
+lds.org
+le10sport.com
+le360.ma
+leafly.com
+leagueofgraphs.com
+lecker.de
+lecturas.com
+ledauphine.com
+ledger.com
+lefigaro.fr
+legacy.com
+leggo.it
+legit.ng
+lego.com
+lenovo.com
+lentainform.com
+leo.org
+leparisien.fr
+lepoint.fr
+leprogres.fr
+lequipe.fr
+leroymerlin.com.br
+leroymerlin.es
+leroymerlin.fr
+leroymerlin.it
+leroymerlin.ru
+lesechos.fr
+lesnumeriques.com
+lesoir.be
+letgo.com
+letras.com
+letras.mus.br
+letribunaldunet.fr
+lettera43.it
+lettuceclub.net
+levante-emv.com
+levi.com
+lexpress.fr
+lg.com
+lianjia.com
+liberation.fr
+libero.it
+liberoquotidiano.it
+libertaddigital.com
+libertatea.ro
+lichess.org
+licindia.in
+lider.cl
+lidl.de
+lidl.es
+lieferando.de
+liepin.com
+life.hu
+life.ru
+lifeder.com
+lifehack.org
+lifehacker.com
+lifehacker.jp
+lifehacker.ru
+lifo.gr
+liga.net
+lightinthebox.com
+lineblog.me
+linguee.com
+linguee.com.br
+linguee.de
+linguee.es
+linguee.fr
+linkshrink.net
+linternaute.com
+linternaute.fr
+linustechtips.com
+lipstickalley.com
+liputan6.com
+liquipedia.net
+list-manage.com
+listindiario.com
+literotica.com
+litres.ru
+live.net
+livechatinc.com
+livehindustan.com
+liveinternet.ru
+livejasmin.com
+liveleak.com
+livelib.ru
+livemint.com
+livenation.com
+liverpool.com.mx
+liverpoolecho.co.uk
+livescience.com
+livetv.sx
+lmneuquen.com
+lne.es
+lnk.to
+lofter.com
+logic-immo.com
+logistics.dhl
+logitech.com
+lohaco.jp
+loigiaihay.com
+lojadomecanico.com.br
+lojasrenner.com.br
+lolesports.com
+lonelyplanet.com
+longdo.com
+looper.com
+loopnet.com
+lordfilms.tv
+losandes.com.ar
+lostfilm.tv
+loteriasyapuestas.es
+lotterypost.com
+loudwire.com
+louisvuitton.com
+lovemondays.com.br
+lovetoknow.com
+lowes.com
+ltn.com.tw
+lufthansa.com
+lulus.com
+lumenlearning.com
+lun.com
+lyft.com
+lyricstranslate.com
+maariv.co.il
+macaro-ni.jp
+mackolik.com
+macrumors.com
+macys.com
+made-in-china.com
+madeiramadeira.com.br
+madrid.org
+maduras.xxx
+magazineluiza.com.br
+magicbricks.com
+magicmaman.com
+mail.com
+mailchi.mp
+mailchimp.com
+mainichi.jp
+maisonsdumonde.com
+makeleio.gr
+makeup.com.ua
+makeuseof.com
+mako.co.il
+malaysiakini.com
+mamari.jp
+mamastar.jp
+manchestereveningnews.co.uk
+mangakakalot.com
+manganelo.com
+mangarock.com
+mango.com
+manhuagui.com
+manomano.es
+manomano.fr
+manomano.it
+manoramaonline.com
+manta.com
+mantan-web.jp
+manualslib.com
+manyvids.com
+mapion.co.jp
+mappy.com
+mapquest.com
+mapsofindia.com
+mapy.cz
+marica.bg
+marieclaire.com
+marieclaire.fr
+marinetraffic.com
+marisa.com.br
+marketwatch.com
+marksandspencer.com
+marktplaats.nl
+marmiton.org
+marriott.com
+marthastewart.com
+marvel.com
+mashable.com
+masrawy.com
+matalan.co.uk
+match.com
+mathrubhumi.com
+mathsisfun.com
+mathway.com
+mathworks.com
+matichon.co.th
+matomedane.jp
+matterport.com
+maxmilhas.com.br
+maxpreps.com
+maybank2u.com.my
+mbank.pl
+mbga.jp
+mcafee.com
+mcdonalds.co.jp
+mcdonalds.com
+mcetv.fr
+mdpr.jp
+mdr.de
+me.me
+meb.k12.tr
+mec.es
+mec.gov.br
+mecha.cc
+medaboutme.ru
+mediaexpert.pl
+mediamarkt.com.tr
+mediamarkt.de
+mediamarkt.es
+mediamarkt.nl
+mediamarkt.pl
+mediaset.it
+mediaworld.it
+medicalnewstoday.com
+medicinanet.com.br
+medicinenet.com
+medicines.org.uk
+medicitalia.it
+mediotiempo.com
+medlineplus.gov
+medportal.ru
+medscape.com
+meduza.io
+meetup.com
+mega.cl
+megafon.ru
+megatube.xxx
+meinestadt.de
+meituan.com
+mejorconsalud.com
+mello.me
+melty.fr
+memurlar.net
+menards.com
+mensagenscomamor.com
+menshealth.com
+mentalfloss.com
+merca2.es
+mercadolibre.cl
+mercadolibre.com.ec
+mercadolibre.com.pe
+mercadolibre.com.uy
+mercadolibre.com.ve
+mercadolivre.com
+mercadopago.com
+mercadopago.com.br
+merdeka.com
+merkur.de
+merriam-webster.com
+metacritic.com
+meteo.gr
+meteofrance.com
+meteored.com.ar
+meteored.mx
+metoffice.gov.uk
+metric-conversions.org
+metro.co.uk
+metro.tokyo.jp
+metroecuador.com.ec
+metrojornal.com.br
+metrolagu.online
+metrolyrics.com
+metropcs.com
+metropoles.com
+meutimao.com.br
+mgid.com
+mgronline.com
+mgtv.com
+mheducation.com
+mhlw.go.jp
+mi.tv
+miamiherald.com
+mibebeyyo.com
+michaels.com
+michigan.gov
+mid-day.com
+midiamax.com.br
+midilibre.fr
+migalhas.com.br
+migros.com.tr
+mijnwoordenboek.nl
+milanuncios.com
+milenio.com
+mileroticos.com
+milffox.com
+mindmegette.hu
+minecraft.net
+minecraftforum.net
+minfin.com.ua
+minhavida.com.br
+minhngoc.net.vn
+minkou.jp
+minube.com
+minuto30.com
+minutouno.com
+mirror.co.uk
+mis-suenos.org
+misionesonline.net
+mismarcadores.com
+mit.edu
+mitsui-shopping-park.com
+mitula.com.br
+miui.com
+mixcloud.com
+mixer.com
+mixi.jp
+mixvale.com.br
+mizuhobank.co.jp
+mk.co.kr
+mob.org
+mobafire.com
+mobly.com.br
+modanisa.com
+modapkdown.com
+moe.gov.my
+moe.gov.sa
+moi.gov.sa
+mojang.com
+mojim.com
+momjunction.com
+momoshop.com.tw
+monday.com
+mondo.rs
+monetizze.com.br
+money.pl
+moneycontrol.com
+moneysavingexpert.com
+moneysupermarket.com
+monotaro.com
+monster.com
+monsterindia.com
+moovitapp.com
+morhipo.com
+morrisons.com
+mos.ru
+mosaiquefm.net
+mosreg.ru
+motherless.com
+motogp.com
+motor-talk.de
+motor1.com
+motorola.com
+motorola.com.br
+motorsport.com
+mouthshut.com
+moviefone.com
+moviepilot.de
+movieweb.com
+movistar.cl
+movistar.com
+movistar.com.ar
+movistar.es
+movistarplus.es
+movoto.com
+mozilla.org
+mp.pl
+mp3-youtube.download
+mp3indirdur.mobi
+mp3party.net
+mp3xd.com
+mrvideospornogratis.xxx
+msdmanuals.com
+msi.com
+msk.ru
+msnbc.com
+mt.co.kr
+mthai.com
+mtime.com
+mts.ru
+mtv.it
+mtvuutiset.fi
+mudah.my
+mufg.jp
+muji.net
+multiurok.ru
+mumsnet.com
+mumyazh.com
+mundohispanico.com
+muratordom.pl
+musescore.com
+musica.com
+musixmatch.com
+muyzorras.com
+muzikmp3indir.com
+muzofond.fm
+mvideo.ru
+my-best.com
+my-personaltrainer.it
+myanmarload.com
+mydealz.de
+mydiba.xyz
+mydramalist.com
+mydrivers.com
+myfitnesspal.com
+myfreecams.com
+myheritage.com
+myjitsu.jp
+mylust.com
+mymovies.it
+myntra.com
+myrecipes.com
+myshopify.com
+myspace.com
+mysql.com
+mytoys.de
+myway.com
+myworkdayjobs.com
+n-tv.de
+n1info.com
+nadaguides.com
+naewna.com
+nairaland.com
+nalog.ru
+namasha.com
+namazzamani.net
+nameberry.com
+namecheap.com
+namnak.com
+nap-camp.com
+napi.hu
+naranja.com
+narcity.com
+narod.ru
+nasa.gov
+naszemiasto.pl
+nat.gov.tw
+natalie.mu
+nate.com
+natemat.pl
+nation.co.ke
+nationalgeographic.com
+nationalinterest.org
+nationalrail.co.uk
+natura.com.br
+natura.net
+nature.com
+naukri.com
+navitime.co.jp
+nbc.com
+ncaa.com
+nczas.com
+ndr.de
+neaselida.gr
+nefisyemektarifleri.com
+negocio.site
+neobux.com
+neoldu.com
+nerdwallet.com
+nesine.com
+nespresso.com
+nest.com
+net.com.br
+net.hr
+netcombo.com.br
+netdoctor.co.uk
+netdoktor.de
+netgear.com
+netkeiba.com
+netmoms.de
+netmums.com
+netshoes.com.br
+netsuite.com
+nettavisen.no
+nettruyen.com
+netzwelt.de
+newatlas.com
+newchic.com
+newegg.com
+newidea.com.au
+newlook.com
+news-postseven.com
+news-r.ru
+news.com.au
+news24.com
+news247.gr
+newsbeast.gr
+newsbomb.gr
+newsbytesapp.com
+newsit.gr
+newsmth.net
+newsnow.co.uk
+newsweek.com
+newsweekjapan.jp
+newyorker.com
+nexon.com
+next.co.uk
+nexusmods.com
+nfl.com
+nga.cn
+ngoisao.net
+nhaccuatui.com
+nhentai.net
+nhl.com
+nicematin.com
+niche.com
+nickfinder.com
+nickiswift.com
+nieuwsblad.be
+nike.com.br
+nikkan-gendai.com
+nikkeibp.co.jp
+nine.com.au
+ninisite.com
+nintendo.co.jp
+nintendo.com
+nintendolife.com
+nit.pt
+nitori-net.jp
+nj.com
+njuskalo.hr
+nlcafe.hu
+nld.com.vn
+nme.com
+nnu.ng
+noaa.gov
+nocookie.net
+nokia.com
+nolo.com
+nordstrom.com
+nordstromrack.com
+nordvpn.com
+norton.com
+norwegian.com
+nos.nl
+nosalty.hu
+note.mu
+notebookcheck.net
+noticiasaominuto.com
+nouvelobs.com
+nova.cz
+novaescola.org.br
+novaposhta.ua
+novinky.cz
+novosti.rs
+nownews.com
+nowtv.com
+npmjs.com
+npr.org
+nps.gov
+nptel.ac.in
+nrc.nl
+nrk.no
+ns.nl
+nsportal.ru
+nsw.gov.au
+nto.pl
+nttdocomo.co.jp
+ntv.co.jp
+ntv.com.tr
+ntv.ru
+ntvspor.net
+nu.nl
+nudevista.club
+nuevamujer.com
+numerama.com
+nur.kz
+nurxxx.mobi
+nutaku.net
+nuvid.com
+nv.ua
+nvsp.in
+ny.gov
+nyaa.si
+nyc.gov
+nydailynews.com
+nykaa.com
+nymag.com
+nyu.edu
+nzherald.co.nz
+o2.co.uk
+o2.pl
+o2online.de
+oa.com
+oantagonista.com
+oath.com
+obi.de
+obilet.com
+obozrevatel.com
+observador.pt
+observator.tv
+occ.com.mx
+oceanofgames.com
+oceans-nadia.com
+odatv.com
+odishatv.in
+oe24.at
+oeffnungszeitenbuch.de
+offers.com
+offerup.com
+office.net
+officedepot.com
+ofuxico.com.br
+ohio.gov
+ohmymag.com
+oi.com.br
+ojo.pe
+okcupid.com
+okezone.com
+okta.com
+ole.com.ar
+olhardigital.com.br
+olivegarden.com
+olx.bg
+olx.com.ar
+olx.com.co
+olx.com.eg
+olx.com.pk
+olx.in
+olx.ph
+olx.pt
+olx.ro
+omegle.com
+omelete.com.br
+omni7.jp
+on.cc
+onedio.com
+oneindia.com
+oneplus.com
+online-convert.com
+onlinedown.net
+onliner.by
+onlineradiobox.com
+onlyfans.com
+onthemarket.com
+ooreka.fr
+op9.com.br
+openrice.com
+opensooq.com
+opensubtitles.org
+opentable.com
+opera.com
+opinautos.com
+opopular.com.br
+opossumsauce.com
+opovo.com.br
+oppo.com
+optus.com.au
+oracle.com
+orange.es
+orange.pl
+oraridiapertura24.it
+orbitz.com
+oreilly.com
+oreillyauto.com
+orf.at
+org.ru
+oricon.co.jp
+orientaltrading.com
+oriflame.com
+origin.com
+origo.hu
+os.tc
+oscaro.com
+oschina.net
+osym.gov.tr
+otempo.com.br
+otodom.pl
+otomoto.pl
+ouedkniss.com
+ouest-france.fr
+oui.sncf
+ouo.io
+oup.com
+outbrain.com
+outlook.com
+ouvirmusica.com.br
+overdrive.com
+overleaf.com
+overstock.com
+owlcation.com
+oxforddictionaries.com
+ozmall.co.jp
+ozon.ru
+p-world.co.jp
+pa.gov
+padlet.com
+pagenews.gr
+pagesix.com
+pagesjaunes.fr
+pagina12.com.ar
+paginasamarillas.com.ar
+paginasamarillas.com.co
+paginasamarillas.es
+paginebianche.it
+paginegialle.it
+paguemenos.com.br
+paheal.net
+paisabazaar.com
+pajak.go.id
+pan-pan.co
+panasonic.com
+panasonic.jp
+panda.tv
+pandora.com
+pandora.net
+panerabread.com
+panet.co.il
+papajohns.com
+papy.co.jp
+parenting.pl
+parents.com
+parents.fr
+paris.cl
+parismatch.com
+parliament.uk
+partsgeek.com
+partycity.com
+paruvendu.fr
+pasion.com
+passeportsante.net
+pastebin.com
+patch.com
+pathofexile.com
+payoneer.com
+payscale.com
+paytm.com
+paytm.in
+pbs.org
+pc6.com
+pcbaby.com.cn
+pccomponentes.com
+pcgamer.com
+pcgamesn.com
+pch.com
+pchome.com.tw
+pciconcursos.com.br
+pcmag.com
+pcpartpicker.com
+pcstore.com.tw
+pcworld.com
+pdalife.ru
+pdfdrive.com
+pdffiller.com
+pearsoncmg.com
+pearsoned.com
+peing.net
+peixeurbano.com.br
+pelispedia.tv
+pelisplus.to
+pensador.com
+people.com
+people.com.cn
+peopleenespanol.com
+perfil.com
+periodistadigital.com
+persgroep.net
+personal.com.ar
+peru21.pe
+pervclips.com
+petardas.com
+petco.com
+petfinder.com
+petlove.com.br
+petmd.com
+petsmart.com
+pexels.com
+pgatour.com
+phimmoi.net
+phimsexnhanh.net
+phonandroid.com
+phonearena.com
+photoacompanhantes.com
+php.net
+pia.jp
+piazza.com
+picclick.com
+picdeer.com
+picgra.com
+pictame.com
+pikabu.ru
+pikio.pl
+piluli.ru
+pinflix.com
+pinimg.com
+pinkvilla.com
+pinky-media.jp
+pinterest.ca
+pinterest.cl
+pinterest.co.kr
+pinterest.com.au
+pinterest.com.mx
+pinterest.de
+pinterest.fr
+pinterest.it
+pinterest.jp
+pinterest.ph
+pinterest.pt
+pinterest.ru
+pirateproxy.id
+pisos.com
+pistonheads.com
+pitchfork.com
+pixabay.com
+pixlr.com
+pizzahut.com
+pku.edu.cn
+plala.or.jp
+planalto.gov.br
+planetabrasileiro.com
+planetminecraft.com
+plannedparenthood.org
+play.pl
+playbuzz.com
+player.pl
+playground.ru
+playvk.com
+plejada.pl
+plex.tv
+plotek.pl
+plurk.com
+plus.pl
+pluska.sk
+pnc.com
+pngtree.com
+pochta.ru
+poczta-polska.pl
+podrobnosti.ua
+poetryfoundation.org
+poezdato.net
+pof.com
+point2homes.com
+pokemon.com
+pole-emploi.fr
+policybazaar.com
+politeka.net
+politico.mx
+polki.pl
+pomorska.pl
+pomponik.pl
+pons.com
+pontofrio.com.br
+popculture.com
+popsugar.com
+popularmechanics.com
+poradnikzdrowie.pl
+porn-plus.com
+porn.biz
+porn.com
+porn.es
+porn18sex.com
+porn300.com
+porn555.com
+porn7.xxx
+pornadoo.com
+porndick.org
+porndoe.com
+porndroids.com
+porngames.adult
+pornhat.com
+pornhd.com
+pornhdvideos.net
+pornhubpremium.com
+pornicom.com
+pornmd.com
+pornocarioca.com
+pornodoido.com
+pornohirsch.com
+pornolab.net
+pornolandia.xxx
+pornomovies.com
+pornoreino.com
+pornorussia.tv
+pornoxo.com
+pornpics.com
+pornq.com
+porntrex.com
+porntube.com
+porntv.com
+pornwatchers.com
+pornwhite.com
+pornxs.com
+portaldoholanda.com.br
+portaleducacao.com.br
+portfolio.hu
+poshmark.com
+posta.com.tr
+postbank.de
+poste.it
+posthaus.com.br
+postimees.ee
+postmates.com
+postnl.nl
+posttoday.com
+pottermore.com
+povar.ru
+povarenok.ru
+powerschool.com
+pozdravok.ru
+pptv.com
+pptvhd36.com
+ppy.sh
+practo.com
+pracuj.pl
+pravda.com.ua
+pravda.sk
+prefeitura.sp.gov.br
+premierleague.com
+president.jp
+presse-citron.net
+presseportal.de
+pressreader.com
+prevention.com
+priberam.org
+priceline.com
+priceprice.com
+priceza.com
+primark.com
+primiciasya.com
+privalia.com
+privatbank.ua
+prnewswire.com
+prnt.sc
+proceso.com.mx
+programme-television.org
+progressive.com
+prokerala.com
+prom.ua
+promoqui.it
+pronto.com
+proprofs.com
+proquest.com
+prosieben.de
+prothomalo.com
+protothema.gr
+provincial.com
+prtimes.jp
+przyslijprzepis.pl
+psicologia-online.com
+psicologiaymente.com
+psu.edu
+psychologytoday.com
+ptt.cc
+ptt.gov.tr
+pubg.com
+publi24.ro
+public.fr
+publico.es
+publico.pt
+publimetro.cl
+publimetro.co
+publimetro.com.mx
+publinews.gt
+publix.com
+pudelek.pl
+puhutv.com
+pullandbear.com
+pulzo.com
+puma.com
+punchng.com
+purdue.edu
+purelovers.com
+purepeople.com
+purepeople.com.br
+puritanas.com
+pushsquare.com
+putasdesnudos.com
+putlockers.co
+pwn.pl
+python.org
+qatarairways.com
+qconcursos.com
+qichacha.com
+qidian.com
+qihoo.com
+qiita.com
+qiwi.com
+qoo10.jp
+quattroruote.it
+querobolsa.com.br
+queropassagem.com.br
+quien.com
+quikr.com
+quizizz.com
+quizur.com
+qunar.com
+quoka.de
+quotidiano.net
+qvc.com
+qwant.com
+qz.com
+r7.com
+rabobank.nl
+rabota.ua
+rad-ar.or.jp
+radaronline.com
+radio-canada.ca
+radio.com
+radioagricultura.cl
+radioformula.com.mx
+radiosvoboda.org
+radiotimes.com
+radiozet.pl
+rae.es
+raftaar.in
+rai.it
+railyatri.in
+raiplay.it
+rajasthan.gov.in
+rajwap.xyz
+rakuten-bank.co.jp
+rakuten.com
+rakuten.com.tw
+rakuten.ne.jp
+rapidgator.net
+rapidvideo.com
+rappler.com
+rarbg.to
+rarbgprx.org
+ratemyprofessors.com
+ray-ban.com
+razer.com
+rbc.ru
+rbc.ua
+rbcroyalbank.com
+rcnradio.com
+rd.com
+rd.go.th
+rd1.com.br
+readms.net
+readthedocs.io
+real.de
+realclearpolitics.com
+realestate.com.au
+realsimple.com
+realsound.jp
+realtor.com
+recantodasletras.com.br
+recipetineats.com
+reclameaqui.com.br
+record.pt
+recruit.co.jp
+redalyc.org
+redbox.com
+redbubble.com
+redbull.com
+redbus.in
+redd.it
+redfin.com
+redflagdeals.com
+redhdtube.xxx
+rediff.com
+rednet.cn
+redporn.xxx
+redtube.com.br
+redwap.me
+redwap.pro
+reed.co.uk
+refinery29.com
+regeneracion.mx
+regmovies.com
+regnum.ru
+rei.com
+remax.com
+renfe.com
+rent.com
+rentalcars.com
+repairpal.com
+replyua.net
+reporteindigo.com
+repubblica.it
+research.net
+reserved.com
+response.jp
+resultados.com
+retailmenot.com
+retty.me
+reuters.com
+revdl.com
+reverb.com
+revistaforum.com.br
+rewe.de
+rexdl.com
+rhymezone.com
+ria.com
+ria.ru
+riachuelo.com.br
+riafan.ru
+ridus.ru
+rikunabi.com
+rincondelvago.com
+ring.com
+ringon.pro
+riotgames.com
+ripley.cl
+riverisland.com
+rjeem.com
+rk.com
+rlsnet.ru
+rmf24.pl
+rockauto.com
+rocketnews24.com
+rockol.it
+rockpapershotgun.com
+rockstargames.com
+rogers.com
+roku.com
+roll20.net
+rollingstone.com
+rome2rio.com
+romper.com
+routard.com
+royalcaribbean.com
+royalmail.com
+rozklad-pkp.pl
+rp-online.de
+rp.pl
+rp5.ru
+rpfonlinereg.org
+rpp.pe
+rsc.org
+rst.ua
+rt.ru
+rtbf.be
+rte.ie
+rtl.de
+rtl.fr
+rtl.hr
+rtlboulevard.nl
+rtlnieuws.nl
+rtve.es
+ru-clip.net
+rueducommerce.fr
+rule34.xxx
+ruliweb.com
+rund-ums-baby.de
+runnersworld.com
+runoob.com
+rus.ec
+rushporn.com
+russianfood.com
+rusvesna.su
+ruten.com.tw
+rutracker.org
+rutube.ru
+rxlist.com
+ryanair.com
+rzd.ru
+sabq.org
+safety.google
+sagawa-exp.co.jp
+sagepub.com
+saglik.gov.tr
+sainsburys.co.uk
+saisoncard.co.jp
+sakshi.com
+sakura.ne.jp
+salamdl.info
+salesforce.com
+sallybeauty.com
+salon.com
+sambaporno.com
+sammobile.com
+samsclub.com
+sanborns.com.mx
+sanitas.es
+sankei.com
+sanspo.com
+santander.com.br
+santemagazine.fr
+santeplusmag.com
+sap.com
+sapo.pt
+saraba1st.com
+saraiva.com.br
+sarayanews.com
+sarkariexam.com
+sat.gob.mx
+saturn.de
+saude.gov.br
+sayidaty.net
+sbazar.cz
+sberbank.ru
+sbi.co.in
+sbisec.co.jp
+sbrf.ru
+sbs.co.kr
+sbs.com.au
+sbt.com.br
+scarymommy.com
+scholastic.com
+schwab.com
+sciaga.pl
+scielo.br
+sciencedaily.com
+sciencing.com
+scientificamerican.com
+scmp.com
+scol.com.cn
+scotiabank.com
+screenrant.com
+screwfix.com
+scroll.in
+sdamgia.ru
+sdna.gr
+sdpnoticias.com
+se.pl
+searchnow.com
+sears.com
+sears.com.mx
+seasonvar.ru
+seatgeek.com
+seccionamarilla.com.mx
+secreto.site
+securecafe.com
+secureserver.net
+seek.com.au
+seekingalpha.com
+seesaa.net
+sefamerve.com
+sefon.me
+seg-social.es
+segmentfault.com
+segodnya.ua
+segundamano.mx
+sej.co.jp
+seloger.com
+semana.com
+semanticscholar.org
+senac.br
+senado.leg.br
+sendo.vn
+sensacine.com
+sep.gob.mx
+sephora.com
+seriouseats.com
+serverfault.com
+service-now.com
+service-public.fr
+service.gov.uk
+serviporno.com
+seslisozluk.net
+setare.com
+setlist.fm
+setn.com
+sex.com
+sexporntube.us
+sexstories.com
+sexu.com
+sexvid.xxx
+seznam.cz
+sf-express.com
+sfatulmedicului.ro
+sfr.fr
+shabdkosh.com
+shadbase.com
+shameless.com
+share-videos.se
+sharecare.com
+sharepoint.com
+shazam.com
+shein.com
+sheknows.com
+sheypoor.com
+shiftdelete.net
+shiksha.com
+shindanmaker.com
+shine.com
+shmoop.com
+shop-apotheke.com
+shop-pro.jp
+shopclues.com
+shopdisney.com
+shopee.co.id
+shopee.com.my
+shopee.ph
+shopee.tw
+shopee.vn
+shopify.com
+shoponn.in
+shoptime.com.br
+showtv.com.tr
+shueisha.co.jp
+shufoo.net
+shutterfly.com
+si.com
+siamsport.co.th
+significados.com
+significados.com.br
+signupgenius.com
+sii.cl
+sikayetvar.com
+simplyhired.com
+simplyrecipes.com
+sina.cn
+sina.com.cn
+sinaimg.cn
+sindonews.com
+sinemalar.com
+sinembargo.mx
+sinonimos.com.br
+sirabee.com
+siriusxm.com
+sistacafe.com
+sjtu.edu.cn
+skatteverket.se
+skechers.com
+skelbiu.lt
+sketchup.com
+skokka.com
+skoob.com.br
+skroutz.gr
+skuola.net
+sky.com.br
+sky.de
+sky.it
+skynewsarabia.com
+skype.com
+skyrock.mobi
+skyscanner.com
+skyscanner.com.br
+skyscanner.es
+skyscanner.it
+slack.com
+slader.com
+slate.com
+sld.cu
+sleazyneasy.com
+slickdeals.net
+slideplayer.com
+sling.com
+slobodnadalmacija.hr
+sltrib.com
+sm3ha.com
+smaker.pl
+smallseotools.com
+smartasset.com
+smarter.com
+smartsheet.com
+smbc-card.com
+smbc.co.jp
+sme.sk
+smh.com.au
+smithsonianmag.com
+smugmug.com
+smule.com
+smythstoys.com
+smzdm.com
+snagajob.com
+snapchat.com
+snapdeal.com
+sncf.com
+snjpn.net
+snopes.com
+so-net.ne.jp
+so.com
+socialblade.com
+societe.com
+socratic.org
+sodimac.cl
+sofascore.com
+sofort.com
+soft98.ir
+softbank.jp
+softcore69.com
+softpedia.com
+sogou.com
+soha.vn
+sohu.com
+sol.org.tr
+soloporno.xxx
+solvusoft.com
+sondakika.com
+songkick.com
+songmeanings.com
+songsterr.com
+songtexte.com
+sonhoo.com
+sonhos.com.br
+sony.com
+sony.jp
+sonyentertainmentnetwork.com
+sonyliv.com
+sonymobile.com
+soompi.com
+sopitas.com
+sorularlaislamiyet.com
+soso.com
+sourceforge.net
+southcn.com
+southwest.com
+space.com
+spanishdict.com
+spankwire.com
+sparknotes.com
+spb.ru
+spectrum.com
+spectrum.net
+spendwithpennies.com
+spiceworks.com
+spidersweb.pl
+spine-health.com
+spirit.com
+spokeo.com
+sponichi.co.jp
+sporcle.com
+sport-express.ru
+sport.cz
+sport.es
+sport.pl
+sport1.de
+sport24.gr
+sportbible.com
+sportbox.ru
+sportmail.ru
+sportmaster.ru
+sports.ru
+sportsdirect.com
+sportskeeda.com
+springer.com
+sprint.com
+sprintpcs.com
+sprzedajemy.pl
+square-enix.com
+squarespace.com
+squareup.com
+sravni.ru
+srbijadanas.com
+ssa.gov
+ssc.nic.in
+ssl-images-amazon.com
+standard.co.uk
+standardmedia.co.ke
+stanford.edu
+staples.com
+starbucks.com
+starhit.ru
+startpage.com
+startpagina.nl
+startribune.com
+startv.com.tr
+state.gov
+statefarm.com
+statista.com
+steamcn.com
+steemit.com
+stepstone.de
+stern.de
+stileproject.com
+stirileprotv.ro
+stockx.com
+storm.mg
+stps.gob.mx
+stradivarius.com
+straighttalk.com
+straitstimes.com
+strana.ua
+strava.com
+streamable.com
+streamango.com
+streamlabs.com
+stripchat.com
+stripe.com
+stubhub.com
+studenti.it
+studfiles.net
+studocu.com
+stuff.co.nz
+stylecaster.com
+suamusica.com.br
+suapesquisa.com
+suara.com
+subito.it
+submarino.com.br
+subscene.com
+subway.com
+successfactors.com
+successfactors.eu
+sudinfo.be
+sudouest.fr
+sueddeutsche.de
+sulekha.com
+summitracing.com
+sunat.gob.pe
+suntory.co.jp
+super.cz
+superdrug.com
+superela.com
+superesportes.com.br
+superuser.com
+surveygizmo.com
+suumo.jp
+svpressa.ru
+svt.se
+svyaznoy.ru
+swatchseries.to
+sweatco.in
+sweetwater.com
+swiggy.com
+sympla.com.br
+synxis.com
+syosetu.com
+t-mobile.com
+t.co
+t.me
+t13.cl
+t24.com.tr
+t3.com
+t66y.com
+tableau.com
+tabletki.ua
+tabnak.ir
+taboola.com
+tacobell.com
+tagesschau.de
+tagged.com
+tailieu.vn
+taimienphi.vn
+taishu.jp
+takvim.com.tr
+tamasha.com
+tamilrockerrs.co
+tandfonline.com
+taniomania.pl
+tap.az
+tarafdari.com
+targeo.pl
+taringa.net
+tass.ru
+taste.com.au
+tasteofhome.com
+tatacliq.com
+tatasky.com
+tawk.to
+taxi69.com
+tbs.co.jp
+tchibo.de
+tci.ir
+td.com
+tdk.gov.tr
+teacherspayteachers.com
+teamviewer.com
+teatroporno.com
+tebyan.net
+techbang.com
+techcrunch.com
+techspot.com
+techtarget.com
+techwalla.com
+tecmundo.com.br
+tecnoandroid.it
+tecnoblog.net
+ted.com
+teenee.com
+teespring.com
+teknosa.com
+tekstowo.pl
+telcel.com
+tele2.ru
+telecinco.es
+telefe.com
+telegraaf.nl
+telegraf.com.ua
+telegraf.rs
+telegram.org
+telekom.com
+telekom.de
+telekom.hu
+telemagazyn.pl
+telemundo.com
+teleprogramma.pro
+televisa.com
+telewebion.com
+telkomsel.com
+telmex.com
+telnavi.jp
+telstra.com.au
+temonibus.com
+tempo.co
+tencent.com
+tengrinews.kz
+tenki.jp
+tenor.co
+tenor.com
+termgame.com
+terra.com.br
+tes.com
+tesco.com
+tesla.com
+testbook.com
+texas.gov
+tf1.fr
+tfl.gov.uk
+thaipost.net
+thairath.co.th
+thanhnien.vn
+theaa.com
+theasianparent.com
+theatlantic.com
+thebalance.com
+thebalancesmb.com
+thebump.com
+theconversation.com
+thecrazytourist.com
+theculturetrip.com
+thecut.com
+thedrive.com
+theepochtimes.com
+thefappeningblog.com
+thegioididong.com
+theglobeandmail.com
+thehill.com
+thehindu.com
+thehindubusinessline.com
+thekitchn.com
+theknot.com
+themeforest.net
+themuse.com
+thenest.com
+thenews.com.pk
+thenewsminute.com
+theporndude.com
+thequestion.ru
+therange.co.uk
+thesource.com
+thespruce.com
+thespruceeats.com
+thesprucepets.com
+thestar.com.my
+thestartmagazine.com
+thestudentroom.co.uk
+thesun.co.uk
+thethao247.vn
+thethaovanhoa.vn
+thetimes.co.uk
+thetoptens.com
+thetrainline.com
+thetv.jp
+theweathernetwork.com
+thewrap.com
+thingiverse.com
+thisisinsider.com
+thomann.de
+thomascook.com
+thoughtcatalog.com
+three.co.uk
+thrillist.com
+thumbtack.com
+thumbzilla.com
+thuvienphapluat.vn
+tianya.cn
+ticketmaster.co.uk
+ticketmaster.com
+ticketmaster.com.mx
+ticketone.it
+tickets-center.com
+tickets.com
+tieba.com
+tiempo.com
+tiempo.com.mx
+tiempodesanjuan.com
+tiendeo.com.br
+tigo.com
+tiket.com
+tiki.vn
+tiktok.com
+tim.com.br
+time.com
+time.is
+timeanddate.com
+timeout.com
+timeslive.co.za
+timesnownews.com
+timesofindia.com
+tinder.com
+tinhte.vn
+tinkoff.ru
+tinmoi.vn
+tirto.id
+tiu.ru
+tjsp.jus.br
+tjx.com
+tmall.com
+tmearn.com
+tmofans.com
+tmz.com
+tn.com.ar
+today.com
+today.it
+todoexpertos.com
+togetter.com
+tohotheater.jp
+tokubai.co.jp
+tokyo-sports.co.jp
+tokyodisneyresort.jp
+tokyomotion.net
+toluna.com
+tommy.com
+tomsguide.com
+tomshardware.com
+toofab.com
+topky.sk
+topnews.ru
+topporno.tv
+torcedores.com
+torrent9.uno
+torrentfreak.com
+torrenthaja.com
+torrentwal.com
+torrentz2.eu
+torrid.com
+totaljobs.com
+toutelatele.com
+toutiao.com
+townandcountrymag.com
+townwork.net
+toyokeizai.net
+toyota.com
+tp-link.com
+tportal.hr
+tpu.ro
+trabalhabrasil.com.br
+trabalhosfeitos.com
+tractorsupply.com
+tradingview.com
+trafficnews.jp
+trak.in
+transfermarkt.de
+transferwise.com
+trashbox.ru
+travel.co.jp
+travelocity.com
+traveloka.com
+traveltriangle.com
+travelzoo.com
+treccani.it
+trendyol.com
+trenitalia.com
+tribuna.com.mx
+trilltrill.jp
+trip.com
+tripadvisor.ca
+tripadvisor.co
+tripadvisor.co.uk
+tripadvisor.co.za
+tripadvisor.com.ar
+tripadvisor.com.au
+tripadvisor.com.br
+tripadvisor.com.mx
+tripadvisor.com.ph
+tripadvisor.com.tr
+tripadvisor.de
+tripadvisor.es
+tripadvisor.fr
+tripadvisor.in
+tripadvisor.it
+tripadvisor.jp
+tripadvisor.ru
+tripod.com
+tripsavvy.com
+trivago.com
+trivago.com.br
+trivago.com.mx
+trivago.es
+trivago.in
+trome.pe
+trovaprezzi.it
+trovit.com
+trovit.com.br
+trovit.com.mx
+trovit.es
+trovit.it
+trt1.com.tr
+truecaller.com
+truecar.com
+truecorp.co.th
+trueid.net
+trustedreviews.com
+truthfinder.com
+truyenfull.vn
+tsa-algerie.com
+tsite.jp
+tsn.ua
+tuasaude.com
+tube2017.com
+tube8.com
+tubedupe.com
+tubegalore.com
+tubev.sex
+tubexo.net
+tubidy.mobi
+tubsexer.com
+tucarro.com.co
+tudocelular.com
+tudogostoso.com.br
+tui.co.uk
+tukif.com
+tuko.co.ke
+tunein.com
+tuoitre.vn
+turbo.az
+turbobit.net
+tureng.com
+turkcell.com.tr
+turkishairlines.com
+turkiye.gov.tr
+turkiyegazetesi.com.tr
+turktelekom.com.tr
+turnitin.com
+tut.by
+tutsplus.com
+tutu.ru
+tv-asahi.co.jp
+tv-tokyo.co.jp
+tv.ua
+tv2.dk
+tv2.no
+tvanouvelles.ca
+tvbs.com.tw
+tver.jp
+tvguide.com
+tvline.com
+tvmovie.de
+tvn.pl
+tvn24.pl
+tvnotas.com.mx
+tvnow.de
+tvp.pl
+tvspielfilm.de
+tvtropes.org
+tvzvezda.ru
+tweakers.net
+twentytwowords.com
+twimg.com
+twinfinite.net
+twoo.com
+txxx.com
+tycsports.com
+typeform.com
+tz.de
+u-f.ru
+uba.ar
+ubc.ca
+ubereats.com
+ubi.com
+ubuntu.com
+ucla.edu
+ucoz.ru
+ucsd.edu
+uefa.com
+ufrgs.br
+uhaul.com
+uidai.gov.in
+uk.com
+ukr.net
+ukraina.ru
+ukranews.com
+ulifestyle.com.hk
+uloz.to
+ulta.com
+ultimateclassicrock.com
+ultipro.com
+ulub.pl
+uludagsozluk.com
+umblr.com
+umich.edu
+umn.edu
+un.org
+unblocked.krd
+uncomo.com
+underarmour.com
+unext.jp
+unian.net
+unian.ua
+unicredit.it
+unieuro.it
+united.com
+unity.com
+unity3d.com
+univision.com
+unocero.com
+unotv.com
+unrealengine.com
+unsplash.com
+updatetribun.org
+uploaded.net
+uploadfiles.io
+uplus.co.kr
+upornia.com
+uproxx.com
+uptobox.com
+upwork.com
+ura.news
+urbanoutfitters.com
+urbia.de
+urdupoint.com
+urssaf.fr
+usa.gov
+usaa.com
+usajobs.gov
+usbank.com
+usc.edu
+uscis.gov
+usda.gov
+usembassy.gov
+usenet.nl
+userapi.com
+useraudio.net
+userbenchmark.com
+usgamer.net
+usmagazine.com
+usnews.com
+usp.br
+uta-net.com
+utexas.edu
+utoronto.ca
+utorrent.com
+utro.ru
+uzimusic.ru
+uzmantv.com
+uznayvse.ru
+uzone.id
+v-s.mobi
+v2ex.com
+va.gov
+vademecum.es
+vagalume.com.br
+vagas.com.br
+valuecommerce.com
+vanguard.com
+vanguardia.com.mx
+vanguardngr.com
+vanityfair.com
+vanityfair.it
+vans.com
+variety.com
+varzesh3.com
+vatanbilgisayar.com
+vatera.hu
+vatgia.com
+vecernji.hr
+vecteezy.com
+vente-privee.com
+vercomicsporno.com
+verdesmares.com.br
+verizon.com
+verizonwireless.com
+versus.com
+very.co.uk
+verywellfamily.com
+verywellfit.com
+verywellhealth.com
+verywellmind.com
+vesti-ukr.com
+vesti.ru
+vforum.vn
+vg.no
+vg247.com
+vgorode.ua
+viagogo.com
+viamichelin.fr
+viapais.com.ar
+viator.com
+vibbo.com
+viber.com
+victoriassecret.com
+vidal.fr
+videa.hu
+videohive.net
+videolan.org
+videosdemadurasx.com
+videospornogratisx.net
+vidio.com
+vidxxx.info
+vietcombank.com.vn
+vietjack.com
+vietnamnet.vn
+vietsubtv.com
+viki.com
+vikiporn.com
+villaporno.com
+violet.vn
+vip.de
+vip.pt
+viptube.com
+virgilio.it
+virginmedia.com
+vistaprint.com
+visualstudio.com
+vitals.com
+viu.com
+viva.co.id
+vivalocal.com
+vivanuncios.com.mx
+vivareal.com.br
+vivense.com
+vividseats.com
+vivo.com.br
+vivud.com
+vix.com
+vjav.com
+vladtime.ru
+vlive.tv
+vlxx.tv
+vmall.com
+vmware.com
+vocabulary.com
+vodafone.co.uk
+vodafone.com
+vodafone.com.tr
+vodafone.de
+vodafone.es
+vodafone.in
+vodafone.it
+voeazul.com.br
+voegol.com.br
+voetbalprimeur.nl
+voh.com.vn
+voici.fr
+vokrug.tv
+volkskrant.nl
+volvocars.com
+voot.com
+vox.com
+vporn.com
+vrbo.com
+vrisko.gr
+vtc.vn
+vtv.vn
+vtv16.com
+vudu.com
+vueling.com
+vulture.com
+vz.ru
+w3school.com.cn
+wa.gov
+wagwalking.com
+walgreens.com
+walkerplus.com
+walla.co.il
+wallapop.com
+walmart.ca
+walmart.com.br
+walmart.com.mx
+wamiz.com
+wankoz.com
+wapmight.net
+warframe.com
+wargaming.net
+washington.edu
+washingtonexaminer.com
+watchmygf.me
+wayfair.ca
+wayfair.co.uk
+wayfair.com
+waze.com
+wday.ru
+wdr.de
+wear.jp
+weather.gov
+weathernews.jp
+webbeteg.hu
+webconsultas.com
+webcrawler.com
+webex.com
+weblio.jp
+webmotors.com.br
+webofknowledge.com
+webry.info
+websiteoutlook.com
+webstaurantstore.com
+webtekno.com
+webtoons.com
+webtretho.com
+webuy.com
+weeronline.nl
+weheartit.com
+wehkamp.nl
+weibo.cn
+weibo.com
+weightwatchers.com
+welt.de
+wemakeprice.com
+wendys.com
+wenxuecity.com
+westernjournal.com
+westernunion.com
+wetter.com
+wetter.de
+wetteronline.de
+wezz-y.com
+whatmobile.com.pk
+whattoexpect.com
+which.co.uk
+whitepages.com
+who.int
+wickes.co.uk
+wikia.com
+wikibooks.org
+wikidot.com
+wikimapia.org
+wikimedia.org
+wikiquote.org
+wikisource.org
+wikiwand.com
+wikiwiki.jp
+wildberries.ru
+wiley.com
+wilko.com
+willhaben.at
+win-rar.com
+wind.it
+windguru.cz
+windows.net
+windowscentral.com
+wiocha.pl
+wired.co.uk
+wired.com
+wisc.edu
+wisdomjobs.com
+withgoogle.com
+wix.com
+wizards.com
+wizaz.pl
+wizzair.com
+wolframalpha.com
+woman.ru
+womanadvice.ru
+womenshealthmag.com
+wonderhowto.com
+wongnai.com
+woolworths.com.au
+wordhippo.com
+wordplays.com
+wordpress.org
+work.ua
+worldatlas.com
+worldcat.org
+worldoftanks.ru
+worldofwarcraft.com
+worldstarhiphop.com
+wort-suchen.de
+worten.pt
+wowcher.co.uk
+wowhead.com
+wowkeren.com
+wowkorea.jp
+wowma.jp
+wp.com
+wprost.pl
+wradio.com.co
+wunderground.com
+wunderweib.de
+wuxiaworld.com
+wwe.com
+www.gov.cn
+www.nhs.uk
+wyborcza.pl
+wykop.pl
+wyndhamhotels.com
+xataka.com
+xatakandroid.com
+xbabe.com
+xbombo.com
+xcafe.com
+xda-developers.com
+xero.com
+xfantasy.tv
+xhamster.one
+xhamsterlive.com
+xhamsterpremium.com
+xiami.com
+xiaohongshu.com
+xiaomi.com
+ximalaya.com
+xing.com
+xinhuanet.com
+xlxx.com
+xnxx.net
+xnxx.tv
+xnxxs.mobi
+xo.gr
+xomusic.ru
+xoso.me
+xskt.com.vn
+xsmn.me
+xsrv.jp
+xtube.com
+xueqiu.com
+xuite.net
+xunlei.com
+xvideos.es
+xvideos.net
+xvideos.red
+xvideos2.com
+xvideosex.site
+xvidzz.com
+xvxxx.club
+xxlmag.com
+xxx.com
+xxxbucetas.net
+xxxvideos247.com
+y8.com
+yabiladi.com
+yad2.co.il
+yadi.sk
+yallakora.com
+yammer.com
+yandex.by
+yandex.com
+yandex.com.tr
+yandex.kz
+yandex.net
+yaplakal.com
+yapo.cl
+yasemin.com
+yatra.com
+ycwb.com
+yell.com
+yellowpages.ca
+yellowpages.com
+yelp.ca
+yelp.de
+yemek.com
+yemeksepeti.com
+yeniakit.com.tr
+yeniasir.com.tr
+yenicaggazetesi.com.tr
+yespornplease.com
+yifysubtitles.com
+yjc.ir
+yle.fi
+ymobile.jp
+yna.co.kr
+ynet.co.il
+yodobashi.com
+yomiuri.co.jp
+yoo7.com
+yoox.com
+yooying.com
+yoreparo.com
+youdao.com
+youku.com
+youla.ru
+youporngay.com
+yourmechanic.com
+yourporn.sexy
+yourtango.com
+youth.cn
+youweekly.gr
+youzan.com
+yr.no
+ytimg.com
+yucatan.com.mx
+yxdown.com
+yy.com
+z1.fm
+zaful.com
+zakon.kz
+zakzak.co.jp
+zalando.de
+zalando.es
+zalando.fr
+zalando.it
+zalando.nl
+zalando.pl
+zalo.me
+zap.co.il
+zapimoveis.com.br
+zappit.gr
+zappos.com
+zara.com
+zattini.com.br
+zaubacorp.com
+zaycev.net
+zazzle.com
+zbporn.com
+zcool.com.cn
+zdf.de
+zdnet.com
+zedge.net
+zee5.com
+zeebiz.com
+zeit.de
+zergnet.com
+zerodha.com
+zerohedge.com
+zhanqi.tv
+zhaopin.com
+zhibo8.cc
+zhiding.cn
+zhihu.com
+zi.media
+ziare.com
+ziggo.nl
+zigwheels.com
+zippyshare.com
+ziprecruiter.com
+zmenu.com
+znaj.ua
+znanylekarz.pl
+zocdoc.com
+zoho.com
+zol.com.cn
+zoom.com.br
+zoom.us
+zoominfo.com
+zoomit.ir
+zoon.ru
+zoopla.co.uk
+zoosk.com
+zopim.com
+zougla.gr
+zoznam.sk
+zozo.jp
+zulily.com
+zybang.com
+`;
+
+/**
+ * CDN, DNS, cloud-edge, certificate, telemetry and ad-tech domains whose host names embed other brands' names
+ * (`www.paypal.com.edgekey.net`). Compiled by the hookwatch authors from the providers' public documentation.
+ * Only services where customers cannot publish a page under a name of their choosing.
+ */
+export const INFRASTRUCTURE_DOMAINS: readonly string[] = [
+  '1e100.net',
+  '2o7.net',
+  'aaplimg.com',
+  'adjust.com',
+  'adjust.io',
+  'adnxs.com',
+  'adobe.io',
+  'adobedtm.com',
+  'adsafeprotected.com',
+  'akadns.net',
+  'akam.net',
+  'akamai.com',
+  'akamai.net',
+  'akamaiedge.net',
+  'akamaihd.net',
+  'akamaitechnologies.com',
+  'akamaized.net',
+  'akstat.io',
+  'amazon-adsystem.com',
+  'amazontrust.com',
+  'amplitude.com',
+  'apple-cloudkit.com',
+  'apple-dns.net',
+  'appsflyer.com',
+  'appsflyersdk.com',
+  'aspnetcdn.com',
+  'atlassian.net',
+  'auth0.com',
+  'awsstatic.com',
+  'azure.com',
+  'azure.net',
+  'azureedge.net',
+  'azurefd.net',
+  'b-cdn.net',
+  'branch.io',
+  'braze.com',
+  'braze.eu',
+  'bunnycdn.com',
+  'casalemedia.com',
+  'cdn-apple.com',
+  'cdn77.com',
+  'cdn77.org',
+  'cdnetworks.net',
+  'cdninstagram.com',
+  'cdnjs.com',
+  'cedexis-radar.net',
+  'cedexis.net',
+  'cloudflare-dns.com',
+  'cloudflare.com',
+  'cloudflare.net',
+  'cloudflareinsights.com',
+  'comodoca.com',
+  'criteo.com',
+  'criteo.net',
+  'demdex.net',
+  'digicert.com',
+  'doubleclick.net',
+  'doubleverify.com',
+  'duosecurity.com',
+  'dynect.net',
+  'edgecastcdn.net',
+  'edgekey.net',
+  'edgesuite.net',
+  'entrust.net',
+  'everesttech.net',
+  'exacttarget.com',
+  'facebook.net',
+  'fastly-edge.com',
+  'fastly.com',
+  'fastly.net',
+  'fastlylb.net',
+  'fbcdn.net',
+  'fbsbx.com',
+  'footprint.net',
+  'ggpht.com',
+  'globalsign.com',
+  'go-mpulse.net',
+  'godaddy.com',
+  'google-analytics.com',
+  'googleadservices.com',
+  'googleapis.com',
+  'googlesyndication.com',
+  'googletagmanager.com',
+  'googletagservices.com',
+  'googlevideo.com',
+  'gstatic.com',
+  'gvt1.com',
+  'gvt2.com',
+  'hotjar.com',
+  'hs-analytics.net',
+  'hscollectedforms.net',
+  'hsforms.net',
+  'hubspot.com',
+  'hubspot.net',
+  'icloud-content.com',
+  'images-amazon.com',
+  'impervadns.net',
+  'incapdns.net',
+  'intercom.io',
+  'intercomcdn.com',
+  'jsdelivr.net',
+  'kxcdn.com',
+  'letsencrypt.org',
+  'limelight.com',
+  'list-manage.com',
+  'llnw.net',
+  'llnwd.net',
+  'lumen.com',
+  'mailchimp.com',
+  'mailgun.org',
+  'marketo.net',
+  'media-amazon.com',
+  'microsoftonline-p.com',
+  'mixpanel.com',
+  'mktoresp.com',
+  'moatads.com',
+  'msauth.net',
+  'msecnd.net',
+  'msedge.net',
+  'msftauth.net',
+  'msftconnecttest.com',
+  'msftncsi.com',
+  'msidentity.com',
+  'mzstatic.com',
+  'newrelic.com',
+  'nr-data.net',
+  'ns1.com',
+  'nsone.net',
+  'office.net',
+  'office365.com',
+  'officeapps.live.com',
+  'okta.com',
+  'oktacdn.com',
+  'omtrdc.net',
+  'onelogin.com',
+  'onesignal.com',
+  'openx.net',
+  'optimizely.com',
+  'outbrain.com',
+  'pki.goog',
+  'pubmatic.com',
+  'pusher.com',
+  'quantserve.com',
+  'ringcentral.com',
+  'rubiconproject.com',
+  'salesforce.com',
+  'salesforceliveagent.com',
+  'scorecardresearch.com',
+  'sectigo.com',
+  'segment.com',
+  'segment.io',
+  'sendgrid.net',
+  'sentry-cdn.com',
+  'sentry.io',
+  'sfmc-content.com',
+  'slack-edge.com',
+  'slack.com',
+  'srip.net',
+  'ssl-images-amazon.com',
+  'stackpathcdn.com',
+  'stackpathdns.com',
+  'statuspage.io',
+  'systemcdn.net',
+  'taboola.com',
+  'tealiumiq.com',
+  'tiqcdn.com',
+  'trafficmanager.net',
+  'twilio.com',
+  'typekit.net',
+  'ultradns.com',
+  'ultradns.net',
+  'ultradns.org',
+  'unpkg.com',
+  'usertrust.com',
+  'verisign.com',
+  'webex.com',
+  'whatsapp.net',
+  'windows.net',
+  'windowsupdate.com',
+  'withgoogle.com',
+  'ytimg.com',
+  'zdassets.com',
+  'zendesk.com',
+  'zoom.us',
+];
+
+/**
+ * Host suffixes where anyone can publish a page or file under the platform's name: a host under one is judged as
+ * the customer's own (`paypal-login.weebly.com` → `paypal-login`). Complements the Public Suffix List's private
+ * section, which tldts already applies. Compiled by the hookwatch authors from the platforms' documentation.
+ */
+export const USER_CONTENT_PLATFORMS: readonly string[] = [
+  '000webhostapp.com',
+  '1drv.com',
+  'amplifyapp.com',
+  'appspot.com',
+  'azurestaticapps.net',
+  'azurewebsites.net',
+  'backblazeb2.com',
+  'beacons.ai',
+  'bigcartel.com',
+  'bio.link',
+  'bitbucket.io',
+  'blob.core.windows.net',
+  'blogspot.com',
+  'business.site',
+  'byethost.com',
+  'canva.site',
+  'carrd.co',
+  'cloudflare-ipfs.com',
+  'cloudfront.net',
+  'codepen.io',
+  'codesandbox.io',
+  'csb.app',
+  'digitaloceanspaces.com',
+  'docs.google.com',
+  'dropboxusercontent.com',
+  'dweb.link',
+  'ecwid.com',
+  'epizy.com',
+  'firebaseapp.com',
+  'firebaseio.com',
+  'firebasestorage.googleapis.com',
+  'fly.dev',
+  'force.com',
+  'forms.gle',
+  'framer.app',
+  'framer.website',
+  'freehostia.com',
+  'gitbook.io',
+  'github.io',
+  'githubusercontent.com',
+  'gitlab.io',
+  'glideapp.io',
+  'glitch.me',
+  'godaddysites.com',
+  'googleusercontent.com',
+  'herokuapp.com',
+  'hpage.com',
+  'infinityfreeapp.com',
+  'ipfs.io',
+  'jimdofree.com',
+  'jimdosite.com',
+  'linktr.ee',
+  'mobirisesite.com',
+  'my.canva.site',
+  'my.salesforce-sites.com',
+  'myshopify.com',
+  'mystrikingly.com',
+  'neocities.org',
+  'netlify.app',
+  'nftstorage.link',
+  'ngrok-free.app',
+  'ngrok.app',
+  'ngrok.io',
+  'notion.site',
+  'ondigitalocean.app',
+  'onmicrosoft.com',
+  'onrender.com',
+  'pages.dev',
+  'r2.dev',
+  'railway.app',
+  'repl.co',
+  'replit.app',
+  'replit.dev',
+  'rf.gd',
+  's3.amazonaws.com',
+  'script.google.com',
+  'sellfy.store',
+  'sharepoint.com',
+  'site123.me',
+  'sites.google.com',
+  'square.site',
+  'stackblitz.io',
+  'storage.googleapis.com',
+  'strikingly.com',
+  'surge.sh',
+  'taplink.cc',
+  'tiiny.co',
+  'tiiny.site',
+  'tilda.ws',
+  'translate.goog',
+  'trycloudflare.com',
+  'typedream.app',
+  'ucoz.net',
+  'ucoz.ru',
+  'vercel.app',
+  'w3s.link',
+  'wcomhost.com',
+  'web.app',
+  'web.core.windows.net',
+  'webflow.io',
+  'webnode.page',
+  'webs.com',
+  'website.yandexcloud.net',
+  'webwave.dev',
+  'weebly.com',
+  'weeblysite.com',
+  'wixsite.com',
+  'wixstudio.io',
+  'wordpress.com',
+  'workers.dev',
+  'wuaze.com',
+  'yandex.cloud',
+  'yolasite.com',
+];
+
+/** Public URL-shortening services (the destination is hidden). Compiled by the hookwatch authors. */
+export const URL_SHORTENERS: readonly string[] = [
+  '1drv.ms',
+  '2no.co',
+  '4ty.me',
+  'a.co',
+  'adf.ly',
+  'aka.ms',
+  'amzn.eu',
+  'amzn.to',
+  'bit.do',
+  'bit.ly',
+  'bitly.com',
+  'bitly.ws',
+  'bl.ink',
+  'buff.ly',
+  'clck.ru',
+  'cli.re',
+  'cutt.ly',
+  'cutt.us',
+  'db.tt',
+  'dlvr.it',
+  'dub.co',
+  'dub.sh',
+  'exe.io',
+  'fb.me',
+  'gg.gg',
+  'go.microsoft.com',
+  'goo.gl',
+  'grabify.link',
+  'han.gl',
+  'hubs.la',
+  'hubs.ly',
+  'ift.tt',
+  'iplogger.org',
+  'is.gd',
+  'j.mp',
+  'kutt.it',
+  'l.ead.me',
+  'linkin.bio',
+  'lnk.to',
+  'lnkd.in',
+  'mcaf.ee',
+  'me-qr.com',
+  'msft.it',
+  'on.fb.me',
+  'ouo.io',
+  'ouo.press',
+  'ow.ly',
+  'po.st',
+  'qr.co',
+  'qrco.de',
+  'rb.gy',
+  'rebrand.ly',
+  's.id',
+  'scan.page',
+  'sh.st',
+  'short.io',
+  'shorte.st',
+  'shorturl.asia',
+  'shorturl.at',
+  'shorturl.com',
+  'shrinke.me',
+  'shrtco.de',
+  'smarturl.it',
+  'snip.ly',
+  'soo.gd',
+  'spoo.me',
+  'su.pr',
+  'surl.li',
+  't.co',
+  't.ly',
+  't.me',
+  't2m.io',
+  'tinu.be',
+  'tiny.cc',
+  'tinyurl.com',
+  'tinyurl.is',
+  'tny.im',
+  'tr.im',
+  'trib.al',
+  'twurl.nl',
+  'u.to',
+  'urlr.me',
+  'urlshortener.io',
+  'urlz.fr',
+  'v.gd',
+  'wa.me',
+  'x.co',
+  'yourls.org',
+  'youtu.be',
+  'zpr.io',
+];
+
+/**
+ * Dynamic-DNS and free sub-domain providers, where anyone gets NAME.provider.tld (No-IP, DuckDNS, Dynu, FreeDNS,
+ * DynDNS, ChangeIP families). Compiled by the hookwatch authors from the providers' published domain lists.
+ */
+export const DYNAMIC_DNS_SUFFIXES: readonly string[] = [
+  '2waky.com',
+  '3utilities.com',
+  '4dq.com',
+  '4pu.com',
+  'accesscam.org',
+  'acmetoy.com',
+  'afraid.org',
+  'almostmy.com',
+  'americanunfinished.com',
+  'authorizeddns.net',
+  'authorizeddns.org',
+  'authorizeddns.us',
+  'b0tnet.com',
+  'bigmoney.biz',
+  'blogdns.com',
+  'blogdns.net',
+  'blogdns.org',
+  'bounceme.net',
+  'camdvr.org',
+  'casacam.net',
+  'changeip.com',
+  'changeip.name',
+  'changeip.net',
+  'changeip.org',
+  'chickenkiller.com',
+  'cleansite.biz',
+  'cleansite.info',
+  'cleansite.us',
+  'compress.to',
+  'crabdance.com',
+  'ddns.info',
+  'ddns.me',
+  'ddns.ms',
+  'ddns.net',
+  'ddns.us',
+  'ddnsfree.com',
+  'ddnsgeek.com',
+  'ddnsking.com',
+  'dedyn.io',
+  'dns-dns.com',
+  'dns04.com',
+  'dns05.com',
+  'dns1.us',
+  'dns2.us',
+  'dnsalias.com',
+  'dnsalias.net',
+  'dnsalias.org',
+  'dnsdojo.com',
+  'dnsdojo.net',
+  'dnsdojo.org',
+  'dnset.com',
+  'dnsfailover.net',
+  'doesntexist.com',
+  'doesntexist.org',
+  'dontexist.com',
+  'dontexist.net',
+  'dontexist.org',
+  'dsmtp.com',
+  'duckdns.com',
+  'duckdns.org',
+  'dumb1.com',
+  'dynalias.com',
+  'dynalias.net',
+  'dynalias.org',
+  'dynamic-dns.net',
+  'dynamicdns.biz',
+  'dyndns-at-home.com',
+  'dyndns-at-work.com',
+  'dyndns-blog.com',
+  'dyndns-free.com',
+  'dyndns-home.com',
+  'dyndns-ip.com',
+  'dyndns-mail.com',
+  'dyndns-office.com',
+  'dyndns-pics.com',
+  'dyndns-remote.com',
+  'dyndns-server.com',
+  'dyndns-web.com',
+  'dyndns-wiki.com',
+  'dyndns.biz',
+  'dyndns.info',
+  'dyndns.org',
+  'dyndns.tv',
+  'dynssl.com',
+  'dynu.net',
+  'dynuddns.net',
+  'dynv6.net',
+  'edns.biz',
+  'endofinternet.net',
+  'endofinternet.org',
+  'esmtp.biz',
+  'ezua.com',
+  'faqserv.com',
+  'fartit.com',
+  'freeddns.com',
+  'freeddns.org',
+  'freemyip.com',
+  'freetcp.com',
+  'freewww.biz',
+  'freewww.info',
+  'ftp1.biz',
+  'ftpserver.biz',
+  'getmyip.com',
+  'gettrials.com',
+  'giize.com',
+  'gleeze.com',
+  'got-game.org',
+  'gotdns.ch',
+  'gotdns.com',
+  'gotdns.org',
+  'homeip.net',
+  'homelinux.com',
+  'homelinux.net',
+  'homelinux.org',
+  'homeunix.com',
+  'homeunix.net',
+  'homeunix.org',
+  'hopto.info',
+  'hopto.me',
+  'hopto.org',
+  'https443.net',
+  'https443.org',
+  'ignorelist.com',
+  'ikwb.com',
+  'instanthq.com',
+  'iownyour.biz',
+  'iownyour.org',
+  'is-a-geek.com',
+  'is-a-geek.net',
+  'is-a-geek.org',
+  'isasecret.com',
+  'itemdb.com',
+  'itsaol.com',
+  'jetos.com',
+  'jkub.com',
+  'jumpingcrab.com',
+  'jungleheart.com',
+  'justdied.com',
+  'kicks-ass.net',
+  'kicks-ass.org',
+  'kozow.com',
+  'lflink.com',
+  'lflinkup.com',
+  'lflinkup.net',
+  'lflinkup.org',
+  'loginto.me',
+  'longmusic.com',
+  'loseyourip.com',
+  'mefound.com',
+  'merseine.nu',
+  'mine.nu',
+  'mmafan.biz',
+  'moneyhome.biz',
+  'mooo.com',
+  'mrbasic.com',
+  'mrbonus.com',
+  'mrface.com',
+  'mrslove.com',
+  'my03.com',
+  'myactivedirectory.com',
+  'mydad.info',
+  'myddns.com',
+  'myddns.rocks',
+  'mydissent.net',
+  'myeffect.net',
+  'myftp.biz',
+  'myftp.info',
+  'myftp.org',
+  'mylftv.com',
+  'mymediapc.net',
+  'mymom.info',
+  'mynetav.com',
+  'mynetav.net',
+  'mynetav.org',
+  'mynumber.org',
+  'mypicture.info',
+  'mypop3.net',
+  'mypop3.org',
+  'mypsx.net',
+  'myrdbx.com',
+  'mysecondarydns.com',
+  'mysecuritycamera.com',
+  'mysecuritycamera.net',
+  'mysecuritycamera.org',
+  'myvnc.com',
+  'mywire.org',
+  'mywww.biz',
+  'myz.info',
+  'net-freaks.com',
+  'nhlfan.net',
+  'ninth.biz',
+  'no-ip.biz',
+  'no-ip.ca',
+  'no-ip.co.uk',
+  'no-ip.info',
+  'no-ip.org',
+  'noip.me',
+  'noip.us',
+  'ns01.biz',
+  'ns01.info',
+  'ns01.us',
+  'ns02.biz',
+  'ns02.info',
+  'ns02.us',
+  'ns1.name',
+  'ns2.name',
+  'ns3.name',
+  'nsupdate.info',
+  'ocry.com',
+  'onedumb.com',
+  'onmypc.biz',
+  'onmypc.info',
+  'onmypc.net',
+  'onmypc.org',
+  'onmypc.us',
+  'onthewifi.com',
+  'ooguy.com',
+  'organiccrap.com',
+  'otzo.com',
+  'ourhobby.com',
+  'pcanywhere.net',
+  'pgafan.net',
+  'point2this.com',
+  'pointto.us',
+  'port25.biz',
+  'privatizehealthinsurance.net',
+  'proxydns.com',
+  'qhigh.com',
+  'qpoe.com',
+  'quicksytes.com',
+  'read-books.org',
+  'rebatesrule.net',
+  'redirectme.net',
+  'securitytactics.com',
+  'selfip.com',
+  'selfip.net',
+  'selfip.org',
+  'sendsmtp.com',
+  'servebeer.com',
+  'serveblog.net',
+  'servecounterstrike.com',
+  'serveftp.com',
+  'servegame.com',
+  'servehalflife.com',
+  'servehttp.com',
+  'servehumour.com',
+  'servemp3.com',
+  'servep2p.com',
+  'servepics.com',
+  'servequake.com',
+  'servesarcasm.com',
+  'serveuser.com',
+  'serveusers.com',
+  'sexidude.com',
+  'sexxxy.biz',
+  'shacknet.nu',
+  'sixth.biz',
+  'spdns.de',
+  'spdns.eu',
+  'spdns.org',
+  'squirly.info',
+  'ssl443.org',
+  'ssmailer.com',
+  'strangled.net',
+  'stufftoread.com',
+  'sytes.net',
+  'theworkpc.com',
+  'toh.info',
+  'toythieves.com',
+  'trickip.net',
+  'trickip.org',
+  'twilightparadox.com',
+  'ufcfan.org',
+  'uk.to',
+  'unusualperson.com',
+  'us.to',
+  'vizvaz.com',
+  'webhop.me',
+  'webredirect.org',
+  'wha.la',
+  'wikaba.com',
+  'workisboring.com',
+  'www1.biz',
+  'x24hr.com',
+  'xxuz.com',
+  'xxxy.biz',
+  'xxxy.info',
+  'ygto.com',
+  'youdontcare.com',
+  'yourtrap.com',
+  'zapto.org',
+  'zyns.com',
+  'zzux.com',
+];
+
+/**
+ * Domains the big brands use for their own services, country sites and infrastructure that a catalog often
+ * omits (Google's country sites from Google's published "supported domains" list; Amazon, TikTok, Microsoft,
+ * Shopify, Spotify, Netflix, Discord, Klarna, Alibaba, Apple, PayPal and Meta service domains, Amazon's
+ * marketplace country sites and Microsoft's edge network names from their documentation and certificates). Compiled by the hookwatch authors.
+ */
+export const BRAND_INFRASTRUCTURE_DOMAINS: readonly string[] = [
+  'a2z.com',
+  'aboutamazon.com',
+  'aiv-cdn.net',
+  'aiv-delivery.net',
+  'alibabacloud.com',
+  'alibabacorp.com',
+  'alibabadns.com',
+  'amazon-corp.com',
+  'amazon.ae',
+  'amazon.ca',
+  'amazon.cn',
+  'amazon.co.uk',
+  'amazon.co.za',
+  'amazon.com.au',
+  'amazon.com.be',
+  'amazon.com.br',
+  'amazon.com.mx',
+  'amazon.com.tr',
+  'amazon.de',
+  'amazon.dev',
+  'amazon.eg',
+  'amazon.es',
+  'amazon.fr',
+  'amazon.in',
+  'amazon.it',
+  'amazon.jobs',
+  'amazon.nl',
+  'amazon.pl',
+  'amazon.sa',
+  'amazon.se',
+  'amazon.sg',
+  'amazonalexa.com',
+  'amazonaws.com.cn',
+  'amazoncognito.com',
+  'amazonpay.com',
+  'amazonpay.in',
+  'amazonvideo.com',
+  'apple.co',
+  'apple.com.cn',
+  'apple.news',
+  'appleid.com',
+  'applemusic.com',
+  'audible.com',
+  'aws.dev',
+  'awsglobalaccelerator.com',
+  'ax-msedge.net',
+  'b-msedge.net',
+  'braintreegateway.com',
+  'bytedance.com',
+  'byteoversea.com',
+  'c-msedge.net',
+  'discord.media',
+  'discordapp.com',
+  'discordapp.net',
+  'dual-s-msedge.net',
+  'e-msedge.net',
+  'fbcdn.com',
+  'google.ad',
+  'google.ae',
+  'google.al',
+  'google.am',
+  'google.as',
+  'google.at',
+  'google.az',
+  'google.ba',
+  'google.be',
+  'google.bf',
+  'google.bg',
+  'google.bi',
+  'google.bj',
+  'google.bs',
+  'google.bt',
+  'google.by',
+  'google.ca',
+  'google.cat',
+  'google.cd',
+  'google.cf',
+  'google.cg',
+  'google.ch',
+  'google.ci',
+  'google.cl',
+  'google.cm',
+  'google.cn',
+  'google.co.ao',
+  'google.co.bw',
+  'google.co.ck',
+  'google.co.cr',
+  'google.co.id',
+  'google.co.il',
+  'google.co.in',
+  'google.co.jp',
+  'google.co.ke',
+  'google.co.kr',
+  'google.co.ls',
+  'google.co.ma',
+  'google.co.mz',
+  'google.co.nz',
+  'google.co.th',
+  'google.co.tz',
+  'google.co.ug',
+  'google.co.uk',
+  'google.co.uz',
+  'google.co.ve',
+  'google.co.vi',
+  'google.co.za',
+  'google.co.zm',
+  'google.co.zw',
+  'google.com',
+  'google.com.af',
+  'google.com.ag',
+  'google.com.ar',
+  'google.com.au',
+  'google.com.bd',
+  'google.com.bh',
+  'google.com.bn',
+  'google.com.bo',
+  'google.com.br',
+  'google.com.bz',
+  'google.com.co',
+  'google.com.cu',
+  'google.com.cy',
+  'google.com.do',
+  'google.com.ec',
+  'google.com.eg',
+  'google.com.et',
+  'google.com.fj',
+  'google.com.gh',
+  'google.com.gi',
+  'google.com.gt',
+  'google.com.hk',
+  'google.com.jm',
+  'google.com.kh',
+  'google.com.kw',
+  'google.com.lb',
+  'google.com.ly',
+  'google.com.mm',
+  'google.com.mt',
+  'google.com.mx',
+  'google.com.my',
+  'google.com.na',
+  'google.com.ng',
+  'google.com.ni',
+  'google.com.np',
+  'google.com.om',
+  'google.com.pa',
+  'google.com.pe',
+  'google.com.pg',
+  'google.com.ph',
+  'google.com.pk',
+  'google.com.pr',
+  'google.com.py',
+  'google.com.qa',
+  'google.com.sa',
+  'google.com.sb',
+  'google.com.sg',
+  'google.com.sl',
+  'google.com.sv',
+  'google.com.tj',
+  'google.com.tr',
+  'google.com.tw',
+  'google.com.ua',
+  'google.com.uy',
+  'google.com.vc',
+  'google.com.vn',
+  'google.cv',
+  'google.cz',
+  'google.de',
+  'google.dj',
+  'google.dk',
+  'google.dm',
+  'google.dz',
+  'google.ee',
+  'google.es',
+  'google.fi',
+  'google.fm',
+  'google.fr',
+  'google.ga',
+  'google.ge',
+  'google.gg',
+  'google.gl',
+  'google.gm',
+  'google.gr',
+  'google.gy',
+  'google.hn',
+  'google.hr',
+  'google.ht',
+  'google.hu',
+  'google.ie',
+  'google.im',
+  'google.iq',
+  'google.is',
+  'google.it',
+  'google.je',
+  'google.jo',
+  'google.kg',
+  'google.ki',
+  'google.kz',
+  'google.la',
+  'google.li',
+  'google.lk',
+  'google.lt',
+  'google.lu',
+  'google.lv',
+  'google.md',
+  'google.me',
+  'google.mg',
+  'google.mk',
+  'google.ml',
+  'google.mn',
+  'google.mu',
+  'google.mv',
+  'google.mw',
+  'google.ne',
+  'google.nl',
+  'google.no',
+  'google.nr',
+  'google.nu',
+  'google.pl',
+  'google.pn',
+  'google.ps',
+  'google.pt',
+  'google.ro',
+  'google.rs',
+  'google.ru',
+  'google.rw',
+  'google.sc',
+  'google.se',
+  'google.sh',
+  'google.si',
+  'google.sk',
+  'google.sm',
+  'google.sn',
+  'google.so',
+  'google.sr',
+  'google.st',
+  'google.td',
+  'google.tg',
+  'google.tl',
+  'google.tm',
+  'google.tn',
+  'google.to',
+  'google.tt',
+  'google.vg',
+  'google.vu',
+  'google.ws',
+  'hotmail.com',
+  'ibytedtos.com',
+  'icloud.com.cn',
+  'instagram.net',
+  'klarna.net',
+  'klarnaservices.com',
+  'l-msedge.net',
+  'live.com',
+  'live.net',
+  'meta.com',
+  'metacdn.com',
+  'microsoft.us',
+  'microsoftapp.net',
+  'microsoftonline-p.net',
+  'microsoftstore.com',
+  'msedge.net',
+  'netflix.net',
+  'nflximg.com',
+  'office365-net.us',
+  'onedrive.com',
+  'outlook.com',
+  'paypal-community.com',
+  'paypal-dynamic.com',
+  'paypalobjects.com',
+  'primevideo.com',
+  'pv-cdn.net',
+  's-msedge.net',
+  'sharepointonline.com',
+  'shopifycdn.com',
+  'shopifycloud.com',
+  'shopifysvc.com',
+  'spotify.net',
+  'spotifycdn.com',
+  't-msedge.net',
+  'tiktokcdn-eu.com',
+  'tiktokcdn-us.com',
+  'tiktokv.eu',
+  'tiktokv.us',
+  'ttwstatic.com',
+  'venmo.com',
+  'whatsapp.com',
+  'windows.com',
+];
+
+/**
+ * Closed brand top-level domains (ICANN Specification 13 "dotBrand" registries): only the brand registers names
+ * under them, so `cloud.microsoft` is Microsoft's. Compiled by the hookwatch authors from ICANN's registry list.
+ */
+export const BRAND_TLDS: readonly string[] = [
+  'abc',
+  'alexa',
+  'alibaba',
+  'alipay',
+  'amazon',
+  'americanexpress',
+  'amex',
+  'android',
+  'aol',
+  'apple',
+  'audi',
+  'audible',
+  'aws',
+  'azure',
+  'baidu',
+  'barclaycard',
+  'barclays',
+  'bbc',
+  'bbva',
+  'bing',
+  'bmw',
+  'bnpparibas',
+  'bradesco',
+  'canon',
+  'cbs',
+  'chase',
+  'chrome',
+  'cisco',
+  'citi',
+  'dell',
+  'dhl',
+  'docomo',
+  'ericsson',
+  'fedex',
+  'fujitsu',
+  'gmail',
+  'goog',
+  'google',
+  'hdfcbank',
+  'hitachi',
+  'honda',
+  'hotmail',
+  'hsbc',
+  'ibm',
+  'icbc',
+  'intel',
+  'itau',
+  'jcb',
+  'kddi',
+  'kindle',
+  'lexus',
+  'microsoft',
+  'natwest',
+  'nba',
+  'netflix',
+  'nfl',
+  'nikon',
+  'nokia',
+  'ntt',
+  'office',
+  'oracle',
+  'prime',
+  'rakuten',
+  'rbs',
+  'redhat',
+  'samsung',
+  'santander',
+  'sbi',
+  'sharp',
+  'sina',
+  'skype',
+  'softbank',
+  'sony',
+  'taobao',
+  'tmall',
+  'toshiba',
+  'toyota',
+  'ubs',
+  'ups',
+  'vmware',
+  'weibo',
+  'windows',
+  'xbox',
+  'yahoo',
+  'youtube',
+];
