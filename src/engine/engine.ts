@@ -53,7 +53,7 @@ export const WEIGHTS = {
   wholeScriptConfusable: 35,
   typosquat: 75,
   typoCombo: 60,
-  typoShort: 30,
+  typoShort: 20,
   typoWord: 10,
   tldSwap: 50,
   tldSwapCountry: 35,
@@ -61,7 +61,7 @@ export const WEIGHTS = {
   comboLure: 80,
   comboMixed: 65,
   comboOther: 45,
-  comboWords: 30,
+  comboWords: 20,
   comboWeak: 20,
   comboShortLure: 60,
   comboShortMixed: 45,
@@ -835,7 +835,7 @@ function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
   }
   // A brand that is also an ordinary word (`amazon`, `apple`, `casino`) claims the brand only next to lure words.
   if (t.strongName) {
-    if (rest === 'lures') return WEIGHTS.comboShortLure;
+    if (rest === 'lures') return isBounded ? WEIGHTS.comboShortLure : WEIGHTS.comboWords;
     return rest === 'mixed' && isBounded ? WEIGHTS.comboShortMixed : 0;
   }
   // Short names and catalog-flagged ordinary words count as separate tokens (`smbc-paol`, `chase-login`), or
