@@ -176,7 +176,9 @@ function isLetter(c: number): boolean {
 
 /** A token occurrence is bounded when no letter touches it (digits, '-', '.', edges are boundaries). */
 function bounded(text: string, start: number, end: number): boolean {
-  if (isLetter(text.charCodeAt(start - 1))) return false;
+  // `my` in front keeps a name whole (`myjcb`, `my-paypal`): services name their portals that way.
+  const before = text.charCodeAt(start - 1);
+  if (isLetter(before) && !(before === 121 /* 'y' */ && text.charCodeAt(start - 2) === 109 /* 'm' */ && !isLetter(text.charCodeAt(start - 3)))) return false;
   const after = text.charCodeAt(end);
   // A plural `s`/`es` keeps the name whole: `amazons.co.jp.evil.cn`, `hmrces.com`.
   if (!isLetter(after)) return true;
@@ -296,6 +298,15 @@ export function createEngine(catalog: Catalog): Engine {
       addToken(joined, b, true, named, generic);
       if (named && joined !== label) addToken(label, b, true, true, generic);
     }
+  });
+
+  // Name parts that tell brands sharing a keyword apart: the pieces of their official labels and keywords.
+  const contextParts: string[][] = brands.map((brand) => {
+    const parts = new Set<string>();
+    for (const d of brand.domains) for (const piece of officialLabelOf(d).split('-')) if (piece.length >= 4) parts.add(piece);
+    for (const k of brand.keywords) if (k.length >= 4) parts.add(k);
+    const shared = new Set(brands.flatMap((other) => (other === brand ? [] : other.keywords)));
+    return [...parts].filter((p) => !shared.has(p));
   });
 
   const skeletonIndex = new Map<string, number[]>();
@@ -548,8 +559,11 @@ export function createEngine(catalog: Catalog): Engine {
           detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) next to lure words but the site is ${s.domain}${how}`;
         }
       }
-      // On a tie the longer, more specific name wins (`smbc-card` over `smbc`).
-      if (weight > bestWeight || (weight === bestWeight && weight > 0 && t.text.length > bestLength)) {
+      // On a tie the longer, more specific name wins (`smbc-card` over `smbc`), then the brand whose other
+      // name parts appear in the input (`smbc.card.example` is SMBC Card's, not SMBC Bank's).
+      const tie = weight === bestWeight && weight > 0;
+      if (weight > bestWeight || (tie && t.text.length > bestLength)
+        || (tie && t.text.length === bestLength && t.brand !== best && hasContext(t.brand, s) && !hasContext(best, s))) {
         best = t.brand;
         bestLength = t.text.length;
         bestWeight = weight;
@@ -566,6 +580,12 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
     }
     return lures;
+  }
+
+  /** Whether a part of the brand's other names (`card` of smbc-card, `nicos`) appears in the host or path. */
+  function hasContext(brand: number, s: Subject): boolean {
+    for (const part of contextParts[brand] ?? []) if (s.host.includes(part) || s.path.includes(part)) return true;
+    return false;
   }
 
   function officialAt(text: string, start: number, brand: number): string {

@@ -11,8 +11,14 @@ export type RestKind = 'empty' | 'lures' | 'mixed' | 'words' | 'other';
 /** Technical abbreviations that machine-chosen names are built from (`cdnhw`, `dnscloud`, `apigw`). */
 const TECH_ABBREVIATIONS: readonly string[] = ['cdn', 'dns', 'api', 'img', 'www', 'web', 'sdk', 'ssl', 'ftp', 'vpn', 'js', 'hw', 'gw', 'srv', 'svc', 'ns', 'mx', 'smtp', 'imap', 'pop', 'cfg', 'cms', 'crm', 'erp', 'sso', 'idp', 'ott', 'iot', 'hd', 'qa', 'dev', 'prd', 'prod', 'stg', 'int', 'ext', 'pub', 'obs', 'oss', 'cos', 'bj', 'sh', 'gz', 'sz', 'hk', 'xyz', 'ltd', 'co', 'inc', 'tv', 'fm', 'pc', 'my', 'go', 'app'];
 
-/** Two-letter pieces that are codes, not words: countries, `tv`, `id`, `io`. */
-const SHORT_CODES = new Set(['jp', 'us', 'uk', 'eu', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'my', 'co', 'id', 'tv', 'io', 'ai', 'hq', 'go', 'pc', 'vr', 'ar', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'no', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
+/**
+ * Pieces of domain names (`co`, `jp`, `com`): next to a brand they copy the shape of its official domain
+ * (`rakuten-co-jp.cloud`, `amazon-com.info`), so they count with the lure words.
+ */
+const DOMAIN_PARTS = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'gov', 'jp', 'us', 'uk', 'eu', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'no', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
+
+/** Two-letter pieces that are codes, not words: `tv`, `id`, `io`. */
+const SHORT_CODES = new Set(['my', 'id', 'tv', 'io', 'ai', 'hq', 'go', 'pc', 'vr', 'ar', 'ok', 'hd', 'tv', 'pr', 'cs']);
 
 /** Longest piece segmented into words (DP is O(n²) substring look-ups; longer pieces count as `other`). */
 const MAX_SEGMENTED_CHARS = 40;
@@ -21,7 +27,7 @@ let lureSet: Set<string> | undefined;
 let wordSet: Set<string> | undefined;
 
 function lures(): Set<string> {
-  lureSet ??= new Set(LURE_WORDS.map((w) => w.replaceAll('-', '')));
+  lureSet ??= new Set([...LURE_WORDS.map((w) => w.replaceAll('-', '')), ...DOMAIN_PARTS]);
   return lureSet;
 }
 
