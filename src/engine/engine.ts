@@ -48,7 +48,6 @@ const LONG_HOST_CHARS = 60;
 /** Signal weights, 0-100. Tuned on the shared evaluation sets as a whole (see docs/engine.md), never per row. */
 export const WEIGHTS = {
   homoglyph: 90,
-  homoglyphCombo: 80,
   mixedScript: 60,
   wholeScriptConfusable: 35,
   typosquat: 75,
@@ -61,7 +60,6 @@ export const WEIGHTS = {
   comboLure: 80,
   comboMixed: 65,
   comboOther: 45,
-  comboWords: 20,
   comboWeak: 20,
   comboShortLure: 60,
   comboShortMixed: 45,
@@ -529,9 +527,9 @@ export function createEngine(catalog: Catalog): Engine {
         const labelText = hostText.slice(labelStart, labelEnd);
         weight = comboWeight(t, rest, isBounded);
         // Glued to unrecognised letters on a side (`huaweicloud` ⊃ icloud, `amazoncognito`): weaker evidence.
-        if (rest === 'other' && !isBounded) weight = Math.min(weight, WEIGHTS.comboWords);
+        if (rest === 'other' && !isBounded) weight = Math.min(weight, WEIGHTS.comboWeak);
         if (weight === WEIGHTS.comboWeak && t.generic) caveat = `"${t.text}" is short or an ordinary word`;
-        if (weight <= WEIGHTS.comboWords && t.strongName) {
+        if (weight <= WEIGHTS.comboWeak && t.strongName) {
           // Report the name anyway, with the reason it weighs little.
           caveat = !t.distinctive ? `"${t.text}" is also an ordinary word` : 'a brand name with ordinary words is often the brand\'s own or a fan site';
           weight = Math.max(weight, WEIGHTS.comboWeak);
@@ -549,7 +547,7 @@ export function createEngine(catalog: Catalog): Engine {
           detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
         } else if (t.distinctive || (t.strongName && isBounded && lures > 0)) {
           // Glued inside a longer word (`mercaripost`, `micloud`) it is weaker than as a separate token.
-          weight = isBounded || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.comboWords;
+          weight = isBounded || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.comboWeak;
           detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
         } else if (isBounded && !t.generic && !t.strongName) {
           weight = wholeLabel || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.tokenSubdomainShort;
@@ -850,12 +848,12 @@ function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
       case 'empty': case 'lures': return WEIGHTS.comboLure;
       case 'mixed': return WEIGHTS.comboMixed;
       case 'other': return WEIGHTS.comboOther;
-      case 'words': return WEIGHTS.comboWords;
+      case 'words': return WEIGHTS.comboWeak;
     }
   }
   // A brand that is also an ordinary word (`amazon`, `apple`, `casino`) claims the brand only next to lure words.
   if (t.strongName) {
-    if (rest === 'lures') return isBounded ? WEIGHTS.comboShortLure : WEIGHTS.comboWords;
+    if (rest === 'lures') return isBounded ? WEIGHTS.comboShortLure : WEIGHTS.comboWeak;
     return rest === 'mixed' && isBounded ? WEIGHTS.comboShortMixed : 0;
   }
   // Short names and catalog-flagged ordinary words count as separate tokens (`smbc-paol`, `chase-login`), or

@@ -147,20 +147,17 @@ function safeDecode(s: string): string {
   }
 }
 
-function build(input: string, host: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
-  if (host.endsWith('.')) host = host.slice(0, -1);
-  if (host.length === 0 || host.length > MAX_HOST_CHARS) return fail('HW_ERR_INPUT_HOST');
-  if (host.startsWith('[')) {
-    return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
-  }
-  if (!hasValidLabels(host)) return fail('HW_ERR_INPUT_HOST');
-  const unicodeHost = decodeIdn(host);
-  if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
-  const parsed = parseDomain(host, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });
-  if (parsed.isIp === true) {
-    return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
-  }
-  const domain = parsed.domain ?? '';
+/** Options for tldts: hosts reach it validated, lowercased and without a trailing dot (built once, not per call). */
+const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
+
+function ipSubject(input: string, host: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
+  return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
+}
+
+/** The Subject of a valid lowercase host (labels checked, IDN decoded): public-suffix split by tldts. */
+function subjectOf(input: string, host: string, unicodeHost: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
+  const parsed = parseDomain(host, TLDTS_OPTIONS);
+  if (parsed.isIp === true) return ipSubject(input, host, isUrl, path, userinfo);
   return {
     ok: true,
     subject: {
@@ -168,7 +165,7 @@ function build(input: string, host: string, isUrl: boolean, path: string, userin
       host,
       unicodeHost,
       isIp: false,
-      domain,
+      domain: parsed.domain ?? '',
       suffix: parsed.publicSuffix ?? '',
       privateSuffix: parsed.isPrivate === true,
       subdomain: parsed.subdomain ?? '',
@@ -178,6 +175,75 @@ function build(input: string, host: string, isUrl: boolean, path: string, userin
       isUrl,
     },
   };
+}
+
+function build(input: string, host: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  if (host.length === 0 || host.length > MAX_HOST_CHARS) return fail('HW_ERR_INPUT_HOST');
+  if (host.startsWith('[')) return ipSubject(input, host, isUrl, path, userinfo);
+  if (!hasValidLabels(host)) return fail('HW_ERR_INPUT_HOST');
+  const unicodeHost = decodeIdn(host);
+  if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
+  return subjectOf(input, host, unicodeHost, isUrl, path, userinfo);
+}
+
+/** Bits of plainHostFlags(). */
+const PLAIN = 1;
+const HAS_UPPER = 2;
+/** Some label starts with `xn--` in any case: decodeIdn() has work to do. */
+const HAS_IDN_LABEL = 4;
+const TRAILING_DOT = 8;
+
+/**
+ * The hot path's one pass over a raw line: PLAIN | flags when it is a bare host name that the general path below
+ * would classify HostShape.Plain with nothing to trim, refang or reject, 0 otherwise (then the general path
+ * decides, so this may say 0 for anything odd). Plain here: only [A-Za-z0-9._-] (none of which trim(), refang()
+ * or hasBadCodeUnits() sees), not starting with `hxxp` (refang rewrites that), no empty label, none longer than
+ * 63, at most MAX_HOST_CHARS + 1 chars and not IPv4-like. Keep in sync with hostShape().
+ */
+function plainHostFlags(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > MAX_HOST_CHARS + 1) return 0;
+  // `hxxp…` is rewritten by refang() (case-sensitive, as refang() tests it).
+  if (n >= 4 && s.charCodeAt(0) === 104 /* 'h' */ && s.charCodeAt(1) === 120 /* 'x' */ && s.charCodeAt(2) === 120 /* 'x' */ && s.charCodeAt(3) === 112 /* 'p' */) return 0;
+  let flags = PLAIN;
+  let labelLength = 0;
+  let numericOnly = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* '.' */) {
+      if (labelLength === 0) return 0;
+      labelLength = 0;
+      continue;
+    }
+    if (labelLength === 0 && (c | 32) === 120 /* 'x' */ && i + 3 < n && (s.charCodeAt(i + 1) | 32) === 110 /* 'n' */ && s.charCodeAt(i + 2) === 45 /* '-' */ && s.charCodeAt(i + 3) === 45) {
+      flags |= HAS_IDN_LABEL;
+    }
+    if (++labelLength > MAX_LABEL_CHARS) return 0;
+    if (c >= 48 /* '0' */ && c <= 57 /* '9' */) continue;
+    const lower = c | 32;
+    if (lower >= 97 /* 'a' */ && lower <= 122 /* 'z' */) {
+      if (c <= 90 /* 'Z' */) flags |= HAS_UPPER;
+      // Hex IPv4 parts (0x7f) use a-f and x; anything else rules out an IPv4 literal.
+      if (!(lower <= 102 /* 'f' */ || lower === 120 /* 'x' */)) numericOnly = false;
+      continue;
+    }
+    if (c === 45 /* '-' */ || c === 95 /* '_' */) { numericOnly = false; continue; }
+    return 0;
+  }
+  if (numericOnly) return 0;
+  return s.charCodeAt(n - 1) === 46 /* '.' */ ? flags | TRAILING_DOT : flags;
+}
+
+/** build() for a line plainHostFlags() accepted: the checks it already made are not repeated. */
+function buildPlain(input: string, flags: number): ParseResult {
+  let host = (flags & HAS_UPPER) !== 0 ? input.toLowerCase() : input;
+  if ((flags & TRAILING_DOT) !== 0) host = host.slice(0, -1);
+  if (host.length > MAX_HOST_CHARS) return fail('HW_ERR_INPUT_HOST');
+  // Without an `xn--` label decodeIdn() returns the host unchanged.
+  const unicodeHost = (flags & HAS_IDN_LABEL) !== 0 ? decodeIdn(host) : host;
+  if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
+  return subjectOf(input, host, unicodeHost, false, '', '');
 }
 
 function fromUrl(input: string, text: string): ParseResult {
@@ -196,19 +262,48 @@ function fromUrl(input: string, text: string): ParseResult {
 
 /** Undoes the usual defanging of indicators: `hxxp://`, `[.]`, `(.)`, `[dot]`. */
 function refang(s: string): string {
-  if (!s.includes('[') && !s.includes('(') && !s.startsWith('hxxp')) return s;
+  if (!mayBeDefanged(s)) return s;
   return s.replace(/^hxxp/i, 'http').replaceAll('[.]', '.').replaceAll('(.)', '.').replaceAll('[dot]', '.').replaceAll('[:]', ':');
+}
+
+/** Whether refang() has anything to undo: a `[` or `(` anywhere, or a leading `hxxp`. */
+function mayBeDefanged(s: string): boolean {
+  if (s.startsWith('hxxp')) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 91 /* '[' */ || c === 40 /* '(' */) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether trim() could remove anything: it removes only ECMAScript white space and line terminators, all of which
+ * are ≤ U+0020 or ≥ U+00A0, from either end. Most lines have neither, and skip the call.
+ */
+function mayNeedTrim(s: string): boolean {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  return first <= 32 || first >= 0xa0 || last <= 32 || last >= 0xa0;
 }
 
 /** Parses one input line. Never throws. */
 export function parseInput(raw: string): ParseResult {
   if (raw.length > MAX_INPUT_CHARS) return fail('HW_ERR_INPUT_TOO_LONG', { limit: MAX_INPUT_CHARS });
+  // Hot path: a bare host name, judged after one pass over its char codes.
+  const flags = plainHostFlags(raw);
+  if (flags !== 0) return buildPlain(raw, flags);
+  return parseGeneral(raw);
+}
+
+/** Every other input: trimmed, refanged, checked for bad code units, then classified. */
+function parseGeneral(raw: string): ParseResult {
   const input = raw;
-  const text = refang(raw.trim());
+  if (raw.length === 0) return fail('HW_ERR_INPUT_EMPTY');
+  const text = refang(mayNeedTrim(raw) ? raw.trim() : raw);
   if (text.length === 0) return fail('HW_ERR_INPUT_EMPTY');
   if (hasBadCodeUnits(text)) return fail('HW_ERR_INPUT_ENCODING');
 
-  // Hot path: a bare host name.
+  // A bare host name with blanks around it or a defanged dot (bare hosts without either took the hot path).
   const shape = hostShape(text);
   if (shape === HostShape.Plain) {
     let host = text;
