@@ -78,7 +78,7 @@ export const WEIGHTS = {
   dynamicDns: 45,
   userContent: 20,
   riskyTld: 20,
-  hostLure: 20,
+  hostLure: 25,
   hostLureMore: 10,
   pathLure: 15,
   randomLabel: 25,
@@ -327,7 +327,10 @@ export function createEngine(catalog: Catalog): Engine {
   const scanTexts: string[] = tokens.map((t) => (!t.keyword || (t.tiny && !t.officialLabel) || t.text.length < 2 ? '' : t.scan));
   const lureBase = scanTexts.length;
   // Lure words are scanned as written (`sign-in`) and glued (`signin`).
-  const lureWords = [...new Set(LURE_WORDS.flatMap((w) => (w.includes('-') ? [w, w.replaceAll('-', '')] : [w])))];
+  // A word the catalog protects as a brand name (`online`, `booking`) is that brand's token, not a lure.
+  const brandTexts = new Set(tokens.map((t) => t.text));
+  const lureWords = [...new Set(LURE_WORDS.flatMap((w) => (w.includes('-') ? [w, w.replaceAll('-', '')] : [w])))]
+    .filter((w) => !brandTexts.has(w.replaceAll('-', '')));
   const automaton = new TokenAutomaton([...scanTexts.map((t) => (t === '' ? '\u0000' : t)), ...lureWords]);
 
   // Typo targets: the catalog's own keywords only (a typo of `tiktokv`, a service name, is nobody's mistake).

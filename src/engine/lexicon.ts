@@ -18,6 +18,8 @@ export const LURE_WORDS: readonly string[] = [
   // Web3 drainer lures (ScamSniffer and Chainabuse reports): claims, mints and "fixes" for wallets.
   'drop', 'drops', 'mint', 'minting', 'stake', 'staking', 'swap', 'bridge', 'defi', 'nft', 'nfts', 'token', 'tokens',
   'presale', 'whitelist', 'migrate', 'migration', 'rectify', 'revoke', 'dapps', 'giveaway', 'eligibility', 'allocation',
+  'claiming', 'premint', 'freemint', 'mints', 'collab', 'distribution', 'launchpad', 'usdt', 'gift', 'eligible',
+  'checker', 'snapshot', 'register', 'signup',
 ];
 
 /**
@@ -29,6 +31,8 @@ export const RISKY_TLDS: readonly string[] = [
   'online', 'site', 'website', 'live', 'cn', 'tk', 'ml', 'ga', 'cf', 'gq', 'work', 'support', 'fit', 'vip',
   'lol', 'mom', 'bar', 'win', 'loan', 'kim', 'men', 'cam', 'best', 'beauty', 'hair', 'skin', 'makeup', 'autos',
   'boats', 'homes', 'motorcycles', 'yachts', 'pw', 'ws', 'su', 'asia', 'today', 'life', 'digital', 'app',
+  // Web3 drainer kits favour these (ScamSniffer reports).
+  'finance', 'claims', 'events',
 ];
 
 /**
