@@ -304,6 +304,8 @@ describe('properties', () => {
 
   function excused(r: CheckResult, brand: string, technique: string): boolean {
     if (TINY_BRANDS.has(brand) && TINY_EDITS.has(technique)) return true;
+    // …and glued to a word (`aulogin.com`) they are just letters of it (`auth`); with a hyphen they count.
+    if (TINY_BRANDS.has(brand) && technique === 'combosquat' && !r.input.split('.')[0]?.includes('-')) return true;
     if (r.verdict === 'official') return true; // e.g. paypal.me is a permutation of paypal.com
     if (r.signals.some((s) => s.kind === 'well-known-site')) return true;
     // The engine names the brand and states why the evidence is weak.

@@ -368,8 +368,16 @@ export function createEngine(catalog: Catalog): Engine {
       const exact = skeletonIndex.get(key) ?? (key.includes('-') ? skeletonIndex.get(key.replaceAll('-', '')) : undefined);
       if (exact !== undefined) {
         const t = tokens[exact[0] ?? 0];
+        // Folds of plain ASCII letters (i/l, cl/d, rn/m, vv/w) match too many short names (`lrs` ~ irs, `clb` ~ db):
+        // for names under five letters only digits and non-ASCII look-alikes count.
+        const lettersOnly = !nonAscii && skel === label && !/[01]/.test(label);
         if (t !== undefined && t.text !== label && t.text !== label.replaceAll('-', '')) {
-          signals.add('homoglyph', `"${unicodeLabel}" reads as "${t.text}" (${describeGlyphs(unicodeLabel)})`, WEIGHTS.homoglyph, t.brand);
+          const detail = `"${unicodeLabel}" reads as "${t.text}" (${describeGlyphs(unicodeLabel, t.text)})`;
+          if (lettersOnly && t.text.length < DISTINCTIVE_TOKEN_LENGTH) {
+            signals.add('homoglyph', detail, WEIGHTS.typoShort, t.brand, 'letter folds such as i/l match many short names');
+          } else {
+            signals.add('homoglyph', detail, WEIGHTS.homoglyph, t.brand);
+          }
           return;
         }
       } else if (nonAscii && skel !== label && /^[a-z0-9-]+$/.test(skel) && !scriptsOf(unicodeLabel).includes('Latin')) {
@@ -500,7 +508,7 @@ export function createEngine(catalog: Catalog): Engine {
       if (t.tiny) {
         if (inLabel && bestWeight < WEIGHTS.typoWord && labelEnd - labelStart > t.text.length) {
           const rest = classifyRest(hostText, labelStart, labelEnd, hit.start, hit.end);
-          if (rest === 'lures' || (rest === 'empty' && isBounded)) {
+          if (isBounded && (rest === 'lures' || rest === 'empty')) {
             best = t.brand;
             bestLength = t.text.length;
             bestWeight = WEIGHTS.typoWord;
@@ -530,7 +538,7 @@ export function createEngine(catalog: Catalog): Engine {
         const labelText = hostText.slice(labelStart, labelEnd);
         weight = comboWeight(t, rest, isBounded);
         // Glued to unrecognised letters on a side (`huaweicloud` ⊃ icloud, `amazoncognito`): weaker evidence.
-        if (rest === 'other' && !isBounded) weight = Math.min(weight, WEIGHTS.comboWeak);
+        if ((rest === 'other' || rest === 'mixed') && !isBounded) weight = Math.min(weight, WEIGHTS.comboWeak);
         if (weight === WEIGHTS.comboWeak && t.generic) caveat = `"${t.text}" is short or an ordinary word`;
         if (weight <= WEIGHTS.comboWeak && t.strongName) {
           // Report the name anyway, with the reason it weighs little.
@@ -892,7 +900,7 @@ function describeRest(rest: RestKind): string {
   }
 }
 
-function describeGlyphs(unicodeLabel: string): string {
+function describeGlyphs(unicodeLabel: string, name: string): string {
   const notes: string[] = [];
   for (const ch of unicodeLabel) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -903,7 +911,16 @@ function describeGlyphs(unicodeLabel: string): string {
     else if (ch === '1') notes.push('1 looks like l');
     if (notes.length >= 4) break;
   }
-  if (unicodeLabel.includes('rn')) notes.push('rn looks like m');
-  if (unicodeLabel.includes('vv')) notes.push('vv looks like w');
+  if (unicodeLabel.includes('rn') && !name.includes('rn')) notes.push('rn looks like m');
+  if (unicodeLabel.includes('vv') && !name.includes('vv')) notes.push('vv looks like w');
+  if (unicodeLabel.includes('cl') && !name.includes('cl')) notes.push('cl looks like d');
+  // Same-length ASCII folds (i/l): name the swapped letters.
+  if (notes.length === 0 && unicodeLabel.length === name.length) {
+    for (let i = 0; i < name.length && notes.length < 4; i++) {
+      const a = unicodeLabel.charAt(i);
+      const b = name.charAt(i);
+      if (a !== b) notes.push(`${a} looks like ${b}`);
+    }
+  }
   return notes.join('; ');
 }

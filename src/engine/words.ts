@@ -15,10 +15,10 @@ const TECH_ABBREVIATIONS: readonly string[] = ['cdn', 'dns', 'api', 'img', 'www'
  * Pieces of domain names (`co`, `jp`, `com`): next to a brand they copy the shape of its official domain
  * (`rakuten-co-jp.cloud`, `amazon-com.info`), so they count with the lure words.
  */
-const DOMAIN_PARTS = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'gov', 'jp', 'us', 'uk', 'eu', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'no', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
+const DOMAIN_PARTS = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'go', 'gov', 'jp', 'uk', 'us', 'eu']);
 
 /** Two-letter pieces that are codes, not words: `tv`, `id`, `io`. */
-const SHORT_CODES = new Set(['my', 'id', 'tv', 'io', 'ai', 'hq', 'go', 'pc', 'vr', 'ar', 'ok', 'hd', 'tv', 'pr', 'cs']);
+const SHORT_CODES = new Set(['my', 'id', 'tv', 'io', 'ai', 'hq', 'pc', 'vr', 'ar', 'ok', 'hd', 'pr', 'cs', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
 
 /** Longest piece segmented into words (DP is O(n²) substring look-ups; longer pieces count as `other`). */
 const MAX_SEGMENTED_CHARS = 40;
