@@ -16,7 +16,7 @@ import { TokenAutomaton } from './automaton.js';
 import { isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
-import { GENERATED_NAME_PLATFORMS, LURE_WORDS, RISKY_TLDS } from './lexicon.js';
+import { GENERATED_NAME_PLATFORMS, LURE_WORDS, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
@@ -77,9 +77,11 @@ export const WEIGHTS = {
   shortener: 35,
   dynamicDns: 45,
   userContent: 20,
-  riskyTld: 20,
+  riskyTld: 25,
   hostLure: 25,
-  hostLureMore: 10,
+  hostLureMore: 15,
+  hostContext: 20,
+  hostContextMore: 10,
   pathLure: 15,
   randomLabel: 25,
   deepSubdomain: 15,
@@ -348,6 +350,7 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   const generatedNames = new Set(GENERATED_NAME_PLATFORMS);
+  const strongLures = new Set(STRONG_LURES.flatMap((w) => [w, w.replaceAll('-', '')]));
   /** Scratch for one check(): token ids the plain host scan reported. Safe because check() is synchronous. */
   const scratchTokens = new Set<number>();
   /** Scratch for one check(): the matches the automaton reports. Safe because check() is synchronous. */
@@ -475,9 +478,14 @@ export function createEngine(catalog: Catalog): Engine {
     automaton.scan(hostText, 0, labelEnd, collect);
     let lures = 0;
     // Lure words in the registrable label (`secure-login.ru`) weigh more than in sub-domains of a chosen name
-    // (`accounts.example.com` is how real services name their login hosts).
-    let labelLures = 0;
+    // (`accounts.example.com` is how real services name their login hosts), and credential lures more than
+    // context words (`cloud`, `mobile`).
+    let labelStrong = 0;
+    let labelWeak = 0;
+    let subStrong = 0;
+    let subWeak = 0;
     const lureNames: string[] = [];
+    const lureStarts: number[] = [];
     let best = -1;
     let bestLength = 0;
     let bestWeight = 0;
@@ -488,10 +496,13 @@ export function createEngine(catalog: Catalog): Engine {
       if (hit.id >= lureBase) {
         const word = lureWords[hit.id - lureBase] ?? '';
         if (bounded(hostText, hit.start, hit.end) || (word.length >= 6 && (!isLetter(hostText.charCodeAt(hit.start - 1)) || !isLetter(hostText.charCodeAt(hit.end))))) {
-          if (!lureNames.includes(word)) {
+          // Overlapping forms of one word (`service`/`services`, `sign`/`signin`) count once.
+          if (!lureNames.includes(word) && !lureStarts.includes(hit.start)) {
             lureNames.push(word);
+            lureStarts.push(hit.start);
             lures++;
-            if (hit.end > labelStart) labelLures++;
+            const strong = strongLures.has(word);
+            if (hit.end > labelStart) { if (strong) labelStrong++; else labelWeak++; } else if (strong) subStrong++; else subWeak++;
           }
         }
       }
@@ -583,9 +594,7 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
     if (lures > 0 && !viaSkeleton) {
-      const weight = labelLures > 0
-        ? Math.min(WEIGHTS.hostLure + WEIGHTS.hostLureMore * (lures - 1), 35)
-        : Math.min(WEIGHTS.hostLureMore * lures, 15);
+      const weight = lureWeight(labelStrong, labelWeak, subStrong, subWeak);
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
     }
     return lures;
@@ -852,6 +861,15 @@ function isLabel(text: string, start: number, end: number): boolean {
   return (start === 0 || before === 46) && (end === text.length || after === 46);
 }
 
+
+/** Weight of the lure words of a host, by where they sit and how strong they are (capped). */
+function lureWeight(labelStrong: number, labelWeak: number, subStrong: number, subWeak: number): number {
+  let weight = 0;
+  if (labelStrong > 0) weight = WEIGHTS.hostLure + WEIGHTS.hostLureMore * (labelStrong - 1) + WEIGHTS.hostContextMore * labelWeak;
+  else if (labelWeak > 0) weight = WEIGHTS.hostContext + WEIGHTS.hostContextMore * (labelWeak - 1);
+  weight += WEIGHTS.hostContext * subStrong + WEIGHTS.hostContextMore * subWeak;
+  return Math.min(weight, 40);
+}
 
 function comboWeight(t: TokenInfo, rest: RestKind, isBounded: boolean): number {
   if (t.distinctive) {

@@ -13,13 +13,28 @@ export const LURE_WORDS: readonly string[] = [
   'recovery', 'restore', 'validate', 'validation', 'auth', 'authenticate', 'password', 'billing', 'payment',
   'invoice', 'refund', 'claim', 'reward', 'rewards', 'bonus', 'airdrop', 'connect', 'sync', 'web3', 'dapp',
   'customer', 'online', 'portal', 'alert', 'notice', 'suspend', 'suspended', 'limited', 'webscr', 'session',
-  'identity', 'id', 'official', 'app', 'mobile', 'bank', 'banking', 'card', 'pay', 'checkout', 'delivery',
+  'identity', 'official', 'app', 'mobile', 'bank', 'banking', 'card', 'pay', 'checkout', 'delivery',
   'tracking', 'track', 'check', 'parcel', 'package', 'shipment', 'redelivery', 'tax', 'gov', 'mail', 'webmail', 'cloud',
   // Web3 drainer lures (ScamSniffer and Chainabuse reports): claims, mints and "fixes" for wallets.
   'drop', 'drops', 'mint', 'minting', 'stake', 'staking', 'swap', 'bridge', 'defi', 'nft', 'nfts', 'token', 'tokens',
   'presale', 'whitelist', 'migrate', 'migration', 'rectify', 'revoke', 'dapps', 'giveaway', 'eligibility', 'allocation',
   'claiming', 'premint', 'freemint', 'mints', 'collab', 'distribution', 'launchpad', 'usdt', 'gift', 'eligible',
   'checker', 'snapshot', 'register', 'signup',
+];
+
+/**
+ * The lure words that ask for credentials, money or a wallet signature. Alone in a host name they weigh more
+ * than the context words of LURE_WORDS (`cloud`, `mobile`, `service`), which legitimate services use all the time.
+ */
+export const STRONG_LURES: readonly string[] = [
+  'login', 'logon', 'signin', 'sign-in', 'log-in', 'verify', 'verification', 'secure', 'security', 'account',
+  'accounts', 'unlock', 'recover', 'recovery', 'restore', 'validate', 'validation', 'authenticate', 'password',
+  'billing', 'invoice', 'refund', 'claim', 'claiming', 'reward', 'rewards', 'bonus', 'airdrop', 'wallet',
+  'suspend', 'suspended', 'limited', 'webscr', 'confirm', 'redelivery', 'giveaway', 'whitelist', 'presale',
+  'allocation', 'eligibility', 'eligible', 'rectify', 'revoke', 'migrate', 'premint', 'freemint',
+  // Web3 drainer vocabulary: rare in legitimate host names, common in drainer kits' (ScamSniffer reports).
+  'nft', 'nfts', 'mint', 'mints', 'minting', 'drop', 'drops', 'swap', 'bridge', 'defi', 'dapp', 'dapps', 'stake',
+  'staking', 'web3', 'token', 'tokens', 'collab', 'launchpad', 'usdt',
 ];
 
 /**
