@@ -77,9 +77,27 @@ function isBitFlip(a: number, b: number): boolean {
   return x !== 0 && (x & (x - 1)) === 0;
 }
 
+/** Fibonacci hashing multiplier (2^32 / φ): spreads the polynomial hash, whose low bits mix poorly, over slots. */
+const SLOT_MIX = 0x9e3779b1 | 0;
+
+/**
+ * Design note: the hash → entries index is an open-addressing table in typed arrays, built once. Slot s holds a
+ * hash in slotHash[s] and its entries in entries[slotStart[s], slotStart[s] + slotCount[s]); slotCount 0 marks an
+ * empty slot (hash 0 is a valid hash). Linear probing from the top bits of hash·SLOT_MIX; the table is at most half
+ * full, so a miss (the common case: most labels are no typo) costs one or two reads. Each hash's entries keep the
+ * order they were added in (token id, then deleted position), so findFirst() reports the same first typo as the
+ * Map of arrays it replaces.
+ */
 export class TypoIndex {
-  /** hash → packed entries (token << 8 | deleted position + 1; 0 = the whole token). */
-  private readonly entries = new Map<number, number[]>();
+  private readonly slotHash: Int32Array;
+  private readonly slotStart: Int32Array;
+  private readonly slotCount: Int32Array;
+  /** Packed entries (token << 8 | deleted position + 1; 0 = the whole token), grouped by hash. */
+  private readonly entries: Int32Array;
+  /** 32 − log2(slot count): the shift that keeps the top bits of the mixed hash. */
+  private readonly slotShift: number;
+  private readonly slotMask: number;
+  private readonly distinctHashes: number;
   private readonly tokens: readonly string[];
 
   /** lengths[n] = 1 when a query of length n can be one edit from some token (token length n-1, n or n+1). */
@@ -87,17 +105,51 @@ export class TypoIndex {
 
   constructor(tokens: readonly string[]) {
     this.tokens = tokens;
+    // Build-time grouping in a Map (once per engine), then packed into the typed arrays.
+    const groups = new Map<number, number[]>();
+    const add = (hash: number, packed: number): void => {
+      const list = groups.get(hash);
+      if (list === undefined) groups.set(hash, [packed]);
+      else if (!list.includes(packed)) list.push(packed);
+    };
     tokens.forEach((token, id) => {
       for (const n of [token.length - 1, token.length, token.length + 1]) if (n >= 0 && n <= MAX_QUERY) this.lengths[n] = 1;
-      this.add(hashSkipping(token, -1), id << 8);
-      for (let j = 0; j < token.length; j++) this.add(hashSkipping(token, j), (id << 8) | (j + 1));
+      add(hashSkipping(token, -1), id << 8);
+      for (let j = 0; j < token.length; j++) add(hashSkipping(token, j), (id << 8) | (j + 1));
     });
+    let bits = 4;
+    while (1 << bits < groups.size * 2) bits++;
+    const slots = 1 << bits;
+    this.slotShift = 32 - bits;
+    this.slotMask = slots - 1;
+    this.slotHash = new Int32Array(slots);
+    this.slotStart = new Int32Array(slots);
+    this.slotCount = new Int32Array(slots);
+    let total = 0;
+    for (const list of groups.values()) total += list.length;
+    this.entries = new Int32Array(total);
+    let next = 0;
+    for (const [hash, list] of groups) {
+      let slot = Math.imul(hash, SLOT_MIX) >>> this.slotShift;
+      while ((this.slotCount[slot] ?? 0) !== 0) slot = (slot + 1) & this.slotMask;
+      this.slotHash[slot] = hash;
+      this.slotStart[slot] = next;
+      this.slotCount[slot] = list.length;
+      for (const packed of list) this.entries[next++] = packed;
+    }
+    this.distinctHashes = groups.size;
   }
 
-  private add(hash: number, packed: number): void {
-    const list = this.entries.get(hash);
-    if (list === undefined) this.entries.set(hash, [packed]);
-    else if (!list.includes(packed)) list.push(packed);
+  /** The slot holding `hash`, or -1. */
+  private slotOf(hash: number): number {
+    const slotHash = this.slotHash;
+    const slotCount = this.slotCount;
+    let slot = Math.imul(hash, SLOT_MIX) >>> this.slotShift;
+    for (;;) {
+      if ((slotCount[slot] ?? 0) === 0) return -1;
+      if (slotHash[slot] === hash) return slot;
+      slot = (slot + 1) & this.slotMask;
+    }
   }
 
   /** The first indexed token at Damerau distance exactly 1 from query that `accept` takes, or null. */
@@ -107,18 +159,23 @@ export class TypoIndex {
     PREFIX[0] = 0;
     for (let i = 0; i < n; i++) PREFIX[i + 1] = (Math.imul(PREFIX[i] ?? 0, B) + query.charCodeAt(i)) | 0;
     const whole = PREFIX[n] ?? 0;
+    const entries = this.entries;
     for (let i = -1; i < n; i++) {
       let hash = whole;
       if (i >= 0) {
         const scale = POW[n - 1 - i] ?? 0;
         hash = (Math.imul(PREFIX[i] ?? 0, scale) + (whole - Math.imul(PREFIX[i + 1] ?? 0, scale))) | 0;
       }
-      const list = this.entries.get(hash);
-      if (list === undefined) continue;
-      for (const packed of list) {
+      const slot = this.slotOf(hash);
+      if (slot < 0) continue;
+      const first = this.slotStart[slot] ?? 0;
+      const last = first + (this.slotCount[slot] ?? 0);
+      for (let e = first; e < last; e++) {
+        const packed = entries[e] ?? 0;
         const id = packed >>> 8;
         const j = (packed & 0xff) - 1;
         const token = this.tokens[id] ?? '';
+        // Verification: a hash match is only a candidate.
         if (!equalSkipping(query, i, token, j)) continue;
         const typo = this.classify(query, i, token, j, id);
         if (typo !== null && accept(typo)) return typo;
@@ -157,8 +214,9 @@ export class TypoIndex {
     return null; // distance 2
   }
 
+  /** Number of distinct hashes indexed. */
   get size(): number {
-    return this.entries.size;
+    return this.distinctHashes;
   }
 }
 
