@@ -52,15 +52,15 @@ export const WEIGHTS = {
   wholeScriptConfusable: 35,
   typosquat: 75,
   typoCombo: 60,
-  typoShort: 20,
+  typoShort: 10,
   typoWord: 10,
   tldSwap: 50,
-  tldSwapCountry: 35,
+  tldSwapCountry: 15,
   tldSwapGeneric: 25,
   comboLure: 80,
   comboMixed: 65,
   comboOther: 45,
-  comboWeak: 20,
+  comboWeak: 10,
   comboShortLure: 60,
   comboShortMixed: 45,
   comboShort: 40,
@@ -426,7 +426,7 @@ export function createEngine(catalog: Catalog): Engine {
       if (t !== undefined) {
         if (t.generic) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoWord, t.brand, `"${t.text}" is short or an ordinary word: most names one edit away are other words`);
         else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
-        else signals.add('typosquat', describeTypo(label, t.text, typo), t.text.length === DISTINCTIVE_TOKEN_LENGTH ? WEIGHTS.typoShort : WEIGHTS.typoShort - 10, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
+        else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
         return;
       }
     }
