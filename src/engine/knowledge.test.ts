@@ -1,0 +1,120 @@
+/**
+ * The engine's shipped knowledge and its weighting rules, through createEngine().check(): well-known sites, cloud
+ * infrastructure, hosting platforms, closed brand TLDs, lure tiers and the caveats it states. Verdict classes, brands
+ * and signal kinds only: no weights are pinned.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createEngine, type CheckResult, type SignalKind } from './index.js';
+
+const engine = createEngine({
+  brands: [
+    { id: 'paypal', name: 'PayPal', domains: ['paypal.com'], keywords: ['paypal'] },
+    { id: 'amazon', name: 'Amazon', domains: ['amazon.com'], keywords: ['amazon'] },
+    { id: 'smbc-bank', name: 'SMBC Bank', domains: ['smbc.co.jp'], keywords: ['smbc'] },
+    { id: 'smbc-card', name: 'SMBC Card', domains: ['smbc-card.com'], keywords: ['smbc'] },
+    { id: 'rakuten', name: 'Rakuten', domains: ['rakuten.co.jp'], keywords: ['rakuten'] },
+    { id: 'microsoft', name: 'Microsoft', domains: ['microsoft.com'], keywords: ['microsoft'] },
+  ],
+});
+
+const flagged = (r: CheckResult): boolean => r.verdict === 'phishing' || r.verdict === 'suspicious';
+const kinds = (r: CheckResult): SignalKind[] => r.signals.map((s) => s.kind);
+const show = (r: CheckResult): string => JSON.stringify(r);
+
+describe('shipped knowledge', () => {
+  test('a popular site is benign and says why', () => {
+    const r = engine.check('www.wikipedia.org');
+    assert.equal(r.verdict, 'benign', show(r));
+    assert.deepEqual(kinds(r), ['well-known-site']);
+  });
+
+  test("a CDN host carrying a brand's name is infrastructure, not impersonation", () => {
+    for (const host of ['www.paypal.com.edgekey.net', 'microsoft.com.b-0005.b-msedge.net']) {
+      const r = engine.check(host);
+      assert.equal(r.verdict, 'benign', show(r));
+      assert.ok(kinds(r).includes('well-known-site'), show(r));
+    }
+  });
+
+  test('a customer name under cloud infrastructure (PSL private entry of a well-known domain) is not judged as a page', () => {
+    const r = engine.check('ak8s-prod-nlb-a5d13a79e36941b5.elb.us-east-1.amazonaws.com');
+    assert.equal(r.verdict, 'benign', show(r));
+  });
+
+  test('a page on a hosting platform is judged by its own name', () => {
+    for (const host of ['paypal-login-verify.weebly.com', 'paypal-secure.pages.dev', 'paypal-account.web.app']) {
+      const r = engine.check(host);
+      assert.ok(flagged(r) && r.brand === 'paypal', show(r));
+      assert.ok(kinds(r).includes('user-content-host'), show(r));
+    }
+  });
+
+  test('brand names inside the path of a path-based platform count', () => {
+    const r = engine.check('https://ipfs.io/ipfs/bafybeigd/paypal-login.html');
+    assert.equal(r.brand, 'paypal', show(r));
+    assert.ok(kinds(r).includes('brand-in-path'), show(r));
+  });
+
+  test('a name under a closed brand TLD belongs to the brand', () => {
+    const r = engine.check('teams.cloud.microsoft');
+    assert.equal(r.verdict, 'benign', show(r));
+    assert.ok(kinds(r).includes('well-known-site'), show(r));
+  });
+
+  test('random machine names on platforms that generate names are not evidence', () => {
+    const r = engine.check('d1ggcvsnhxqido.cloudfront.net');
+    assert.ok(!kinds(r).includes('random-label'), show(r));
+    assert.equal(r.verdict, 'benign', show(r));
+  });
+});
+
+describe('weighting rules', () => {
+  test('credential lures weigh more than context words', () => {
+    const credential = engine.check('secure-login-verify.com');
+    const context = engine.check('cloud-mobile.com');
+    assert.ok(flagged(credential), show(credential));
+    assert.equal(context.verdict, 'benign', show(context));
+  });
+
+  test('overlapping forms of one lure word count once', () => {
+    const r = engine.check('name-services.com');
+    assert.equal(r.verdict, 'benign', show(r));
+  });
+
+  test('web3 drainer vocabulary with an abused TLD is suspicious', () => {
+    const r = engine.check('claim-airdrop.xyz');
+    assert.ok(flagged(r), show(r));
+  });
+
+  test('a country-suffix TLD swap names the brand and states a caveat instead of flagging alone', () => {
+    const r = engine.check('paypal.de');
+    assert.equal(r.brand, 'paypal', show(r));
+    const swap = r.signals.find((s) => s.kind === 'tld-swap');
+    assert.ok(swap?.caveat !== undefined && swap.caveat.length > 0, show(r));
+    assert.equal(r.verdict, 'benign', show(r));
+  });
+
+  test('a brand name glued to ordinary words is reported with a caveat, not flagged', () => {
+    const r = engine.check('amazonmusic.com');
+    assert.equal(r.verdict, 'benign', show(r));
+    assert.ok(r.signals.some((s) => s.kind === 'combosquat' && s.caveat !== undefined), show(r));
+  });
+
+  test('domain-shaped pieces next to a brand copy its official domain', () => {
+    const r = engine.check('rakuten-co-jp.cloud');
+    assert.ok(flagged(r) && r.brand === 'rakuten', show(r));
+  });
+
+  test('brands sharing a keyword are told apart by their other name parts', () => {
+    assert.equal(engine.check('smbc.card.example-login.cn').brand, 'smbc-card');
+    assert.equal(engine.check('smbc-cardi.cyou').brand, 'smbc-card');
+  });
+
+  test('an ASCII letter fold (i/l) of a long name is a homoglyph; of a short name it is only noted', () => {
+    const long = engine.check('paypai.com');
+    assert.ok(flagged(long) && long.brand === 'paypal' && kinds(long).includes('homoglyph'), show(long));
+    const short = engine.check('smbo.com');
+    assert.ok(!flagged(short), show(short));
+  });
+});
