@@ -20,6 +20,9 @@ export function symbolOf(c: number): number {
   return OTHER;
 }
 
+/** symbolOf() for ASCII, as one table read in the scan loops (char codes ≥ 128 are OTHER). */
+const ASCII_SYMBOL = Uint8Array.from({ length: 128 }, (_, c) => symbolOf(c));
+
 export class TokenAutomaton {
   private readonly next: Int32Array;
   private readonly outputStart: Int32Array;
@@ -104,16 +107,52 @@ export class TokenAutomaton {
   scan(text: string, from: number, to: number, onMatch: (tokenId: number, start: number, end: number) => void): number {
     const next = this.next;
     const outputStart = this.outputStart;
+    const outputTokens = this.outputTokens;
+    const tokenLength = this.tokenLength;
     let state = 0;
     let matches = 0;
     for (let i = from; i < to; i++) {
-      state = next[state * ALPHABET + symbolOf(text.charCodeAt(i))] ?? 0;
+      const c = text.charCodeAt(i);
+      state = next[state * ALPHABET + (c < 128 ? ASCII_SYMBOL[c] ?? OTHER : OTHER)] ?? 0;
       const first = outputStart[state] ?? 0;
       const last = outputStart[state + 1] ?? 0;
       for (let o = first; o < last; o++) {
-        const id = this.outputTokens[o] ?? 0;
+        const id = outputTokens[o] ?? 0;
         matches++;
-        onMatch(id, i + 1 - (this.tokenLength[id] ?? 0), i + 1);
+        onMatch(id, i + 1 - (tokenLength[id] ?? 0), i + 1);
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * scan() without a callback: writes each occurrence in text[from, to) as a (tokenId, start, end) triple into
+   * `out` (out[3k], out[3k + 1], out[3k + 2] for the k-th match, in scan order) and returns the number of matches.
+   * When that number exceeds out.length / 3 only the first out.length / 3 were written: grow `out` to at least
+   * 3 × the count and scan again. Meant for a caller's scratch buffer, reused across synchronous calls.
+   */
+  scanInto(text: string, from: number, to: number, out: Int32Array): number {
+    const next = this.next;
+    const outputStart = this.outputStart;
+    const outputTokens = this.outputTokens;
+    const tokenLength = this.tokenLength;
+    const capacity = out.length;
+    let state = 0;
+    let k = 0; // index in out of the next triple
+    let matches = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      state = next[state * ALPHABET + (c < 128 ? ASCII_SYMBOL[c] ?? OTHER : OTHER)] ?? 0;
+      const first = outputStart[state] ?? 0;
+      const last = outputStart[state + 1] ?? 0;
+      for (let o = first; o < last; o++) {
+        matches++;
+        if (k + 3 > capacity) continue;
+        const id = outputTokens[o] ?? 0;
+        out[k] = id;
+        out[k + 1] = i + 1 - (tokenLength[id] ?? 0);
+        out[k + 2] = i + 1;
+        k += 3;
       }
     }
     return matches;

@@ -1,0 +1,55 @@
+/**
+ * TokenAutomaton: scan() finds every occurrence of every token (checked against a naive search), and scanInto()
+ * writes exactly what scan() reports, including when the caller's buffer is too small.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TokenAutomaton } from './automaton.js';
+
+const TOKENS = ['paypal', 'pal', 'pay', 'apple', 'app', 'login', 'log', 'in', 'sign-in', 'signin', 'a', 'smbc-card', 'card'];
+
+/** Every (token, start, end) by plain substring search, in the order the automaton reports them. */
+function naive(tokens: readonly string[], text: string): number[][] {
+  const found: number[][] = [];
+  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  tokens.forEach((token, id) => {
+    for (let at = lower.indexOf(token); at >= 0; at = lower.indexOf(token, at + 1)) found.push([id, at, at + token.length]);
+  });
+  return found.sort((x, y) => (x[2] ?? 0) - (y[2] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0) || (x[0] ?? 0) - (y[0] ?? 0));
+}
+
+function viaScan(automaton: TokenAutomaton, text: string): number[][] {
+  const hits: number[][] = [];
+  automaton.scan(text, 0, text.length, (id, start, end) => { hits.push([id, start, end]); });
+  return hits;
+}
+
+const text = fc.string({ unit: fc.constantFrom(...'paylogincardsmb-.APé1'.split('')), maxLength: 60 });
+
+test('scan() reports every occurrence of every token', () => {
+  const automaton = new TokenAutomaton(TOKENS);
+  fc.assert(fc.property(text, (t) => {
+    const sortKey = (h: number[]): string => h.join(',');
+    assert.deepEqual(viaScan(automaton, t).map(sortKey).sort(), naive(TOKENS, t).map(sortKey).sort());
+  }), { numRuns: 500 });
+});
+
+test('scanInto() writes the triples scan() reports, in order, and says how many there were', () => {
+  const automaton = new TokenAutomaton(TOKENS);
+  fc.assert(fc.property(text, fc.nat(12), (t, room) => {
+    const expected = viaScan(automaton, t);
+    const out = new Int32Array(3 * room);
+    const count = automaton.scanInto(t, 0, t.length, out);
+    assert.equal(count, expected.length);
+    const written = Math.min(count, room);
+    for (let k = 0; k < written; k++) assert.deepEqual([...out.subarray(3 * k, 3 * k + 3)], expected[k]);
+  }), { numRuns: 500 });
+});
+
+test('scanInto() honours the [from, to) window', () => {
+  const automaton = new TokenAutomaton(TOKENS);
+  const out = new Int32Array(30);
+  const count = automaton.scanInto('xx.paypal.login', 3, 9, out);
+  assert.deepEqual([...out.subarray(0, 3 * count)], [10, 4, 5, 2, 3, 6, 10, 7, 8, 0, 3, 9, 1, 6, 9]);
+});
