@@ -13,6 +13,19 @@ export const ERRORS = {
   HW_ERR_CATALOG_INVALID: { status: 422, message: 'invalid brand catalog: {reason}' },
   HW_ERR_CATALOG_UNREADABLE: { status: 500, message: 'cannot read brand catalog {path}: {reason}' },
   HW_ERR_USAGE: { status: 400, message: '{reason}' },
+  HW_ERR_CONFIG_INVALID: { status: 500, message: 'invalid configuration: {reason}' },
+  HW_ERR_HTTP_NOT_FOUND: { status: 404, message: 'no such resource' },
+  HW_ERR_HTTP_METHOD: { status: 405, message: 'method not allowed' },
+  HW_ERR_HTTP_BODY_TOO_LARGE: { status: 413, message: 'request body larger than {limit} bytes' },
+  HW_ERR_HTTP_MEDIA_TYPE: { status: 415, message: 'unsupported content type: send application/json' },
+  HW_ERR_HTTP_MALFORMED_JSON: { status: 400, message: 'the body is not valid JSON' },
+  HW_ERR_HTTP_VALIDATION: { status: 400, message: 'invalid request: {reason}' },
+  HW_ERR_HTTP_RATE_LIMITED: { status: 429, message: 'too many requests: retry after {seconds} s' },
+  HW_ERR_AUTH_REQUIRED: { status: 401, message: 'authentication required' },
+  HW_ERR_AUTH_FORBIDDEN: { status: 403, message: 'not allowed for this role' },
+  HW_ERR_REPORT_IDEMPOTENCY_CONFLICT: { status: 422, message: 'this Idempotency-Key was used with a different payload' },
+  HW_ERR_STORE_UNAVAILABLE: { status: 503, message: 'the store is unavailable' },
+  HW_ERR_INTERNAL: { status: 500, message: 'internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
