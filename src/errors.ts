@@ -12,7 +12,7 @@ export const ERRORS = {
   HW_ERR_INPUT_PUNYCODE: { status: 400, message: 'invalid punycode (IDNA) label' },
   HW_ERR_CATALOG_INVALID: { status: 422, message: 'invalid brand catalog: {reason}' },
   HW_ERR_CATALOG_UNREADABLE: { status: 500, message: 'cannot read brand catalog {path}: {reason}' },
-  HW_ERR_USAGE: { status: 400, message: '{reason}' },
+  HW_ERR_CLI_USAGE: { status: 400, message: '{reason}' },
   HW_ERR_CONFIG_INVALID: { status: 500, message: 'invalid configuration: {reason}' },
   HW_ERR_HTTP_NOT_FOUND: { status: 404, message: 'no such resource' },
   HW_ERR_HTTP_METHOD: { status: 405, message: 'method not allowed' },
