@@ -1,0 +1,85 @@
+/**
+ * The HTTP application: a Fastify instance built from explicit dependencies (no singletons). Routes are feature
+ * plugins; this file owns only the cross-cutting parts: body limits, content types, the error shape of
+ * DESIGN.md ("Errors": `{"error":{"code","message","details?"}}`, never a stack trace) and health checks.
+ */
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Engine } from '../engine/index.js';
+import { ERRORS, HookwatchError, errorMessage, type ErrorCode } from '../errors.js';
+import type { Config } from '../config/config.js';
+import { checkRoutes } from './check.routes.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly engine: Engine;
+  /** Resolves when the app can serve traffic (store reachable, migrations applied); throws otherwise. */
+  readonly ready?: () => Promise<void>;
+  readonly logger?: boolean;
+}
+
+export function sendError(reply: FastifyReply, code: ErrorCode, params: Readonly<Record<string, string | number>> = {}, details?: unknown): FastifyReply {
+  const body: { error: { code: string; message: string; details?: unknown } } = { error: { code, message: errorMessage(code, params) } };
+  if (details !== undefined) body.error.details = details;
+  return reply.code(ERRORS[code].status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Maps Fastify's own errors (body parsing, limits, validation) to registry codes. */
+function registryCodeOf(error: FastifyError): ErrorCode {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return 'HW_ERR_HTTP_BODY_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return 'HW_ERR_HTTP_MEDIA_TYPE';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY': case 'FST_ERR_CTP_EMPTY_JSON_BODY': return 'HW_ERR_HTTP_MALFORMED_JSON';
+    case 'FST_ERR_VALIDATION': return 'HW_ERR_HTTP_VALIDATION';
+    default:
+      if (error instanceof SyntaxError) return 'HW_ERR_HTTP_MALFORMED_JSON';
+      return error.statusCode === 429 ? 'HW_ERR_HTTP_RATE_LIMITED' : 'HW_ERR_SERVER_INTERNAL';
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === true ? { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    // Attackers send these: keep Fastify's own protections on.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    // Unknown fields are errors, not silently dropped; types are never coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
+  });
+
+  // JSON only: any other content type on a body is 415 (Fastify's default parsers also accept text/plain).
+  app.removeAllContentTypeParsers();
+  // Fastify's own JSON parser (secure-json-parse): `__proto__` / `constructor.prototype` keys are errors.
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: deps.config.bodyLimitBytes }, app.getDefaultJsonParser('error', 'error'));
+
+  app.setErrorHandler((error: FastifyError | HookwatchError, request, reply) => {
+    if (error instanceof HookwatchError) {
+      const status = ERRORS[error.code].status;
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      const body: { error: { code: string; message: string; details?: unknown } } = { error: { code: error.code, message: error.message } };
+      if (error.details !== undefined) body.error.details = error.details;
+      return reply.code(status).send(body);
+    }
+    const code = registryCodeOf(error);
+    if (code === 'HW_ERR_SERVER_INTERNAL') request.log.error({ err: error }, 'unexpected error');
+    if (code === 'HW_ERR_HTTP_BODY_TOO_LARGE') return sendError(reply, code, { limit: deps.config.bodyLimitBytes });
+    if (code === 'HW_ERR_HTTP_VALIDATION') return sendError(reply, code, { reason: error.message });
+    return sendError(reply, code);
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 'HW_ERR_HTTP_NOT_FOUND'));
+
+  app.get('/healthz', () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await deps.ready?.();
+      return { status: 'ready' };
+    } catch {
+      return sendError(reply, 'HW_ERR_STORE_UNAVAILABLE');
+    }
+  });
+
+  await app.register(checkRoutes, { prefix: '/api/v1', engine: deps.engine });
+  return app;
+}
