@@ -194,6 +194,20 @@ const HAS_UPPER = 2;
 const HAS_IDN_LABEL = 4;
 const TRAILING_DOT = 8;
 
+/** Classes of the ASCII chars a plain host may hold (0: none; '.' is handled apart). */
+const CHAR_OK = 1;
+const CHAR_UPPER = 2;
+/** Rules out an IPv4 literal: hex IPv4 parts (0x7f) use only digits, a-f and x. */
+const CHAR_NOT_NUMERIC = 4;
+const HOST_CHAR_CLASS = Uint8Array.from({ length: 128 }, (_, c) => {
+  if (c >= 48 /* '0' */ && c <= 57 /* '9' */) return CHAR_OK;
+  const lower = c | 32;
+  if (lower >= 97 /* 'a' */ && lower <= 122 /* 'z' */) {
+    return CHAR_OK | (c <= 90 /* 'Z' */ ? CHAR_UPPER : 0) | (lower <= 102 /* 'f' */ || lower === 120 /* 'x' */ ? 0 : CHAR_NOT_NUMERIC);
+  }
+  return c === 45 /* '-' */ || c === 95 /* '_' */ ? CHAR_OK | CHAR_NOT_NUMERIC : 0;
+});
+
 /**
  * The hot path's one pass over a raw line: PLAIN | flags when it is a bare host name that the general path below
  * would classify HostShape.Plain with nothing to trim, refang or reject, 0 otherwise (then the general path
@@ -207,8 +221,8 @@ function plainHostFlags(s: string): number {
   // `hxxp…` is rewritten by refang() (case-sensitive, as refang() tests it).
   if (n >= 4 && s.charCodeAt(0) === 104 /* 'h' */ && s.charCodeAt(1) === 120 /* 'x' */ && s.charCodeAt(2) === 120 /* 'x' */ && s.charCodeAt(3) === 112 /* 'p' */) return 0;
   let flags = PLAIN;
+  let classes = 0; // union of the chars' classes
   let labelLength = 0;
-  let numericOnly = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 46 /* '.' */) {
@@ -216,22 +230,16 @@ function plainHostFlags(s: string): number {
       labelLength = 0;
       continue;
     }
+    const k = c < 128 ? HOST_CHAR_CLASS[c] ?? 0 : 0;
+    if (k === 0) return 0;
+    classes |= k;
     if (labelLength === 0 && (c | 32) === 120 /* 'x' */ && i + 3 < n && (s.charCodeAt(i + 1) | 32) === 110 /* 'n' */ && s.charCodeAt(i + 2) === 45 /* '-' */ && s.charCodeAt(i + 3) === 45) {
       flags |= HAS_IDN_LABEL;
     }
     if (++labelLength > MAX_LABEL_CHARS) return 0;
-    if (c >= 48 /* '0' */ && c <= 57 /* '9' */) continue;
-    const lower = c | 32;
-    if (lower >= 97 /* 'a' */ && lower <= 122 /* 'z' */) {
-      if (c <= 90 /* 'Z' */) flags |= HAS_UPPER;
-      // Hex IPv4 parts (0x7f) use a-f and x; anything else rules out an IPv4 literal.
-      if (!(lower <= 102 /* 'f' */ || lower === 120 /* 'x' */)) numericOnly = false;
-      continue;
-    }
-    if (c === 45 /* '-' */ || c === 95 /* '_' */) { numericOnly = false; continue; }
-    return 0;
   }
-  if (numericOnly) return 0;
+  if ((classes & CHAR_NOT_NUMERIC) === 0) return 0;
+  if ((classes & CHAR_UPPER) !== 0) flags |= HAS_UPPER;
   return s.charCodeAt(n - 1) === 46 /* '.' */ ? flags | TRAILING_DOT : flags;
 }
 
