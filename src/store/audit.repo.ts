@@ -1,0 +1,205 @@
+/**
+ * The audit log: append-only (database triggers refuse UPDATE and DELETE) and hash-chained (EV-4).
+ *
+ * Design note. Entry n stores `prev_hash` (entry n-1's hash; 64 zeros for n = 1) and
+ *   hash = SHA-256 hex of the UTF-8 of JSON.stringify([prev_hash, seq, at, actor, action, target, details, ip])
+ * over the stored column values (`details` is the stored JSON text, `target` and `ip` may be null), so anyone can
+ * recompute it from a dump. Changing any field of an entry breaks its own hash; deleting or reordering entries
+ * breaks the seq sequence or the next `prev_hash`. The one-row `audit_head` table holds the last seq and hash: the
+ * tail cannot be cut off unnoticed, and appends serialise on its row lock. An append first UPDATEs the head
+ * (seq + 1, RETURNING the new seq and the previous hash), which takes that lock on PG and the write lock on SQLite,
+ * then inserts the entry and stores its hash in the head, all in the caller's transaction. So seqs are gap-free and
+ * commit in order, and every entry up to the head's seq is committed whenever the head is visible.
+ *
+ * Someone who can write the database can still rewrite the whole chain consistently; anchoring the head hash
+ * outside it (RFC 3161 time-stamps, EV-9) is what rules that out.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { checkLength, checkStorableText, decodeJson, decodeTime, encodeJson, encodeTime } from './dialect.js';
+import type { JsonValue } from './dialect.js';
+import { sha256Hex } from './ids.js';
+import { checkPageLimit } from './paging.js';
+import type { AuditEventsTable, Database } from './schema.js';
+import { inTransaction } from './transaction.js';
+import type { Clock } from './transaction.js';
+
+/** `prev_hash` of the first entry. Keep in sync with migrations/0001_initial.ts (the head's initial hash). */
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/** Longest actor, action, target or ip: they are short identifiers, and `target` is indexed. */
+export const MAX_AUDIT_FIELD_CHARS = 255;
+
+/** Entries read per query while verifying: bounds memory on a long chain. */
+const VERIFY_BATCH = 1000;
+
+/** Most entries one `list` call returns. */
+export const MAX_AUDIT_PAGE = 1000;
+
+export interface AuditInput {
+  /** Who: `user:<id>`, `api_key:<id>`, `public`, `system`. */
+  readonly actor: string;
+  /** What, as `<entity>.<verb>`: `report.created`, `indicator.decided`. */
+  readonly action: string;
+  /** On what: `report:<id>`, `indicator:<id>`. */
+  readonly target?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+  /** Staff actions only: reporter IPs are never stored raw (PR-1). */
+  readonly ip?: string;
+}
+
+export interface AuditEvent {
+  readonly seq: number;
+  readonly at: Date;
+  readonly actor: string;
+  readonly action: string;
+  readonly target: string | null;
+  readonly details: JsonValue;
+  readonly ip: string | null;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export type AuditVerification =
+  | { readonly ok: true; readonly count: number; readonly headHash: string }
+  | { readonly ok: false; readonly seq: number; readonly reason: string };
+
+export interface AuditListOptions {
+  readonly target?: string;
+  /** Entries with a smaller seq only (the previous page's last seq). */
+  readonly beforeSeq?: number;
+  readonly limit: number;
+}
+
+function chainHash(row: Omit<AuditEventsTable, 'hash'>): string {
+  return sha256Hex(
+    JSON.stringify([row.prev_hash, row.seq, row.at, row.actor, row.action, row.target, row.details, row.ip]),
+  );
+}
+
+function checkField(field: string, value: string | null): void {
+  if (value === null) return;
+  checkStorableText(field, value);
+  checkLength(field, value, MAX_AUDIT_FIELD_CHARS);
+}
+
+/** Appends one entry inside `trx` (the transaction that makes the change it records). */
+export async function appendAudit(trx: Transaction<Database>, entry: AuditInput & { readonly at: Date }): Promise<AuditEvent> {
+  const target = entry.target ?? null;
+  const ip = entry.ip ?? null;
+  checkField('actor', entry.actor);
+  checkField('action', entry.action);
+  checkField('target', target);
+  checkField('ip', ip);
+  const head = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirst();
+  if (head === undefined) throw new Error('audit_head row missing: database not migrated, or tampered with');
+  const row = {
+    seq: head.seq,
+    at: encodeTime(entry.at),
+    actor: entry.actor,
+    action: entry.action,
+    target,
+    details: encodeJson(entry.details ?? {}),
+    ip,
+    prev_hash: head.hash,
+  };
+  const hash = chainHash(row);
+  await trx.insertInto('audit_events').values({ ...row, hash }).execute();
+  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  return toEvent({ ...row, hash });
+}
+
+function toEvent(row: AuditEventsTable): AuditEvent {
+  return {
+    seq: row.seq,
+    at: decodeTime(row.at),
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    details: decodeJson(row.details),
+    ip: row.ip,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** The first problem with entry `row` when `expectedSeq` and `prevHash` are due, or undefined. */
+function entryProblem(row: AuditEventsTable, expectedSeq: number, prevHash: string): AuditVerification | undefined {
+  if (row.seq !== expectedSeq) {
+    return { ok: false, seq: expectedSeq, reason: `entry missing (the next entry is seq ${row.seq})` };
+  }
+  if (row.prev_hash !== prevHash) {
+    return { ok: false, seq: row.seq, reason: 'prev_hash is not the previous entry\'s hash (entries deleted or reordered)' };
+  }
+  if (chainHash(row) !== row.hash) {
+    return { ok: false, seq: row.seq, reason: 'content does not match its hash (entry changed)' };
+  }
+  return undefined;
+}
+
+/** Walks the chain from seq 1 to the head, in batches; names the first bad entry. */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  if (head === undefined) return { ok: false, seq: 0, reason: 'the chain head row is missing' };
+  const stray = await db.selectFrom('audit_events').select('seq').where('seq', '<', 1).executeTakeFirst();
+  if (stray !== undefined) return { ok: false, seq: stray.seq, reason: 'entry outside the chain (seq below 1)' };
+  let expectedSeq = 1;
+  let prevHash = AUDIT_GENESIS_HASH;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .where('seq', '<=', head.seq)
+      .orderBy('seq')
+      .limit(VERIFY_BATCH)
+      .execute();
+    for (const row of rows) {
+      const problem = entryProblem(row, expectedSeq, prevHash);
+      if (problem !== undefined) return problem;
+      prevHash = row.hash;
+      expectedSeq++;
+    }
+    if (rows.length < VERIFY_BATCH) break;
+  }
+  if (expectedSeq <= head.seq) {
+    return { ok: false, seq: expectedSeq, reason: `entry missing (the chain head is at seq ${head.seq})` };
+  }
+  if (prevHash !== head.hash) {
+    return { ok: false, seq: head.seq, reason: 'the chain head\'s hash is not this entry\'s hash (head changed)' };
+  }
+  return { ok: true, count: head.seq, headHash: head.hash };
+}
+
+export class AuditRepo {
+  readonly #db: Kysely<Database>;
+  readonly #now: Clock;
+
+  constructor(db: Kysely<Database>, now: Clock) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** Appends one entry on its own (for changes made elsewhere in the same `Store.transaction`, use that one's repo). */
+  append(entry: AuditInput): Promise<AuditEvent> {
+    return inTransaction(this.#db, (trx) => appendAudit(trx, { ...entry, at: this.#now() }));
+  }
+
+  /** Newest first. */
+  async list(options: AuditListOptions): Promise<AuditEvent[]> {
+    checkPageLimit(options.limit, MAX_AUDIT_PAGE);
+    let query = this.#db.selectFrom('audit_events').selectAll();
+    if (options.target !== undefined) query = query.where('target', '=', options.target);
+    if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
+    const rows = await query.orderBy('seq', 'desc').limit(options.limit).execute();
+    return rows.map(toEvent);
+  }
+
+  verify(): Promise<AuditVerification> {
+    return verifyAuditChain(this.#db);
+  }
+}

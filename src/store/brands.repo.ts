@@ -1,0 +1,99 @@
+/**
+ * The brand catalog as edited at run time. The store keeps brands as given: validate them first with the catalog
+ * loader (src/catalog), which enforces the file contract.
+ */
+import type { Kysely } from 'kysely';
+import type { Brand } from '../engine/types.js';
+import { checkStorableText, decodeBool, decodeTime, encodeBool, encodeJson, encodeTime } from './dialect.js';
+import type { BrandsTable, Database } from './schema.js';
+import { inTransaction } from './transaction.js';
+import type { Clock } from './transaction.js';
+
+/** Rows per INSERT when replacing the catalog: 6 parameters each stays far below SQLite's and PG's caps. */
+const INSERT_BATCH = 500;
+
+export interface StoredBrand extends Brand {
+  readonly generic: boolean;
+  readonly updatedAt: Date;
+}
+
+function toRow(brand: Brand, updatedAt: string): BrandsTable {
+  checkStorableText('id', brand.id);
+  checkStorableText('name', brand.name);
+  return {
+    id: brand.id,
+    name: brand.name,
+    domains: encodeJson(brand.domains),
+    keywords: encodeJson(brand.keywords),
+    generic: encodeBool(brand.generic === true),
+    updated_at: updatedAt,
+  };
+}
+
+function toBrand(row: BrandsTable): StoredBrand {
+  return {
+    id: row.id,
+    name: row.name,
+    // Written by toRow from string arrays.
+    domains: JSON.parse(row.domains) as readonly string[],
+    keywords: JSON.parse(row.keywords) as readonly string[],
+    generic: decodeBool(row.generic),
+    updatedAt: decodeTime(row.updated_at),
+  };
+}
+
+export class BrandsRepo {
+  readonly #db: Kysely<Database>;
+  readonly #now: Clock;
+
+  constructor(db: Kysely<Database>, now: Clock) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** Ordered by id. */
+  async list(): Promise<StoredBrand[]> {
+    const rows = await this.#db.selectFrom('brands').selectAll().orderBy('id').execute();
+    return rows.map(toBrand);
+  }
+
+  async get(id: string): Promise<StoredBrand | undefined> {
+    const row = await this.#db.selectFrom('brands').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toBrand(row);
+  }
+
+  /** Replaces the whole catalog in one transaction (readers see the old one or the new one). */
+  replaceAll(brands: readonly Brand[]): Promise<void> {
+    const updatedAt = encodeTime(this.#now());
+    const rows = brands.map((brand) => toRow(brand, updatedAt));
+    return inTransaction(this.#db, async (trx) => {
+      await trx.deleteFrom('brands').execute();
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        await trx.insertInto('brands').values(rows.slice(i, i + INSERT_BATCH)).execute();
+      }
+    });
+  }
+
+  async upsert(brand: Brand): Promise<void> {
+    const row = toRow(brand, encodeTime(this.#now()));
+    await this.#db
+      .insertInto('brands')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          name: row.name,
+          domains: row.domains,
+          keywords: row.keywords,
+          generic: row.generic,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+  }
+
+  /** False when there was no such brand. */
+  async delete(id: string): Promise<boolean> {
+    const row = await this.#db.deleteFrom('brands').where('id', '=', id).returning('id').executeTakeFirst();
+    return row !== undefined;
+  }
+}

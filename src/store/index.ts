@@ -1,0 +1,25 @@
+/** The store's public surface: open it, migrate it, use its repositories. */
+export { openStore, SQLITE_FILE_NAME } from './store.js';
+export type { Repos, Store, StoreConfig } from './store.js';
+export { listMigrations, migrateToLatest } from './migrate.js';
+export type { MigrationStatus, MigrationTarget } from './migrate.js';
+export type { Dialect, DialectName, JsonValue } from './dialect.js';
+export type { Clock } from './transaction.js';
+export { INDICATOR_KINDS, INDICATOR_STATUSES, REPORT_STATUSES, ROLES } from './schema.js';
+export type { Database, IndicatorKind, IndicatorStatus, ReportStatus, Role } from './schema.js';
+export { appendAudit, verifyAuditChain } from './audit.repo.js';
+export type { AuditEvent, AuditInput, AuditListOptions, AuditVerification } from './audit.repo.js';
+export type {
+  CreateReportResult,
+  NewReport,
+  Report,
+  ReportStatusView,
+  StatusChange,
+  StatusChangeResult,
+} from './reports.repo.js';
+export type { Indicator, IndicatorDecision, IndicatorPage, IndicatorQuery, IndicatorSighting } from './indicators.repo.js';
+export type { Analysis, AnalysisSubject, NewAnalysis } from './analyses.repo.js';
+export type { CreateUserResult, NewUser, User } from './users.repo.js';
+export type { ApiKey, CreatedApiKey } from './keys.repo.js';
+export type { StoredBrand } from './brands.repo.js';
+export { PENDING_STORE_ERRORS, PendingStoreError } from './pending-errors.js';

@@ -1,0 +1,214 @@
+/**
+ * Indicators: normalised URLs and hosts, one row per key however often they are reported (deduplicated on the
+ * SHA-256 of the key), with the latest verdict and an analyst's decision. The feed lists them newest first with a
+ * keyset cursor on (last_seen, id): pages never repeat or skip a row that stays put, and deep pages cost the same as
+ * the first. A row seen again while someone pages moves to the front (its last_seen changed).
+ */
+import type { Kysely } from 'kysely';
+import type { Signal, Verdict } from '../engine/types.js';
+import { appendAudit } from './audit.repo.js';
+import { checkStorableText, decodeTime, encodeJson, encodeTime } from './dialect.js';
+import { newId, sha256Hex } from './ids.js';
+import { checkPageLimit, decodeCursor, encodeCursor } from './paging.js';
+import type { Database, IndicatorKind, IndicatorStatus, IndicatorsTable } from './schema.js';
+import { inTransaction } from './transaction.js';
+import type { Clock } from './transaction.js';
+
+/** Most indicators one page returns. */
+export const MAX_INDICATOR_PAGE = 500;
+
+export interface IndicatorSighting {
+  /** The deduplication key: the normalised URL or host. */
+  readonly key: string;
+  readonly kind: IndicatorKind;
+  /** As submitted or extracted (may differ from `key` by normalisation). */
+  readonly value: string;
+  readonly host: string;
+  readonly domain: string | null;
+  readonly verdict: Verdict;
+  readonly score: number;
+  readonly brand: string | null;
+  readonly signals: readonly Signal[];
+  readonly seenAt: Date;
+}
+
+export interface Indicator {
+  readonly id: string;
+  readonly key: string;
+  readonly kind: IndicatorKind;
+  readonly value: string;
+  readonly host: string;
+  readonly domain: string | null;
+  readonly verdict: Verdict;
+  readonly score: number;
+  readonly brand: string | null;
+  readonly signals: readonly Signal[];
+  readonly firstSeen: Date;
+  readonly lastSeen: Date;
+  readonly reportCount: number;
+  readonly status: IndicatorStatus;
+}
+
+export interface IndicatorQuery {
+  readonly status?: IndicatorStatus;
+  readonly brand?: string;
+  readonly verdict?: Verdict;
+  /** last_seen at or after. */
+  readonly since?: Date;
+  /** last_seen before. */
+  readonly until?: Date;
+  readonly limit: number;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+export interface IndicatorPage {
+  readonly items: readonly Indicator[];
+  /** Null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+export interface IndicatorDecision {
+  readonly id: string;
+  readonly status: IndicatorStatus;
+  readonly note?: string;
+  readonly actor: string;
+}
+
+function checkSighting(sighting: IndicatorSighting): void {
+  for (const field of ['key', 'value', 'host'] as const) checkStorableText(field, sighting[field]);
+  if (sighting.domain !== null) checkStorableText('domain', sighting.domain);
+  if (sighting.brand !== null) checkStorableText('brand', sighting.brand);
+  if (!Number.isInteger(sighting.score) || sighting.score < 0 || sighting.score > 100) {
+    throw new RangeError(`score must be an integer in 0..100, got ${sighting.score}`);
+  }
+}
+
+function toIndicator(row: IndicatorsTable): Indicator {
+  return {
+    id: row.id,
+    key: row.key,
+    kind: row.kind,
+    value: row.value,
+    host: row.host,
+    domain: row.domain,
+    verdict: row.verdict,
+    score: row.score,
+    brand: row.brand,
+    // Written by `upsert` from a Signal[].
+    signals: JSON.parse(row.signals) as readonly Signal[],
+    firstSeen: decodeTime(row.first_seen),
+    lastSeen: decodeTime(row.last_seen),
+    reportCount: row.report_count,
+    status: row.status,
+  };
+}
+
+export class IndicatorsRepo {
+  readonly #db: Kysely<Database>;
+  readonly #now: Clock;
+
+  constructor(db: Kysely<Database>, now: Clock) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /**
+   * Records a sighting: a new indicator, or one more report of a known key (report_count + 1, first_seen and
+   * last_seen widened to include `seenAt`, verdict/score/brand/signals replaced by this latest analysis).
+   */
+  async upsert(sighting: IndicatorSighting): Promise<{ readonly id: string; readonly created: boolean }> {
+    checkSighting(sighting);
+    const seen = encodeTime(sighting.seenAt);
+    const row = await this.#db
+      .insertInto('indicators')
+      .values({
+        id: newId(),
+        key: sighting.key,
+        key_hash: sha256Hex(sighting.key),
+        kind: sighting.kind,
+        value: sighting.value,
+        host: sighting.host,
+        domain: sighting.domain,
+        verdict: sighting.verdict,
+        score: sighting.score,
+        brand: sighting.brand,
+        signals: encodeJson(sighting.signals),
+        first_seen: seen,
+        last_seen: seen,
+        report_count: 1,
+        status: 'new',
+      })
+      // CASE rather than min()/max(): SQLite's two-argument max() is PG's greatest().
+      .onConflict((oc) =>
+        oc.column('key_hash').doUpdateSet((eb) => ({
+          report_count: eb('indicators.report_count', '+', 1),
+          first_seen: eb
+            .case()
+            .when('excluded.first_seen', '<', eb.ref('indicators.first_seen'))
+            .then(eb.ref('excluded.first_seen'))
+            .else(eb.ref('indicators.first_seen'))
+            .end(),
+          last_seen: eb
+            .case()
+            .when('excluded.last_seen', '>', eb.ref('indicators.last_seen'))
+            .then(eb.ref('excluded.last_seen'))
+            .else(eb.ref('indicators.last_seen'))
+            .end(),
+          verdict: eb.ref('excluded.verdict'),
+          score: eb.ref('excluded.score'),
+          brand: eb.ref('excluded.brand'),
+          signals: eb.ref('excluded.signals'),
+        })),
+      )
+      .returning(['id', 'report_count'])
+      .executeTakeFirstOrThrow();
+    return { id: row.id, created: row.report_count === 1 };
+  }
+
+  async get(id: string): Promise<Indicator | undefined> {
+    const row = await this.#db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toIndicator(row);
+  }
+
+  /** Newest (last_seen) first, ties by id. */
+  async list(query: IndicatorQuery): Promise<IndicatorPage> {
+    checkPageLimit(query.limit, MAX_INDICATOR_PAGE);
+    let select = this.#db.selectFrom('indicators').selectAll();
+    if (query.status !== undefined) select = select.where('status', '=', query.status);
+    if (query.brand !== undefined) select = select.where('brand', '=', query.brand);
+    if (query.verdict !== undefined) select = select.where('verdict', '=', query.verdict);
+    if (query.since !== undefined) select = select.where('last_seen', '>=', encodeTime(query.since));
+    if (query.until !== undefined) select = select.where('last_seen', '<', encodeTime(query.until));
+    if (query.cursor !== undefined) {
+      const after = decodeCursor(query.cursor);
+      select = select.where((eb) => eb(eb.refTuple('last_seen', 'id'), '<', eb.tuple(after.at, after.id)));
+    }
+    const rows = await select.orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const more = rows.length > query.limit && last !== undefined;
+    return { items: page.map(toIndicator), nextCursor: more ? encodeCursor({ at: last.last_seen, id: last.id }) : null };
+  }
+
+  /** Sets an analyst's decision and records it (with the note) in the audit log, in one transaction. */
+  decide(decision: IndicatorDecision): Promise<Indicator | undefined> {
+    return inTransaction(this.#db, async (trx) => {
+      const row = await trx
+        .updateTable('indicators')
+        .set({ status: decision.status })
+        .where('id', '=', decision.id)
+        .returningAll()
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      await appendAudit(trx, {
+        at: this.#now(),
+        actor: decision.actor,
+        action: 'indicator.decided',
+        target: `indicator:${decision.id}`,
+        details: { status: decision.status, note: decision.note ?? null },
+      });
+      return toIndicator(row);
+    });
+  }
+}

@@ -1,0 +1,104 @@
+/** Staff accounts. The store takes password hashes made by the caller (argon2id, WA-1) and never sees a password. */
+import type { Kysely } from 'kysely';
+import { checkLength, checkStorableText, decodeBool, decodeTime, encodeBool, encodeTime } from './dialect.js';
+import { newId } from './ids.js';
+import type { Database, Role, UsersTable } from './schema.js';
+import type { Clock } from './transaction.js';
+
+/** RFC 5321 §4.5.3.1.3: a path holds at most 256 octets including the angle brackets. The column is indexed. */
+export const MAX_EMAIL_CHARS = 254;
+
+/** The start of a PHC string (`$argon2id$v=19$…`): refuses a plaintext password passed by mistake. */
+const PHC_PREFIX = /^\$[a-z0-9-]{1,32}\$/;
+
+export interface NewUser {
+  readonly email: string;
+  /** PHC string, e.g. from @node-rs/argon2 `hash()`. */
+  readonly passwordHash: string;
+  readonly role: Role;
+}
+
+export interface User {
+  readonly id: string;
+  /** Lowercased. */
+  readonly email: string;
+  readonly passwordHash: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly createdAt: Date;
+}
+
+export type CreateUserResult = { readonly conflict: false; readonly user: User } | { readonly conflict: true };
+
+/** Accounts are found by e-mail whatever its case, so one person cannot hold two accounts by case. */
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function toUser(row: UsersTable): User {
+  return {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    role: row.role,
+    disabled: decodeBool(row.disabled),
+    createdAt: decodeTime(row.created_at),
+  };
+}
+
+export class UsersRepo {
+  readonly #db: Kysely<Database>;
+  readonly #now: Clock;
+
+  constructor(db: Kysely<Database>, now: Clock) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** `conflict: true` when the e-mail already has an account. */
+  async create(user: NewUser): Promise<CreateUserResult> {
+    const email = normaliseEmail(user.email);
+    checkStorableText('email', email);
+    checkLength('email', email, MAX_EMAIL_CHARS);
+    if (!PHC_PREFIX.test(user.passwordHash)) throw new TypeError('passwordHash must be a PHC string ($alg$…)');
+    const row = await this.#db
+      .insertInto('users')
+      .values({
+        id: newId(),
+        email,
+        password_hash: user.passwordHash,
+        role: user.role,
+        disabled: encodeBool(false),
+        created_at: encodeTime(this.#now()),
+      })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    return row === undefined ? { conflict: true } : { conflict: false, user: toUser(row) };
+  }
+
+  async get(id: string): Promise<User | undefined> {
+    const row = await this.#db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toUser(row);
+  }
+
+  async findByEmail(email: string): Promise<User | undefined> {
+    const row = await this.#db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', normaliseEmail(email))
+      .executeTakeFirst();
+    return row === undefined ? undefined : toUser(row);
+  }
+
+  /** False when there is no such user. */
+  async setDisabled(id: string, disabled: boolean): Promise<boolean> {
+    const row = await this.#db
+      .updateTable('users')
+      .set({ disabled: encodeBool(disabled) })
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}
