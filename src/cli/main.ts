@@ -8,6 +8,7 @@ import { createEngine, ENGINE_VERSION, generatePermutations, type Catalog } from
 import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { HookwatchError } from '../errors.js';
 import { checkArgs, checkStream, type CheckFormat } from './check.js';
+import * as platform from './platform.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -21,6 +22,16 @@ Usage:
       Prints one JSON line per input (default when stdout is not a terminal) or a table.
   hookwatch permutations [--format text|jsonl] DOMAIN
       Print candidate lookalikes of DOMAIN (typosquats, homoglyph/IDN, combosquats, TLD swaps) with their technique.
+  hookwatch serve [--host H] [--port P] [--data DIR] [--config FILE] [--brands FILE] [--no-worker]
+      Run the HTTP API (and an analysis worker) on 127.0.0.1:8080 with SQLite in ./data, or PostgreSQL when
+      HOOKWATCH_DATABASE_URL is set. Stops gracefully on SIGTERM/SIGINT.
+  hookwatch worker [--data DIR] [--config FILE]         queue consumers only (scale-out on PostgreSQL)
+  hookwatch migrate [--data DIR]                          apply database migrations
+  hookwatch keys create --role admin|analyst|liaison --name NAME [--data DIR]
+      Create an API key; the key is printed once, as the last line.
+  hookwatch users create --email EMAIL --role ROLE [--data DIR]   password from HOOKWATCH_PASSWORD or stdin
+  hookwatch audit verify [--data DIR]                     verify the audit log's hash chain
+  hookwatch config print [--config FILE]                  the effective configuration, secrets masked
   hookwatch --version | --help
 
 Options:
@@ -88,6 +99,57 @@ function runPermutations(args: readonly string[], io: Io): number {
   return EXIT_OK;
 }
 
+const PLATFORM_OPTIONS = {
+  host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, config: { type: 'string' },
+  brands: { type: 'string' },
+} as const;
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function commonFlags(values: Record<string, unknown>): platform.CommonFlags {
+  return { host: str(values['host']), port: str(values['port']), data: str(values['data']), config: str(values['config']), brands: str(values['brands']) };
+}
+
+async function readAll(stream: AsyncIterable<unknown>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => { resolve(signal); };
+    process.once('SIGTERM', () => { stop('SIGTERM'); });
+    process.once('SIGINT', () => { stop('SIGINT'); });
+  });
+}
+
+async function runPlatform(command: string, args: readonly string[], io: Io): Promise<number> {
+  const [sub, ...rest] = command === 'keys' || command === 'users' || command === 'audit' || command === 'config' ? args : ['', ...args];
+  const { values } = parse(rest, {
+    ...PLATFORM_OPTIONS, 'no-worker': { type: 'boolean' }, role: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' },
+  });
+  if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
+  const pio: platform.PlatformIo = {
+    stdout: io.stdout, stderr: io.stderr, env: process.env,
+    readStdin: () => readAll(io.stdin),
+    get stopSignal() { return stopSignal(); },
+  };
+  const flags = commonFlags(values);
+  switch (`${command} ${sub ?? ''}`.trim()) {
+    case 'serve': return platform.serve({ ...flags, worker: values['no-worker'] !== true }, pio);
+    case 'worker': return platform.worker(flags, pio);
+    case 'migrate': return platform.migrate(flags, pio);
+    case 'keys create': return platform.createKey({ ...flags, role: str(values['role']), name: str(values['name']) }, pio);
+    case 'users create': return platform.createUser({ ...flags, role: str(values['role']), email: str(values['email']) }, pio);
+    case 'audit verify': return platform.auditVerify(flags, pio);
+    case 'config print': return platform.configPrint(flags, pio);
+    default: throw new UsageError(`unknown command "${command}${sub === undefined || sub === '' ? '' : ` ${sub}`}"`);
+  }
+}
+
 /** Runs the CLI and returns its exit status. Never throws. */
 export async function main(args: readonly string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = args;
@@ -95,6 +157,8 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
     switch (command) {
       case 'check': return await runCheck(rest, io);
       case 'permutations': return runPermutations(rest, io);
+      case 'serve': case 'worker': case 'migrate': case 'keys': case 'users': case 'audit': case 'config':
+        return await runPlatform(command, rest, io);
       case '--version': case '-v': io.stdout.write(`hookwatch engine ${ENGINE_VERSION}\n`); return EXIT_OK;
       case undefined: case '--help': case '-h': case 'help': io.stdout.write(USAGE); return EXIT_OK;
       default: throw new UsageError(`unknown command "${command}"`);
@@ -104,7 +168,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
       io.stderr.write(`hookwatch: ${error.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
-    if (error instanceof HookwatchError && error.code.startsWith('HW_ERR_CATALOG_')) {
+    if (error instanceof HookwatchError && (error.code.startsWith('HW_ERR_CATALOG_') || error.code === 'HW_ERR_CONFIG_INVALID')) {
       io.stderr.write(`hookwatch: ${error.code}: ${error.message}\n`);
       return EXIT_USAGE;
     }

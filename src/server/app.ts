@@ -3,24 +3,25 @@
  * plugins; this file owns only the cross-cutting parts: body limits, content types, the error shape of
  * DESIGN.md ("Errors": `{"error":{"code","message","details?"}}`, never a stack trace) and health checks.
  */
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Engine } from '../engine/index.js';
-import { ERRORS, HookwatchError, errorMessage, type ErrorCode } from '../errors.js';
+import { ERRORS, HookwatchError, type ErrorCode } from '../errors.js';
+import { sendError } from './errors.js';
 import type { Config } from '../config/config.js';
 import { checkRoutes } from './check.routes.js';
+import { reportRoutes } from './reports.routes.js';
+import type { JobQueue } from '../queue/queue.js';
+import type { Store } from '../store/index.js';
 
 export interface AppDeps {
   readonly config: Config;
   readonly engine: Engine;
+  /** The store and queue: without them only the stateless routes (health, check) are served. */
+  readonly store?: Store;
+  readonly queue?: JobQueue;
   /** Resolves when the app can serve traffic (store reachable, migrations applied); throws otherwise. */
   readonly ready?: () => Promise<void>;
   readonly logger?: boolean;
-}
-
-export function sendError(reply: FastifyReply, code: ErrorCode, params: Readonly<Record<string, string | number>> = {}, details?: unknown): FastifyReply {
-  const body: { error: { code: string; message: string; details?: unknown } } = { error: { code, message: errorMessage(code, params) } };
-  if (details !== undefined) body.error.details = details;
-  return reply.code(ERRORS[code].status).type('application/json; charset=utf-8').send(body);
 }
 
 /** Maps Fastify's own errors (body parsing, limits, validation) to registry codes. */
@@ -81,5 +82,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(checkRoutes, { prefix: '/api/v1', engine: deps.engine });
+  if (deps.store !== undefined && deps.queue !== undefined) {
+    await app.register(reportRoutes, {
+      prefix: '/api/v1',
+      store: deps.store,
+      queue: deps.queue,
+      publicRateLimitPerMinute: deps.config.publicRateLimitPerMinute,
+    });
+  }
   return app;
 }

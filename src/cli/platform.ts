@@ -1,0 +1,184 @@
+/**
+ * The platform commands' composition root: config → catalog → engine → store → queue → app. Each command builds
+ * only what it needs and closes what it opened.
+ *   serve    HTTP API + an in-process analysis worker (disable with --no-worker)
+ *   worker   queue consumers only (scale-out on PostgreSQL: N serve + M worker processes on one database)
+ *   migrate  apply database migrations
+ *   keys create --role R --name N   prints the new API key as its last line (shown once, stored hashed)
+ *   users create --email E --role R  reads the password from HOOKWATCH_PASSWORD or stdin
+ *   audit verify                      checks the hash chain of the audit log and names the first bad entry
+ *   config print                      the effective configuration, secrets masked
+ */
+import { hash as argon2hash } from '@node-rs/argon2';
+import { createEngine, type Engine } from '../engine/index.js';
+import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
+import { loadConfig, printableConfig, type Config, type ConfigInput } from '../config/config.js';
+import { migrateToLatest, openStore, ROLES, verifyAuditChain, type Role, type Store } from '../store/index.js';
+import { inProcessQueue } from '../queue/in-process.js';
+import { memoryJobStore } from '../queue/job-store.js';
+import { pgBossQueue } from '../queue/pg-boss.js';
+import type { JobQueue } from '../queue/queue.js';
+import { buildApp } from '../server/app.js';
+import { analyseReport, requeueSubmitted } from '../worker/analyse-report.js';
+
+/** argon2id parameters (SECURITY.md WA-1: m ≥ 19 MiB, t ≥ 2, p = 1). */
+export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** Analysis jobs run at once per process. */
+export const WORKER_CONCURRENCY = 4;
+
+export interface PlatformIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly readStdin: () => Promise<string>;
+  /** Resolves when the process is asked to stop (SIGTERM/SIGINT). */
+  readonly stopSignal: Promise<string>;
+}
+
+export interface CommonFlags {
+  readonly host?: string | undefined;
+  readonly port?: string | undefined;
+  readonly data?: string | undefined;
+  readonly config?: string | undefined;
+  readonly brands?: string | undefined;
+}
+
+export function platformConfig(flags: CommonFlags, env: PlatformIo['env']): Config {
+  const input: ConfigInput = { host: flags.host, port: flags.port, dataDir: flags.data, brands: flags.brands };
+  return loadConfig({ flags: input, env, ...(flags.config === undefined ? {} : { file: flags.config }) });
+}
+
+async function engineFor(config: Config): Promise<Engine> {
+  return createEngine(config.brands === undefined ? defaultCatalog() : await loadCatalogFile(config.brands));
+}
+
+async function storeFor(config: Config): Promise<Store> {
+  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl === undefined ? {} : { url: config.databaseUrl }) });
+  await migrateToLatest(store);
+  return store;
+}
+
+function queueFor(config: Config, io: PlatformIo): JobQueue {
+  const onError = (error: unknown): void => { io.stderr.write(`hookwatch queue: ${error instanceof Error ? error.message : String(error)}\n`); };
+  if (config.databaseUrl !== undefined) return pgBossQueue({ connectionString: config.databaseUrl, onError });
+  // Embedded mode: jobs in memory, the reports table is the durable record (requeueSubmitted at start).
+  return inProcessQueue({ store: memoryJobStore(), onError });
+}
+
+async function startWorker(store: Store, engine: Engine, queue: JobQueue): Promise<void> {
+  await queue.work('analyse-report', (job) => analyseReport(store, engine, job.payload.reportId, () => new Date()), { concurrency: WORKER_CONCURRENCY });
+  await requeueSubmitted(store, (reportId) => queue.send('analyse-report', { reportId }, { singletonKey: reportId }));
+}
+
+export async function serve(flags: CommonFlags & { readonly worker: boolean }, io: PlatformIo): Promise<number> {
+  const config = platformConfig(flags, io.env);
+  const engine = await engineFor(config);
+  const store = await storeFor(config);
+  const queue = queueFor(config, io);
+  await queue.start();
+  if (flags.worker) await startWorker(store, engine, queue);
+  const app = await buildApp({
+    config, engine, store, queue, logger: true,
+    ready: async () => { await store.db.selectFrom('audit_head').select('id').limit(1).execute(); },
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  io.stderr.write(`hookwatch: serving on ${address} (${config.databaseUrl === undefined ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  const signal = await io.stopSignal;
+  io.stderr.write(`hookwatch: ${signal}: shutting down\n`);
+  await app.close();
+  await queue.stop({ graceful: true });
+  await store.close();
+  return 0;
+}
+
+export async function worker(flags: CommonFlags, io: PlatformIo): Promise<number> {
+  const config = platformConfig(flags, io.env);
+  const engine = await engineFor(config);
+  const store = await storeFor(config);
+  const queue = queueFor(config, io);
+  await queue.start();
+  await startWorker(store, engine, queue);
+  io.stderr.write('hookwatch: worker running\n');
+  await io.stopSignal;
+  await queue.stop({ graceful: true });
+  await store.close();
+  return 0;
+}
+
+export async function migrate(flags: CommonFlags, io: PlatformIo): Promise<number> {
+  const config = platformConfig(flags, io.env);
+  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl === undefined ? {} : { url: config.databaseUrl }) });
+  try {
+    const applied = await migrateToLatest(store);
+    io.stdout.write(applied.length === 0 ? 'database is up to date\n' : `applied: ${applied.join(', ')}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function parseRole(role: string | undefined): Role | undefined {
+  return ROLES.find((r) => r === role);
+}
+
+export async function createKey(flags: CommonFlags & { readonly role?: string | undefined; readonly name?: string | undefined }, io: PlatformIo): Promise<number> {
+  const role = parseRole(flags.role);
+  if (role === undefined || flags.name === undefined || flags.name.length === 0) {
+    io.stderr.write(`hookwatch keys create: --role (${ROLES.join('|')}) and --name are required\n`);
+    return 2;
+  }
+  const store = await storeFor(platformConfig(flags, io.env));
+  try {
+    const created = await store.apiKeys.create({ name: flags.name, role });
+    io.stdout.write(`created API key ${created.apiKey.id} (${role}, "${flags.name}"); it is shown once:\n${created.key}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function createUser(flags: CommonFlags & { readonly role?: string | undefined; readonly email?: string | undefined }, io: PlatformIo): Promise<number> {
+  const role = parseRole(flags.role);
+  if (role === undefined || flags.email === undefined || !flags.email.includes('@')) {
+    io.stderr.write(`hookwatch users create: --email and --role (${ROLES.join('|')}) are required\n`);
+    return 2;
+  }
+  const password = (io.env['HOOKWATCH_PASSWORD'] ?? (await io.readStdin())).replace(/\r?\n$/, '');
+  if (password.length < 12) {
+    io.stderr.write('hookwatch users create: the password (HOOKWATCH_PASSWORD or stdin) must have at least 12 characters\n');
+    return 2;
+  }
+  const store = await storeFor(platformConfig(flags, io.env));
+  try {
+    const passwordHash = await argon2hash(password, ARGON2_OPTIONS);
+    const result = await store.users.create({ email: flags.email, passwordHash, role });
+    if (result.conflict) {
+      io.stderr.write(`hookwatch users create: ${flags.email} already exists\n`);
+      return 1;
+    }
+    io.stdout.write(`created user ${result.user.id} (${flags.email}, ${role})\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function auditVerify(flags: CommonFlags, io: PlatformIo): Promise<number> {
+  const store = await storeFor(platformConfig(flags, io.env));
+  try {
+    const verification = await verifyAuditChain(store.db);
+    if (verification.ok) {
+      io.stdout.write(`audit log intact: ${verification.count} entries, hash chain verified\n`);
+      return 0;
+    }
+    io.stdout.write(`audit log BROKEN at entry ${verification.seq}: ${verification.reason}\n`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+export function configPrint(flags: CommonFlags, io: PlatformIo): number {
+  io.stdout.write(`${JSON.stringify(printableConfig(platformConfig(flags, io.env)), null, 2)}\n`);
+  return 0;
+}
