@@ -133,7 +133,7 @@ function entryProblem(row: AuditEventsTable, expectedSeq: number, prevHash: stri
     return { ok: false, seq: expectedSeq, reason: `entry missing (the next entry is seq ${row.seq})` };
   }
   if (row.prev_hash !== prevHash) {
-    return { ok: false, seq: row.seq, reason: 'prev_hash is not the previous entry\'s hash (entries deleted or reordered)' };
+    return { ok: false, seq: row.seq, reason: 'prev_hash is not the previous entry\'s hash (an entry before it was changed, deleted or reordered)' };
   }
   if (chainHash(row) !== row.hash) {
     return { ok: false, seq: row.seq, reason: 'content does not match its hash (entry changed)' };
@@ -185,7 +185,7 @@ export class AuditRepo {
   }
 
   /** Appends one entry on its own (for changes made elsewhere in the same `Store.transaction`, use that one's repo). */
-  append(entry: AuditInput): Promise<AuditEvent> {
+  async append(entry: AuditInput): Promise<AuditEvent> {
     return inTransaction(this.#db, (trx) => appendAudit(trx, { ...entry, at: this.#now() }));
   }
 
@@ -199,7 +199,7 @@ export class AuditRepo {
     return rows.map(toEvent);
   }
 
-  verify(): Promise<AuditVerification> {
+  async verify(): Promise<AuditVerification> {
     return verifyAuditChain(this.#db);
   }
 }

@@ -63,7 +63,7 @@ export class BrandsRepo {
   }
 
   /** Replaces the whole catalog in one transaction (readers see the old one or the new one). */
-  replaceAll(brands: readonly Brand[]): Promise<void> {
+  async replaceAll(brands: readonly Brand[]): Promise<void> {
     const updatedAt = encodeTime(this.#now());
     const rows = brands.map((brand) => toRow(brand, updatedAt));
     return inTransaction(this.#db, async (trx) => {

@@ -192,7 +192,7 @@ export class IndicatorsRepo {
   }
 
   /** Sets an analyst's decision and records it (with the note) in the audit log, in one transaction. */
-  decide(decision: IndicatorDecision): Promise<Indicator | undefined> {
+  async decide(decision: IndicatorDecision): Promise<Indicator | undefined> {
     return inTransaction(this.#db, async (trx) => {
       const row = await trx
         .updateTable('indicators')

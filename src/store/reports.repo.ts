@@ -153,7 +153,7 @@ export class ReportsRepo {
   }
 
   /** Stores a report, its contact and its audit entry in one transaction, or replays an idempotent one. */
-  create(input: NewReport): Promise<CreateReportResult> {
+  async create(input: NewReport): Promise<CreateReportResult> {
     const content = reportContent(input);
     if (input.contact !== undefined) checkStorableText('contact', input.contact);
     return inTransaction(this.#db, async (trx) => {
@@ -244,7 +244,7 @@ export class ReportsRepo {
   }
 
   /** Changes the status and records who did it, in one transaction. */
-  setStatus(change: StatusChange): Promise<StatusChangeResult> {
+  async setStatus(change: StatusChange): Promise<StatusChangeResult> {
     return inTransaction(this.#db, async (trx) => {
       let update = trx.updateTable('reports').set({ status: change.status }).where('id', '=', change.id);
       if (change.from !== undefined) update = update.where('status', '=', change.from);
