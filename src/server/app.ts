@@ -10,6 +10,7 @@ import { sendError } from './errors.js';
 import type { Config } from '../config/config.js';
 import { checkRoutes } from './check.routes.js';
 import { reportRoutes } from './reports.routes.js';
+import { indicatorRoutes } from './indicators.routes.js';
 import type { JobQueue } from '../queue/queue.js';
 import type { Store } from '../store/index.js';
 
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       queue: deps.queue,
       publicRateLimitPerMinute: deps.config.publicRateLimitPerMinute,
     });
+    await app.register(indicatorRoutes, { prefix: '/api/v1', store: deps.store });
   }
   return app;
 }

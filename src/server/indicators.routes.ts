@@ -1,0 +1,104 @@
+/**
+ * The analyst's view of deduplicated indicators (analyst, admin):
+ * - `GET /indicators?status&brand&verdict&since&until&limit&cursor`: newest first, cursor pagination;
+ * - `GET /indicators/:id`;
+ * - `POST /indicators/:id/decision` `{decision: confirmed_phishing|benign|duplicate, note?}`, audited.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { INDICATOR_STATUSES, type Indicator, type IndicatorStatus, type Store } from '../store/index.js';
+import type { Verdict } from '../engine/index.js';
+import { principalOf, requireRole } from './auth.js';
+import { sendError } from './errors.js';
+
+export const DEFAULT_INDICATOR_PAGE = 50;
+export const MAX_INDICATOR_PAGE = 500;
+export const MAX_DECISION_NOTE_CHARS = 2000;
+
+const DECISIONS = ['confirmed_phishing', 'benign', 'duplicate'] as const;
+const VERDICTS = ['official', 'phishing', 'suspicious', 'benign', 'error'] as const;
+
+interface ListQuery {
+  status?: IndicatorStatus;
+  brand?: string;
+  verdict?: Verdict;
+  since?: string;
+  until?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: INDICATOR_STATUSES },
+    brand: { type: 'string', minLength: 1, maxLength: 64 },
+    verdict: { type: 'string', enum: VERDICTS },
+    since: { type: 'string', format: 'date-time' },
+    until: { type: 'string', format: 'date-time' },
+    // Query strings are text and types are never coerced: a number is matched as digits.
+    limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
+    cursor: { type: 'string', minLength: 1, maxLength: 512 },
+  },
+} as const;
+
+const decisionBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['decision'],
+  properties: {
+    decision: { type: 'string', enum: DECISIONS },
+    note: { type: 'string', maxLength: MAX_DECISION_NOTE_CHARS },
+  },
+} as const;
+
+function view(indicator: Indicator): Record<string, unknown> {
+  return {
+    ...indicator,
+    firstSeen: indicator.firstSeen.toISOString(),
+    lastSeen: indicator.lastSeen.toISOString(),
+  };
+}
+
+export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  const analysts = requireRole(store, ['admin', 'analyst']);
+
+  app.get<{ Querystring: ListQuery }>('/indicators', {
+    schema: { querystring: listQuery },
+    preHandler: analysts,
+  }, async (request, reply) => {
+    const q = request.query;
+    const limit = q.limit === undefined ? DEFAULT_INDICATOR_PAGE : Number(q.limit);
+    if (limit > MAX_INDICATOR_PAGE) return sendError(reply, 'HW_ERR_HTTP_VALIDATION', { reason: `limit must be at most ${MAX_INDICATOR_PAGE}` });
+    const page = await store.indicators.list({
+      limit,
+      ...(q.status === undefined ? {} : { status: q.status }),
+      ...(q.brand === undefined ? {} : { brand: q.brand }),
+      ...(q.verdict === undefined ? {} : { verdict: q.verdict }),
+      ...(q.since === undefined ? {} : { since: new Date(q.since) }),
+      ...(q.until === undefined ? {} : { until: new Date(q.until) }),
+      ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+    });
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
+  });
+
+  app.get<{ Params: { id: string } }>('/indicators/:id', { preHandler: analysts }, async (request, reply) => {
+    const indicator = await store.indicators.get(request.params.id);
+    return indicator === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : view(indicator);
+  });
+
+  app.post<{ Params: { id: string }; Body: { decision: (typeof DECISIONS)[number]; note?: string } }>(
+    '/indicators/:id/decision',
+    { schema: { body: decisionBody }, preHandler: analysts },
+    async (request, reply) => {
+      const decided = await store.indicators.decide({
+        id: request.params.id,
+        status: request.body.decision,
+        ...(request.body.note === undefined ? {} : { note: request.body.note }),
+        actor: principalOf(request).actor,
+      });
+      return decided === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : view(decided);
+    },
+  );
+  await Promise.resolve();
+};
