@@ -98,7 +98,7 @@ forEachStore((name, open) => {
   });
 
   test(`${name}: bad submissions are coded errors and write nothing`, async () => {
-    const before = await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
     const cases: [unknown, number, string][] = [
       [{}, 400, 'HW_ERR_HTTP_VALIDATION'],
       [{ contact: 'x@y.z' }, 400, 'HW_ERR_HTTP_VALIDATION'],
@@ -114,7 +114,7 @@ forEachStore((name, open) => {
     }
     const injection = await post({ url: "http://a.com/'); DROP TABLE reports;--", text: 'Robert"); DELETE FROM audit_events;--' }, { 'x-test-ip': '10.0.0.4' });
     assert.equal(injection.statusCode, 201);
-    const after = await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n) + 1);
   });
 
