@@ -22,22 +22,25 @@ function confusables(): Map<number, string> {
   return confusableMap;
 }
 
+/** ASCII chars that can start a fold: 0, 1 (next to a letter), r (before n), v (before v). */
+const FOLD_START = Uint8Array.from({ length: 128 }, (_, c) => (c === 48 /* '0' */ || c === 49 /* '1' */ || c === 114 /* 'r' */ || c === 118 /* 'v' */ ? 1 : 0));
+
 /**
  * Whether skeleton() could change this ASCII-or-not label; false lets callers skip it (most hosts). One pass over
- * char codes, reading only inside the string (an out-of-range charCodeAt is NaN and slows the loop down).
+ * char codes with one table read per char, reading only inside the string (an out-of-range charCodeAt is NaN and
+ * slows the loop down).
  */
 export function mayHaveSkeleton(label: string): boolean {
   const n = label.length;
-  let prev = 0; // char code before i; 0 (no letter) at the start
   for (let i = 0; i < n; i++) {
     const c = label.charCodeAt(i);
     if (c > 127) return true;
+    if (FOLD_START[c] === 0) continue;
     const next = i + 1 < n ? label.charCodeAt(i + 1) : 0;
+    if (c === 114 /* 'r' */) { if (next === 110 /* 'n' */) return true; continue; }
+    if (c === 118 /* 'v' */) { if (next === 118 /* 'v' */) return true; continue; }
     // A 0 or 1 passes for a letter only next to letters (`paypa1`, `g00gle`), not in numbers (`ec2-10-1`).
-    if ((c === 48 /* '0' */ || c === 49 /* '1' */) && (isLetterCode(prev) || isLetterCode(next))) return true;
-    if (c === 114 /* 'r' */ && next === 110 /* 'n' */) return true;
-    if (c === 118 /* 'v' */ && next === 118 /* 'v' */) return true;
-    prev = c;
+    if (isLetterCode(next) || (i > 0 && isLetterCode(label.charCodeAt(i - 1)))) return true;
   }
   return false;
 }
@@ -128,6 +131,90 @@ export function lookalikeKey(label: string): string {
     }
   }
   return from === 0 ? base : out + base.slice(from);
+}
+
+/** Multiplier of the hash LookalikeIndex computes over folded chars. */
+const FOLD_HASH = 0x01000193;
+
+/**
+ * Label → ids of the labels sharing its lookalikeKey(), looked up from a skeleton without building the key.
+ *
+ * Design note: lookalikeKey() allocates a new string for about half of all labels (every `i` folds to `l`), and a
+ * Map look-up of a new string hashes it again. find() instead streams the i/l and cl/d folds of a skeleton into a
+ * 32-bit hash, probes a Map with integer keys and verifies candidates by streaming the folds again against the
+ * stored key, so a look-up allocates nothing; a hash collision costs a comparison, never a wrong answer.
+ */
+export class LookalikeIndex {
+  private readonly byHash = new Map<number, { readonly key: string; readonly ids: number[] }[]>();
+
+  /** labels[id] is indexed under lookalikeKey(labels[id]); ids sharing a key keep their order. */
+  constructor(labels: readonly string[]) {
+    labels.forEach((label, id) => {
+      const key = lookalikeKey(label);
+      const h = foldedHash(key, false);
+      let bucket = this.byHash.get(h);
+      if (bucket === undefined) {
+        bucket = [];
+        this.byHash.set(h, bucket);
+      }
+      const entry = bucket.find((e) => e.key === key);
+      if (entry === undefined) bucket.push({ key, ids: [id] });
+      else entry.ids.push(id);
+    });
+  }
+
+  /**
+   * The ids whose key is the lookalike fold of `skel` (a skeleton() result), else, when `skel` has a hyphen,
+   * those whose key is that fold with its hyphens dropped. Equals, without allocating:
+   * `index.get(k) ?? (k.includes('-') ? index.get(k.replaceAll('-', '')) : undefined)` with k = fold of skel.
+   */
+  find(skel: string): readonly number[] | undefined {
+    return this.lookup(skel, false) ?? (skel.includes('-') ? this.lookup(skel, true) : undefined);
+  }
+
+  private lookup(skel: string, dropHyphens: boolean): readonly number[] | undefined {
+    const bucket = this.byHash.get(foldedHash(skel, dropHyphens));
+    if (bucket === undefined) return undefined;
+    for (const entry of bucket) if (foldedEquals(skel, dropHyphens, entry.key)) return entry.ids;
+    return undefined;
+  }
+}
+
+/**
+ * The k-th char of lookalikeKey()'s fold over a skeleton, streamed: `c` before `l` or `i` reads as `d` (two chars
+ * consumed), `i` as `l`. foldedHash() and foldedEquals() walk it the same way; keep the three in sync with
+ * lookalikeKey().
+ */
+function foldedHash(s: string, dropHyphens: boolean): number {
+  const n = s.length;
+  let h = 0;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c === 99 /* 'c' */ && i + 1 < n) {
+      const next = s.charCodeAt(i + 1);
+      if (next === 108 /* 'l' */ || next === 105 /* 'i' */) { c = 100 /* 'd' */; i++; }
+    } else if (c === 105 /* 'i' */) c = 108 /* 'l' */;
+    else if (c === 45 /* '-' */ && dropHyphens) continue;
+    h = (Math.imul(h, FOLD_HASH) + c) | 0;
+  }
+  return h;
+}
+
+/** Whether the fold of `s` (hyphens dropped or not) is `key`, char by char. */
+function foldedEquals(s: string, dropHyphens: boolean, key: string): boolean {
+  const n = s.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c === 99 /* 'c' */ && i + 1 < n) {
+      const next = s.charCodeAt(i + 1);
+      if (next === 108 /* 'l' */ || next === 105 /* 'i' */) { c = 100 /* 'd' */; i++; }
+    } else if (c === 105 /* 'i' */) c = 108 /* 'l' */;
+    else if (c === 45 /* '-' */ && dropHyphens) continue;
+    if (k >= key.length || key.charCodeAt(k) !== c) return false;
+    k++;
+  }
+  return k === key.length;
 }
 
 /** Unicode scripts a label's letters come from (Common and Inherited ignored), for mixed-script detection. */
