@@ -3,6 +3,7 @@
  * refusal of unknown URLs and unreachable servers without echoing secrets, foreign keys, and `transaction()`.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { HookwatchError } from '../errors.js';
+import { migrateToLatest } from './migrate.js';
 import { postgresSettingProblems, SQLITE_BUSY_TIMEOUT_MS, sqlitePragmaProblems } from './dialect.js';
 import { openStore, SQLITE_FILE_NAME } from './store.js';
 import type { Store } from './store.js';
@@ -52,6 +54,59 @@ describe('SQLite store', () => {
     await sql`pragma synchronous = NORMAL`.execute(store.db);
     assert.deepEqual(await store.dialect.durabilityProblems(store.db), ['synchronous is 1, need 2 (FULL)']);
     await sql`pragma synchronous = FULL`.execute(store.db);
+  });
+});
+
+/** A writer process: creates reports forever and prints each id once `create` has returned (acknowledged). */
+function writerScript(dataDir: string): string {
+  const storeModule = new URL('./store.ts', import.meta.url).href;
+  return `
+    const { openStore } = await import(${JSON.stringify(storeModule)});
+    const store = await openStore({ dataDir: ${JSON.stringify(dataDir)} });
+    for (let i = 0; ; i++) {
+      const report = await store.reports.create({ text: 'report ' + i, payloadHash: '${'a'.repeat(64)}', actor: 'public' });
+      process.stdout.write(report.id + '\\n');
+    }`;
+}
+
+/** Ids the writer acknowledged before it was killed with SIGKILL, once it had acknowledged `count`. */
+async function acknowledgedBeforeKill(dataDir: string, count: number): Promise<string[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', writerScript(dataDir)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    output += chunk;
+    if (output.split('\n').length > count) child.kill('SIGKILL');
+  });
+  // 'close', not 'exit': what the child wrote before dying is still in the pipe.
+  await new Promise((resolve) => child.on('close', resolve));
+  // The last line may be cut: only complete lines were acknowledged.
+  return output.split('\n').slice(0, -1);
+}
+
+describe('SQLite after a process kill (RE-8)', () => {
+  it('keeps every acknowledged report, with an intact file and audit chain', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'hookwatch-kill-'));
+    const dataDir = join(root, 'data');
+    try {
+      const setup = await openStore({ dataDir });
+      await migrateToLatest(setup);
+      await setup.close();
+      const acknowledged = await acknowledgedBeforeKill(dataDir, 300);
+      assert.ok(acknowledged.length >= 300, `only ${acknowledged.length} reports before the kill`);
+      const store = await openStore({ dataDir });
+      try {
+        assert.equal(await pragma(store, 'integrity_check'), 'ok');
+        for (const id of acknowledged) assert.ok(await store.reports.get(id), `acknowledged report ${id} lost`);
+        assert.equal((await store.audit.verify()).ok, true);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
