@@ -83,7 +83,10 @@ function checkField(field: string, value: string | null): void {
 }
 
 /** Appends one entry inside `trx` (the transaction that makes the change it records). */
-export async function appendAudit(trx: Transaction<Database>, entry: AuditInput & { readonly at: Date }): Promise<AuditEvent> {
+export async function appendAudit(
+  trx: Transaction<Database>,
+  entry: AuditInput & { readonly at: Date },
+): Promise<AuditEvent> {
   const target = entry.target ?? null;
   const ip = entry.ip ?? null;
   checkField('actor', entry.actor);
@@ -133,7 +136,11 @@ function entryProblem(row: AuditEventsTable, expectedSeq: number, prevHash: stri
     return { ok: false, seq: expectedSeq, reason: `entry missing (the next entry is seq ${row.seq})` };
   }
   if (row.prev_hash !== prevHash) {
-    return { ok: false, seq: row.seq, reason: 'prev_hash is not the previous entry\'s hash (an entry before it was changed, deleted or reordered)' };
+    return {
+      ok: false,
+      seq: row.seq,
+      reason: "prev_hash is not the previous entry's hash (an entry before it was changed, deleted or reordered)",
+    };
   }
   if (chainHash(row) !== row.hash) {
     return { ok: false, seq: row.seq, reason: 'content does not match its hash (entry changed)' };
@@ -170,7 +177,8 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
     return { ok: false, seq: expectedSeq, reason: `entry missing (the chain head is at seq ${head.seq})` };
   }
   if (prevHash !== head.hash) {
-    return { ok: false, seq: head.seq, reason: 'the chain head\'s hash is not this entry\'s hash (head changed)' };
+    const reason = "the chain head's hash is not this entry's hash (the head or this entry was rewritten)";
+    return { ok: false, seq: head.seq, reason };
   }
   return { ok: true, count: head.seq, headHash: head.hash };
 }

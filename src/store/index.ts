@@ -17,7 +17,13 @@ export type {
   StatusChange,
   StatusChangeResult,
 } from './reports.repo.js';
-export type { Indicator, IndicatorDecision, IndicatorPage, IndicatorQuery, IndicatorSighting } from './indicators.repo.js';
+export type {
+  Indicator,
+  IndicatorDecision,
+  IndicatorPage,
+  IndicatorQuery,
+  IndicatorSighting,
+} from './indicators.repo.js';
 export type { Analysis, AnalysisSubject, NewAnalysis } from './analyses.repo.js';
 export type { CreateUserResult, NewUser, User } from './users.repo.js';
 export type { ApiKey, CreatedApiKey } from './keys.repo.js';

@@ -188,7 +188,8 @@ export class IndicatorsRepo {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const more = rows.length > query.limit && last !== undefined;
-    return { items: page.map(toIndicator), nextCursor: more ? encodeCursor({ at: last.last_seen, id: last.id }) : null };
+    const nextCursor = more ? encodeCursor({ at: last.last_seen, id: last.id }) : null;
+    return { items: page.map(toIndicator), nextCursor };
   }
 
   /** Sets an analyst's decision and records it (with the note) in the audit log, in one transaction. */

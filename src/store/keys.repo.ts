@@ -86,7 +86,12 @@ export class ApiKeysRepo {
 
   /** Oldest first, revoked ones included. */
   async list(): Promise<ApiKey[]> {
-    const rows = await this.#db.selectFrom('api_keys').select(PUBLIC_COLUMNS).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.#db
+      .selectFrom('api_keys')
+      .select(PUBLIC_COLUMNS)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toApiKey);
   }
 

@@ -112,10 +112,12 @@ async function checkDurability({ db, dialect }: Opened): Promise<void> {
   try {
     problems = await dialect.durabilityProblems(db);
   } catch (error) {
-    throw new HookwatchError('HW_ERR_STORE_UNAVAILABLE', {}, { reason: error instanceof Error ? error.message : error });
+    const reason = error instanceof Error ? error.message : error;
+    throw new HookwatchError('HW_ERR_STORE_UNAVAILABLE', {}, { reason });
   }
   if (problems.length > 0) {
-    throw new HookwatchError('HW_ERR_CONFIG_INVALID', { reason: `database durability: ${problems.join('; ')}` }, { problems });
+    const reason = `database durability: ${problems.join('; ')}`;
+    throw new HookwatchError('HW_ERR_CONFIG_INVALID', { reason }, { problems });
   }
 }
 

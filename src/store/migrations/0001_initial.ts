@@ -45,7 +45,11 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn('submitted_at', 'text', (c) => c.notNull())
         .addCheckConstraint('reports_has_content', sql`url is not null or text is not null or email_raw is not null`)
         .execute();
-      await db.schema.createIndex('reports_status_submitted').on('reports').columns(['status', 'submitted_at']).execute();
+      await db.schema
+        .createIndex('reports_status_submitted')
+        .on('reports')
+        .columns(['status', 'submitted_at'])
+        .execute();
 
       await db.schema
         .createTable('report_contacts')
