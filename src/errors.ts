@@ -25,6 +25,8 @@ export const ERRORS = {
   HW_ERR_AUTH_FORBIDDEN: { status: 403, message: 'not allowed for this role' },
   HW_ERR_REPORT_IDEMPOTENCY_CONFLICT: { status: 422, message: 'this Idempotency-Key was used with a different payload' },
   HW_ERR_STORE_UNAVAILABLE: { status: 503, message: 'the store is unavailable' },
+  HW_ERR_STORE_MIGRATION: { status: 500, message: 'database migration {name} failed: {reason}' },
+  HW_ERR_INPUT_CURSOR: { status: 400, message: 'invalid pagination cursor' },
   HW_ERR_SERVER_INTERNAL: { status: 500, message: 'internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -28,4 +28,3 @@ export type { Analysis, AnalysisSubject, NewAnalysis } from './analyses.repo.js'
 export type { CreateUserResult, NewUser, User } from './users.repo.js';
 export type { ApiKey, CreatedApiKey } from './keys.repo.js';
 export type { StoredBrand } from './brands.repo.js';
-export { PENDING_STORE_ERRORS, PendingStoreError } from './pending-errors.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { Signal } from '../engine/types.js';
 import type { Indicator, IndicatorSighting } from './indicators.repo.js';
 import { decodeCursor, encodeCursor } from './paging.js';
-import { PendingStoreError } from './pending-errors.js';
+import { HookwatchError } from '../errors.js';
 import { forEachStore, steppingClock } from './test-stores.js';
 import type { TestStore } from './test-stores.js';
 
@@ -50,7 +50,7 @@ function byLastSeenDesc(a: Indicator, b: Indicator): number {
 }
 
 function isCursorError(error: unknown): boolean {
-  return error instanceof PendingStoreError && error.code === 'HW_ERR_INPUT_CURSOR';
+  return error instanceof HookwatchError && error.code === 'HW_ERR_INPUT_CURSOR';
 }
 
 forEachStore((name, open) => {

@@ -7,7 +7,7 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from './dialect.js';
 import { initialMigration } from './migrations/0001_initial.js';
-import { storeError } from './pending-errors.js';
+import { HookwatchError } from '../errors.js';
 import type { Database } from './schema.js';
 
 const MIGRATIONS: readonly (readonly [name: string, make: (dialect: Dialect) => Migration])[] = [
@@ -54,7 +54,7 @@ export async function migrateToLatest(target: MigrationTarget): Promise<string[]
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? '(before any migration)';
     const reason = error instanceof Error ? error.message : inspect(error);
-    throw storeError('HW_ERR_STORE_MIGRATION', { name: failed, reason }, error);
+    throw new HookwatchError('HW_ERR_STORE_MIGRATION', { name: failed, reason }, error);
   }
   return results.map((result) => result.migrationName);
 }

@@ -1,6 +1,6 @@
 /** Page sizes and opaque cursors shared by the listing queries. */
 import { isEncodedTime } from './dialect.js';
-import { storeError } from './pending-errors.js';
+import { HookwatchError } from '../errors.js';
 
 /** Throws a RangeError unless `limit` is an integer in 1..max (callers validate client input first). */
 export function checkPageLimit(limit: number, max: number): void {
@@ -28,11 +28,11 @@ export function encodeCursor(position: TimeIdPosition): string {
 /** Decodes a client's cursor, refusing anything `encodeCursor` did not make. */
 export function decodeCursor(cursor: string): TimeIdPosition {
   const value = cursor.length > MAX_CURSOR_CHARS ? undefined : parseJsonOrUndefined(cursor);
-  if (!Array.isArray(value) || value.length !== 2) throw storeError('HW_ERR_INPUT_CURSOR');
+  if (!Array.isArray(value) || value.length !== 2) throw new HookwatchError('HW_ERR_INPUT_CURSOR');
   const at: unknown = value[0];
   const id: unknown = value[1];
   if (typeof at !== 'string' || typeof id !== 'string' || !isEncodedTime(at) || !UUID.test(id)) {
-    throw storeError('HW_ERR_INPUT_CURSOR');
+    throw new HookwatchError('HW_ERR_INPUT_CURSOR');
   }
   return { at, id };
 }
