@@ -10,7 +10,7 @@
  *   config print                      the effective configuration, secrets masked
  */
 import { hash as argon2hash } from '@node-rs/argon2';
-import { createEngine, type Engine } from '../engine/index.js';
+import type { Catalog } from '../engine/index.js';
 import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { loadConfig, printableConfig, type Config, type ConfigInput } from '../config/config.js';
 import { migrateToLatest, openStore, ROLES, verifyAuditChain, type Role, type Store } from '../store/index.js';
@@ -20,6 +20,8 @@ import { pgBossQueue } from '../queue/pg-boss.js';
 import type { JobQueue } from '../queue/queue.js';
 import { buildApp } from '../server/app.js';
 import { analyseReport, requeueSubmitted } from '../worker/analyse-report.js';
+import { openCatalog, type CatalogHolder } from '../worker/catalog.js';
+import { rescoreIndicators } from '../worker/rescore.js';
 
 /** argon2id parameters (SECURITY.md WA-1: m ≥ 19 MiB, t ≥ 2, p = 1). */
 export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -48,9 +50,12 @@ export function platformConfig(flags: CommonFlags, env: PlatformIo['env']): Conf
   return loadConfig({ flags: input, env, ...(flags.config === undefined ? {} : { file: flags.config }) });
 }
 
-async function engineFor(config: Config): Promise<Engine> {
-  return createEngine(config.brands === undefined ? defaultCatalog() : await loadCatalogFile(config.brands));
+async function seedCatalog(config: Config): Promise<Catalog> {
+  return config.brands === undefined ? defaultCatalog() : loadCatalogFile(config.brands);
 }
+
+/** How often a process checks the stored catalog for changes made by other processes. */
+export const CATALOG_REFRESH_MS = 10_000;
 
 async function storeFor(config: Config): Promise<Store> {
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl === undefined ? {} : { url: config.databaseUrl }) });
@@ -65,26 +70,44 @@ function queueFor(config: Config, io: PlatformIo): JobQueue {
   return inProcessQueue({ store: memoryJobStore(), onError });
 }
 
-async function startWorker(store: Store, engine: Engine, queue: JobQueue): Promise<void> {
-  await queue.work('analyse-report', (job) => analyseReport(store, engine, job.payload.reportId, () => new Date()), { concurrency: WORKER_CONCURRENCY });
+async function startWorker(store: Store, catalog: CatalogHolder, queue: JobQueue): Promise<void> {
+  await queue.work('analyse-report', async (job) => {
+    await catalog.refresh();
+    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date());
+  }, { concurrency: WORKER_CONCURRENCY });
+  await queue.work('rescore-indicators', async () => {
+    await catalog.refresh();
+    await rescoreIndicators(store, catalog.engine());
+  }, { concurrency: 1 });
   await requeueSubmitted(store, (reportId) => queue.send('analyse-report', { reportId }, { singletonKey: reportId }));
+}
+
+function refreshEvery(catalog: CatalogHolder, io: PlatformIo): () => void {
+  const timer = setInterval(() => {
+    catalog.refresh().catch((error: unknown) => { io.stderr.write(`hookwatch catalog refresh: ${String(error)}\n`); });
+  }, CATALOG_REFRESH_MS);
+  timer.unref();
+  return () => { clearInterval(timer); };
 }
 
 export async function serve(flags: CommonFlags & { readonly worker: boolean }, io: PlatformIo): Promise<number> {
   const config = platformConfig(flags, io.env);
-  const engine = await engineFor(config);
+  const seed = await seedCatalog(config);
   const store = await storeFor(config);
+  const catalog = await openCatalog(store, seed);
+  const stopRefresh = refreshEvery(catalog, io);
   const queue = queueFor(config, io);
   await queue.start();
-  if (flags.worker) await startWorker(store, engine, queue);
+  if (flags.worker) await startWorker(store, catalog, queue);
   const app = await buildApp({
-    config, engine, store, queue, logger: true,
+    config, engine: () => catalog.engine(), catalog, store, queue, logger: true,
     ready: async () => { await store.db.selectFrom('audit_head').select('id').limit(1).execute(); },
   });
   const address = await app.listen({ host: config.host, port: config.port });
   io.stderr.write(`hookwatch: serving on ${address} (${config.databaseUrl === undefined ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
   const signal = await io.stopSignal;
   io.stderr.write(`hookwatch: ${signal}: shutting down\n`);
+  stopRefresh();
   await app.close();
   await queue.stop({ graceful: true });
   await store.close();
@@ -93,11 +116,12 @@ export async function serve(flags: CommonFlags & { readonly worker: boolean }, i
 
 export async function worker(flags: CommonFlags, io: PlatformIo): Promise<number> {
   const config = platformConfig(flags, io.env);
-  const engine = await engineFor(config);
+  const seed = await seedCatalog(config);
   const store = await storeFor(config);
+  const catalog = await openCatalog(store, seed);
   const queue = queueFor(config, io);
   await queue.start();
-  await startWorker(store, engine, queue);
+  await startWorker(store, catalog, queue);
   io.stderr.write('hookwatch: worker running\n');
   await io.stopSignal;
   await queue.stop({ graceful: true });

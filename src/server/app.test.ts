@@ -7,7 +7,7 @@ import { createEngine } from '../engine/index.js';
 
 const engine = createEngine({ brands: [{ id: 'paypal', name: 'PayPal', domains: ['paypal.com'], keywords: ['paypal'] }] });
 const config = loadConfig({ flags: { bodyLimitBytes: 4096 } });
-const app = await buildApp({ config, engine });
+const app = await buildApp({ config, engine: () => engine });
 after(() => app.close());
 
 interface ErrorBody { error: { code: string; message: string } }
@@ -25,7 +25,7 @@ describe('health', () => {
     assert.equal(res.statusCode, 200);
   });
   test('/readyz is 503 with a coded error when the store is not ready', async () => {
-    const failing = await buildApp({ config, engine, ready: () => Promise.reject(new Error('db down')) });
+    const failing = await buildApp({ config, engine: () => engine, ready: () => Promise.reject(new Error('db down')) });
     const res = await failing.inject({ method: 'GET', url: '/readyz' });
     assert.equal(res.statusCode, 503);
     assert.equal(errorOf(res.body).code, 'HW_ERR_STORE_UNAVAILABLE');

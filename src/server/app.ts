@@ -11,12 +11,17 @@ import type { Config } from '../config/config.js';
 import { checkRoutes } from './check.routes.js';
 import { reportRoutes } from './reports.routes.js';
 import { indicatorRoutes } from './indicators.routes.js';
+import { brandRoutes } from './brands.routes.js';
+import type { CatalogHolder } from '../worker/catalog.js';
 import type { JobQueue } from '../queue/queue.js';
 import type { Store } from '../store/index.js';
 
 export interface AppDeps {
   readonly config: Config;
-  readonly engine: Engine;
+  /** The engine for the current catalog (it changes when the catalog does). */
+  readonly engine: () => Engine;
+  /** The run-time brand catalog; with store and queue it enables the brand routes. */
+  readonly catalog?: CatalogHolder;
   /** The store and queue: without them only the stateless routes (health, check) are served. */
   readonly store?: Store;
   readonly queue?: JobQueue;
@@ -91,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       publicRateLimitPerMinute: deps.config.publicRateLimitPerMinute,
     });
     await app.register(indicatorRoutes, { prefix: '/api/v1', store: deps.store });
+    if (deps.catalog !== undefined) {
+      await app.register(brandRoutes, { prefix: '/api/v1', store: deps.store, queue: deps.queue, catalog: deps.catalog });
+    }
   }
   return app;
 }

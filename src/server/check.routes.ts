@@ -17,9 +17,10 @@ const checkBody = {
   },
 } as const;
 
-export const checkRoutes: FastifyPluginAsync<{ engine: Engine }> = async (app, { engine }) => {
+export const checkRoutes: FastifyPluginAsync<{ engine: () => Engine }> = async (app, { engine }) => {
   app.post<{ Body: { inputs: string[] } }>('/check', { schema: { body: checkBody } }, (request) => {
-    return { results: request.body.inputs.map((input) => engine.check(input)) };
+    const current = engine();
+    return { results: request.body.inputs.map((input) => current.check(input)) };
   });
   await Promise.resolve();
 };

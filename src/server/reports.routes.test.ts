@@ -31,7 +31,7 @@ forEachStore((name, open) => {
     queue = inProcessQueue({ store: memoryJobStore(), onError: () => undefined, pollIntervalMs: 20 });
     await queue.start();
     await queue.work('analyse-report', (job) => analyseReport(store, engine, job.payload.reportId, () => new Date()));
-    app = await buildApp({ config: loadConfig({ flags: { publicRateLimitPerMinute: 30 } }), engine, store, queue });
+    app = await buildApp({ config: loadConfig({ flags: { publicRateLimitPerMinute: 30 } }), engine: () => engine, store, queue });
     analystKey = (await store.apiKeys.create({ name: 'analyst', role: 'analyst' })).key;
     liaisonKey = (await store.apiKeys.create({ name: 'liaison', role: 'liaison' })).key;
   });

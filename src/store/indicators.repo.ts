@@ -166,6 +166,20 @@ export class IndicatorsRepo {
     return { id: row.id, created: row.report_count === 1 };
   }
 
+  /**
+   * Replaces the engine's judgement of an indicator (after a catalog change), leaving sightings and the analyst's
+   * status alone. Returns false when there is no such indicator.
+   */
+  async rejudge(id: string, judgement: Pick<IndicatorSighting, 'verdict' | 'score' | 'brand' | 'signals'>): Promise<boolean> {
+    const row = await this.#db
+      .updateTable('indicators')
+      .set({ verdict: judgement.verdict, score: judgement.score, brand: judgement.brand, signals: encodeJson(judgement.signals) })
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async get(id: string): Promise<Indicator | undefined> {
     const row = await this.#db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? undefined : toIndicator(row);
