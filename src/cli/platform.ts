@@ -19,12 +19,11 @@ import { memoryJobStore } from '../queue/job-store.js';
 import { pgBossQueue } from '../queue/pg-boss.js';
 import type { JobQueue } from '../queue/queue.js';
 import { buildApp } from '../server/app.js';
+import { ARGON2_OPTIONS } from '../server/admin.routes.js';
 import { analyseReport, requeueSubmitted } from '../worker/analyse-report.js';
 import { openCatalog, type CatalogHolder } from '../worker/catalog.js';
 import { rescoreIndicators } from '../worker/rescore.js';
 
-/** argon2id parameters (SECURITY.md WA-1: m ≥ 19 MiB, t ≥ 2, p = 1). */
-export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 /** Analysis jobs run at once per process. */
 export const WORKER_CONCURRENCY = 4;
 
@@ -153,7 +152,12 @@ export async function createKey(flags: CommonFlags & { readonly role?: string | 
   }
   const store = await storeFor(platformConfig(flags, io.env));
   try {
-    const created = await store.apiKeys.create({ name: flags.name, role });
+    const name = flags.name;
+    const created = await store.transaction(async (repos) => {
+      const made = await repos.apiKeys.create({ name, role });
+      await repos.audit.append({ actor: 'cli', action: 'api_key.created', target: `api_key:${made.apiKey.id}`, details: { role, name } });
+      return made;
+    });
     io.stdout.write(`created API key ${created.apiKey.id} (${role}, "${flags.name}"); it is shown once:\n${created.key}\n`);
     return 0;
   } finally {
@@ -175,7 +179,12 @@ export async function createUser(flags: CommonFlags & { readonly role?: string |
   const store = await storeFor(platformConfig(flags, io.env));
   try {
     const passwordHash = await argon2hash(password, ARGON2_OPTIONS);
-    const result = await store.users.create({ email: flags.email, passwordHash, role });
+    const email = flags.email;
+    const result = await store.transaction(async (repos) => {
+      const made = await repos.users.create({ email, passwordHash, role });
+      if (!made.conflict) await repos.audit.append({ actor: 'cli', action: 'user.created', target: `user:${made.user.id}`, details: { role } });
+      return made;
+    });
     if (result.conflict) {
       io.stderr.write(`hookwatch users create: ${flags.email} already exists\n`);
       return 1;

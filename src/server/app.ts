@@ -12,6 +12,7 @@ import { checkRoutes } from './check.routes.js';
 import { reportRoutes } from './reports.routes.js';
 import { indicatorRoutes } from './indicators.routes.js';
 import { brandRoutes } from './brands.routes.js';
+import { adminRoutes } from './admin.routes.js';
 import type { CatalogHolder } from '../worker/catalog.js';
 import type { JobQueue } from '../queue/queue.js';
 import type { Store } from '../store/index.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       publicRateLimitPerMinute: deps.config.publicRateLimitPerMinute,
     });
     await app.register(indicatorRoutes, { prefix: '/api/v1', store: deps.store });
+    await app.register(adminRoutes, { prefix: '/api/v1', store: deps.store, queue: deps.queue });
     if (deps.catalog !== undefined) {
       await app.register(brandRoutes, { prefix: '/api/v1', store: deps.store, queue: deps.queue, catalog: deps.catalog });
     }

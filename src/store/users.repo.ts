@@ -82,6 +82,11 @@ export class UsersRepo {
     return row === undefined ? undefined : toUser(row);
   }
 
+  async list(): Promise<User[]> {
+    const rows = await this.#db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toUser);
+  }
+
   async findByEmail(email: string): Promise<User | undefined> {
     const row = await this.#db
       .selectFrom('users')
