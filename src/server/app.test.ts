@@ -74,3 +74,21 @@ describe('POST /api/v1/check', () => {
     assert.equal(errorOf(res.body).code, 'HW_ERR_HTTP_NOT_FOUND');
   });
 });
+
+describe('API description', () => {
+  test('/api/openapi.json is OpenAPI 3 and lists the intake and check endpoints with their request schemas', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(res.statusCode, 200);
+    const doc = JSON.parse(res.body) as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    assert.match(doc.openapi, /^3\./);
+    assert.ok(doc.paths['/api/v1/reports']?.['post']?.requestBody !== undefined);
+    assert.ok(doc.paths['/api/v1/check']?.['post']?.requestBody !== undefined);
+  });
+  test('/api/docs is an HTML page under a strict CSP, without scripts', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/docs' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
+    assert.equal(res.body.includes('<script'), false);
+    assert.ok(res.body.includes('/api/v1/reports'));
+  });
+});

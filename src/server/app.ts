@@ -13,6 +13,7 @@ import { reportRoutes } from './reports.routes.js';
 import { indicatorRoutes } from './indicators.routes.js';
 import { brandRoutes } from './brands.routes.js';
 import { adminRoutes } from './admin.routes.js';
+import { openApiRoutes } from './openapi.js';
 import type { CatalogHolder } from '../worker/catalog.js';
 import type { JobQueue } from '../queue/queue.js';
 import type { Store } from '../store/index.js';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  await app.register(openApiRoutes);
   await app.register(checkRoutes, { prefix: '/api/v1', engine: deps.engine });
   if (deps.store !== undefined && deps.queue !== undefined) {
     await app.register(reportRoutes, {

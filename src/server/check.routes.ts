@@ -8,7 +8,7 @@ import type { Engine } from '../engine/index.js';
 /** Most inputs judged in one request: enough for a message's links, small enough to bound the work. */
 export const MAX_CHECK_INPUTS = 100;
 
-const checkBody = {
+export const checkBody = {
   type: 'object',
   additionalProperties: false,
   required: ['inputs'],

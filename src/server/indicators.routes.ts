@@ -27,7 +27,7 @@ interface ListQuery {
   cursor?: string;
 }
 
-const listQuery = {
+export const listQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -42,7 +42,7 @@ const listQuery = {
   },
 } as const;
 
-const decisionBody = {
+export const decisionBody = {
   type: 'object',
   additionalProperties: false,
   required: ['decision'],

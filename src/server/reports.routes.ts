@@ -28,7 +28,7 @@ interface ReportBody {
   contact?: string;
 }
 
-const reportBody = {
+export const reportBody = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
