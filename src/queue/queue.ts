@@ -71,8 +71,9 @@ export interface WorkOptions {
 
 export interface StopOptions {
   /**
-   * true: take no new jobs and wait for running handlers (up to the adapter's stop timeout). false: return at once;
-   * running jobs are delivered again later (pg-boss: after a retry delay; in-process: on the next start).
+   * true: take no new jobs and wait for running handlers, up to the adapter's stop timeout. false: return at once.
+   * Jobs still running when the queue stops are delivered again later: pg-boss fails them at once (they are retried
+   * after the retry delay, by any worker); the in-process adapter leaves them active for its next start.
    */
   readonly graceful: boolean;
 }
