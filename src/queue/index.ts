@@ -5,8 +5,8 @@
  */
 export {
   BACKOFF_BASE_MS, BACKOFF_CAP_MS, DEFAULT_CONCURRENCY, DEFAULT_DEAD_LETTER_LIMIT, DEFAULT_RETRY_POLICY, JOB_NAMES,
-  MAX_ATTEMPTS, MAX_CONCURRENCY, MAX_DEAD_LETTER_LIMIT, MAX_PAYLOAD_STRING, backoffDelayMs, isJobName, parsePayload,
-  retryPolicy,
+  MAX_ATTEMPTS, MAX_CONCURRENCY, MAX_DEAD_LETTER_LIMIT, MAX_PAYLOAD_STRING, MAX_START_AFTER_MS, backoffDelayMs,
+  isJobName, parsePayload, retryPolicy,
 } from './queue.js';
 export type {
   DeadJob, Job, JobHandler, JobName, JobPayloads, JobQueue, QueueStats, RetryPolicy, SendOptions, StopOptions,

@@ -7,7 +7,8 @@
  * schema below; WAL + synchronous=FULL per RE-8), and `memoryJobStore()` exists for tests and throwaway runs. What
  * the embedded mode gives up, compared with pg-boss:
  * - one process per store: `recoverActive` treats every `active` job as abandoned by a crashed predecessor, which is
- *   only true when no other live process shares the store (scale-out uses pg-boss, never this);
+ *   only true when no other live process has started a queue over the store (scale-out uses pg-boss, never this; the
+ *   SQLite store can refuse a second starter with a lock row);
  * - a handler that hangs keeps its job `active` until the process restarts (pg-boss fails it after its expiry);
  * - completion is not in the same transaction as a handler's own writes, hence at-least-once and idempotent handlers.
  *

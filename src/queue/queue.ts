@@ -160,6 +160,12 @@ export const MAX_DEAD_LETTER_LIMIT = 1_000;
 /** Longest string in a payload or key, in UTF-16 code units: payloads carry ids, not content, so a job row stays small. */
 export const MAX_PAYLOAD_STRING = 1_024;
 
+/**
+ * Longest `startAfterMs`: a week. Longer waits are scheduling (a cron-like feature), not queueing, and pg-boss archives
+ * a job its retention period (14 days) after its start time if nobody ran it.
+ */
+export const MAX_START_AFTER_MS = 7 * 24 * 60 * 60 * 1_000;
+
 export function concurrencyOf(options: WorkOptions | undefined): number {
   const concurrency = options?.concurrency ?? DEFAULT_CONCURRENCY;
   requireInteger('concurrency', concurrency, 1, MAX_CONCURRENCY);
@@ -174,7 +180,7 @@ export function deadLetterLimitOf(limit: number | undefined): number {
 
 export function checkSendOptions(options: SendOptions | undefined): void {
   if (options?.singletonKey !== undefined) requireString('singletonKey', options.singletonKey);
-  if (options?.startAfterMs !== undefined) requireInteger('startAfterMs', options.startAfterMs, 0, Number.MAX_SAFE_INTEGER);
+  if (options?.startAfterMs !== undefined) requireInteger('startAfterMs', options.startAfterMs, 0, MAX_START_AFTER_MS);
 }
 
 export function isJobName(value: unknown): value is JobName {
