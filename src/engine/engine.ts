@@ -13,7 +13,7 @@
  * signals do not add up to certainty and no single weak one can reach `phishing`. See docs/engine.md.
  */
 import { TokenAutomaton } from './automaton.js';
-import { isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
+import { LookalikeIndex, isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
@@ -191,7 +191,8 @@ function boundedOnOneSide(text: string, start: number, end: number): boolean {
   return !isLetter(text.charCodeAt(start - 1)) || !isLetter(text.charCodeAt(end));
 }
 
-const VOWEL_SET = new Set([97, 101, 105, 111, 117, 121]);
+/** Bit c − 97 (c a char code of a-z) is set for the vowels a, e, i, o, u and y. */
+const VOWEL_BITS = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24);
 
 /**
  * Whether a label reads as machine-generated (kit-generated sub-domains such as `qmfvimzgmh`, hex ids): long runs
@@ -215,7 +216,7 @@ function looksRandom(label: string, start: number, end: number): boolean {
     if (digit) { digits++; run = 0; continue; }
     if (!isLetter(c)) { run = 0; continue; }
     letters++;
-    if (VOWEL_SET.has(c)) { vowels++; run = 0; } else if (++run > maxRun) maxRun = run;
+    if (((VOWEL_BITS >>> (c - 97 /* 'a' */)) & 1) !== 0) { vowels++; run = 0; } else if (++run > maxRun) maxRun = run;
   }
   const suspect = (letters >= 7 && maxRun >= 5) || (letters >= 8 && vowels * 6 < letters) || (length >= 10 && switches >= 4 && digits >= 3);
   if (!suspect) return false;
@@ -309,13 +310,8 @@ export function createEngine(catalog: Catalog): Engine {
     return [...parts].filter((p) => !shared.has(p));
   });
 
-  const skeletonIndex = new Map<string, number[]>();
-  tokens.forEach((t, id) => {
-    const key = lookalikeKey(t.text);
-    const list = skeletonIndex.get(key);
-    if (list === undefined) skeletonIndex.set(key, [id]);
-    else list.push(id);
-  });
+  /** Token ids by lookalikeKey(text), looked up from a label's skeleton without building its key. */
+  const lookalikes = new LookalikeIndex(tokens.map((t) => t.text));
   const exactIndex = new Map<string, number[]>();
   tokens.forEach((t, id) => {
     const list = exactIndex.get(t.text);
@@ -353,9 +349,20 @@ export function createEngine(catalog: Catalog): Engine {
   const strongLures = new Set(STRONG_LURES.flatMap((w) => [w, w.replaceAll('-', '')]));
   /** Scratch for one check(): token ids the plain host scan reported. Safe because check() is synchronous. */
   const scratchTokens = new Set<number>();
-  /** Scratch for one check(): the matches the automaton reports. Safe because check() is synchronous. */
-  const hits: { id: number; start: number; end: number }[] = [];
-  const collect = (id: number, start: number, end: number): void => { hits.push({ id, start, end }); };
+  /**
+   * Scratch for one check(): the automaton's matches as (token id, start, end) triples. Safe because check() is
+   * synchronous and each scan's hits are consumed before the next scan; grown when a text has more matches.
+   */
+  let hits = new Int32Array(3 * 64);
+  /** Scans text[0, to) into `hits`; returns the number of triples. */
+  function scanHits(text: string, to: number): number {
+    let count = automaton.scanInto(text, 0, to, hits);
+    if (3 * count > hits.length) {
+      hits = new Int32Array(3 * count);
+      count = automaton.scanInto(text, 0, to, hits);
+    }
+    return count;
+  }
 
   function judgeLookalike(s: Subject, label: string, sub: string, signals: Signals): void {
     // Homoglyphs and IDN: the registrable label's skeleton equals a brand token.
@@ -365,10 +372,10 @@ export function createEngine(catalog: Catalog): Engine {
       const scripts = scriptsOf(unicodeLabel);
       if (isRestrictedMix(scripts)) signals.add('mixed-script', `label "${unicodeLabel}" mixes ${scripts.join(' and ')} letters`, WEIGHTS.mixedScript);
     }
-    const skel = nonAscii || mayHaveSkeleton(label) ? skeleton(unicodeLabel) : label;
-    const key = lookalikeKey(unicodeLabel);
+    // skeleton() returns its argument itself when nothing folds (most labels).
+    const skel = skeleton(unicodeLabel);
     {
-      const exact = skeletonIndex.get(key) ?? (key.includes('-') ? skeletonIndex.get(key.replaceAll('-', '')) : undefined);
+      const exact = lookalikes.find(skel);
       if (exact !== undefined) {
         const t = tokens[exact[0] ?? 0];
         // Folds of plain ASCII letters (i/l, cl/d, rn/m, vv/w) match too many short names (`lrs` ~ irs, `clb` ~ db):
@@ -474,8 +481,7 @@ export function createEngine(catalog: Catalog): Engine {
    * reported by the plain pass (the skeleton pass reports only what look-alike characters reveal).
    */
   function judgeHostTokens(s: Subject, hostText: string, labelStart: number, labelEnd: number, viaSkeleton: boolean, signals: Signals, labelJudged: boolean, skipTokens: Set<number>): number {
-    hits.length = 0;
-    automaton.scan(hostText, 0, labelEnd, collect);
+    const hitsLength = 3 * scanHits(hostText, labelEnd);
     let lures = 0;
     // Lure words in the registrable label (`secure-login.ru`) weigh more than in sub-domains of a chosen name
     // (`accounts.example.com` is how real services name their login hosts), and credential lures more than
@@ -492,33 +498,39 @@ export function createEngine(catalog: Catalog): Engine {
     let bestDetail = '';
     let bestKind: SignalKind = 'combosquat';
     let bestCaveat = '';
-    for (const hit of hits) {
-      if (hit.id >= lureBase) {
-        const word = lureWords[hit.id - lureBase] ?? '';
-        if (bounded(hostText, hit.start, hit.end) || (word.length >= 6 && (!isLetter(hostText.charCodeAt(hit.start - 1)) || !isLetter(hostText.charCodeAt(hit.end))))) {
+    for (let h = 0; h < hitsLength; h += 3) {
+      const hitId = hits[h] ?? 0;
+      const hitStart = hits[h + 1] ?? 0;
+      const hitEnd = hits[h + 2] ?? 0;
+      if (hitId >= lureBase) {
+        const word = lureWords[hitId - lureBase] ?? '';
+        if (bounded(hostText, hitStart, hitEnd) || (word.length >= 6 && (!isLetter(hostText.charCodeAt(hitStart - 1)) || !isLetter(hostText.charCodeAt(hitEnd))))) {
           // Overlapping forms of one word (`service`/`services`, `sign`/`signin`) count once.
-          if (!lureNames.includes(word) && !lureStarts.includes(hit.start)) {
+          if (!lureNames.includes(word) && !lureStarts.includes(hitStart)) {
             lureNames.push(word);
-            lureStarts.push(hit.start);
+            lureStarts.push(hitStart);
             lures++;
             const strong = strongLures.has(word);
-            if (hit.end > labelStart) { if (strong) labelStrong++; else labelWeak++; } else if (strong) subStrong++; else subWeak++;
+            if (hitEnd > labelStart) { if (strong) labelStrong++; else labelWeak++; } else if (strong) subStrong++; else subWeak++;
           }
         }
       }
     }
-    for (const hit of hits) {
-      if (hit.id >= lureBase) continue;
-      const t = tokens[hit.id];
+    for (let h = 0; h < hitsLength; h += 3) {
+      const hitId = hits[h] ?? 0;
+      const hitStart = hits[h + 1] ?? 0;
+      const hitEnd = hits[h + 2] ?? 0;
+      if (hitId >= lureBase) continue;
+      const t = tokens[hitId];
       if (t === undefined) continue;
-      if (viaSkeleton && skipTokens.has(hit.id)) continue;
-      if (!viaSkeleton) skipTokens.add(hit.id);
-      const isBounded = bounded(hostText, hit.start, hit.end);
-      const inLabel = hit.start >= labelStart && hit.end <= labelEnd;
+      if (viaSkeleton && skipTokens.has(hitId)) continue;
+      if (!viaSkeleton) skipTokens.add(hitId);
+      const isBounded = bounded(hostText, hitStart, hitEnd);
+      const inLabel = hitStart >= labelStart && hitEnd <= labelEnd;
       if (inLabel && labelJudged) continue;
       if (t.tiny) {
         if (inLabel && bestWeight < WEIGHTS.typoWord && labelEnd - labelStart > t.text.length) {
-          const rest = classifyRest(hostText, labelStart, labelEnd, hit.start, hit.end);
+          const rest = classifyRest(hostText, labelStart, labelEnd, hitStart, hitEnd);
           if (isBounded && (rest === 'lures' || rest === 'empty')) {
             best = t.brand;
             bestLength = t.text.length;
@@ -528,7 +540,7 @@ export function createEngine(catalog: Catalog): Engine {
             bestCaveat = 'two-letter names appear in countless unrelated names';
           }
         }
-        const officialHere = hit.end <= labelStart ? officialAt(hostText, hit.start, t.brand) : '';
+        const officialHere = hitEnd <= labelStart ? officialAt(hostText, hitStart, t.brand) : '';
         if (officialHere !== '' && WEIGHTS.officialInSubdomain > bestWeight) {
           best = t.brand;
           bestLength = t.text.length;
@@ -545,7 +557,7 @@ export function createEngine(catalog: Catalog): Engine {
       const how = viaSkeleton ? ' (read through look-alike characters)' : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
-        const rest = classifyRest(hostText, labelStart, labelEnd, hit.start, hit.end);
+        const rest = classifyRest(hostText, labelStart, labelEnd, hitStart, hitEnd);
         const labelText = hostText.slice(labelStart, labelEnd);
         weight = comboWeight(t, rest, isBounded);
         // Glued to unrecognised letters on a side (`huaweicloud` ⊃ icloud, `amazoncognito`): weaker evidence.
@@ -557,10 +569,10 @@ export function createEngine(catalog: Catalog): Engine {
           weight = Math.max(weight, WEIGHTS.comboWeak);
         }
         detail = `${labelText} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(rest)}${how}`;
-      } else if (hit.end <= labelStart) {
+      } else if (hitEnd <= labelStart) {
         kind = 'brand-in-subdomain';
-        const officialHere = officialAt(hostText, hit.start, t.brand);
-        const wholeLabel = isLabel(hostText, hit.start, hit.end);
+        const officialHere = officialAt(hostText, hitStart, t.brand);
+        const wholeLabel = isLabel(hostText, hitStart, hitEnd);
         if (officialHere !== '') {
           weight = WEIGHTS.officialInSubdomain;
           detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
@@ -619,22 +631,24 @@ export function createEngine(catalog: Catalog): Engine {
 
   function judgePath(s: Subject, signals: Signals, hostIsRisky: boolean): void {
     const path = s.path;
-    hits.length = 0;
-    automaton.scan(path, 0, path.length, collect);
+    const hitsLength = 3 * scanHits(path, path.length);
     let bestBrand = -1;
     let bestWeight = 0;
     let bestDetail = '';
     const lureNames: string[] = [];
-    for (const hit of hits) {
-      if (hit.id >= lureBase) {
-        const word = lureWords[hit.id - lureBase] ?? '';
-        if (word.length >= 4 && bounded(path, hit.start, hit.end) && !lureNames.includes(word)) lureNames.push(word);
+    for (let h = 0; h < hitsLength; h += 3) {
+      const hitId = hits[h] ?? 0;
+      const hitStart = hits[h + 1] ?? 0;
+      const hitEnd = hits[h + 2] ?? 0;
+      if (hitId >= lureBase) {
+        const word = lureWords[hitId - lureBase] ?? '';
+        if (word.length >= 4 && bounded(path, hitStart, hitEnd) && !lureNames.includes(word)) lureNames.push(word);
         continue;
       }
-      const t = tokens[hit.id];
-      if (t === undefined || (t.tiny && officialAt(path, hit.start, t.brand) === '')) continue;
-      if (!t.distinctive && !(t.strongName ? boundedOnOneSide(path, hit.start, hit.end) : bounded(path, hit.start, hit.end))) continue;
-      const officialHere = officialAt(path, hit.start, t.brand);
+      const t = tokens[hitId];
+      if (t === undefined || (t.tiny && officialAt(path, hitStart, t.brand) === '')) continue;
+      if (!t.distinctive && !(t.strongName ? boundedOnOneSide(path, hitStart, hitEnd) : bounded(path, hitStart, hitEnd))) continue;
+      const officialHere = officialAt(path, hitStart, t.brand);
       let weight: number = officialHere !== '' ? WEIGHTS.officialInPath : WEIGHTS.tokenInPath;
       if (!t.distinctive && officialHere === '') weight = Math.round(weight / 2);
       if (hostIsRisky) weight += 15;
@@ -698,7 +712,8 @@ export function createEngine(catalog: Catalog): Engine {
     const [labelStart, labelEnd] = labelBounds(s.host, suffixLabels);
     const labelJudged = signals.brand >= 0;
     const seenTokens = scratchTokens;
-    seenTokens.clear();
+    // Set.prototype.clear() allocates a new table even when the set is empty.
+    if (seenTokens.size > 0) seenTokens.clear();
     const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens);
     if (!signals.has('homoglyph') && (s.host !== s.unicodeHost || mayHaveSkeleton(s.host))) {
       const skelHost = skeleton(s.unicodeHost);
@@ -746,11 +761,13 @@ export function createEngine(catalog: Catalog): Engine {
   function judgeUserinfo(s: Subject, signals: Signals): void {
     if (s.userinfo === '') return;
     const user = s.userinfo;
-    hits.length = 0;
-    automaton.scan(user, 0, user.length, collect);
-    for (const hit of hits) {
-      const t = hit.id < lureBase ? tokens[hit.id] : undefined;
-      if (t !== undefined && (t.distinctive || bounded(user, hit.start, hit.end))) {
+    const hitsLength = 3 * scanHits(user, user.length);
+    for (let h = 0; h < hitsLength; h += 3) {
+      const hitId = hits[h] ?? 0;
+      const hitStart = hits[h + 1] ?? 0;
+      const hitEnd = hits[h + 2] ?? 0;
+      const t = hitId < lureBase ? tokens[hitId] : undefined;
+      if (t !== undefined && (t.distinctive || bounded(user, hitStart, hitEnd))) {
         signals.add('userinfo', `"${user}@" before the host makes the link read as ${brandName(t.brand)}'s, but it leads to ${s.host}`, WEIGHTS.brandInUserinfo, t.brand);
         return;
       }
@@ -934,11 +951,8 @@ function describeGlyphs(unicodeLabel: string, name: string): string {
   if (unicodeLabel.includes('cl') && !name.includes('cl')) notes.push('cl looks like d');
   // Same-length ASCII folds (i/l): name the swapped letters.
   if (notes.length === 0 && unicodeLabel.length === name.length) {
-    for (let i = 0; i < name.length && notes.length < 4; i++) {
-      const a = unicodeLabel.charAt(i);
-      const b = name.charAt(i);
-      if (a !== b) notes.push(`${a} looks like ${b}`);
-    }
+    const swaps = Array.from(name, (b, i) => [unicodeLabel.charAt(i), b] as const).filter(([a, b]) => a !== b);
+    for (const [a, b] of swaps.slice(0, 4)) notes.push(`${a} looks like ${b}`);
   }
   return notes.join('; ');
 }
