@@ -62,6 +62,13 @@ describe('POST /api/v1/check', () => {
     assert.equal(errorOf(big.body).code, 'HW_ERR_HTTP_BODY_TOO_LARGE');
   });
 
+  test('invalid UTF-8 in a body is a coded 400, not silently replaced', async () => {
+    const payload = Buffer.concat([Buffer.from('{"inputs":["pay'), Buffer.from([0xff, 0xfe]), Buffer.from('pal.com"]}')]);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/check', headers: { 'content-type': 'application/json' }, payload });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(errorOf(res.body).code, 'HW_ERR_INPUT_ENCODING');
+  });
+
   test('prototype pollution attempts are refused and pollute nothing', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/check', headers: { 'content-type': 'application/json' }, payload: '{"inputs":["a.com"],"__proto__":{"polluted":1}}' });
     assert.ok(res.statusCode >= 400 && res.statusCode < 500, res.body);

@@ -60,8 +60,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // JSON only: any other content type on a body is 415 (Fastify's default parsers also accept text/plain).
   app.removeAllContentTypeParsers();
-  // Fastify's own JSON parser (secure-json-parse): `__proto__` / `constructor.prototype` keys are errors.
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: deps.config.bodyLimitBytes }, app.getDefaultJsonParser('error', 'error'));
+  // Bodies must be valid UTF-8 (a fatal decoder, not silent U+FFFD), then Fastify's own JSON parser
+  // (secure-json-parse): `__proto__` / `constructor.prototype` keys are errors.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: deps.config.bodyLimitBytes }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(new HookwatchError('HW_ERR_INPUT_ENCODING'), undefined);
+      return;
+    }
+    void jsonParser(request, text, done);
+  });
 
   app.setErrorHandler((error: FastifyError | HookwatchError, request, reply) => {
     if (error instanceof HookwatchError) {
