@@ -171,3 +171,12 @@ describe('properties', () => {
     }), { numRuns: 300 });
   });
 });
+
+test('mistyped web schemes are still web links', () => {
+  for (const input of ['htps://137.220.233.40/', 'hhttps://anazom.co.ip.example.shop/x', 'ttp://example.com/']) {
+    const result = parseInput(input);
+    assert.ok(result.ok, input);
+  }
+  const other = parseInput('gopher://example.com/');
+  assert.ok(!other.ok && other.error.code === 'HW_ERR_INPUT_SCHEME');
+});

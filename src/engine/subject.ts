@@ -20,6 +20,8 @@ export const MAX_HOST_CHARS = 253;
 export const MAX_LABEL_CHARS = 63;
 
 /** Schemes whose URLs name a host we can judge. Defanged `hxxp`/`hxxps` are accepted as analysts write them. */
+/** h, t, t, p with one letter dropped or doubled, optional s: `htp`, `htps`, `hhttps`, `ttp`, `httpss`. Anchored, no nesting. */
+const MISTYPED_WEB_SCHEME = /^(?:h{1,2}t{1,3}p{1,2}|t{1,2}p{1,2})s{0,2}$/;
 const HOST_SCHEMES = new Set(['http', 'https', 'ftp', 'ftps', 'ws', 'wss', 'hxxp', 'hxxps', 'sftp']);
 
 export interface Subject {
@@ -334,6 +336,8 @@ function parseGeneral(raw: string): ParseResult {
     if (HOST_SCHEMES.has(name)) {
       return fromUrl(input, name.startsWith('hxxp') ? `http${name.slice(4)}:${rest}` : text);
     }
+    // Mistyped web schemes as people paste them into reports (`htps://`, `hhttps://`, `ttp://`): still a web link.
+    if (rest.startsWith('//') && MISTYPED_WEB_SCHEME.test(name)) return fromUrl(input, `${name.endsWith('s') ? 'https' : 'http'}:${rest}`);
     if (name === 'mailto') return parseInput(rest.split('?')[0] ?? '');
     // `host:port` and `host:port/path` are not schemes.
     if (!/^\d{1,5}(?:[/?#]|$)/.test(rest)) return fail('HW_ERR_INPUT_SCHEME', { scheme: name });
