@@ -302,12 +302,15 @@ export function createEngine(catalog: Catalog): Engine {
   });
 
   // Name parts that tell brands sharing a keyword apart: the pieces of their official labels and keywords.
+  // A part names a brand apart only if no other brand has it as a keyword (counted once: O(keywords), not O(brands²)).
+  const keywordOwners = new Map<string, number>();
+  for (const brand of brands) for (const k of new Set(brand.keywords)) keywordOwners.set(k, (keywordOwners.get(k) ?? 0) + 1);
   const contextParts: string[][] = brands.map((brand) => {
     const parts = new Set<string>();
     for (const d of brand.domains) for (const piece of officialLabelOf(d).split('-')) if (piece.length >= 4) parts.add(piece);
     for (const k of brand.keywords) if (k.length >= 4) parts.add(k);
-    const shared = new Set(brands.flatMap((other) => (other === brand ? [] : other.keywords)));
-    return [...parts].filter((p) => !shared.has(p));
+    const own = new Set(brand.keywords);
+    return [...parts].filter((p) => (keywordOwners.get(p) ?? 0) - (own.has(p) ? 1 : 0) === 0);
   });
 
   /** Token ids by lookalikeKey(text), looked up from a label's skeleton without building its key. */
