@@ -6,6 +6,9 @@
  * signal hits the node process that serves (no npx/tsx wrapper in between), and driven over HTTP. Runs on SQLite,
  * and on PostgreSQL (HOOKWATCH_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, in a fresh schema
  * dropped afterwards); when PostgreSQL is unreachable that variant fails if CI is set and is skipped loudly otherwise.
+ * Caveat of the PostgreSQL variant: `serve` always puts its jobs in the `pgboss` schema, so another hookwatch server
+ * on the same database at the same time may take this test's jobs and drop them (its store has no such report); the
+ * reports then stay `submitted` and the drain wait fails. Run it against a database no other server uses.
  *
  * Every wait is bounded, and every child still running is killed in after().
  */
