@@ -78,7 +78,13 @@ async function startWorker(store: Store, catalog: CatalogHolder, queue: JobQueue
     await catalog.refresh();
     await rescoreIndicators(store, catalog.engine());
   }, { concurrency: 1 });
-  await requeueSubmitted(store, (reportId) => queue.send('analyse-report', { reportId }, { singletonKey: reportId }));
+}
+
+/** After start-up (the server already answers): re-queue what a crash left `submitted`. */
+function recover(store: Store, queue: JobQueue, io: PlatformIo): void {
+  requeueSubmitted(store, (reportId) => queue.send('analyse-report', { reportId }, { singletonKey: reportId }))
+    .then((count) => { if (count > 0) io.stderr.write(`hookwatch: re-queued ${count} reports left unanalysed\n`); })
+    .catch((error: unknown) => { io.stderr.write(`hookwatch: re-queueing failed: ${String(error)}\n`); });
 }
 
 function refreshEvery(catalog: CatalogHolder, io: PlatformIo): () => void {
@@ -104,6 +110,7 @@ export async function serve(flags: CommonFlags & { readonly worker: boolean }, i
   });
   const address = await app.listen({ host: config.host, port: config.port });
   io.stderr.write(`hookwatch: serving on ${address} (${config.databaseUrl === undefined ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  if (flags.worker) recover(store, queue, io);
   const signal = await io.stopSignal;
   io.stderr.write(`hookwatch: ${signal}: shutting down\n`);
   stopRefresh();
@@ -121,6 +128,7 @@ export async function worker(flags: CommonFlags, io: PlatformIo): Promise<number
   const queue = queueFor(config, io);
   await queue.start();
   await startWorker(store, catalog, queue);
+  recover(store, queue, io);
   io.stderr.write('hookwatch: worker running\n');
   await io.stopSignal;
   await queue.stop({ graceful: true });

@@ -5,7 +5,7 @@
  * Page and e-mail analysis plug in here later.
  */
 import type { CheckResult, Engine } from '../engine/index.js';
-import type { Store } from '../store/index.js';
+import type { Repos, Store } from '../store/index.js';
 
 /** Most links taken from one report's text: enough for a message, bounded against link bombs. */
 export const MAX_LINKS_PER_REPORT = 50;
@@ -56,32 +56,62 @@ export async function analyseReport(store: Store, engine: Engine, reportId: stri
   const report = await store.reports.get(reportId);
   if (report?.status !== 'submitted') return;
   const inputs = [...(report.url === null ? [] : [report.url]), ...(report.text === null ? [] : extractLinks(report.text))];
+  // Judged outside the transaction (pure, CPU only); written in one transaction: a crash leaves the report
+  // `submitted` with nothing recorded, so the redelivered job counts each sighting once, and one commit (one
+  // disk sync) per report instead of three per link.
+  const judged: { input: string; result: CheckResult; key: { key: string; kind: 'url' | 'host' } }[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
     const result = engine.check(input);
     const key = indicatorKey(result);
     if (key === null || result.verdict === 'error' || seen.has(key.key)) continue;
     seen.add(key.key);
-    const indicator = await store.indicators.upsert({
-      key: key.key,
-      kind: key.kind,
-      value: input,
-      host: result.host ?? '',
-      domain: result.domain ?? null,
-      verdict: result.verdict,
-      score: result.score,
-      brand: result.brand,
-      signals: result.signals,
-      seenAt: now(),
-    });
-    await store.analyses.record({ reportId, indicatorId: indicator.id, engineVersion: engine.version, result });
+    judged.push({ input, result, key });
   }
-  await store.reports.setStatus({ id: reportId, status: 'triaged', actor: 'worker', from: 'submitted' });
+  await store.transaction(async (repos) => {
+    const current = await repos.reports.get(reportId);
+    if (current?.status !== 'submitted') return;
+    for (const { input, result, key } of judged) await record(repos, engine, reportId, input, result, key, now);
+    await repos.reports.setStatus({ id: reportId, status: 'triaged', actor: 'worker', from: 'submitted' });
+  });
 }
 
-/** Re-queues reports left `submitted` (a crash between commit and enqueue, or a lost in-process queue). */
-export async function requeueSubmitted(store: Store, send: (reportId: string) => Promise<unknown>, limit = 10_000): Promise<number> {
-  const rows = await store.db.selectFrom('reports').select('id').where('status', '=', 'submitted').limit(limit).execute();
-  for (const row of rows) await send(row.id);
-  return rows.length;
+async function record(
+  repos: Repos, engine: Engine, reportId: string, input: string, result: CheckResult,
+  key: { key: string; kind: 'url' | 'host' }, now: () => Date,
+): Promise<void> {
+  const indicator = await repos.indicators.upsert({
+    key: key.key,
+    kind: key.kind,
+    value: input,
+    host: result.host ?? '',
+    domain: result.domain ?? null,
+    verdict: result.verdict,
+    score: result.score,
+    brand: result.brand,
+    signals: result.signals,
+    seenAt: now(),
+  });
+  await repos.analyses.record({ reportId, indicatorId: indicator.id, engineVersion: engine.version, result });
+}
+
+/** Reports read per page when re-queueing. */
+export const REQUEUE_PAGE = 1000;
+
+/**
+ * Re-queues every report left `submitted` (a crash between commit and enqueue, or a lost in-process queue), page by
+ * page in id order, so a large backlog neither stops at a cap nor holds everything in memory.
+ */
+export async function requeueSubmitted(store: Store, send: (reportId: string) => Promise<unknown>): Promise<number> {
+  let after = '';
+  let total = 0;
+  for (;;) {
+    const rows = await store.db.selectFrom('reports').select('id').where('status', '=', 'submitted')
+      .where('id', '>', after).orderBy('id').limit(REQUEUE_PAGE).execute();
+    for (const row of rows) await send(row.id);
+    total += rows.length;
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < REQUEUE_PAGE) return total;
+    after = last.id;
+  }
 }
