@@ -64,7 +64,7 @@ async function storeFor(config: Config): Promise<Store> {
 
 function queueFor(config: Config, io: PlatformIo): JobQueue {
   const onError = (error: unknown): void => { io.stderr.write(`hookwatch queue: ${error instanceof Error ? error.message : String(error)}\n`); };
-  if (config.databaseUrl !== undefined) return pgBossQueue({ connectionString: config.databaseUrl, onError });
+  if (config.databaseUrl !== undefined) return pgBossQueue({ connectionString: config.databaseUrl, schema: config.queueSchema, onError });
   // Embedded mode: jobs in memory, the reports table is the durable record (requeueSubmitted at start).
   return inProcessQueue({ store: memoryJobStore(), onError });
 }

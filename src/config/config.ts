@@ -14,6 +14,8 @@ export const ConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
   /** `postgres://…` selects PostgreSQL; absent means embedded SQLite in dataDir. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  /** PostgreSQL schema of the job queue (pg-boss): one per deployment sharing a database server. */
+  queueSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').default('pgboss'),
   /** Brand catalog file replacing the built-in catalog. */
   brands: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -35,6 +37,7 @@ const ENV_KEYS: Readonly<Record<string, keyof z.infer<typeof ConfigSchema>>> = {
   HOOKWATCH_DATA: 'dataDir',
   HOOKWATCH_DATABASE_URL: 'databaseUrl',
   HOOKWATCH_BRANDS: 'brands',
+  HOOKWATCH_QUEUE_SCHEMA: 'queueSchema',
   HOOKWATCH_LOG_LEVEL: 'logLevel',
   HOOKWATCH_BODY_LIMIT_BYTES: 'bodyLimitBytes',
   HOOKWATCH_PUBLIC_RATE_LIMIT: 'publicRateLimitPerMinute',
