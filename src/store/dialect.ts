@@ -137,8 +137,35 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Prepared statements kept per SQL text; the app issues a few dozen distinct queries. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * better-sqlite3 with a cache of prepared statements: Kysely prepares every query again, which measured 12 % of the
+ * server's CPU under intake load. Reusing a statement is safe here: better-sqlite3 is synchronous and Kysely runs
+ * each statement to completion (`all`/`run`, no open iterators) before the next query.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => { database.close(); },
+    prepare: (sqlText: string) => {
+      let statement = cache.get(sqlText);
+      if (statement === undefined) {
+        statement = database.prepare(sqlText);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next();
+          if (oldest.done !== true) cache.delete(oldest.value);
+        }
+        cache.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function sqliteKyselyDialect(database: BetterSqlite3.Database): KyselyDialect {
-  return new ImmediateSqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database: withStatementCache(database) });
 }
 
 export const sqliteDialect: Dialect = {
