@@ -30,7 +30,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +38,7 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { defaultCatalog } from '../src/catalog/index.js';
 import { generatePermutations } from '../src/engine/index.js';
+import { freePort } from '../test/support.js';
 
 // Targets (see the project brief).
 const TARGET_ACKS_PER_S = 1_500;
@@ -200,19 +200,6 @@ function ensureBuilt(): string | null {
   return `build failed: ${(build.stdout + build.stderr).trim().split('\n').slice(0, 3).join(' | ')}`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
 
 interface Server {
   readonly child: ChildProcess;

@@ -17,17 +17,17 @@ import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
+import { freePort } from './support.js';
+import { probePostgres, TEST_DATABASE_URL } from '../src/store/test-stores.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'run.ts')];
-const TEST_DATABASE_URL = process.env['HOOKWATCH_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const IN_CI = (process.env['CI'] ?? '') !== '';
 
 /** The burst: this many reports, this many requests in flight, the kill after this many acknowledgements. */
@@ -104,18 +104,6 @@ function postgresTarget(url: string): Target {
   };
 }
 
-async function probePostgres(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5_000 });
@@ -161,19 +149,6 @@ function runCli(args: readonly string[], env: Readonly<Record<string, string>>):
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
 
 interface Server {
   readonly child: ChildProcess;

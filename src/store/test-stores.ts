@@ -52,7 +52,8 @@ function redacted(url: string): string {
   return parsed.toString();
 }
 
-async function probePostgres(): Promise<string | undefined> {
+/** Why PostgreSQL cannot be used for tests (undefined when it can). */
+export async function probePostgres(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
   try {
     await client.connect();
