@@ -1,6 +1,6 @@
 /**
- * TokenAutomaton: scan() finds every occurrence of every token (checked against a naive search), and scanInto()
- * writes exactly what scan() reports, including when the caller's buffer is too small.
+ * TokenAutomaton: scanInto() finds every occurrence of every token (checked against a naive search), in the same
+ * order and count whether or not the caller's buffer has room for all of them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,15 +19,16 @@ function naive(tokens: readonly string[], text: string): number[][] {
   return found.sort((x, y) => (x[2] ?? 0) - (y[2] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0) || (x[0] ?? 0) - (y[0] ?? 0));
 }
 
+/** All triples, with a buffer large enough for any text of the test's length. */
 function viaScan(automaton: TokenAutomaton, text: string): number[][] {
-  const hits: number[][] = [];
-  automaton.scan(text, 0, text.length, (id, start, end) => { hits.push([id, start, end]); });
-  return hits;
+  const out = new Int32Array(3 * 64 * TOKENS.length);
+  const count = automaton.scanInto(text, 0, text.length, out);
+  return Array.from({ length: count }, (_, k) => [...out.subarray(3 * k, 3 * k + 3)]);
 }
 
 const text = fc.string({ unit: fc.constantFrom(...'paylogincardsmb-.APé1'.split('')), maxLength: 60 });
 
-test('scan() reports every occurrence of every token', () => {
+test('scanInto() reports every occurrence of every token', () => {
   const automaton = new TokenAutomaton(TOKENS);
   fc.assert(fc.property(text, (t) => {
     const sortKey = (h: number[]): string => h.join(',');
@@ -35,7 +36,7 @@ test('scan() reports every occurrence of every token', () => {
   }), { numRuns: 500 });
 });
 
-test('scanInto() writes the triples scan() reports, in order, and says how many there were', () => {
+test('with too little room, scanInto() writes the first triples in order and still counts them all', () => {
   const automaton = new TokenAutomaton(TOKENS);
   fc.assert(fc.property(text, fc.nat(12), (t, room) => {
     const expected = viaScan(automaton, t);

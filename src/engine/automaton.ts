@@ -101,32 +101,7 @@ export class TokenAutomaton {
   }
 
   /**
-   * Calls onMatch(tokenId, start, end) for every token occurrence in text[from, to) (end exclusive).
-   * Returns the number of matches.
-   */
-  scan(text: string, from: number, to: number, onMatch: (tokenId: number, start: number, end: number) => void): number {
-    const next = this.next;
-    const outputStart = this.outputStart;
-    const outputTokens = this.outputTokens;
-    const tokenLength = this.tokenLength;
-    let state = 0;
-    let matches = 0;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      state = next[state * ALPHABET + (c < 128 ? ASCII_SYMBOL[c] ?? OTHER : OTHER)] ?? 0;
-      const first = outputStart[state] ?? 0;
-      const last = outputStart[state + 1] ?? 0;
-      for (let o = first; o < last; o++) {
-        const id = outputTokens[o] ?? 0;
-        matches++;
-        onMatch(id, i + 1 - (tokenLength[id] ?? 0), i + 1);
-      }
-    }
-    return matches;
-  }
-
-  /**
-   * scan() without a callback: writes each occurrence in text[from, to) as a (tokenId, start, end) triple into
+   * Finds every token occurrence in text[from, to) (end exclusive): writes each as a (tokenId, start, end) triple into
    * `out` (out[3k], out[3k + 1], out[3k + 2] for the k-th match, in scan order) and returns the number of matches.
    * When that number exceeds out.length / 3 only the first out.length / 3 were written: grow `out` to at least
    * 3 × the count and scan again. Meant for a caller's scratch buffer, reused across synchronous calls.
