@@ -35,7 +35,7 @@ Usage:
   hookwatch --version | --help
 
 Options:
-  --brands FILE   brand catalog (JSON or YAML, see docs/catalog.md); replaces the built-in catalog
+  --brands FILE   brand catalog (JSON or YAML, see docs/catalog-sources.md); replaces the built-in catalog
   --format FMT    output format
   -h, --help      this help
 `;

@@ -46,3 +46,9 @@ test('config print masks the database password', () => {
   assert.ok(!shown.includes('s3cret'), shown);
   assert.ok(shown.includes('postgres://hw:****@db.internal:5432/hw'), shown);
 });
+
+test('booleans from the environment mean what they say', () => {
+  assert.equal(loadConfig({ env: { HOOKWATCH_TRUST_PROXY: 'false' } }).trustProxy, false);
+  assert.equal(loadConfig({ env: { HOOKWATCH_TRUST_PROXY: 'true' } }).trustProxy, true);
+  assert.throws(() => loadConfig({ env: { HOOKWATCH_TRUST_PROXY: 'maybe' } }), (error: unknown) => error instanceof HookwatchError && error.message.includes('trustProxy'));
+});

@@ -24,7 +24,10 @@ export const ConfigSchema = z.strictObject({
   /** Public endpoints: requests per minute per client address before 429. */
   publicRateLimitPerMinute: z.coerce.number().int().min(1).default(120),
   /** Trust X-Forwarded-For from a reverse proxy in front of hookwatch. */
-  trustProxy: z.coerce.boolean().default(false),
+  trustProxy: z.preprocess(
+    (v) => (typeof v === 'string' ? ({ true: true, '1': true, yes: true, false: false, '0': false, no: false } as Record<string, boolean>)[v.toLowerCase()] ?? v : v),
+    z.boolean(),
+  ).default(false),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
