@@ -103,19 +103,23 @@ export async function serve(flags: CommonFlags & { readonly worker: boolean }, i
   const stopRefresh = refreshEvery(catalog, io);
   const queue = queueFor(config, io);
   await queue.start();
-  if (flags.worker) await startWorker(store, catalog, queue);
+  // On PostgreSQL the in-process worker gets its own connection pool, so a busy API cannot starve analysis of
+  // connections. (SQLite: one connection per process, since a second one would block the event loop on its lock.)
+  const workerStore = flags.worker && config.databaseUrl !== undefined ? await storeFor(config) : store;
+  if (flags.worker) await startWorker(workerStore, catalog, queue);
   const app = await buildApp({
     config, engine: () => catalog.engine(), catalog, store, queue, logger: true,
     ready: async () => { await store.db.selectFrom('audit_head').select('id').limit(1).execute(); },
   });
   const address = await app.listen({ host: config.host, port: config.port });
   io.stderr.write(`hookwatch: serving on ${address} (${config.databaseUrl === undefined ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
-  if (flags.worker) recover(store, queue, io);
+  if (flags.worker) recover(workerStore, queue, io);
   const signal = await io.stopSignal;
   io.stderr.write(`hookwatch: ${signal}: shutting down\n`);
   stopRefresh();
   await app.close();
   await queue.stop({ graceful: true });
+  if (workerStore !== store) await workerStore.close();
   await store.close();
   return 0;
 }
