@@ -15,7 +15,7 @@ import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { loadConfig, printableConfig, type Config, type ConfigInput } from '../config/config.js';
 import { migrateToLatest, openStore, ROLES, verifyAuditChain, type Role, type Store } from '../store/index.js';
 import { inProcessQueue } from '../queue/in-process.js';
-import { memoryJobStore } from '../queue/job-store.js';
+import { storeJobStore } from '../store/jobs.repo.js';
 import { pgBossQueue } from '../queue/pg-boss.js';
 import type { JobQueue } from '../queue/queue.js';
 import { buildApp } from '../server/app.js';
@@ -62,11 +62,11 @@ async function storeFor(config: Config): Promise<Store> {
   return store;
 }
 
-function queueFor(config: Config, io: PlatformIo): JobQueue {
+function queueFor(config: Config, store: Store, io: PlatformIo): JobQueue {
   const onError = (error: unknown): void => { io.stderr.write(`hookwatch queue: ${error instanceof Error ? error.message : String(error)}\n`); };
   if (config.databaseUrl !== undefined) return pgBossQueue({ connectionString: config.databaseUrl, schema: config.queueSchema, onError });
-  // Embedded mode: jobs in memory, the reports table is the durable record (requeueSubmitted at start).
-  return inProcessQueue({ store: memoryJobStore(), onError });
+  // Embedded mode: the in-process queue keeps its jobs in the SQLite store (the `jobs` table), so none is lost in a crash.
+  return inProcessQueue({ store: storeJobStore(store.db), onError });
 }
 
 async function startWorker(store: Store, catalog: CatalogHolder, queue: JobQueue): Promise<void> {
@@ -101,7 +101,7 @@ export async function serve(flags: CommonFlags & { readonly worker: boolean }, i
   const store = await storeFor(config);
   const catalog = await openCatalog(store, seed);
   const stopRefresh = refreshEvery(catalog, io);
-  const queue = queueFor(config, io);
+  const queue = queueFor(config, store, io);
   await queue.start();
   // On PostgreSQL the in-process worker gets its own connection pool, so a busy API cannot starve analysis of
   // connections. (SQLite: one connection per process, since a second one would block the event loop on its lock.)
@@ -129,7 +129,7 @@ export async function worker(flags: CommonFlags, io: PlatformIo): Promise<number
   const seed = await seedCatalog(config);
   const store = await storeFor(config);
   const catalog = await openCatalog(store, seed);
-  const queue = queueFor(config, io);
+  const queue = queueFor(config, store, io);
   await queue.start();
   await startWorker(store, catalog, queue);
   recover(store, queue, io);

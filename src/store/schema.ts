@@ -38,6 +38,22 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  jobs: JobsTable;
+}
+
+/** The in-process queue's jobs (src/queue/job-store.ts); times are epoch ms (bigint: text on the pg driver). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  /** JSON. */
+  payload: string;
+  state: 'created' | 'retry' | 'active' | 'completed' | 'failed';
+  attempts: number;
+  singleton_key: string | null;
+  run_after: number | string;
+  created_at: number | string;
+  updated_at: number | string;
+  last_error: string | null;
 }
 
 export interface BrandsTable {

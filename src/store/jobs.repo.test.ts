@@ -1,0 +1,50 @@
+/**
+ * The durable JobStore on SQLite and PostgreSQL: the JobStore contract suite, and the in-process queue's own
+ * conformance suite (at-least-once, retries, dead letters, crash redelivery) running over it.
+ */
+import { after, before } from 'node:test';
+import { forEachStore, type TestStore } from './test-stores.js';
+import { storeJobStore } from './jobs.repo.js';
+import { runJobStoreConformance } from '../queue/job-store-conformance.js';
+import { runQueueConformance, type QueueFixture } from '../queue/conformance.js';
+import { inProcessQueue } from '../queue/in-process.js';
+import type { JobQueue, RetryPolicy } from '../queue/queue.js';
+
+const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
+
+forEachStore((name, open) => {
+  let store: TestStore;
+  /** Set while closing: a stopped queue's last in-flight poll may still meet the closed store. */
+  let closing = false;
+  before(async () => { store = await open(); });
+  after(async () => {
+    closing = true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await store.close();
+  });
+
+  /** The jobs table emptied: each suite case starts from fresh storage over the one open store. */
+  async function fresh(): Promise<ReturnType<typeof storeJobStore>> {
+    await store.db.deleteFrom('jobs').execute();
+    return storeJobStore(store.db);
+  }
+
+  runJobStoreConformance(`${name} store`, fresh);
+
+  runQueueConformance(`in-process over the ${name} store`, async (): Promise<QueueFixture> => {
+    const jobs = await fresh();
+    const built: JobQueue[] = [];
+    const build = (): JobQueue => {
+      const queue = inProcessQueue({ store: jobs, onError: (error) => { if (!closing) process.nextTick(() => { throw error; }); }, retry: FAST_RETRY, pollIntervalMs: 50, stopTimeoutMs: 2_000 });
+      built.push(queue);
+      return queue;
+    };
+    return {
+      queue: build(),
+      reopen: () => Promise.resolve(build()),
+      cleanup: async () => { for (const queue of built) await queue.stop({ graceful: false }); },
+      retry: FAST_RETRY,
+      latencyMs: 1_000,
+    };
+  });
+});

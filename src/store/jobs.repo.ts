@@ -1,0 +1,119 @@
+/**
+ * The durable JobStore of the in-process queue (embedded mode), on the store's database: an acknowledged `send`
+ * survives a crash, so the queue keeps no only-copy in memory. Each method is one statement or one transaction.
+ * Contract and conformance suite: src/queue/job-store.ts, src/queue/job-store-conformance.ts.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { JobName } from '../queue/queue.js';
+import type { JobStore, NewStoredJob, StoredJob, StoredJobState } from '../queue/job-store.js';
+import { STORED_JOB_STATES } from '../queue/job-store.js';
+import type { Database, JobsTable } from './schema.js';
+import { inTransaction } from './transaction.js';
+
+function toJob(row: Selectable<JobsTable>): StoredJob {
+  return Object.freeze({
+    id: row.id,
+    name: row.name as JobName,
+    payload: JSON.parse(row.payload) as unknown,
+    state: row.state,
+    attempts: row.attempts,
+    singletonKey: row.singleton_key,
+    runAfter: Number(row.run_after),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    lastError: row.last_error,
+  });
+}
+
+export function storeJobStore(db: Kysely<Database>): JobStore {
+  return {
+    async insert(job: NewStoredJob, now: number) {
+      // The partial unique index decides between concurrent sends of one singleton key: the loser inserts nothing
+      // and returns the winner's id.
+      const inserted = await db.insertInto('jobs').values({
+        id: job.id, name: job.name, payload: JSON.stringify(job.payload), state: 'created', attempts: 0,
+        singleton_key: job.singletonKey, run_after: job.runAfter, created_at: now, updated_at: now, last_error: null,
+      }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+      if (inserted !== undefined) return inserted.id;
+      const existing = job.singletonKey === null ? undefined : await db.selectFrom('jobs').select('id')
+        .where('name', '=', job.name).where('singleton_key', '=', job.singletonKey).where('state', '=', 'created')
+        .executeTakeFirst();
+      if (existing === undefined) throw new Error(`job id ${job.id} already stored`);
+      return existing.id;
+    },
+
+    async claim(name: JobName, limit: number, now: number) {
+      return inTransaction(db, async (trx) => {
+        const due = await trx.selectFrom('jobs').select('id')
+          .where('name', '=', name).where('state', 'in', ['created', 'retry']).where('run_after', '<=', now)
+          .orderBy('run_after').orderBy('created_at').orderBy('id').limit(limit).execute();
+        if (due.length === 0) return [];
+        const rows = await trx.updateTable('jobs')
+          .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), updated_at: now }))
+          .where('id', 'in', due.map((d) => d.id))
+          .returningAll().execute();
+        const order = new Map(due.map((d, i) => [d.id, i]));
+        return rows.map(toJob).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      });
+    },
+
+    async complete(id: string, now: number) {
+      await db.updateTable('jobs').set({ state: 'completed', updated_at: now }).where('id', '=', id).where('state', '=', 'active').execute();
+    },
+
+    async fail(id: string, error: string, retryAt: number | null, now: number) {
+      await db.updateTable('jobs')
+        .set(retryAt === null ? { state: 'failed', last_error: error, updated_at: now } : { state: 'retry', run_after: retryAt, last_error: error, updated_at: now })
+        .where('id', '=', id).where('state', '=', 'active').execute();
+    },
+
+    async recoverActive(maxAttempts: number, error: string, now: number) {
+      return inTransaction(db, async (trx) => {
+        const poisoned = await trx.updateTable('jobs').set({ state: 'failed', last_error: error, updated_at: now })
+          .where('state', '=', 'active').where('attempts', '>=', maxAttempts).returning('id').execute();
+        const retried = await trx.updateTable('jobs').set({ state: 'retry', run_after: now, last_error: error, updated_at: now })
+          .where('state', '=', 'active').returning('id').execute();
+        return poisoned.length + retried.length;
+      });
+    },
+
+    async listFailed(names: readonly JobName[], limit: number) {
+      if (names.length === 0) return [];
+      const rows = await db.selectFrom('jobs').selectAll().where('state', '=', 'failed').where('name', 'in', [...names])
+        .orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(toJob);
+    },
+
+    async requeueFailed(id: string, now: number) {
+      const row = await db.updateTable('jobs').set({ state: 'retry', attempts: 0, run_after: now, updated_at: now })
+        .where('id', '=', id).where('state', '=', 'failed').returning('id').executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async get(id: string) {
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : toJob(row);
+    },
+
+    async countByState() {
+      const rows = await db.selectFrom('jobs').select(['state', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('state').execute();
+      const counts = Object.fromEntries(STORED_JOB_STATES.map((s) => [s, 0])) as Record<StoredJobState, number>;
+      for (const row of rows) counts[row.state] = Number(row.n);
+      return counts;
+    },
+
+    async nextRunAt(names: readonly JobName[]) {
+      if (names.length === 0) return null;
+      const row = await db.selectFrom('jobs').select((eb) => eb.fn.min('run_after').as('next'))
+        .where('state', 'in', ['created', 'retry']).where('name', 'in', [...names]).executeTakeFirst();
+      // min() over no rows is NULL, whatever the column's type says.
+      const next = row?.next as number | string | null | undefined;
+      return next === null || next === undefined ? null : Number(next);
+    },
+
+    async deleteCompleted(before: number) {
+      const result = await db.deleteFrom('jobs').where('state', '=', 'completed').where('updated_at', '<', before).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
