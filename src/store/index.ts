@@ -8,6 +8,7 @@ export type { Clock } from './transaction.js';
 export { INDICATOR_KINDS, INDICATOR_STATUSES, REPORT_STATUSES, ROLES } from './schema.js';
 export type { Database, IndicatorKind, IndicatorStatus, ReportStatus, Role } from './schema.js';
 export { appendAudit, verifyAuditChain } from './audit.repo.js';
+export { storeJobStore } from './jobs.repo.js';
 export type { AuditEvent, AuditInput, AuditListOptions, AuditVerification } from './audit.repo.js';
 export type {
   CreateReportResult,
