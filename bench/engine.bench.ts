@@ -24,13 +24,14 @@
  * MISS; a MISS never fails the process (exit 0): this is a measurement, not a test. Absolute numbers depend on the
  * machine: compare runs on the same machine, and read the ratio in 2 as the machine-independent figure.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, devNull, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './build.js';
 import { parseArgs } from 'node:util';
 import { createEngine, ENGINE_VERSION, type Engine, type Verdict } from '../src/engine/index.js';
 import { defaultCatalog, parseCatalog } from '../src/catalog/index.js';
@@ -59,8 +60,6 @@ const SEED = 0x686f6f6b;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DATA_DIR = resolve(ROOT, '../shared/data');
 const CLI_ENTRY = join(ROOT, 'bin/hookwatch.js');
-const BUILT_CLI = join(ROOT, 'dist/cli/main.js');
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const THIS_FILE = fileURLToPath(import.meta.url);
 /** Child-process marker for the "first catalog load" measurement. */
 const FIRST_LOAD_CHILD = 'first-load';
@@ -290,25 +289,7 @@ function runNode(args: readonly string[], options: { stdinFile?: string; discard
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
-/** Compiles src/ to dist/ when dist/cli/main.js is missing or older than a source. Returns an error text or null. */
-function ensureBuilt(): string | null {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestMtime(join(ROOT, 'src'))) {
-    console.log('\nbuild: dist/ is up to date');
-    return null;
-  }
-  console.log('\nbuild: dist/ is missing or older than src/: compiling with tsc -p tsconfig.build.json');
-  const build = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status === 0) return null;
-  return `build failed: ${(build.stdout + build.stderr).trim().split('\n').slice(0, 3).join(' | ')}`;
-}
 
 async function benchCheck(engine: Engine, hostsFile: string, hostsText: Buffer, lines: number, built: string | null): Promise<void> {
   console.log(`\n3. hookwatch check end to end (JSON lines out; ${int(lines)} hosts)`);

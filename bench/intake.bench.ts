@@ -26,13 +26,14 @@
  * gone within LAG_TARGET_S seconds after the load stops. Each is marked PASS or MISS; a MISS never fails the process.
  * The load generator shares the machine (and its cores) with the server and, for PostgreSQL, with the database.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './build.js';
 import { parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
@@ -47,8 +48,6 @@ const TARGET_P99_MS = 100;
 const LAG_TARGET_S = 10;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILT_CLI = join(ROOT, 'dist', 'cli', 'run.js');
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const DATABASE_URL = process.env['HOOKWATCH_BENCH_DATABASE_URL'] ?? process.env['HOOKWATCH_TEST_DATABASE_URL']
   ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -183,22 +182,7 @@ function bodyMaker(): (n: number) => string {
 
 // --- the server -------------------------------------------------------------------------------------------------
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
-/** Compiles src/ to dist/ when dist/cli/run.js is missing or older than a source. Returns an error text or null. */
-function ensureBuilt(): string | null {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestMtime(join(ROOT, 'src'))) return null;
-  console.log('build: dist/ is missing or older than src/: compiling with tsc -p tsconfig.build.json');
-  const build = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status === 0) return null;
-  return `build failed: ${(build.stdout + build.stderr).trim().split('\n').slice(0, 3).join(' | ')}`;
-}
 
 
 interface Server {
