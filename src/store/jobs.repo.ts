@@ -51,6 +51,9 @@ export function storeJobStore(db: Kysely<Database>): JobStore {
         const rows = await trx.updateTable('jobs')
           .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), updated_at: now }))
           .where('id', 'in', due.map((d) => d.id))
+          // Checked again by the UPDATE: on PostgreSQL a concurrent claim may have taken the row after our SELECT;
+          // the row lock makes this re-read the state, so a job is never handed out twice.
+          .where('state', 'in', ['created', 'retry'])
           .returningAll().execute();
         const order = new Map(due.map((d, i) => [d.id, i]));
         return rows.map(toJob).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
