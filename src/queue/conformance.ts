@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { backoffDelayMs } from './queue.js';
 import type { Job, JobName, JobPayloads, JobQueue, RetryPolicy } from './queue.js';
+import { inProcessQueue } from './in-process.js';
+import type { JobStore } from './job-store.js';
 
 export interface QueueFixture {
   /** A queue over fresh, empty storage; not started. */
@@ -23,6 +25,29 @@ export interface QueueFixture {
   readonly retry: RetryPolicy;
   /** Longest wait for something that should happen right away (e.g. a pickup after a send). */
   readonly latencyMs: number;
+}
+
+/** Small delays so the conformance suite runs in well under a second per test. */
+export const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
+
+/**
+ * A fixture of in-process queues over one JobStore (each `reopen` is a restarted process over the same storage).
+ * `onError` receives store failures outside handlers; tests make them fail loudly.
+ */
+export function inProcessFixture(store: JobStore, onError: (error: unknown) => void): QueueFixture {
+  const built: JobQueue[] = [];
+  const build = (): JobQueue => {
+    const queue = inProcessQueue({ store, onError, retry: FAST_RETRY, pollIntervalMs: 50, stopTimeoutMs: 2_000 });
+    built.push(queue);
+    return queue;
+  };
+  return {
+    queue: build(),
+    reopen: () => Promise.resolve(build()),
+    cleanup: async () => { for (const queue of built) await queue.stop({ graceful: false }); },
+    retry: FAST_RETRY,
+    latencyMs: 1_000,
+  };
 }
 
 /** Generous: a failing wait reports well before this. */

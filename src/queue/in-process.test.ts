@@ -1,31 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runQueueConformance } from './conformance.js';
+import { inProcessFixture, runQueueConformance } from './conformance.js';
 import type { QueueFixture } from './conformance.js';
 import { memoryJobStore } from './job-store.js';
 import type { JobStore } from './job-store.js';
 import { runJobStoreConformance } from './job-store-conformance.js';
 import { INTERRUPTED_ERROR, inProcessQueue } from './in-process.js';
 import type { Clock, InProcessQueueOptions } from './in-process.js';
-import type { JobQueue, RetryPolicy } from './queue.js';
-
-/** Small delays so the suite runs in well under a second per test. */
-const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
+import type { RetryPolicy } from './queue.js';
 
 function fixture(store: JobStore = memoryJobStore()): QueueFixture {
-  const built: JobQueue[] = [];
-  const build = (): JobQueue => {
-    const queue = inProcessQueue({ store, onError: failOnError, retry: FAST_RETRY, pollIntervalMs: 50, stopTimeoutMs: 2_000 });
-    built.push(queue);
-    return queue;
-  };
-  return {
-    queue: build(),
-    reopen: () => Promise.resolve(build()),
-    cleanup: async () => { for (const queue of built) await queue.stop({ graceful: false }); },
-    retry: FAST_RETRY,
-    latencyMs: 1_000,
-  };
+  return inProcessFixture(store, failOnError);
 }
 
 function failOnError(error: unknown): void {

@@ -6,11 +6,7 @@ import { after, before } from 'node:test';
 import { forEachStore, type TestStore } from './test-stores.js';
 import { storeJobStore } from './jobs.repo.js';
 import { runJobStoreConformance } from '../queue/job-store-conformance.js';
-import { runQueueConformance, type QueueFixture } from '../queue/conformance.js';
-import { inProcessQueue } from '../queue/in-process.js';
-import type { JobQueue, RetryPolicy } from '../queue/queue.js';
-
-const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
+import { inProcessFixture, runQueueConformance } from '../queue/conformance.js';
 
 forEachStore((name, open) => {
   let store: TestStore;
@@ -31,20 +27,6 @@ forEachStore((name, open) => {
 
   runJobStoreConformance(`${name} store`, fresh);
 
-  runQueueConformance(`in-process over the ${name} store`, async (): Promise<QueueFixture> => {
-    const jobs = await fresh();
-    const built: JobQueue[] = [];
-    const build = (): JobQueue => {
-      const queue = inProcessQueue({ store: jobs, onError: (error) => { if (!closing) process.nextTick(() => { throw error; }); }, retry: FAST_RETRY, pollIntervalMs: 50, stopTimeoutMs: 2_000 });
-      built.push(queue);
-      return queue;
-    };
-    return {
-      queue: build(),
-      reopen: () => Promise.resolve(build()),
-      cleanup: async () => { for (const queue of built) await queue.stop({ graceful: false }); },
-      retry: FAST_RETRY,
-      latencyMs: 1_000,
-    };
-  });
+  runQueueConformance(`in-process over the ${name} store`, async () =>
+    inProcessFixture(await fresh(), (error) => { if (!closing) process.nextTick(() => { throw error; }); }));
 });
