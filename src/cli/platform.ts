@@ -18,7 +18,7 @@ import { inProcessQueue } from '../queue/in-process.js';
 import { pgBossQueue } from '../queue/pg-boss.js';
 import type { JobQueue } from '../queue/queue.js';
 import { buildApp } from '../server/app.js';
-import { ARGON2_OPTIONS } from '../server/admin.routes.js';
+import { ARGON2_OPTIONS, MIN_PASSWORD_CHARS } from '../server/admin.routes.js';
 import { analyseReport, requeueSubmitted } from '../worker/analyse-report.js';
 import { openCatalog, type CatalogHolder } from '../worker/catalog.js';
 import { rescoreIndicators } from '../worker/rescore.js';
@@ -183,8 +183,8 @@ export async function createUser(flags: CommonFlags & { readonly role?: string |
     return 2;
   }
   const password = (io.env['HOOKWATCH_PASSWORD'] ?? (await io.readStdin())).replace(/\r?\n$/, '');
-  if (password.length < 12) {
-    io.stderr.write('hookwatch users create: the password (HOOKWATCH_PASSWORD or stdin) must have at least 12 characters\n');
+  if (password.length < MIN_PASSWORD_CHARS) {
+    io.stderr.write(`hookwatch users create: the password (HOOKWATCH_PASSWORD or stdin) must have at least ${MIN_PASSWORD_CHARS} characters\n`);
     return 2;
   }
   const store = await storeFor(platformConfig(flags, io.env));

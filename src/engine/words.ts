@@ -57,10 +57,6 @@ export function isComposedOfWords(label: string): boolean {
   return true;
 }
 
-export function isLureWord(word: string): boolean {
-  return lures().has(word);
-}
-
 export function isCommonWord(word: string): boolean {
   return words().has(word) || lures().has(word);
 }
