@@ -23,10 +23,14 @@ export const ERRORS = {
   HW_ERR_HTTP_RATE_LIMITED: { status: 429, message: 'too many requests: retry after {seconds} s' },
   HW_ERR_AUTH_REQUIRED: { status: 401, message: 'authentication required' },
   HW_ERR_AUTH_FORBIDDEN: { status: 403, message: 'not allowed for this role' },
+  HW_ERR_AUTH_CSRF: { status: 403, message: 'missing or invalid anti-CSRF token, or a request from another origin' },
+  HW_ERR_AUTH_LOGIN_FAILED: { status: 401, message: 'wrong e-mail or password' },
+  HW_ERR_AUTH_THROTTLED: { status: 429, message: 'too many failed sign-ins for this account: retry after {seconds} s' },
   HW_ERR_REPORT_IDEMPOTENCY_CONFLICT: { status: 422, message: 'this Idempotency-Key was used with a different payload' },
   HW_ERR_STORE_UNAVAILABLE: { status: 503, message: 'the store is unavailable' },
   HW_ERR_STORE_MIGRATION: { status: 500, message: 'database migration {name} failed: {reason}' },
   HW_ERR_INPUT_CURSOR: { status: 400, message: 'invalid pagination cursor' },
+  HW_ERR_WEB_NOT_BUILT: { status: 503, message: 'the web UI is not built: run npm run build' },
   HW_ERR_SERVER_INTERNAL: { status: 500, message: 'internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

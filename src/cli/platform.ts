@@ -9,7 +9,6 @@
  *   audit verify                      checks the hash chain of the audit log and names the first bad entry
  *   config print                      the effective configuration, secrets masked
  */
-import { hash as argon2hash } from '@node-rs/argon2';
 import type { Catalog } from '../engine/index.js';
 import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { loadConfig, printableConfig, type Config, type ConfigInput } from '../config/config.js';
@@ -18,7 +17,7 @@ import { inProcessQueue } from '../queue/in-process.js';
 import { pgBossQueue } from '../queue/pg-boss.js';
 import type { JobQueue } from '../queue/queue.js';
 import { buildApp } from '../server/app.js';
-import { ARGON2_OPTIONS, MIN_PASSWORD_CHARS } from '../server/admin.routes.js';
+import { hashPassword, passwordProblem } from '../server/passwords.js';
 import { analyseReport, requeueSubmitted } from '../worker/analyse-report.js';
 import { openCatalog, type CatalogHolder } from '../worker/catalog.js';
 import { rescoreIndicators } from '../worker/rescore.js';
@@ -183,13 +182,14 @@ export async function createUser(flags: CommonFlags & { readonly role?: string |
     return 2;
   }
   const password = (io.env['HOOKWATCH_PASSWORD'] ?? (await io.readStdin())).replace(/\r?\n$/, '');
-  if (password.length < MIN_PASSWORD_CHARS) {
-    io.stderr.write(`hookwatch users create: the password (HOOKWATCH_PASSWORD or stdin) must have at least ${MIN_PASSWORD_CHARS} characters\n`);
+  const problem = passwordProblem(password);
+  if (problem !== undefined) {
+    io.stderr.write(`hookwatch users create: the password (HOOKWATCH_PASSWORD or stdin): ${problem}\n`);
     return 2;
   }
   const store = await storeFor(platformConfig(flags, io.env));
   try {
-    const passwordHash = await argon2hash(password, ARGON2_OPTIONS);
+    const passwordHash = await hashPassword(password);
     const email = flags.email;
     const result = await store.transaction(async (repos) => {
       const made = await repos.users.create({ email, passwordHash, role });

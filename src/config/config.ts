@@ -28,6 +28,18 @@ export const ConfigSchema = z.strictObject({
     (v) => (typeof v === 'string' ? ({ true: true, '1': true, yes: true, false: false, '0': false, no: false } as Record<string, boolean>)[v.toLowerCase()] ?? v : v),
     z.boolean(),
   ).default(false),
+  /** Sessions (SECURITY.md WA-5): idle timeout and absolute lifetime of a staff sign-in. */
+  sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  sessionLifetimeHours: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** The web UI's branding (client-safe: GET /api/v1/ui). */
+  uiName: z.string().trim().min(1).max(60).default('hookwatch'),
+  /** Accent colour of buttons and links, `#rgb` or `#rrggbb`. */
+  uiAccent: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'must be a colour like #1f5fbf').default('#1f5fbf'),
+  /** A PNG, JPEG or SVG file shown as the logo (served from /branding/logo). */
+  uiLogo: z.string().min(1).optional(),
+  /** Where customers get help: shown on every portal page. */
+  uiSupportUrl: z.url({ protocol: /^https?$/ }).optional(),
+  uiSupportEmail: z.email().optional(),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -45,6 +57,13 @@ const ENV_KEYS: Readonly<Record<string, keyof z.infer<typeof ConfigSchema>>> = {
   HOOKWATCH_BODY_LIMIT_BYTES: 'bodyLimitBytes',
   HOOKWATCH_PUBLIC_RATE_LIMIT: 'publicRateLimitPerMinute',
   HOOKWATCH_TRUST_PROXY: 'trustProxy',
+  HOOKWATCH_SESSION_IDLE_MINUTES: 'sessionIdleMinutes',
+  HOOKWATCH_SESSION_LIFETIME_HOURS: 'sessionLifetimeHours',
+  HOOKWATCH_UI_NAME: 'uiName',
+  HOOKWATCH_UI_ACCENT: 'uiAccent',
+  HOOKWATCH_UI_LOGO: 'uiLogo',
+  HOOKWATCH_UI_SUPPORT_URL: 'uiSupportUrl',
+  HOOKWATCH_UI_SUPPORT_EMAIL: 'uiSupportEmail',
 };
 
 export interface ConfigSources {

@@ -51,16 +51,16 @@ forEachStore((name, open) => {
   });
 
   test(`${name}: users get argon2id hashes; short passwords, duplicates and bad roles are refused`, async () => {
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: { authorization: admin }, payload: { email: 'ana@example.org', password: 'correct horse battery', role: 'analyst' } });
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: { authorization: admin }, payload: { email: 'ana@example.org', password: 'correct horse battery staple', role: 'analyst' } });
     assert.equal(ok.statusCode, 201, ok.body);
     const user = await store.users.findByEmail('ana@example.org');
     assert.ok(user?.passwordHash.startsWith('$argon2id$'), user?.passwordHash);
     assert.equal(ok.body.includes('argon2'), false, 'no hash in the response');
     for (const payload of [
       { email: 'b@example.org', password: 'short', role: 'analyst' },
-      { email: 'ana@example.org', password: 'correct horse battery', role: 'analyst' },
-      { email: 'c@example.org', password: 'correct horse battery', role: 'root' },
-      { email: 'not-an-email', password: 'correct horse battery', role: 'analyst' },
+      { email: 'ana@example.org', password: 'correct horse battery staple', role: 'analyst' },
+      { email: 'c@example.org', password: 'correct horse battery staple', role: 'root' },
+      { email: 'not-an-email', password: 'correct horse battery staple', role: 'analyst' },
     ]) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: { authorization: admin }, payload });
       assert.equal(res.statusCode, 400, `${JSON.stringify(payload)} → ${res.body}`);

@@ -3,16 +3,13 @@
  * audit log with its verification, and the queue's dead letters. Every change is audited with who, what, when and
  * from where (the admin's address: staff actions only).
  */
-import { hash as argon2hash } from '@node-rs/argon2';
 import type { FastifyPluginAsync } from 'fastify';
 import { ROLES, type ApiKey, type Role, type Store, type User } from '../store/index.js';
 import type { JobQueue } from '../queue/queue.js';
 import { principalOf, requireRole } from './auth.js';
 import { sendError } from './errors.js';
+import { hashPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from './passwords.js';
 
-/** argon2id parameters (SECURITY.md WA-1: m ≥ 19 MiB, t ≥ 2, p = 1). */
-export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-export const MIN_PASSWORD_CHARS = 12;
 export const MAX_AUDIT_PAGE_SIZE = 1000;
 
 function userView(user: User): Record<string, unknown> {
@@ -26,7 +23,7 @@ function keyView(key: ApiKey): Record<string, unknown> {
 const roleSchema = { type: 'string', enum: ROLES } as const;
 
 export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> = async (app, { store, queue }) => {
-  const admins = requireRole(store, ['admin']);
+  const admins = requireRole(['admin']);
 
   app.get('/admin/users', { preHandler: admins }, async () => ({ users: (await store.users.list()).map(userView) }));
 
@@ -35,11 +32,11 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
     schema: {
       body: {
         type: 'object', additionalProperties: false, required: ['email', 'password', 'role'],
-        properties: { email: { type: 'string', format: 'email', maxLength: 254 }, password: { type: 'string', minLength: MIN_PASSWORD_CHARS, maxLength: 1024 }, role: roleSchema },
+        properties: { email: { type: 'string', format: 'email', maxLength: 254 }, password: { type: 'string', minLength: MIN_PASSWORD_CHARS, maxLength: MAX_PASSWORD_CHARS }, role: roleSchema },
       },
     },
   }, async (request, reply) => {
-    const passwordHash = await argon2hash(request.body.password, ARGON2_OPTIONS);
+    const passwordHash = await hashPassword(request.body.password);
     const actor = principalOf(request).actor;
     const result = await store.transaction(async (repos) => {
       const created = await repos.users.create({ email: request.body.email, passwordHash, role: request.body.role });
@@ -57,10 +54,37 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
     const actor = principalOf(request).actor;
     const found = await store.transaction(async (repos) => {
       const ok = await repos.users.setDisabled(request.params.id, request.body.disabled);
+      if (ok && request.body.disabled) await repos.sessions.revokeAllForUser(request.params.id);
       if (ok) await repos.audit.append({ actor, action: request.body.disabled ? 'user.disabled' : 'user.enabled', target: `user:${request.params.id}`, ip: request.ip });
       return ok;
     });
     return found ? { id: request.params.id, disabled: request.body.disabled } : sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
+  });
+
+  app.post<{ Params: { id: string }; Body: { role: Role } }>('/admin/users/:id/role', {
+    preHandler: admins,
+    schema: { body: { type: 'object', additionalProperties: false, required: ['role'], properties: { role: roleSchema } } },
+  }, async (request, reply) => {
+    const actor = principalOf(request).actor;
+    const found = await store.transaction(async (repos) => {
+      const ok = await repos.users.setRole(request.params.id, request.body.role);
+      // A privilege change ends the account's sessions (WA-5): the next sign-in gets a new token.
+      if (ok) await repos.sessions.revokeAllForUser(request.params.id);
+      if (ok) await repos.audit.append({ actor, action: 'user.role_changed', target: `user:${request.params.id}`, details: { role: request.body.role }, ip: request.ip });
+      return ok;
+    });
+    return found ? { id: request.params.id, role: request.body.role } : sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/sessions/terminate', { preHandler: admins }, async (request, reply) => {
+    const actor = principalOf(request).actor;
+    const ended = await store.transaction(async (repos) => {
+      if ((await repos.users.get(request.params.id)) === undefined) return undefined;
+      const count = await repos.sessions.revokeAllForUser(request.params.id);
+      await repos.audit.append({ actor, action: 'user.sessions_terminated', target: `user:${request.params.id}`, details: { sessions: count }, ip: request.ip });
+      return count;
+    });
+    return ended === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : { id: request.params.id, sessionsEnded: ended };
   });
 
   app.get('/admin/keys', { preHandler: admins }, async () => ({ keys: (await store.apiKeys.list()).map(keyView) }));

@@ -1,8 +1,10 @@
 /**
  * The HTTP application: a Fastify instance built from explicit dependencies (no singletons). Routes are feature
  * plugins; this file owns only the cross-cutting parts: body limits, content types, the error shape of
- * DESIGN.md ("Errors": `{"error":{"code","message","details?"}}`, never a stack trace) and health checks.
+ * DESIGN.md ("Errors": `{"error":{"code","message","details?"}}`, never a stack trace), security headers on every
+ * response (SECURITY.md WA-9), who is calling (auth.ts) and health checks.
  */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Engine } from '../engine/index.js';
 import { ERRORS, HookwatchError, type ErrorCode } from '../errors.js';
@@ -14,6 +16,9 @@ import { indicatorRoutes } from './indicators.routes.js';
 import { brandRoutes } from './brands.routes.js';
 import { adminRoutes } from './admin.routes.js';
 import { openApiRoutes } from './openapi.js';
+import { authenticate } from './auth.js';
+import { sessionRoutes } from './session.routes.js';
+import { webRoutes } from './web.routes.js';
 import type { CatalogHolder } from '../worker/catalog.js';
 import type { JobQueue } from '../queue/queue.js';
 import type { Store } from '../store/index.js';
@@ -31,6 +36,25 @@ export interface AppDeps {
   readonly ready?: () => Promise<void>;
   readonly logger?: boolean;
 }
+
+/**
+ * WA-9: on every response. Scripts, styles and fetches come from this origin only (no inline script or style, no
+ * eval); nothing may frame the app; URLs in the app are sensitive, so no Referer leaves it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
+  "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
+].join('; ');
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
 
 /** Maps Fastify's own errors (body parsing, limits, validation) to registry codes. */
 function registryCodeOf(error: FastifyError): ErrorCode {
@@ -75,6 +99,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void jsonParser(request, text, done);
   });
 
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('content-security-policy')) void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value);
+    // API answers may carry reports and indicators: no shared or browser cache keeps them.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    await Promise.resolve();
+    return payload;
+  });
+  await app.register(fastifyCookie);
+  const sessionPolicy = { idleMs: deps.config.sessionIdleMinutes * 60_000, lifetimeMs: deps.config.sessionLifetimeHours * 3_600_000 };
+  // Before any route: every route sees the principal (or its absence) resolved once.
+  if (deps.store !== undefined) app.addHook('onRequest', authenticate(deps.store, sessionPolicy));
+
   app.setErrorHandler((error: FastifyError | HookwatchError, request, reply) => {
     if (error instanceof HookwatchError) {
       const status = ERRORS[error.code].status;
@@ -102,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(openApiRoutes);
+  await app.register(webRoutes, { config: deps.config });
+  if (deps.store !== undefined) await app.register(sessionRoutes, { prefix: '/api/v1', store: deps.store, policy: sessionPolicy });
   await app.register(checkRoutes, { prefix: '/api/v1', engine: deps.engine });
   if (deps.store !== undefined && deps.queue !== undefined) {
     await app.register(reportRoutes, {

@@ -1,16 +1,33 @@
 /**
- * API-key authentication for analyst, admin and liaison routes: `Authorization: Bearer <key>`. Keys are looked up
- * by their SHA-256 (the store never holds a key itself); a revoked or unknown key is 401, a known key of the wrong
- * role 403. Browser sessions come with the web UI.
+ * Who is calling. Two credentials, resolved once per request by `authenticate` (an app-wide hook) and checked per
+ * route by `requireRole`:
+ * - API keys: `Authorization: Bearer hw_…`, looked up by SHA-256 (the store never holds a key). Never accepted in a
+ *   query string (WA-6).
+ * - Browser sessions of staff: the `__Host-sid` cookie (WA-5). A state-changing request carried by the cookie must
+ *   also send `X-CSRF-Token` (derived from the session token, so only a page that read it from GET /session knows
+ *   it) and, when the browser sends `Origin`, an Origin equal to this server's (WA-8). A cross-site form post or a
+ *   `text/plain` fetch has neither and gets 403.
+ * Unknown, revoked, expired or idle credentials are 401; a known principal of the wrong role is 403. Every refusal is
+ * logged (WA-12) without the credential itself.
  */
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { Role, Store } from '../store/index.js';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type {} from '@fastify/cookie'; // request.cookies, reply.setCookie
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { Role, SessionPolicy, Store } from '../store/index.js';
 import { sendError } from './errors.js';
 
+/** `__Host-`: the browser accepts it only with Secure, Path=/ and no Domain, so no sub-domain can plant one. */
+export const SESSION_COOKIE = '__Host-sid';
+export const CSRF_HEADER = 'x-csrf-token';
+
 export interface Principal {
-  /** Audit actor: `api_key:<id>`. */
+  /** Audit actor: `api_key:<id>` or `user:<id>`. */
   readonly actor: string;
   readonly role: Role;
+  /** Set for a browser session. */
+  readonly session?: { readonly id: string; readonly userId: string; readonly email: string; readonly token: string };
+  /** A session-borne state-changing request without a valid anti-CSRF token or with a foreign Origin. */
+  readonly csrfFailed: boolean;
 }
 
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -22,6 +39,18 @@ export function principalOf(request: FastifyRequest): Principal {
   return principal;
 }
 
+/** The request's principal if it presented valid credentials (requireRole not needed). */
+export function optionalPrincipalOf(request: FastifyRequest): Principal | undefined {
+  return principals.get(request);
+}
+
+/** The anti-CSRF token of a session: a hash of its token (nothing to store; unknowable without the cookie). */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`hookwatch-csrf:${sessionToken}`).digest('base64url');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function bearerKey(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header === undefined) return undefined;
@@ -29,13 +58,60 @@ function bearerKey(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-export function requireRole(store: Store, roles: readonly Role[]): preHandlerAsyncHookHandler {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The request's Origin header is absent (same-origin GET, non-browser client) or names this server. */
+export function originAllowed(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `${request.protocol}://${request.host}`;
+}
+
+function csrfOk(request: FastifyRequest, sessionToken: string): boolean {
+  if (SAFE_METHODS.has(request.method)) return true;
+  const sent = request.headers[CSRF_HEADER];
+  return typeof sent === 'string' && sameText(sent, csrfTokenFor(sessionToken)) && originAllowed(request);
+}
+
+/** App-wide hook: resolves the credentials a request carries (if any) into its principal. */
+export function authenticate(store: Store, policy: SessionPolicy): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest) => {
     const key = bearerKey(request);
-    const apiKey = key === undefined ? undefined : await store.apiKeys.find(key);
-    if (apiKey === undefined) return sendError(reply, 'HW_ERR_AUTH_REQUIRED');
-    if (!roles.includes(apiKey.role)) return sendError(reply, 'HW_ERR_AUTH_FORBIDDEN');
-    principals.set(request, { actor: `api_key:${apiKey.id}`, role: apiKey.role });
+    if (key !== undefined) {
+      const apiKey = await store.apiKeys.find(key);
+      if (apiKey !== undefined) principals.set(request, { actor: `api_key:${apiKey.id}`, role: apiKey.role, csrfFailed: false });
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined) return;
+    const session = await store.sessions.find(token, policy);
+    if (session === undefined) return;
+    principals.set(request, {
+      actor: `user:${session.userId}`,
+      role: session.role,
+      session: { id: session.sessionId, userId: session.userId, email: session.email, token },
+      csrfFailed: !csrfOk(request, token),
+    });
+  };
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, code: 'HW_ERR_AUTH_REQUIRED' | 'HW_ERR_AUTH_FORBIDDEN' | 'HW_ERR_AUTH_CSRF', principal?: Principal): FastifyReply {
+  request.log.warn({ action: 'authorise', outcome: 'denied', code, actor: principal?.actor ?? 'anonymous', role: principal?.role ?? null, route: request.routeOptions.url, method: request.method }, 'access denied');
+  return sendError(reply, code);
+}
+
+/** Route guard: the request's principal must hold one of `roles`. */
+export function requireRole(roles: readonly Role[]): preHandlerAsyncHookHandler {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const principal = principals.get(request);
+    if (principal === undefined) return refuse(request, reply, 'HW_ERR_AUTH_REQUIRED');
+    if (principal.csrfFailed) return refuse(request, reply, 'HW_ERR_AUTH_CSRF', principal);
+    if (!roles.includes(principal.role)) return refuse(request, reply, 'HW_ERR_AUTH_FORBIDDEN', principal);
+    await Promise.resolve();
     return undefined;
   };
 }

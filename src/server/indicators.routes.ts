@@ -2,10 +2,13 @@
  * The analyst's view of deduplicated indicators (analyst, admin):
  * - `GET /indicators?status&brand&verdict&since&until&limit&cursor`: newest first, cursor pagination;
  * - `GET /indicators/:id`;
- * - `POST /indicators/:id/decision` `{decision: confirmed_phishing|benign|duplicate, note?}`, audited.
+ * - `GET /indicators/:id/context`: the reports behind it, related indicators (same brand or registrable domain) and
+ *   its history from the audit log;
+ * - `POST /indicators/:id/decision` `{decision: confirmed_phishing|benign|duplicate, note?}`, audited;
+ * - `GET /stats?days`: reports per day, verdict and status mix, top impersonated brands (the console's dashboard).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { INDICATOR_STATUSES, type Indicator, type IndicatorStatus, type Store } from '../store/index.js';
+import { INDICATOR_STATUSES, MAX_INDICATOR_SEARCH_CHARS, type Indicator, type IndicatorStatus, type Store } from '../store/index.js';
 import type { Verdict } from '../engine/index.js';
 import { principalOf, requireRole } from './auth.js';
 import { sendError } from './errors.js';
@@ -25,7 +28,15 @@ interface ListQuery {
   until?: string;
   limit?: string;
   cursor?: string;
+  q?: string;
 }
+
+/** Days of reports the dashboard shows by default, and at most. */
+export const DEFAULT_STATS_DAYS = 30;
+export const MAX_STATS_DAYS = 366;
+export const TOP_BRANDS = 10;
+/** Audit entries shown as an indicator's history. */
+export const INDICATOR_HISTORY_ENTRIES = 100;
 
 export const listQuery = {
   type: 'object',
@@ -39,6 +50,7 @@ export const listQuery = {
     // Query strings are text and types are never coerced: a number is matched as digits.
     limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' },
     cursor: { type: 'string', minLength: 1, maxLength: 512 },
+    q: { type: 'string', minLength: 1, maxLength: MAX_INDICATOR_SEARCH_CHARS },
   },
 } as const;
 
@@ -61,7 +73,7 @@ function view(indicator: Indicator): Record<string, unknown> {
 }
 
 export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  const analysts = requireRole(store, ['admin', 'analyst']);
+  const analysts = requireRole(['admin', 'analyst']);
 
   app.get<{ Querystring: ListQuery }>('/indicators', {
     schema: { querystring: listQuery },
@@ -78,6 +90,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
       ...(q.since === undefined ? {} : { since: new Date(q.since) }),
       ...(q.until === undefined ? {} : { until: new Date(q.until) }),
       ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+      ...(q.q === undefined ? {} : { search: q.q }),
     });
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   });
@@ -85,6 +98,32 @@ export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
   app.get<{ Params: { id: string } }>('/indicators/:id', { preHandler: analysts }, async (request, reply) => {
     const indicator = await store.indicators.get(request.params.id);
     return indicator === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : view(indicator);
+  });
+
+  app.get<{ Params: { id: string } }>('/indicators/:id/context', { preHandler: analysts }, async (request, reply) => {
+    const indicator = await store.indicators.get(request.params.id);
+    if (indicator === undefined) return sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
+    const [reports, related, history] = await Promise.all([
+      store.analyses.reportsOfIndicator(indicator.id),
+      store.indicators.related(indicator),
+      store.audit.list({ target: `indicator:${indicator.id}`, limit: INDICATOR_HISTORY_ENTRIES }),
+    ]);
+    return {
+      reports: reports.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })),
+      related: related.map(view),
+      history: history.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actor: e.actor, action: e.action, details: e.details })),
+    };
+  });
+
+  app.get<{ Querystring: { days?: string } }>('/stats', {
+    preHandler: analysts,
+    schema: { querystring: { type: 'object', additionalProperties: false, properties: { days: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' } } } },
+  }, async (request, reply) => {
+    const days = request.query.days === undefined ? DEFAULT_STATS_DAYS : Number(request.query.days);
+    if (days > MAX_STATS_DAYS) return sendError(reply, 'HW_ERR_HTTP_VALIDATION', { reason: `days must be at most ${MAX_STATS_DAYS}` });
+    const since = new Date(Date.now() - days * 86_400_000);
+    since.setUTCHours(0, 0, 0, 0);
+    return { days, ...(await store.indicators.stats(since, TOP_BRANDS)) };
   });
 
   app.post<{ Params: { id: string }; Body: { decision: (typeof DECISIONS)[number]; note?: string } }>(

@@ -91,7 +91,7 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
     return { reference: view.reference, status: view.status, submittedAt: view.submittedAt.toISOString() };
   });
 
-  app.get<{ Params: { id: string } }>('/reports/:id', { preHandler: requireRole(store, ['admin', 'analyst']) }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/reports/:id', { preHandler: requireRole(['admin', 'analyst']) }, async (request, reply) => {
     const report = await store.reports.get(request.params.id);
     if (report === undefined) return sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
     const analyses = await store.analyses.list({ reportId: report.id });

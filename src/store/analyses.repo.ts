@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { checkStorableText, decodeJson, decodeTime, encodeJson, encodeTime } from './dialect.js';
 import type { JsonValue } from './dialect.js';
 import { newId } from './ids.js';
-import type { AnalysesTable, Database } from './schema.js';
+import type { AnalysesTable, Database, ReportStatus } from './schema.js';
 import type { Clock } from './transaction.js';
 
 /** The subject of an analysis: a report, an indicator, or both (an indicator found in a report). */
@@ -25,6 +25,22 @@ export interface Analysis {
   readonly result: JsonValue;
   readonly createdAt: Date;
 }
+
+/** A report behind an indicator, as the console lists it (no reporter contact). */
+export interface ReportSummary {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: ReportStatus;
+  readonly submittedAt: Date;
+  readonly url: string | null;
+  /** The first REPORT_TEXT_PREVIEW_CHARS characters of the pasted message. */
+  readonly textPreview: string | null;
+  readonly hasEmail: boolean;
+}
+
+export const REPORT_TEXT_PREVIEW_CHARS = 280;
+/** Most reports listed behind one indicator. */
+export const MAX_REPORTS_PER_INDICATOR = 50;
 
 function toAnalysis(row: AnalysesTable): Analysis {
   return {
@@ -70,5 +86,28 @@ export class AnalysesRepo {
     if (subject.indicatorId !== undefined) query = query.where('indicator_id', '=', subject.indicatorId);
     const rows = await query.orderBy('created_at').orderBy('id').execute();
     return rows.map(toAnalysis);
+  }
+
+  /** The reports an indicator was found in, newest first (at most MAX_REPORTS_PER_INDICATOR). */
+  async reportsOfIndicator(indicatorId: string): Promise<ReportSummary[]> {
+    const rows = await this.#db
+      .selectFrom('analyses')
+      .innerJoin('reports', 'reports.id', 'analyses.report_id')
+      .select(['reports.id', 'reports.reference', 'reports.status', 'reports.submitted_at', 'reports.url', 'reports.text'])
+      .select((eb) => eb('reports.email_raw', 'is not', null).as('has_email'))
+      .where('analyses.indicator_id', '=', indicatorId)
+      .distinct()
+      .orderBy('reports.submitted_at', 'desc')
+      .limit(MAX_REPORTS_PER_INDICATOR)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      status: row.status,
+      submittedAt: decodeTime(row.submitted_at),
+      url: row.url,
+      textPreview: row.text === null ? null : row.text.slice(0, REPORT_TEXT_PREVIEW_CHARS),
+      hasEmail: Boolean(row.has_email),
+    }));
   }
 }

@@ -24,8 +24,11 @@ export type {
   IndicatorPage,
   IndicatorQuery,
   IndicatorSighting,
+  IndicatorStats,
 } from './indicators.repo.js';
-export type { Analysis, AnalysisSubject, NewAnalysis } from './analyses.repo.js';
+export type { Analysis, AnalysisSubject, NewAnalysis, ReportSummary } from './analyses.repo.js';
+export { MAX_INDICATOR_SEARCH_CHARS } from './indicators.repo.js';
 export type { CreateUserResult, NewUser, User } from './users.repo.js';
+export type { SessionPolicy, SessionUser } from './sessions.repo.js';
 export type { ApiKey, CreatedApiKey } from './keys.repo.js';
 export type { StoredBrand } from './brands.repo.js';

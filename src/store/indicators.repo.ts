@@ -4,7 +4,7 @@
  * keyset cursor on (last_seen, id): pages never repeat or skip a row that stays put, and deep pages cost the same as
  * the first. A row seen again while someone pages moves to the front (its last_seen changed).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Signal, Verdict } from '../engine/types.js';
 import { appendAudit } from './audit.repo.js';
 import { checkStorableText, decodeTime, encodeJson, encodeTime } from './dialect.js';
@@ -60,6 +60,26 @@ export interface IndicatorQuery {
   readonly limit: number;
   /** `nextCursor` of the previous page. */
   readonly cursor?: string;
+  /** Text the key (normalised URL or host) contains, or the brand id. */
+  readonly search?: string;
+}
+
+/** Longest search text (a host or URL fragment). */
+export const MAX_INDICATOR_SEARCH_CHARS = 200;
+/** Most related indicators returned for one indicator. */
+export const MAX_RELATED_INDICATORS = 25;
+
+/** Counts the console's dashboard shows. */
+export interface IndicatorStats {
+  readonly reportsPerDay: readonly { readonly day: string; readonly count: number }[];
+  readonly verdicts: readonly { readonly verdict: Verdict; readonly count: number }[];
+  readonly statuses: readonly { readonly status: IndicatorStatus; readonly count: number }[];
+  readonly topBrands: readonly { readonly brand: string; readonly count: number }[];
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally (escape character `\`). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export interface IndicatorPage {
@@ -194,6 +214,13 @@ export class IndicatorsRepo {
     if (query.verdict !== undefined) select = select.where('verdict', '=', query.verdict);
     if (query.since !== undefined) select = select.where('last_seen', '>=', encodeTime(query.since));
     if (query.until !== undefined) select = select.where('last_seen', '<', encodeTime(query.until));
+    if (query.search !== undefined) {
+      const search = query.search.trim().toLowerCase();
+      checkStorableText('search', search);
+      if (search.length > MAX_INDICATOR_SEARCH_CHARS) throw new RangeError(`search must be at most ${MAX_INDICATOR_SEARCH_CHARS} characters`);
+      const pattern = containsPattern(search);
+      select = select.where((eb) => eb.or([sql<boolean>`${eb.ref('key')} like ${pattern} escape '\\'`, eb('brand', '=', search)]));
+    }
     if (query.cursor !== undefined) {
       const after = decodeCursor(query.cursor);
       select = select.where((eb) => eb(eb.refTuple('last_seen', 'id'), '<', eb.tuple(after.at, after.id)));
@@ -225,5 +252,44 @@ export class IndicatorsRepo {
       });
       return toIndicator(row);
     });
+  }
+
+  /** Other indicators of the same brand or the same registrable domain, newest first. */
+  async related(indicator: Pick<Indicator, 'id' | 'brand' | 'domain'>): Promise<Indicator[]> {
+    const { brand, domain } = indicator;
+    if (brand === null && domain === null) return [];
+    const rows = await this.#db
+      .selectFrom('indicators')
+      .selectAll()
+      .where('id', '!=', indicator.id)
+      .where((eb) => eb.or([
+        ...(brand === null ? [] : [eb('brand', '=', brand)]),
+        ...(domain === null ? [] : [eb('domain', '=', domain)]),
+      ]))
+      .orderBy('last_seen', 'desc')
+      .orderBy('id', 'desc')
+      .limit(MAX_RELATED_INDICATORS)
+      .execute();
+    return rows.map(toIndicator);
+  }
+
+  /** Reports per UTC day since `since`, and the indicators' verdict, status and brand mix. */
+  async stats(since: Date, topBrands: number): Promise<IndicatorStats> {
+    // Timestamps are ISO-8601 text on both databases (dialect.ts): the first 10 characters are the UTC day.
+    const day = sql<string>`substr(submitted_at, 1, 10)`;
+    const [perDay, verdicts, statuses, brands] = await Promise.all([
+      this.#db.selectFrom('reports').select([day.as('day'), (eb) => eb.fn.countAll<string | number>().as('n')])
+        .where('submitted_at', '>=', encodeTime(since)).groupBy(day).orderBy(day).execute(),
+      this.#db.selectFrom('indicators').select(['verdict', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('verdict').execute(),
+      this.#db.selectFrom('indicators').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('status').execute(),
+      this.#db.selectFrom('indicators').select(['brand', (eb) => eb.fn.countAll<string | number>().as('n')])
+        .where('brand', 'is not', null).groupBy('brand').orderBy('n', 'desc').orderBy('brand').limit(topBrands).execute(),
+    ]);
+    return {
+      reportsPerDay: perDay.map((r) => ({ day: r.day, count: Number(r.n) })),
+      verdicts: verdicts.map((r) => ({ verdict: r.verdict, count: Number(r.n) })),
+      statuses: statuses.map((r) => ({ status: r.status, count: Number(r.n) })),
+      topBrands: brands.flatMap((r) => (r.brand === null ? [] : [{ brand: r.brand, count: Number(r.n) }])),
+    };
   }
 }

@@ -8,12 +8,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from './dialect.js';
 import { initialMigration } from './migrations/0001_initial.js';
 import { jobsMigration } from './migrations/0002_jobs.js';
+import { consoleMigration } from './migrations/0003_console.js';
 import { HookwatchError } from '../errors.js';
 import type { Database } from './schema.js';
 
 const MIGRATIONS: readonly (readonly [name: string, make: (dialect: Dialect) => Migration])[] = [
   ['0001_initial', initialMigration],
   ['0002_jobs', jobsMigration],
+  ['0003_console', consoleMigration],
 ];
 
 export interface MigrationTarget {

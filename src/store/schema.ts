@@ -39,6 +39,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   jobs: JobsTable;
+  sessions: SessionsTable;
 }
 
 /** The in-process queue's jobs (src/queue/job-store.ts); times are epoch ms (bigint: text on the pg driver). */
@@ -127,6 +128,23 @@ export interface UsersTable {
   role: Role;
   disabled: 0 | 1;
   created_at: string;
+  /** Failed sign-ins since the last success (WA-4). */
+  failed_logins: number;
+  last_failed_login_at: string | null;
+}
+
+/** Staff browser sessions (WA-5): the token's SHA-256, never the token. */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  /** Updated at most once a minute (idle timeout). */
+  last_seen_at: string;
+  /** Absolute end of the session. */
+  expires_at: string;
+  revoked_at: string | null;
+  ip: string | null;
 }
 
 export interface ApiKeysTable {

@@ -24,6 +24,7 @@ import { ApiKeysRepo } from './keys.repo.js';
 import { ReportsRepo } from './reports.repo.js';
 import type { Database } from './schema.js';
 import type { Clock } from './transaction.js';
+import { SessionsRepo } from './sessions.repo.js';
 import { UsersRepo } from './users.repo.js';
 
 /** The SQLite database file, inside the data directory. */
@@ -52,6 +53,7 @@ export interface Repos {
   readonly analyses: AnalysesRepo;
   readonly audit: AuditRepo;
   readonly users: UsersRepo;
+  readonly sessions: SessionsRepo;
   readonly apiKeys: ApiKeysRepo;
   readonly brands: BrandsRepo;
 }
@@ -101,6 +103,7 @@ function makeRepos(db: Kysely<Database>, now: Clock): Repos {
     analyses: new AnalysesRepo(db, now),
     audit: new AuditRepo(db, now),
     users: new UsersRepo(db, now),
+    sessions: new SessionsRepo(db, now),
     apiKeys: new ApiKeysRepo(db, now),
     brands: new BrandsRepo(db, now),
   };

@@ -26,6 +26,9 @@ export interface User {
   readonly role: Role;
   readonly disabled: boolean;
   readonly createdAt: Date;
+  /** Failed sign-ins since the last successful one (WA-4). */
+  readonly failedLogins: number;
+  readonly lastFailedLoginAt: Date | null;
 }
 
 export type CreateUserResult = { readonly conflict: false; readonly user: User } | { readonly conflict: true };
@@ -43,6 +46,8 @@ function toUser(row: UsersTable): User {
     role: row.role,
     disabled: decodeBool(row.disabled),
     createdAt: decodeTime(row.created_at),
+    failedLogins: row.failed_logins,
+    lastFailedLoginAt: row.last_failed_login_at === null ? null : decodeTime(row.last_failed_login_at),
   };
 }
 
@@ -70,6 +75,8 @@ export class UsersRepo {
         role: user.role,
         disabled: encodeBool(false),
         created_at: encodeTime(this.#now()),
+        failed_logins: 0,
+        last_failed_login_at: null,
       })
       .onConflict((oc) => oc.column('email').doNothing())
       .returningAll()
@@ -105,5 +112,30 @@ export class UsersRepo {
       .returning('id')
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** False when there is no such user. */
+  async setRole(id: string, role: Role): Promise<boolean> {
+    const row = await this.#db.updateTable('users').set({ role }).where('id', '=', id).returning('id').executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Replaces the stored hash (a re-hash with current parameters, WA-1, or a new password). */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    if (!PHC_PREFIX.test(passwordHash)) throw new TypeError('passwordHash must be a PHC string ($alg$…)');
+    await this.#db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  }
+
+  /** Counts a failed sign-in (WA-4); the count is reset by the next success. */
+  async recordLoginFailure(id: string): Promise<void> {
+    await this.#db
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), last_failed_login_at: encodeTime(this.#now()) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async resetLoginFailures(id: string): Promise<void> {
+    await this.#db.updateTable('users').set({ failed_logins: 0, last_failed_login_at: null }).where('id', '=', id).execute();
   }
 }
