@@ -15,11 +15,10 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /** Why a candidate password is refused, or undefined when it is acceptable. */
-const codePoints = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 export function passwordProblem(password: string): string | undefined {
-  let characters = 0;
-  for (const _ of codePoints.segment(password)) characters++;
+  const characters = Array.from(graphemes.segment(password)).length;
   if (characters < MIN_PASSWORD_CHARS) return `a password needs at least ${MIN_PASSWORD_CHARS} characters`;
   if (password.length > MAX_PASSWORD_CHARS) return `a password may have at most ${MAX_PASSWORD_CHARS} characters`;
   return undefined;
