@@ -29,5 +29,19 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'Date', 'fetch', 'require'],
     },
   },
+  {
+    // The UI shows attackers' text: it is only ever set as text (web/lib/dom.ts). No HTML parsing of strings.
+    files: ['web/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { property: 'innerHTML', message: 'untrusted data: build elements with h() (web/lib/dom.ts)' },
+        { property: 'outerHTML', message: 'untrusted data: build elements with h() (web/lib/dom.ts)' },
+        { property: 'insertAdjacentHTML', message: 'untrusted data: build elements with h() (web/lib/dom.ts)' },
+        { object: 'document', property: 'write', message: 'untrusted data: build elements with h() (web/lib/dom.ts)' },
+        { property: 'createContextualFragment', message: 'untrusted data: build elements with h() (web/lib/dom.ts)' },
+      ],
+      'no-restricted-globals': ['error', 'eval', 'DOMParser'],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

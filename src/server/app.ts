@@ -141,7 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(openApiRoutes);
   await app.register(webRoutes, { config: deps.config });
   if (deps.store !== undefined) await app.register(sessionRoutes, { prefix: '/api/v1', store: deps.store, policy: sessionPolicy });
-  await app.register(checkRoutes, { prefix: '/api/v1', engine: deps.engine });
+  const catalog = deps.catalog;
+  await app.register(checkRoutes, { prefix: '/api/v1', engine: deps.engine, ...(catalog === undefined ? {} : { catalog: () => catalog.catalog() }) });
   if (deps.store !== undefined && deps.queue !== undefined) {
     await app.register(reportRoutes, {
       prefix: '/api/v1',

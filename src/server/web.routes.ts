@@ -88,6 +88,8 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   app.get('/console', (_request, reply) => page(reply, console));
   app.get('/console/*', (_request, reply) => page(reply, console));
 
+  // Browsers ask for it on every page; there is none (the logo is /branding/logo).
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
   app.get('/api/v1/ui', () => uiConfig(config));
   app.get('/branding.css', (_request, reply) => reply
     .header('cache-control', 'no-cache')

@@ -1,0 +1,103 @@
+/**
+ * Browser-test harness: a real `hookwatch serve` (the built CLI, SQLite in a temporary data directory, in-process
+ * worker) and Debian's Chromium driven by playwright-core with the launch flags of DESIGN.md ("Web UI and browser
+ * tests"). Used by the browser tests, tools/screenshots.ts and bench/console.bench.ts.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '../support.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'bin', 'hookwatch.js');
+/** How long a server may take to answer /readyz after start. */
+const START_TIMEOUT_MS = 20_000;
+
+export interface Server {
+  readonly url: string;
+  readonly dataDir: string;
+  /** Runs a hookwatch CLI command against this server's data directory; returns stdout. */
+  cli(args: readonly string[], env?: Readonly<Record<string, string>>): string;
+  stop(): Promise<void>;
+}
+
+/** Builds dist/ (CLI and web UI) if it is missing or older than the sources would need: `npm run build`. */
+export function ensureBuilt(): void {
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+export async function startServer(options: { readonly env?: Readonly<Record<string, string>>; readonly dataDir?: string } = {}): Promise<Server> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hw-browser-'));
+  const port = await freePort();
+  const env = { ...process.env, HOOKWATCH_LOG_LEVEL: 'warn', HOOKWATCH_DATABASE_URL: '', ...options.env };
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--data', dataDir], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`hookwatch serve did not start (exit ${String(child.exitCode)})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    dataDir,
+    cli(args, extraEnv = {}) {
+      const result = spawnSync(process.execPath, [CLI, ...args, '--data', dataDir], { env: { ...env, ...extraEnv }, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`hookwatch ${args.join(' ')} failed: ${result.stderr}`);
+      return result.stdout;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A fresh context (its own cookies) that records dialogs and every request leaving the server's origin. */
+export async function newContext(browser: Browser, server: Server, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; dialogs: string[]; foreignRequests: string[] }> {
+  const context = await browser.newContext({ viewport, baseURL: server.url });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  return { context, page, dialogs, foreignRequests };
+}
+
+/** Creates a staff account with the CLI. */
+export function createUser(server: Server, email: string, role: 'admin' | 'analyst' | 'liaison', password: string): void {
+  server.cli(['users', 'create', '--email', email, '--role', role], { HOOKWATCH_PASSWORD: password });
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/console');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}

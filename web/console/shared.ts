@@ -1,0 +1,86 @@
+/** What the console's pages share: the signed-in user, API types, badges and small widgets. */
+import { h, type Child } from '../lib/dom.js';
+import { defang } from '../lib/format.js';
+
+export type Role = 'admin' | 'analyst' | 'liaison';
+
+export interface SessionUser {
+  readonly id: string;
+  readonly email: string;
+  readonly role: Role;
+}
+
+export interface Signal {
+  readonly kind: string;
+  readonly detail: string;
+  readonly weight: number;
+  readonly caveat?: string;
+}
+
+export interface Indicator {
+  readonly id: string;
+  readonly key: string;
+  readonly kind: 'url' | 'host';
+  readonly value: string;
+  readonly host: string;
+  readonly domain: string | null;
+  readonly verdict: string;
+  readonly score: number;
+  readonly brand: string | null;
+  readonly signals: readonly Signal[];
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly reportCount: number;
+  readonly status: string;
+}
+
+export interface Brand {
+  readonly id: string;
+  readonly name: string;
+  readonly domains: readonly string[];
+  readonly keywords: readonly string[];
+  readonly generic?: boolean;
+}
+
+export const STATUS_LABELS: Readonly<Record<string, string>> = {
+  new: 'new',
+  confirmed_phishing: 'confirmed phishing',
+  benign: 'benign',
+  duplicate: 'duplicate',
+};
+
+export const DECISIONS = [
+  { value: 'confirmed_phishing', label: 'Confirm phishing', key: 'c' },
+  { value: 'benign', label: 'Benign', key: 'b' },
+  { value: 'duplicate', label: 'Duplicate', key: 'd' },
+] as const;
+
+export function verdictBadge(verdict: string): HTMLElement {
+  return h('span', { class: `badge v-${verdict}` }, verdict);
+}
+
+export function statusBadge(status: string): HTMLElement {
+  return h('span', { class: `badge s-${status}` }, STATUS_LABELS[status] ?? status);
+}
+
+/** An attacker's URL or host: defanged text with a button copying the raw value (never a link). */
+export function defanged(value: string, withCopy = false): HTMLElement {
+  const text = h('code', { class: 'defanged', title: 'Defanged: not a link' }, defang(value));
+  if (!withCopy) return text;
+  const button = h('button', { type: 'button', class: 'small', 'aria-label': 'Copy the raw value' }, 'Copy raw');
+  button.addEventListener('click', () => {
+    void navigator.clipboard.writeText(value).then(() => { button.textContent = 'Copied'; }, () => { button.textContent = 'Copy failed'; });
+  });
+  return h('span', { class: 'copyable' }, text, ' ', button);
+}
+
+export function table(head: readonly string[], rows: readonly Child[][], caption?: string): HTMLTableElement {
+  return h('table', {},
+    caption === undefined ? null : h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c))))));
+}
+
+export function notice(text: string, tone: 'ok' | 'error' | 'info' = 'info'): HTMLElement {
+  return h('div', { class: `notice ${tone}`, role: tone === 'error' ? 'alert' : 'status' }, text);
+}
