@@ -25,10 +25,10 @@ const roleSchema = { type: 'string', enum: ROLES } as const;
 export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> = async (app, { store, queue }) => {
   const admins = requireRole(['admin']);
 
-  app.get('/admin/users', { preHandler: admins }, async () => ({ users: (await store.users.list()).map(userView) }));
+  app.get('/admin/users', { onRequest: admins }, async () => ({ users: (await store.users.list()).map(userView) }));
 
   app.post<{ Body: { email: string; password: string; role: Role } }>('/admin/users', {
-    preHandler: admins,
+    onRequest: admins,
     schema: {
       body: {
         type: 'object', additionalProperties: false, required: ['email', 'password', 'role'],
@@ -48,7 +48,7 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
   });
 
   app.post<{ Params: { id: string }; Body: { disabled: boolean } }>('/admin/users/:id/disabled', {
-    preHandler: admins,
+    onRequest: admins,
     schema: { body: { type: 'object', additionalProperties: false, required: ['disabled'], properties: { disabled: { type: 'boolean' } } } },
   }, async (request, reply) => {
     const actor = principalOf(request).actor;
@@ -62,7 +62,7 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
   });
 
   app.post<{ Params: { id: string }; Body: { role: Role } }>('/admin/users/:id/role', {
-    preHandler: admins,
+    onRequest: admins,
     schema: { body: { type: 'object', additionalProperties: false, required: ['role'], properties: { role: roleSchema } } },
   }, async (request, reply) => {
     const actor = principalOf(request).actor;
@@ -76,7 +76,7 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
     return found ? { id: request.params.id, role: request.body.role } : sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
   });
 
-  app.post<{ Params: { id: string } }>('/admin/users/:id/sessions/terminate', { preHandler: admins }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/users/:id/sessions/terminate', { onRequest: admins }, async (request, reply) => {
     const actor = principalOf(request).actor;
     const ended = await store.transaction(async (repos) => {
       if ((await repos.users.get(request.params.id)) === undefined) return undefined;
@@ -87,10 +87,10 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
     return ended === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : { id: request.params.id, sessionsEnded: ended };
   });
 
-  app.get('/admin/keys', { preHandler: admins }, async () => ({ keys: (await store.apiKeys.list()).map(keyView) }));
+  app.get('/admin/keys', { onRequest: admins }, async () => ({ keys: (await store.apiKeys.list()).map(keyView) }));
 
   app.post<{ Body: { name: string; role: Role } }>('/admin/keys', {
-    preHandler: admins,
+    onRequest: admins,
     schema: { body: { type: 'object', additionalProperties: false, required: ['name', 'role'], properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, role: roleSchema } } },
   }, async (request, reply) => {
     const actor = principalOf(request).actor;
@@ -103,7 +103,7 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
     return reply.code(201).send({ ...keyView(created.apiKey), key: created.key });
   });
 
-  app.delete<{ Params: { id: string } }>('/admin/keys/:id', { preHandler: admins }, async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/admin/keys/:id', { onRequest: admins }, async (request, reply) => {
     const actor = principalOf(request).actor;
     const revoked = await store.transaction(async (repos) => {
       const ok = await repos.apiKeys.revoke(request.params.id);
@@ -114,7 +114,7 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
   });
 
   app.get<{ Querystring: { before?: string; limit?: string } }>('/admin/audit', {
-    preHandler: admins,
+    onRequest: admins,
     schema: { querystring: { type: 'object', additionalProperties: false, properties: { before: { type: 'string', pattern: '^[0-9]{1,15}$' }, limit: { type: 'string', pattern: '^[1-9][0-9]{0,3}$' } } } },
   }, async (request) => {
     const limit = Math.min(Number(request.query.limit ?? 100), MAX_AUDIT_PAGE_SIZE);
@@ -122,10 +122,10 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
     return { events: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
   });
 
-  app.get('/admin/audit/verify', { preHandler: admins }, () => store.audit.verify());
+  app.get('/admin/audit/verify', { onRequest: admins }, () => store.audit.verify());
 
-  app.get('/admin/dead-letters', { preHandler: admins }, async () => ({ jobs: await queue.deadLetters() }));
-  app.post<{ Params: { id: string } }>('/admin/dead-letters/:id/retry', { preHandler: admins }, async (request, reply) => {
+  app.get('/admin/dead-letters', { onRequest: admins }, async () => ({ jobs: await queue.deadLetters() }));
+  app.post<{ Params: { id: string } }>('/admin/dead-letters/:id/retry', { onRequest: admins }, async (request, reply) => {
     const retried = await queue.retryDeadLetter(request.params.id);
     if (!retried) return sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
     await store.audit.append({ actor: principalOf(request).actor, action: 'job.retried', target: `job:${request.params.id}`, ip: request.ip });

@@ -16,12 +16,26 @@ import { indicatorRoutes } from './indicators.routes.js';
 import { brandRoutes } from './brands.routes.js';
 import { adminRoutes } from './admin.routes.js';
 import { openApiRoutes } from './openapi.js';
-import { authenticate } from './auth.js';
+import { authenticate, routeRoles } from './auth.js';
 import { sessionRoutes } from './session.routes.js';
 import { webRoutes } from './web.routes.js';
 import type { CatalogHolder } from '../worker/catalog.js';
 import type { JobQueue } from '../queue/queue.js';
-import type { Store } from '../store/index.js';
+import type { Role, Store } from '../store/index.js';
+
+/** One row of the router table: method, URL and the roles its guard admits (undefined: public). */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly roles: readonly Role[] | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route of the app, for the exhaustive route × role and response-header tests. */
+    readonly routeTable: readonly RouteEntry[];
+  }
+}
 
 export interface AppDeps {
   readonly config: Config;
@@ -80,6 +94,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     // Unknown fields are errors, not silently dropped; types are never coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
+  });
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, roles: routeRoles(route.onRequest) });
+    }
   });
 
   // JSON only: any other content type on a body is 415 (Fastify's default parsers also accept text/plain).

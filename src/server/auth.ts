@@ -12,7 +12,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie'; // request.cookies, reply.setCookie
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Role, SessionPolicy, Store } from '../store/index.js';
 import { sendError } from './errors.js';
 
@@ -26,8 +26,16 @@ export interface Principal {
   readonly role: Role;
   /** Set for a browser session. */
   readonly session?: { readonly id: string; readonly userId: string; readonly email: string; readonly token: string };
-  /** A session-borne state-changing request without a valid anti-CSRF token or with a foreign Origin. */
-  readonly csrfFailed: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Open to anyone (report intake, check, sign-in): a staff cookie sent along without the anti-CSRF token is
+     * ignored there instead of refused.
+     */
+    public?: boolean;
+  }
 }
 
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -77,41 +85,62 @@ function csrfOk(request: FastifyRequest, sessionToken: string): boolean {
   return typeof sent === 'string' && sameText(sent, csrfTokenFor(sessionToken)) && originAllowed(request);
 }
 
-/** App-wide hook: resolves the credentials a request carries (if any) into its principal. */
+function refuse(request: FastifyRequest, reply: FastifyReply, code: 'HW_ERR_AUTH_REQUIRED' | 'HW_ERR_AUTH_FORBIDDEN' | 'HW_ERR_AUTH_CSRF', principal?: Principal): FastifyReply {
+  request.log.warn({ action: 'authorise', outcome: 'denied', code, actor: principal?.actor ?? 'anonymous', role: principal?.role ?? null, route: request.routeOptions.url, method: request.method }, 'access denied');
+  return sendError(reply, code);
+}
+
+/**
+ * App-wide hook: resolves the credentials a request carries (if any) into its principal. A state-changing request
+ * riding on the session cookie without the anti-CSRF token (or from another origin) is refused here with 403 (WA-8),
+ * before its body is even parsed, except on public routes, where it simply counts as anonymous.
+ */
 export function authenticate(store: Store, policy: SessionPolicy): onRequestAsyncHookHandler {
-  return async (request: FastifyRequest) => {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     const key = bearerKey(request);
     if (key !== undefined) {
       const apiKey = await store.apiKeys.find(key);
-      if (apiKey !== undefined) principals.set(request, { actor: `api_key:${apiKey.id}`, role: apiKey.role, csrfFailed: false });
+      if (apiKey !== undefined) principals.set(request, { actor: `api_key:${apiKey.id}`, role: apiKey.role });
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined) return;
     const session = await store.sessions.find(token, policy);
     if (session === undefined) return;
-    principals.set(request, {
+    const principal: Principal = {
       actor: `user:${session.userId}`,
       role: session.role,
       session: { id: session.sessionId, userId: session.userId, email: session.email, token },
-      csrfFailed: !csrfOk(request, token),
-    });
+    };
+    if (csrfOk(request, token)) principals.set(request, principal);
+    else if (request.routeOptions.config.public !== true) return refuse(request, reply, 'HW_ERR_AUTH_CSRF', principal);
+    return undefined;
   };
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, code: 'HW_ERR_AUTH_REQUIRED' | 'HW_ERR_AUTH_FORBIDDEN' | 'HW_ERR_AUTH_CSRF', principal?: Principal): FastifyReply {
-  request.log.warn({ action: 'authorise', outcome: 'denied', code, actor: principal?.actor ?? 'anonymous', role: principal?.role ?? null, route: request.routeOptions.url, method: request.method }, 'access denied');
-  return sendError(reply, code);
+/** A route guard, carrying the roles it lets through (the route table reads them: routeRoles()). */
+type RoleGuard = onRequestAsyncHookHandler & { readonly roles: readonly Role[] };
+
+/** The roles a route's guard (its onRequest hook) admits, or undefined for a route without one (public). */
+export function routeRoles(onRequest: unknown): readonly Role[] | undefined {
+  const handlers: unknown[] = Array.isArray(onRequest) ? onRequest : [onRequest];
+  for (const handler of handlers) {
+    if (typeof handler === 'function' && 'roles' in handler) return (handler as RoleGuard).roles;
+  }
+  return undefined;
 }
 
-/** Route guard: the request's principal must hold one of `roles`. */
-export function requireRole(roles: readonly Role[]): preHandlerAsyncHookHandler {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+/**
+ * Route guard, used as the route's onRequest hook (after the app-wide `authenticate`): the request's principal must
+ * hold one of `roles`. It runs before the body is parsed or validated, so the unauthorised learn nothing from it.
+ */
+export function requireRole(roles: readonly Role[]): RoleGuard {
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = principals.get(request);
     if (principal === undefined) return refuse(request, reply, 'HW_ERR_AUTH_REQUIRED');
-    if (principal.csrfFailed) return refuse(request, reply, 'HW_ERR_AUTH_CSRF', principal);
     if (!roles.includes(principal.role)) return refuse(request, reply, 'HW_ERR_AUTH_FORBIDDEN', principal);
     await Promise.resolve();
     return undefined;
   };
+  return Object.assign(guard, { roles });
 }

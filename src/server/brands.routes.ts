@@ -8,6 +8,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { parseCatalog } from '../catalog/index.js';
 import { createEngine, type Brand, type CheckResult, type Engine } from '../engine/index.js';
+import { MAX_INDICATOR_PAGE } from '../store/index.js';
 import type { JobQueue } from '../queue/queue.js';
 import type { Store } from '../store/index.js';
 import type { CatalogHolder } from '../worker/catalog.js';
@@ -22,7 +23,6 @@ export interface BrandRoutesOptions {
 
 /** Stored indicators a preview judges at most; beyond it the preview says it is partial. */
 export const MAX_PREVIEW_INDICATORS = 200_000;
-const PREVIEW_PAGE = 1000;
 /** Indicators listed as examples of each kind of change. */
 export const PREVIEW_EXAMPLES = 50;
 
@@ -46,7 +46,7 @@ async function previewChange(store: Store, current: Engine, proposed: Engine): P
   let checked = 0;
   let cursor: string | null = null;
   do {
-    const page = await store.indicators.list({ limit: PREVIEW_PAGE, ...(cursor === null ? {} : { cursor }) });
+    const page = await store.indicators.list({ limit: MAX_INDICATOR_PAGE, ...(cursor === null ? {} : { cursor }) });
     for (const indicator of page.items) {
       checked++;
       const before = current.check(indicator.value);
@@ -86,9 +86,9 @@ export const brandRoutes: FastifyPluginAsync<BrandRoutesOptions> = async (app, {
     request.log.info({ reason }, 'catalog changed: indicators will be rescored');
   }
 
-  app.get('/brands', { preHandler: analysts }, () => ({ brands: catalog.catalog().brands.map(exported) }));
+  app.get('/brands', { onRequest: analysts }, () => ({ brands: catalog.catalog().brands.map(exported) }));
 
-  app.put<{ Body: unknown }>('/brands', { preHandler: analysts }, async (request) => {
+  app.put<{ Body: unknown }>('/brands', { onRequest: analysts }, async (request) => {
     const next = parseCatalog(JSON.stringify(request.body), 'request body');
     const actor = principalOf(request).actor;
     await store.transaction(async (repos) => {
@@ -99,14 +99,14 @@ export const brandRoutes: FastifyPluginAsync<BrandRoutesOptions> = async (app, {
     return { brands: next.brands.length };
   });
 
-  app.post<{ Body: unknown }>('/brands/preview', { preHandler: analysts }, async (request, reply) => {
+  app.post<{ Body: unknown }>('/brands/preview', { onRequest: analysts }, async (request, reply) => {
     const brand = parseCatalog(JSON.stringify({ brands: [request.body] }), 'request body').brands[0];
     if (brand === undefined) return sendError(reply, 'HW_ERR_HTTP_VALIDATION', { reason: 'a brand is required' });
     const others = catalog.catalog().brands.filter((b) => b.id !== brand.id);
     return previewChange(store, catalog.engine(), createEngine({ brands: [...others, brand] }));
   });
 
-  app.put<{ Params: { id: string }; Body: unknown }>('/brands/:id', { preHandler: analysts }, async (request, reply) => {
+  app.put<{ Params: { id: string }; Body: unknown }>('/brands/:id', { onRequest: analysts }, async (request, reply) => {
     const parsed = parseCatalog(JSON.stringify({ brands: [request.body] }), 'request body');
     const brand = parsed.brands[0];
     if (brand?.id !== request.params.id) return sendError(reply, 'HW_ERR_HTTP_VALIDATION', { reason: 'the body\'s id must match the URL' });
@@ -119,7 +119,7 @@ export const brandRoutes: FastifyPluginAsync<BrandRoutesOptions> = async (app, {
     return exported(brand);
   });
 
-  app.delete<{ Params: { id: string } }>('/brands/:id', { preHandler: analysts }, async (request, reply) => {
+  app.delete<{ Params: { id: string } }>('/brands/:id', { onRequest: analysts }, async (request, reply) => {
     const actor = principalOf(request).actor;
     const deleted = await store.transaction(async (repos) => {
       const found = await repos.brands.delete(request.params.id);

@@ -36,7 +36,7 @@ function brandNames(catalog: Catalog): ReadonlyMap<string, string> {
 }
 
 export const checkRoutes: FastifyPluginAsync<CheckRoutesOptions> = async (app, { engine, catalog }) => {
-  app.post<{ Body: { inputs: string[] } }>('/check', { schema: { body: checkBody } }, (request) => {
+  app.post<{ Body: { inputs: string[] } }>('/check', { schema: { body: checkBody }, config: { public: true } }, (request) => {
     const current = engine();
     const names = catalog === undefined ? undefined : brandNames(catalog());
     return {

@@ -8,7 +8,7 @@
  * - `GET /stats?days`: reports per day, verdict and status mix, top impersonated brands (the console's dashboard).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { INDICATOR_STATUSES, MAX_INDICATOR_SEARCH_CHARS, type Indicator, type IndicatorStatus, type Store } from '../store/index.js';
+import { INDICATOR_STATUSES, MAX_INDICATOR_SEARCH_CHARS, type Indicator, type IndicatorStatus, type Repos, type Store } from '../store/index.js';
 import type { Verdict } from '../engine/index.js';
 import { principalOf, requireRole } from './auth.js';
 import { sendError } from './errors.js';
@@ -64,6 +64,27 @@ export const decisionBody = {
   },
 } as const;
 
+/** Report statuses an analyst's decision may still move on (never one a person already settled). */
+const OPEN_REPORT_STATUSES: ReadonlySet<string> = new Set(['submitted', 'triaged', 'undetermined', 'monitored']);
+
+/**
+ * What a decision on an indicator means for the reports it was found in, so reporters following their reference
+ * see the outcome: confirmed phishing confirms them; benign rejects a report only when every indicator found in it
+ * was decided benign (one harmless link does not clear a message that also carried a phishing one).
+ */
+async function settleReports(repos: Repos, indicatorId: string, decision: (typeof DECISIONS)[number], actor: string): Promise<void> {
+  if (decision === 'duplicate') return;
+  for (const report of await repos.analyses.reportsOfIndicator(indicatorId)) {
+    if (!OPEN_REPORT_STATUSES.has(report.status)) continue;
+    if (decision === 'benign') {
+      const indicatorIds = new Set((await repos.analyses.list({ reportId: report.id })).flatMap((a) => (a.indicatorId === null ? [] : [a.indicatorId])));
+      const statuses = await Promise.all([...indicatorIds].map(async (id) => (await repos.indicators.get(id))?.status));
+      if (!statuses.every((status) => status === 'benign')) continue;
+    }
+    await repos.reports.setStatus({ id: report.id, status: decision === 'benign' ? 'rejected' : 'confirmed', from: report.status, actor });
+  }
+}
+
 function view(indicator: Indicator): Record<string, unknown> {
   return {
     ...indicator,
@@ -77,7 +98,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
 
   app.get<{ Querystring: ListQuery }>('/indicators', {
     schema: { querystring: listQuery },
-    preHandler: analysts,
+    onRequest: analysts,
   }, async (request, reply) => {
     const q = request.query;
     const limit = q.limit === undefined ? DEFAULT_INDICATOR_PAGE : Number(q.limit);
@@ -95,12 +116,12 @@ export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   });
 
-  app.get<{ Params: { id: string } }>('/indicators/:id', { preHandler: analysts }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indicators/:id', { onRequest: analysts }, async (request, reply) => {
     const indicator = await store.indicators.get(request.params.id);
     return indicator === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : view(indicator);
   });
 
-  app.get<{ Params: { id: string } }>('/indicators/:id/context', { preHandler: analysts }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/indicators/:id/context', { onRequest: analysts }, async (request, reply) => {
     const indicator = await store.indicators.get(request.params.id);
     if (indicator === undefined) return sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
     const [reports, related, history] = await Promise.all([
@@ -116,7 +137,7 @@ export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
   });
 
   app.get<{ Querystring: { days?: string } }>('/stats', {
-    preHandler: analysts,
+    onRequest: analysts,
     schema: { querystring: { type: 'object', additionalProperties: false, properties: { days: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' } } } },
   }, async (request, reply) => {
     const days = request.query.days === undefined ? DEFAULT_STATS_DAYS : Number(request.query.days);
@@ -128,13 +149,18 @@ export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
 
   app.post<{ Params: { id: string }; Body: { decision: (typeof DECISIONS)[number]; note?: string } }>(
     '/indicators/:id/decision',
-    { schema: { body: decisionBody }, preHandler: analysts },
+    { schema: { body: decisionBody }, onRequest: analysts },
     async (request, reply) => {
-      const decided = await store.indicators.decide({
-        id: request.params.id,
-        status: request.body.decision,
-        ...(request.body.note === undefined ? {} : { note: request.body.note }),
-        actor: principalOf(request).actor,
+      const actor = principalOf(request).actor;
+      const decided = await store.transaction(async (repos) => {
+        const indicator = await repos.indicators.decide({
+          id: request.params.id,
+          status: request.body.decision,
+          ...(request.body.note === undefined ? {} : { note: request.body.note }),
+          actor,
+        });
+        if (indicator !== undefined) await settleReports(repos, indicator.id, request.body.decision, actor);
+        return indicator;
       });
       return decided === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : view(decided);
     },

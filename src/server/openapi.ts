@@ -100,7 +100,7 @@ export const openApiRoutes: FastifyPluginAsync = async (app) => {
   const page = docsPage();
   app.get('/api/openapi.json', () => document);
   app.get('/api/docs', (_request, reply) => reply
-    .header('content-security-policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+    .header('content-security-policy', "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
     .type('text/html; charset=utf-8')
     .send(page));
   await Promise.resolve();

@@ -61,7 +61,7 @@ export interface ReportRoutesOptions {
 export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app, { store, queue, publicRateLimitPerMinute }) => {
   const limited = rateLimit(publicRateLimitPerMinute);
 
-  app.post<{ Body: ReportBody }>('/reports', { schema: { body: reportBody }, preHandler: limited }, async (request, reply) => {
+  app.post<{ Body: ReportBody }>('/reports', { schema: { body: reportBody }, preHandler: limited, config: { public: true } }, async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (Array.isArray(key) || (key !== undefined && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS))) {
       return sendError(reply, 'HW_ERR_HTTP_VALIDATION', { reason: `Idempotency-Key must be 1-${MAX_IDEMPOTENCY_KEY_CHARS} characters` });
@@ -85,13 +85,13 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
     return reply.code(201).send({ id: result.id, reference: result.reference, status: result.status });
   });
 
-  app.get<{ Params: { reference: string } }>('/reports/:reference/status', { preHandler: limited }, async (request, reply) => {
+  app.get<{ Params: { reference: string } }>('/reports/:reference/status', { preHandler: limited, config: { public: true } }, async (request, reply) => {
     const view = await store.reports.getStatusByReference(request.params.reference);
     if (view === undefined) return sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
     return { reference: view.reference, status: view.status, submittedAt: view.submittedAt.toISOString() };
   });
 
-  app.get<{ Params: { id: string } }>('/reports/:id', { preHandler: requireRole(['admin', 'analyst']) }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/reports/:id', { onRequest: requireRole(['admin', 'analyst']) }, async (request, reply) => {
     const report = await store.reports.get(request.params.id);
     if (report === undefined) return sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
     const analyses = await store.analyses.list({ reportId: report.id });

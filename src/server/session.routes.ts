@@ -33,19 +33,19 @@ export function loginDelayMs(failures: number, lastFailure: Date | null, now: nu
 export interface SessionRoutesOptions {
   readonly store: Store;
   readonly policy: SessionPolicy;
-  readonly now?: () => number;
 }
 
 function clearCookie(reply: FastifyReply): void {
   void reply.clearCookie(SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
 }
 
-export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (app, { store, policy, now = Date.now }) => {
+export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (app, { store, policy }) => {
   const limited = rateLimit(LOGIN_RATE_PER_MINUTE);
   const signedIn = requireRole(['admin', 'analyst', 'liaison']);
 
   app.post<{ Body: { email: string; password: string } }>('/session', {
     preHandler: limited,
+    config: { public: true },
     schema: {
       body: {
         type: 'object', additionalProperties: false, required: ['email', 'password'],
@@ -57,7 +57,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     if (!originAllowed(request)) return sendError(reply, 'HW_ERR_AUTH_CSRF');
     const user = await store.users.findByEmail(request.body.email);
     if (user !== undefined) {
-      const wait = loginDelayMs(user.failedLogins, user.lastFailedLoginAt, now());
+      const wait = loginDelayMs(user.failedLogins, user.lastFailedLoginAt, store.now().getTime());
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000);
         void reply.header('retry-after', String(seconds));
@@ -71,10 +71,11 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
       request.log.warn({ action: 'login', outcome: 'failure', actor: user === undefined ? 'unknown' : `user:${user.id}` }, 'sign-in failed');
       return sendError(reply, 'HW_ERR_AUTH_LOGIN_FAILED');
     }
-    const previous = optionalPrincipalOf(request)?.session;
+    // Rotation: the session this browser arrived with (if any) ends; the new one gets a new token.
+    const previous = request.cookies[SESSION_COOKIE];
     const rehash = needsRehash(user.passwordHash) ? await hashPassword(request.body.password) : undefined;
     const created = await store.transaction(async (repos) => {
-      if (previous !== undefined) await repos.sessions.revoke(previous.id);
+      if (previous !== undefined) await repos.sessions.revokeToken(previous);
       await repos.users.resetLoginFailures(user.id);
       if (rehash !== undefined) await repos.users.setPasswordHash(user.id, rehash);
       const session = await repos.sessions.create(user.id, policy, request.ip);
@@ -95,7 +96,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     return { user: { id: session.session.userId, email: session.session.email, role: session.role }, csrfToken: csrfTokenFor(session.session.token) };
   });
 
-  app.delete('/session', { preHandler: signedIn }, async (request, reply) => {
+  app.delete('/session', { onRequest: signedIn }, async (request, reply) => {
     const principal = principalOf(request);
     if (principal.session !== undefined) {
       const { id, userId } = principal.session;

@@ -98,7 +98,7 @@ export const webRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { c
   app.get('/branding/logo', (_request, reply) => {
     if (logo === undefined) return sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
     // An SVG is a document that can carry script: this CSP keeps it an image even when opened on its own.
-    return reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox").type(logo.type).send(logo.bytes);
+    return reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox").type(logo.type).send(logo.bytes);
   });
   await Promise.resolve();
 };

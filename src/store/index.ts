@@ -27,7 +27,7 @@ export type {
   IndicatorStats,
 } from './indicators.repo.js';
 export type { Analysis, AnalysisSubject, NewAnalysis, ReportSummary } from './analyses.repo.js';
-export { MAX_INDICATOR_SEARCH_CHARS } from './indicators.repo.js';
+export { MAX_INDICATOR_PAGE, MAX_INDICATOR_SEARCH_CHARS } from './indicators.repo.js';
 export type { CreateUserResult, NewUser, User } from './users.repo.js';
 export type { SessionPolicy, SessionUser } from './sessions.repo.js';
 export type { ApiKey, CreatedApiKey } from './keys.repo.js';

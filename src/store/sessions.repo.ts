@@ -81,6 +81,12 @@ export class SessionsRepo {
     return { sessionId: row.id, userId: row.user_id, email: row.email, role: row.role, expiresAt };
   }
 
+  /** Ends the session of this token, if it is live (a sign-in replacing the session it arrived with). */
+  async revokeToken(token: string): Promise<void> {
+    if (!TOKEN_FORMAT.test(token)) return;
+    await this.#db.updateTable('sessions').set({ revoked_at: encodeTime(this.#now()) }).where('token_hash', '=', sha256Hex(token)).where('revoked_at', 'is', null).execute();
+  }
+
   /** Ends one session (sign-out). */
   async revoke(sessionId: string): Promise<void> {
     await this.#db.updateTable('sessions').set({ revoked_at: encodeTime(this.#now()) }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();

@@ -61,6 +61,8 @@ export interface Repos {
 export interface Store extends Repos {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /** The store's clock (tests pass a fake one): what its timestamps are measured with. */
+  readonly now: Clock;
   /**
    * Runs `work` in one transaction with repositories bound to it, e.g. a change and its audit entry. Use only the
    * repositories passed in: on SQLite the store's other ones wait for this transaction, so using them here deadlocks.
@@ -145,6 +147,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   return {
     db,
     dialect,
+    now,
     ...makeRepos(db, now),
     transaction: (work) => db.transaction().execute((trx) => work(makeRepos(trx, now))),
     close: () => db.destroy(),

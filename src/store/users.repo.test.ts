@@ -24,6 +24,8 @@ forEachStore((name, open) => {
         role: 'analyst',
         disabled: false,
         createdAt: new Date('2025-01-01T00:00:00.000Z'),
+        failedLogins: 0,
+        lastFailedLoginAt: null,
       });
       assert.deepEqual(await store.users.findByEmail('ANA@example.org'), created.user);
       assert.deepEqual(await store.users.get(created.user.id), created.user);
