@@ -1,12 +1,14 @@
-/** Benches that run the real CLI from dist/ share this: rebuild dist/ when a source is newer than it. */
+/**
+ * Benches and browser tests run the real CLI and UI from dist/; this rebuilds dist/ (`npm run build`: tsc and the
+ * web bundle) when a source in src/ or web/ is newer than what was built from it.
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILT_CLI = join(ROOT, 'dist', 'cli', 'run.js');
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const BUILT = [join(ROOT, 'dist', 'cli', 'run.js'), join(ROOT, 'dist', 'web', 'portal.js'), join(ROOT, 'dist', 'web', 'console.js'), join(ROOT, 'dist', 'web', 'app.css')];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -16,14 +18,17 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Compiles src/ to dist/ when dist/cli/run.js is missing or older than a source. Returns an error text or null. */
+function upToDate(): boolean {
+  if (!BUILT.every((file) => existsSync(file))) return false;
+  const oldestBuilt = Math.min(...BUILT.map((file) => statSync(file).mtimeMs));
+  return oldestBuilt >= Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'web')));
+}
+
+/** Runs `npm run build` when dist/ is missing or older than a source. Returns an error text or null. */
 export function ensureBuilt(): string | null {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestMtime(join(ROOT, 'src'))) {
-    console.log('build: dist/ is up to date');
-    return null;
-  }
-  console.log('build: dist/ is missing or older than src/: compiling with tsc -p tsconfig.build.json');
-  const build = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (upToDate()) return null;
+  console.log('build: dist/ is missing or older than src/ or web/: npm run build');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status === 0) return null;
   return `build failed: ${(build.stdout + build.stderr).trim().split('\n').slice(0, 3).join(' | ')}`;
 }

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Algorithm, hash } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from '../config/config.js';
@@ -14,7 +14,7 @@ import { forEachStore, type TestStore } from '../store/test-stores.js';
 import { inProcessQueue } from '../queue/in-process.js';
 import { memoryJobStore } from '../queue/job-store.js';
 import type { JobQueue } from '../queue/queue.js';
-import { hashPassword } from './passwords.js';
+import { ARGON2_OPTIONS, hashPassword } from './passwords.js';
 import { LOGIN_FAILURES_BEFORE_DELAY, loginDelayMs } from './session.routes.js';
 
 const engine = createEngine({ brands: [] });
@@ -196,7 +196,7 @@ forEachStore((name, open) => {
   });
 
   test(`${name}: a sign-in with a weaker argon2 hash re-hashes it with the current parameters (WA-1)`, async () => {
-    const weak = await hash(PASSWORD, { algorithm: Algorithm.Argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    const weak = await hash(PASSWORD, { ...ARGON2_OPTIONS, memoryCost: 4096, timeCost: 1 });
     const made = await store.users.create({ email: 'old@example.org', passwordHash: weak, role: 'analyst' });
     assert.equal(made.conflict, false);
     assert.equal((await signIn('old@example.org')).statusCode, 200);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureBuilt } from '../../bench/build.js';
 import { freePort } from '../support.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -29,10 +30,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Builds dist/ (CLI and web UI) if it is missing or older than the sources would need: `npm run build`. */
-export function ensureBuilt(): void {
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('npm run build failed');
+/** Builds dist/ (CLI and web UI) when a source is newer; throws when the build fails. */
+export function buildIfStale(): void {
+  const problem = ensureBuilt();
+  if (problem !== null) throw new Error(problem);
 }
 
 export async function startServer(options: { readonly env?: Readonly<Record<string, string>>; readonly dataDir?: string } = {}): Promise<Server> {
@@ -72,12 +73,27 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A fresh context (its own cookies) that records dialogs and every request leaving the server's origin. */
-export async function newContext(browser: Browser, server: Server, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; dialogs: string[]; foreignRequests: string[] }> {
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** alert/confirm/prompt dialogs that opened (and were dismissed). */
+  readonly dialogs: string[];
+  /** Requests to anywhere but the server (data: and blob: aside). */
+  readonly foreignRequests: string[];
+  /** Content-Security-Policy refusals the browser reported: something tried to run inline script or load elsewhere. */
+  readonly cspViolations: string[];
+}
+
+/** A fresh context (its own cookies) that records dialogs, CSP refusals and requests leaving the server's origin. */
+export async function newContext(browser: Browser, server: Server, viewport = { width: 1280, height: 900 }): Promise<Session> {
   const context = await browser.newContext({ viewport, baseURL: server.url });
   const page = await context.newPage();
   const dialogs: string[] = [];
   const foreignRequests: string[] = [];
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
@@ -86,7 +102,7 @@ export async function newContext(browser: Browser, server: Server, viewport = { 
     const url = request.url();
     if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
-  return { context, page, dialogs, foreignRequests };
+  return { context, page, dialogs, foreignRequests, cspViolations };
 }
 
 /** Creates a staff account with the CLI. */
