@@ -24,7 +24,7 @@ const SHAPES = ['{b}-secure-login.com/signin', 'www.{b}.com.account-verify{n}.ru
 async function seed(dataDir: string): Promise<void> {
   const store = await openStore({ dataDir });
   await migrateToLatest(store);
-  const catalog = await defaultCatalog();
+  const catalog = defaultCatalog();
   const engine = createEngine(catalog);
   const brandIds = catalog.brands.map((b) => b.id);
   const start = Date.now();
