@@ -4,248 +4,257 @@
  * and confirms it; an admin adds a brand and an indicator is rescored; a liaison cannot see the queue; hostile
  * input never executes (SECURITY.md WA-*, PA-11, PA-12).
  */
-import { after, before, test } from 'node:test';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { buildIfStale, createUser, launchBrowser, newContext, signIn, startServer, type Server } from './harness.js';
+import { buildIfStale, CHROMIUM_PATH, createUser, launchBrowser, newContext, signIn, startServer, type Server } from './harness.js';
 
 const PASSWORD = 'correct horse battery staple';
 /** How long a page may take to show what the test waits for. */
 const UI_TIMEOUT_MS = 15_000;
 
-let server: Server;
-let browser: Browser;
+/**
+ * Without Chromium (a developer's machine) the suite is skipped with a reason; in CI (CI set) it must run: .ci/run
+ * installs Debian's chromium.
+ */
+const noBrowser = existsSync(CHROMIUM_PATH) || process.env['CI'] !== undefined ? false : `${CHROMIUM_PATH} is missing (apt-get install -y chromium)`;
 
-before(async () => {
-  buildIfStale();
-  server = await startServer();
-  browser = await launchBrowser();
-  createUser(server, 'admin@example.org', 'admin', PASSWORD);
-  createUser(server, 'analyst@example.org', 'analyst', PASSWORD);
-  createUser(server, 'liaison@example.org', 'liaison', PASSWORD);
-});
-after(async () => {
-  await browser.close();
-  await server.stop();
-});
+describe('the web UI in Chromium', { skip: noBrowser }, () => {
+  let server: Server;
+  let browser: Browser;
 
-/** Every form control on the page has an accessible name (a label, aria-label or aria-labelledby). */
-async function assertLabelled(page: Page): Promise<void> {
-  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-    .filter((el) => {
-      const control = el as HTMLInputElement;
-      return control.labels?.length === 0 && !control.hasAttribute('aria-label') && !control.hasAttribute('aria-labelledby');
-    })
-    .map((el) => el.outerHTML.slice(0, 80)));
-  assert.deepEqual(unlabelled, []);
-}
+  before(async () => {
+    buildIfStale();
+    server = await startServer();
+    browser = await launchBrowser();
+    createUser(server, 'admin@example.org', 'admin', PASSWORD);
+    createUser(server, 'analyst@example.org', 'analyst', PASSWORD);
+    createUser(server, 'liaison@example.org', 'liaison', PASSWORD);
+  });
+  after(async () => {
+    await browser.close();
+    await server.stop();
+  });
 
-async function reportUrl(page: Page, url: string): Promise<string> {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Report something suspicious' }).click();
-  await assertLabelled(page);
-  await page.getByLabel('The link').fill(url);
-  await page.getByRole('button', { name: 'Send report' }).click();
-  const reference = (await page.locator('#reference').textContent({ timeout: UI_TIMEOUT_MS })) ?? '';
-  assert.match(reference, /^HW-[0-9A-Z]{10}$/);
-  return reference;
-}
-
-async function waitForStatus(page: Page, reference: string, title: string): Promise<void> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  for (;;) {
-    await page.goto(`/status/${reference}`);
-    const shown = await page.locator('#status').textContent({ timeout: UI_TIMEOUT_MS });
-    if (shown === title) return;
-    if (Date.now() > deadline) assert.fail(`status of ${reference} stayed "${String(shown)}", expected "${title}"`);
-    await page.waitForTimeout(300);
+  /** Every form control on the page has an accessible name (a label, aria-label or aria-labelledby). */
+  async function assertLabelled(page: Page): Promise<void> {
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+      .filter((el) => {
+        const control = el as HTMLInputElement;
+        return control.labels?.length === 0 && !control.hasAttribute('aria-label') && !control.hasAttribute('aria-labelledby');
+      })
+      .map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(unlabelled, []);
   }
-}
 
-test('a customer reports a URL, follows it; an analyst finds it, reads the signals and confirms it', async () => {
-  const customer = await newContext(browser, server);
-  const reference = await reportUrl(customer.page, 'http://paypa1-secure-login.com/signin');
-  assert.match(await customer.page.locator('h1').innerText(), /Thank you/);
-  await waitForStatus(customer.page, reference, 'Being reviewed');
+  async function reportUrl(page: Page, url: string): Promise<string> {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Report something suspicious' }).click();
+    await assertLabelled(page);
+    await page.getByLabel('The link').fill(url);
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const reference = (await page.locator('#reference').textContent({ timeout: UI_TIMEOUT_MS })) ?? '';
+    assert.match(reference, /^HW-[0-9A-Z]{10}$/);
+    return reference;
+  }
 
-  const analyst = await newContext(browser, server);
-  await signIn(analyst.page, 'analyst@example.org', PASSWORD);
-  await assertLabelled(analyst.page);
-  await analyst.page.getByRole('searchbox', { name: 'Search indicators' }).fill('paypa1-secure');
-  await analyst.page.getByRole('button', { name: 'Apply' }).click();
-  const row = analyst.page.locator('table.queue tbody tr', { hasText: 'paypa1-secure-login[.]com' });
-  await row.waitFor({ timeout: UI_TIMEOUT_MS });
-  assert.match(await row.innerText(), /phishing/);
-  await row.getByRole('link').click();
-  const signals = analyst.page.locator('ol.signals');
-  await signals.waitFor({ timeout: UI_TIMEOUT_MS });
-  const explained = await signals.innerText();
-  assert.match(explained, /paypal/i, 'the signals name the brand');
-  assert.match(await analyst.page.locator('h1').innerText(), /hxxp:\/\/paypa1-secure-login\[\.\]com/, 'defanged');
-  assert.equal(await analyst.page.locator('h1 a').count(), 0, 'the reported URL is not a link');
-  await analyst.page.getByLabel(/^Note/).fill('credential phishing, PayPal kit');
-  await analyst.page.getByRole('button', { name: 'Confirm phishing' }).click();
-  await analyst.page.locator('#indicator-status', { hasText: 'confirmed phishing' }).waitFor({ timeout: UI_TIMEOUT_MS });
-  assert.match(await analyst.page.locator('ol.history').innerText(), /indicator\.decided → confirmed_phishing: “credential phishing, PayPal kit”/);
-  assert.match(await analyst.page.locator('section', { hasText: 'Reports (' }).innerText(), new RegExp(reference));
-
-  await waitForStatus(customer.page, reference, 'Confirmed as phishing');
-  assert.deepEqual([...customer.dialogs, ...analyst.dialogs], []);
-  assert.deepEqual([...customer.foreignRequests, ...analyst.foreignRequests], []);
-  await customer.context.close();
-  await analyst.context.close();
-});
-
-test('the queue is driven from the keyboard: / searches, c confirms the selected row', async () => {
-  const customer = await newContext(browser, server);
-  await reportUrl(customer.page, 'http://binance-verify-wallet.com/');
-  await customer.context.close();
-  const analyst = await newContext(browser, server);
-  await signIn(analyst.page, 'analyst@example.org', PASSWORD);
-  await analyst.page.keyboard.press('/');
-  await analyst.page.keyboard.type('binance-verify');
-  await analyst.page.keyboard.press('Enter');
-  const row = analyst.page.locator('table.queue tbody tr.selected', { hasText: 'binance-verify-wallet[.]com' });
-  await row.waitFor({ timeout: UI_TIMEOUT_MS });
-  await analyst.page.locator('h1').click();
-  await analyst.page.keyboard.press('c');
-  await analyst.page.locator('table.queue tbody tr', { hasText: 'confirmed phishing' }).waitFor({ timeout: UI_TIMEOUT_MS });
-  await analyst.context.close();
-});
-
-test('an admin adds a brand after previewing it, and the indicator is rescored', async () => {
-  const customer = await newContext(browser, server);
-  await reportUrl(customer.page, 'http://acmebank-secure-login.com/account');
-  await customer.context.close();
-
-  const admin = await newContext(browser, server);
-  await signIn(admin.page, 'admin@example.org', PASSWORD);
-  await admin.page.getByRole('link', { name: 'Brands' }).click();
-  await admin.page.getByLabel('Id').fill('acmebank');
-  await admin.page.getByLabel('Name').fill('Acme Bank');
-  await admin.page.getByLabel('Official domains').fill('acmebank.com');
-  await admin.page.getByLabel('Keywords').fill('acmebank');
-  await assertLabelled(admin.page);
-  await admin.page.getByRole('button', { name: 'Preview' }).click();
-  const preview = admin.page.locator('#preview');
-  await preview.waitFor({ timeout: UI_TIMEOUT_MS });
-  assert.match(await admin.page.locator('#newly-flagged').innerText(), /^[1-9]\d* newly flagged$/);
-  assert.match(await preview.innerText(), /acmebank-secure-login\[\.\]com/);
-  await admin.page.getByRole('button', { name: 'Save' }).click();
-  await admin.page.locator('#brands-outcome', { hasText: 'Saved Acme Bank' }).waitFor({ timeout: UI_TIMEOUT_MS });
-
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  for (;;) {
-    await admin.page.goto('/console?brand=acmebank');
-    const rows = admin.page.locator('table.queue tbody tr', { hasText: 'acmebank-secure-login[.]com' });
-    await admin.page.locator('table.queue tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
-    if (await rows.count() > 0) {
-      assert.match(await rows.first().innerText(), /acmebank/);
-      break;
+  async function waitForStatus(page: Page, reference: string, title: string): Promise<void> {
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      await page.goto(`/status/${reference}`);
+      const shown = await page.locator('#status').textContent({ timeout: UI_TIMEOUT_MS });
+      if (shown === title) return;
+      if (Date.now() > deadline) assert.fail(`status of ${reference} stayed "${String(shown)}", expected "${title}"`);
+      await page.waitForTimeout(300);
     }
-    if (Date.now() > deadline) assert.fail('the indicator was not rescored for the new brand');
-    await admin.page.waitForTimeout(500);
   }
-  await admin.context.close();
-});
 
-test('a liaison officer signs in but sees no queue; the API refuses it too', async () => {
-  const liaison = await newContext(browser, server);
-  await signIn(liaison.page, 'liaison@example.org', PASSWORD);
-  await liaison.page.locator('#no-access').waitFor({ timeout: UI_TIMEOUT_MS });
-  assert.equal(await liaison.page.locator('table.queue').count(), 0);
-  assert.equal(await liaison.page.getByRole('link', { name: 'Queue' }).count(), 0);
-  const status = await liaison.page.evaluate(async () => (await fetch('/api/v1/indicators')).status);
-  assert.equal(status, 403);
-  await liaison.context.close();
-});
+  test('a customer reports a URL, follows it; an analyst finds it, reads the signals and confirms it', async () => {
+    const customer = await newContext(browser, server);
+    const reference = await reportUrl(customer.page, 'http://paypa1-secure-login.com/signin');
+    assert.match(await customer.page.locator('h1').innerText(), /Thank you/);
+    await waitForStatus(customer.page, reference, 'Being reviewed');
 
-test('signing out ends the session: the old cookie is refused', async () => {
-  const analyst = await newContext(browser, server);
-  await signIn(analyst.page, 'analyst@example.org', PASSWORD);
-  const cookies = await analyst.context.cookies();
-  const sid = cookies.find((c) => c.name === '__Host-sid');
-  assert.ok(sid?.httpOnly === true && sid.secure && sid.sameSite === 'Lax');
-  await analyst.page.getByRole('button', { name: 'Sign out' }).click();
-  await analyst.page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: UI_TIMEOUT_MS });
-  const replay = await fetch(`${server.url}/api/v1/session`, { headers: { cookie: `__Host-sid=${sid.value}` } });
-  assert.equal(replay.status, 401);
-  await analyst.context.close();
-});
+    const analyst = await newContext(browser, server);
+    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await assertLabelled(analyst.page);
+    await analyst.page.getByRole('searchbox', { name: 'Search indicators' }).fill('paypa1-secure');
+    await analyst.page.getByRole('button', { name: 'Apply' }).click();
+    const row = analyst.page.locator('table.queue tbody tr', { hasText: 'paypa1-secure-login[.]com' });
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await row.innerText(), /phishing/);
+    await row.getByRole('link').click();
+    const signals = analyst.page.locator('ol.signals');
+    await signals.waitFor({ timeout: UI_TIMEOUT_MS });
+    const explained = await signals.innerText();
+    assert.match(explained, /paypal/i, 'the signals name the brand');
+    assert.match(await analyst.page.locator('h1').innerText(), /hxxp:\/\/paypa1-secure-login\[\.\]com/, 'defanged');
+    assert.equal(await analyst.page.locator('h1 a').count(), 0, 'the reported URL is not a link');
+    await analyst.page.getByLabel(/^Note/).fill('credential phishing, PayPal kit');
+    await analyst.page.getByRole('button', { name: 'Confirm phishing' }).click();
+    await analyst.page.locator('#indicator-status', { hasText: 'confirmed phishing' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await analyst.page.locator('ol.history').innerText(), /indicator\.decided → confirmed_phishing: “credential phishing, PayPal kit”/);
+    assert.match(await analyst.page.locator('section', { hasText: 'Reports (' }).innerText(), new RegExp(reference));
 
-test('hostile URLs, message text and .eml fields never execute anywhere in the portal or the console', async () => {
-  const payloads = [
-    'http://x.example/?"onmouseover="alert(1)',
-    'http://evil.example/<img src=x onerror=alert(1)>',
-    'javascript:alert(1)',
-    'http://xn--80ak6aa92e.com/login',
-    'http://evil.example/invoice\u202Efdp.exe',
-  ];
-  const customer = await newContext(browser, server);
-  for (const payload of payloads) await reportUrl(customer.page, payload);
-  await customer.page.goto('/report');
-  await customer.page.getByLabel('A message I received').check();
-  await customer.page.getByLabel('The message').fill('<img src=x onerror=alert(1)><svg onload=alert(1)> <script>alert(1)</script> http://paypal.com.evil.example/"><img src=x onerror=alert(2)>');
-  await customer.page.getByRole('button', { name: 'Send report' }).click();
-  await customer.page.locator('#reference').waitFor({ timeout: UI_TIMEOUT_MS });
-  const eml = [
-    'From: "<img src=x onerror=alert(1)>" <attacker@evil.example>',
-    'To: victim@example.org',
-    'Subject: <svg onload=alert(1)> Your account',
-    'Content-Type: text/html; charset=utf-8',
-    '',
-    '<html><body><script>alert(1)</script><img src="https://tracker.evil.example/p.gif">',
-    '<a href="javascript:alert(1)">verify</a> http://x?"onmouseover="alert(1) </body></html>',
-    '',
-  ].join('\r\n');
-  await customer.page.goto('/report');
-  await customer.page.getByLabel('An e-mail file (.eml)').check();
-  await customer.page.getByLabel('The e-mail file').setInputFiles({ name: '<img src=x onerror=alert(1)>.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) });
-  await customer.page.getByRole('button', { name: 'Send report' }).click();
-  await customer.page.locator('#reference').waitFor({ timeout: UI_TIMEOUT_MS });
-  await customer.page.goto('/check');
-  await customer.page.getByLabel(/A link, a web address/).fill('"><img src=x onerror=alert(1)>@evil.example');
-  await customer.page.getByRole('button', { name: 'Check' }).click();
-  await customer.page.locator('#verdict, .notice').first().waitFor({ timeout: UI_TIMEOUT_MS });
-  await customer.page.goto('/status/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
-  await customer.page.locator('.notice').waitFor({ timeout: UI_TIMEOUT_MS });
+    await waitForStatus(customer.page, reference, 'Confirmed as phishing');
+    assert.deepEqual([...customer.dialogs, ...analyst.dialogs], []);
+    assert.deepEqual([...customer.foreignRequests, ...analyst.foreignRequests], []);
+    await customer.context.close();
+    await analyst.context.close();
+  });
 
-  const analyst = await newContext(browser, server);
-  await signIn(analyst.page, 'analyst@example.org', PASSWORD);
-  await analyst.page.locator('table.queue tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
-  const links = await analyst.page.locator('table.queue tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  assert.ok(links.length >= 5);
-  /** Elements that only markup parsed from attacker text could have created. */
-  const injected = (page: Page) => page.evaluate(() => document.querySelectorAll('img[src=x], svg[onload], [onerror], [onmouseover], script:not([src]), a[href^="javascript:"]').length);
-  assert.equal(await injected(customer.page), 0);
-  let escapedBidi = false;
-  for (const href of [...links, '/console']) {
-    assert.match(href, /^\/console(\/indicators\/|$)/, 'queue links only lead inside the console');
-    await analyst.page.goto(href);
-    await analyst.page.locator('ol.signals, table.queue').first().waitFor({ timeout: UI_TIMEOUT_MS });
-    await analyst.page.locator('h1').hover();
-    const h1 = await analyst.page.locator('h1').innerText();
-    assert.ok(!h1.includes('\u202E'), 'bidi controls are never shown raw');
-    if (h1.includes('<U+202E>')) escapedBidi = true;
-    assert.equal(await injected(analyst.page), 0, `no markup from attacker text on ${href}`);
-  }
-  assert.ok(escapedBidi, 'the bidi override is shown as <U+202E>');
-  const all = [...customer.dialogs, ...analyst.dialogs];
-  assert.deepEqual(all, [], 'no dialog ever opened');
-  assert.deepEqual([...customer.foreignRequests, ...analyst.foreignRequests], [], 'no request left the server');
-  assert.deepEqual([...customer.cspViolations, ...analyst.cspViolations], [], 'nothing even tried to run');
-  await customer.context.close();
-  await analyst.context.close();
-});
+  test('the queue is driven from the keyboard: / searches, c confirms the selected row', async () => {
+    const customer = await newContext(browser, server);
+    await reportUrl(customer.page, 'http://binance-verify-wallet.com/');
+    await customer.context.close();
+    const analyst = await newContext(browser, server);
+    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await analyst.page.keyboard.press('/');
+    await analyst.page.keyboard.type('binance-verify');
+    await analyst.page.keyboard.press('Enter');
+    const row = analyst.page.locator('table.queue tbody tr.selected', { hasText: 'binance-verify-wallet[.]com' });
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    await analyst.page.locator('h1').click();
+    await analyst.page.keyboard.press('c');
+    await analyst.page.locator('table.queue tbody tr', { hasText: 'confirmed phishing' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await analyst.context.close();
+  });
 
-test('the portal fits a phone screen without sideways scrolling', async () => {
-  const phone = await newContext(browser, server, { width: 375, height: 740 });
-  for (const path of ['/', '/report', '/check']) {
-    await phone.page.goto(path);
-    await phone.page.locator('h1').waitFor({ timeout: UI_TIMEOUT_MS });
-    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
-    await assertLabelled(phone.page);
-  }
-  await phone.context.close();
+  test('an admin adds a brand after previewing it, and the indicator is rescored', async () => {
+    const customer = await newContext(browser, server);
+    await reportUrl(customer.page, 'http://acmebank-secure-login.com/account');
+    await customer.context.close();
+
+    const admin = await newContext(browser, server);
+    await signIn(admin.page, 'admin@example.org', PASSWORD);
+    await admin.page.getByRole('link', { name: 'Brands' }).click();
+    await admin.page.getByLabel('Id').fill('acmebank');
+    await admin.page.getByLabel('Name').fill('Acme Bank');
+    await admin.page.getByLabel('Official domains').fill('acmebank.com');
+    await admin.page.getByLabel('Keywords').fill('acmebank');
+    await assertLabelled(admin.page);
+    await admin.page.getByRole('button', { name: 'Preview' }).click();
+    const preview = admin.page.locator('#preview');
+    await preview.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await admin.page.locator('#newly-flagged').innerText(), /^[1-9]\d* newly flagged$/);
+    assert.match(await preview.innerText(), /acmebank-secure-login\[\.\]com/);
+    await admin.page.getByRole('button', { name: 'Save' }).click();
+    await admin.page.locator('#brands-outcome', { hasText: 'Saved Acme Bank' }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      await admin.page.goto('/console?brand=acmebank');
+      const rows = admin.page.locator('table.queue tbody tr', { hasText: 'acmebank-secure-login[.]com' });
+      await admin.page.locator('table.queue tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      if (await rows.count() > 0) {
+        assert.match(await rows.first().innerText(), /acmebank/);
+        break;
+      }
+      if (Date.now() > deadline) assert.fail('the indicator was not rescored for the new brand');
+      await admin.page.waitForTimeout(500);
+    }
+    await admin.context.close();
+  });
+
+  test('a liaison officer signs in but sees no queue; the API refuses it too', async () => {
+    const liaison = await newContext(browser, server);
+    await signIn(liaison.page, 'liaison@example.org', PASSWORD);
+    await liaison.page.locator('#no-access').waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await liaison.page.locator('table.queue').count(), 0);
+    assert.equal(await liaison.page.getByRole('link', { name: 'Queue' }).count(), 0);
+    const status = await liaison.page.evaluate(async () => (await fetch('/api/v1/indicators')).status);
+    assert.equal(status, 403);
+    await liaison.context.close();
+  });
+
+  test('signing out ends the session: the old cookie is refused', async () => {
+    const analyst = await newContext(browser, server);
+    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    const cookies = await analyst.context.cookies();
+    const sid = cookies.find((c) => c.name === '__Host-sid');
+    assert.ok(sid?.httpOnly === true && sid.secure && sid.sameSite === 'Lax');
+    await analyst.page.getByRole('button', { name: 'Sign out' }).click();
+    await analyst.page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const replay = await fetch(`${server.url}/api/v1/session`, { headers: { cookie: `__Host-sid=${sid.value}` } });
+    assert.equal(replay.status, 401);
+    await analyst.context.close();
+  });
+
+  test('hostile URLs, message text and .eml fields never execute anywhere in the portal or the console', async () => {
+    const payloads = [
+      'http://x.example/?"onmouseover="alert(1)',
+      'http://evil.example/<img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+      'http://xn--80ak6aa92e.com/login',
+      'http://evil.example/invoice\u202Efdp.exe',
+    ];
+    const customer = await newContext(browser, server);
+    for (const payload of payloads) await reportUrl(customer.page, payload);
+    await customer.page.goto('/report');
+    await customer.page.getByLabel('A message I received').check();
+    await customer.page.getByLabel('The message').fill('<img src=x onerror=alert(1)><svg onload=alert(1)> <script>alert(1)</script> http://paypal.com.evil.example/"><img src=x onerror=alert(2)>');
+    await customer.page.getByRole('button', { name: 'Send report' }).click();
+    await customer.page.locator('#reference').waitFor({ timeout: UI_TIMEOUT_MS });
+    const eml = [
+      'From: "<img src=x onerror=alert(1)>" <attacker@evil.example>',
+      'To: victim@example.org',
+      'Subject: <svg onload=alert(1)> Your account',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<html><body><script>alert(1)</script><img src="https://tracker.evil.example/p.gif">',
+      '<a href="javascript:alert(1)">verify</a> http://x?"onmouseover="alert(1) </body></html>',
+      '',
+    ].join('\r\n');
+    await customer.page.goto('/report');
+    await customer.page.getByLabel('An e-mail file (.eml)').check();
+    await customer.page.getByLabel('The e-mail file').setInputFiles({ name: '<img src=x onerror=alert(1)>.eml', mimeType: 'message/rfc822', buffer: Buffer.from(eml) });
+    await customer.page.getByRole('button', { name: 'Send report' }).click();
+    await customer.page.locator('#reference').waitFor({ timeout: UI_TIMEOUT_MS });
+    await customer.page.goto('/check');
+    await customer.page.getByLabel(/A link, a web address/).fill('"><img src=x onerror=alert(1)>@evil.example');
+    await customer.page.getByRole('button', { name: 'Check' }).click();
+    await customer.page.locator('#verdict, .notice').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await customer.page.goto('/status/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    await customer.page.locator('.notice').waitFor({ timeout: UI_TIMEOUT_MS });
+
+    const analyst = await newContext(browser, server);
+    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await analyst.page.locator('table.queue tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const links = await analyst.page.locator('table.queue tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    assert.ok(links.length >= 5);
+    /** Elements that only markup parsed from attacker text could have created. */
+    const injected = (page: Page) => page.evaluate(() => document.querySelectorAll('img[src=x], svg[onload], [onerror], [onmouseover], script:not([src]), a[href^="javascript:"]').length);
+    assert.equal(await injected(customer.page), 0);
+    let escapedBidi = false;
+    for (const href of [...links, '/console']) {
+      assert.match(href, /^\/console(\/indicators\/|$)/, 'queue links only lead inside the console');
+      await analyst.page.goto(href);
+      await analyst.page.locator('ol.signals, table.queue').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await analyst.page.locator('h1').hover();
+      const h1 = await analyst.page.locator('h1').innerText();
+      assert.ok(!h1.includes('\u202E'), 'bidi controls are never shown raw');
+      if (h1.includes('<U+202E>')) escapedBidi = true;
+      assert.equal(await injected(analyst.page), 0, `no markup from attacker text on ${href}`);
+    }
+    assert.ok(escapedBidi, 'the bidi override is shown as <U+202E>');
+    const all = [...customer.dialogs, ...analyst.dialogs];
+    assert.deepEqual(all, [], 'no dialog ever opened');
+    assert.deepEqual([...customer.foreignRequests, ...analyst.foreignRequests], [], 'no request left the server');
+    assert.deepEqual([...customer.cspViolations, ...analyst.cspViolations], [], 'nothing even tried to run');
+    await customer.context.close();
+    await analyst.context.close();
+  });
+
+  test('the portal fits a phone screen without sideways scrolling', async () => {
+    const phone = await newContext(browser, server, { width: 375, height: 740 });
+    for (const path of ['/', '/report', '/check']) {
+      await phone.page.goto(path);
+      await phone.page.locator('h1').waitFor({ timeout: UI_TIMEOUT_MS });
+      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+      await assertLabelled(phone.page);
+    }
+    await phone.context.close();
+  });
 });
