@@ -3,6 +3,7 @@
  *
  *   npm run bench:intake [-- --db sqlite,postgres] [--concurrency 16,64] [--duration 15] [--warmup 3]
  *                           [--from dist|src] [--log-level info] [--drain-timeout 60] [--keep]
+ *                           [--cpu-prof DIR]
  *
  * Per database and per concurrency C, a fresh server (fresh data directory, or a fresh PostgreSQL schema in
  * HOOKWATCH_BENCH_DATABASE_URL / HOOKWATCH_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test,
@@ -70,6 +71,8 @@ interface Options {
   readonly drainTimeoutS: number;
   /** Keep the data directories and server logs (their directory is printed). */
   readonly keep: boolean;
+  /** Profile the server: `node --cpu-prof`, the .cpuprofile written to this directory when it stops. */
+  readonly cpuProfDir: string | undefined;
 }
 
 function parseOptions(): Options {
@@ -83,6 +86,7 @@ function parseOptions(): Options {
       'log-level': { type: 'string', default: 'info' },
       'drain-timeout': { type: 'string', default: '60' },
       keep: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
   });
   const dbs = values.db.split(',').map((db) => {
@@ -104,6 +108,7 @@ function parseOptions(): Options {
     logLevel: values['log-level'],
     drainTimeoutS: positive('drain-timeout', values['drain-timeout']),
     keep: values.keep,
+    cpuProfDir: values['cpu-prof'],
   };
 }
 
@@ -607,6 +612,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   try {
+    if (options.cpuProfDir !== undefined) {
+      entry = ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir, ...entry];
+      console.log(`server CPU profiles: ${options.cpuProfDir}`);
+    }
     for (const name of options.dbs) {
       if (name === 'postgres') {
         const problem = await postgresProblem();

@@ -20,8 +20,7 @@ import type { JsonValue } from './dialect.js';
 import { sha256Hex } from './ids.js';
 import { checkPageLimit } from './paging.js';
 import type { AuditEventsTable, Database } from './schema.js';
-import { inTransaction } from './transaction.js';
-import type { Clock } from './transaction.js';
+import type { Clock, Transactor } from './transaction.js';
 
 /** `prev_hash` of the first entry. Keep in sync with migrations/0001_initial.ts (the head's initial hash). */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
@@ -186,15 +185,17 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
 export class AuditRepo {
   readonly #db: Kysely<Database>;
   readonly #now: Clock;
+  readonly #transact: Transactor;
 
-  constructor(db: Kysely<Database>, now: Clock) {
+  constructor(db: Kysely<Database>, now: Clock, transact: Transactor) {
     this.#db = db;
     this.#now = now;
+    this.#transact = transact;
   }
 
   /** Appends one entry on its own (for changes made elsewhere in the same `Store.transaction`, use that one's repo). */
   async append(entry: AuditInput): Promise<AuditEvent> {
-    return inTransaction(this.#db, (trx) => appendAudit(trx, { ...entry, at: this.#now() }));
+    return this.#transact((trx) => appendAudit(trx, { ...entry, at: this.#now() }));
   }
 
   /** Newest first. */

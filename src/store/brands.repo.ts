@@ -6,8 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Brand } from '../engine/types.js';
 import { checkStorableText, decodeBool, decodeTime, encodeBool, encodeJson, encodeTime } from './dialect.js';
 import type { BrandsTable, Database } from './schema.js';
-import { inTransaction } from './transaction.js';
-import type { Clock } from './transaction.js';
+import type { Clock, Transactor } from './transaction.js';
 
 /** Rows per INSERT when replacing the catalog: 6 parameters each stays far below SQLite's and PG's caps. */
 const INSERT_BATCH = 500;
@@ -45,10 +44,12 @@ function toBrand(row: BrandsTable): StoredBrand {
 export class BrandsRepo {
   readonly #db: Kysely<Database>;
   readonly #now: Clock;
+  readonly #transact: Transactor;
 
-  constructor(db: Kysely<Database>, now: Clock) {
+  constructor(db: Kysely<Database>, now: Clock, transact: Transactor) {
     this.#db = db;
     this.#now = now;
+    this.#transact = transact;
   }
 
   /** Ordered by id. */
@@ -66,7 +67,7 @@ export class BrandsRepo {
   async replaceAll(brands: readonly Brand[]): Promise<void> {
     const updatedAt = encodeTime(this.#now());
     const rows = brands.map((brand) => toRow(brand, updatedAt));
-    return inTransaction(this.#db, async (trx) => {
+    return this.#transact(async (trx) => {
       await trx.deleteFrom('brands').execute();
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         await trx.insertInto('brands').values(rows.slice(i, i + INSERT_BATCH)).execute();

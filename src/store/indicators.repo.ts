@@ -11,8 +11,7 @@ import { checkStorableText, decodeTime, encodeJson, encodeTime } from './dialect
 import { newId, sha256Hex } from './ids.js';
 import { checkPageLimit, decodeCursor, encodeCursor } from './paging.js';
 import type { Database, IndicatorKind, IndicatorStatus, IndicatorsTable } from './schema.js';
-import { inTransaction } from './transaction.js';
-import type { Clock } from './transaction.js';
+import type { Clock, Transactor } from './transaction.js';
 
 /** Most indicators one page returns. */
 export const MAX_INDICATOR_PAGE = 500;
@@ -127,10 +126,12 @@ function toIndicator(row: IndicatorsTable): Indicator {
 export class IndicatorsRepo {
   readonly #db: Kysely<Database>;
   readonly #now: Clock;
+  readonly #transact: Transactor;
 
-  constructor(db: Kysely<Database>, now: Clock) {
+  constructor(db: Kysely<Database>, now: Clock, transact: Transactor) {
     this.#db = db;
     this.#now = now;
+    this.#transact = transact;
   }
 
   /**
@@ -235,7 +236,7 @@ export class IndicatorsRepo {
 
   /** Sets an analyst's decision and records it (with the note) in the audit log, in one transaction. */
   async decide(decision: IndicatorDecision): Promise<Indicator | undefined> {
-    return inTransaction(this.#db, async (trx) => {
+    return this.#transact(async (trx) => {
       const row = await trx
         .updateTable('indicators')
         .set({ status: decision.status })

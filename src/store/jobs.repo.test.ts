@@ -22,7 +22,7 @@ forEachStore((name, open) => {
   /** The jobs table emptied: each suite case starts from fresh storage over the one open store. */
   async function fresh(): Promise<ReturnType<typeof storeJobStore>> {
     await store.db.deleteFrom('jobs').execute();
-    return storeJobStore(store.db);
+    return storeJobStore(store);
   }
 
   runJobStoreConformance(`${name} store`, fresh);

@@ -1,14 +1,16 @@
 /**
  * The durable JobStore of the in-process queue (embedded mode), on the store's database: an acknowledged `send`
  * survives a crash, so the queue keeps no only-copy in memory. Each method is one statement or one transaction.
+ * Every write goes through the store's group commit (group-commit.ts): a report's job shares a commit with other
+ * requests' writes.
  * Contract and conformance suite: src/queue/job-store.ts, src/queue/job-store-conformance.ts.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { JobName } from '../queue/queue.js';
 import type { JobStore, NewStoredJob, StoredJob, StoredJobState } from '../queue/job-store.js';
 import { STORED_JOB_STATES } from '../queue/job-store.js';
-import type { Database, JobsTable } from './schema.js';
-import { inTransaction } from './transaction.js';
+import type { JobsTable } from './schema.js';
+import type { Store } from './store.js';
 
 function toJob(row: Selectable<JobsTable>): StoredJob {
   return Object.freeze({
@@ -25,25 +27,28 @@ function toJob(row: Selectable<JobsTable>): StoredJob {
   });
 }
 
-export function storeJobStore(db: Kysely<Database>): JobStore {
+export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
+  const { db, write } = store;
   return {
     async insert(job: NewStoredJob, now: number) {
-      // The partial unique index decides between concurrent sends of one singleton key: the loser inserts nothing
-      // and returns the winner's id.
-      const inserted = await db.insertInto('jobs').values({
-        id: job.id, name: job.name, payload: JSON.stringify(job.payload), state: 'created', attempts: 0,
-        singleton_key: job.singletonKey, run_after: job.runAfter, created_at: now, updated_at: now, last_error: null,
-      }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-      if (inserted !== undefined) return inserted.id;
-      const existing = job.singletonKey === null ? undefined : await db.selectFrom('jobs').select('id')
-        .where('name', '=', job.name).where('singleton_key', '=', job.singletonKey).where('state', '=', 'created')
-        .executeTakeFirst();
-      if (existing === undefined) throw new Error(`job id ${job.id} already stored`);
-      return existing.id;
+      return write(async (trx) => {
+        // The partial unique index decides between concurrent sends of one singleton key: the loser inserts nothing
+        // and returns the winner's id.
+        const inserted = await trx.insertInto('jobs').values({
+          id: job.id, name: job.name, payload: JSON.stringify(job.payload), state: 'created', attempts: 0,
+          singleton_key: job.singletonKey, run_after: job.runAfter, created_at: now, updated_at: now, last_error: null,
+        }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+        if (inserted !== undefined) return inserted.id;
+        const existing = job.singletonKey === null ? undefined : await trx.selectFrom('jobs').select('id')
+          .where('name', '=', job.name).where('singleton_key', '=', job.singletonKey).where('state', '=', 'created')
+          .executeTakeFirst();
+        if (existing === undefined) throw new Error(`job id ${job.id} already stored`);
+        return existing.id;
+      });
     },
 
     async claim(name: JobName, limit: number, now: number) {
-      return inTransaction(db, async (trx) => {
+      return write(async (trx) => {
         const due = await trx.selectFrom('jobs').select('id')
           .where('name', '=', name).where('state', 'in', ['created', 'retry']).where('run_after', '<=', now)
           .orderBy('run_after').orderBy('created_at').orderBy('id').limit(limit).execute();
@@ -61,17 +66,17 @@ export function storeJobStore(db: Kysely<Database>): JobStore {
     },
 
     async complete(id: string, now: number) {
-      await db.updateTable('jobs').set({ state: 'completed', updated_at: now }).where('id', '=', id).where('state', '=', 'active').execute();
+      await write((trx) => trx.updateTable('jobs').set({ state: 'completed', updated_at: now }).where('id', '=', id).where('state', '=', 'active').execute());
     },
 
     async fail(id: string, error: string, retryAt: number | null, now: number) {
-      await db.updateTable('jobs')
+      await write((trx) => trx.updateTable('jobs')
         .set(retryAt === null ? { state: 'failed', last_error: error, updated_at: now } : { state: 'retry', run_after: retryAt, last_error: error, updated_at: now })
-        .where('id', '=', id).where('state', '=', 'active').execute();
+        .where('id', '=', id).where('state', '=', 'active').execute());
     },
 
     async recoverActive(maxAttempts: number, error: string, now: number) {
-      return inTransaction(db, async (trx) => {
+      return write(async (trx) => {
         const poisoned = await trx.updateTable('jobs').set({ state: 'failed', last_error: error, updated_at: now })
           .where('state', '=', 'active').where('attempts', '>=', maxAttempts).returning('id').execute();
         const retried = await trx.updateTable('jobs').set({ state: 'retry', run_after: now, last_error: error, updated_at: now })
@@ -88,8 +93,8 @@ export function storeJobStore(db: Kysely<Database>): JobStore {
     },
 
     async requeueFailed(id: string, now: number) {
-      const row = await db.updateTable('jobs').set({ state: 'retry', attempts: 0, run_after: now, updated_at: now })
-        .where('id', '=', id).where('state', '=', 'failed').returning('id').executeTakeFirst();
+      const row = await write((trx) => trx.updateTable('jobs').set({ state: 'retry', attempts: 0, run_after: now, updated_at: now })
+        .where('id', '=', id).where('state', '=', 'failed').returning('id').executeTakeFirst());
       return row !== undefined;
     },
 
@@ -115,7 +120,7 @@ export function storeJobStore(db: Kysely<Database>): JobStore {
     },
 
     async deleteCompleted(before: number) {
-      const result = await db.deleteFrom('jobs').where('state', '=', 'completed').where('updated_at', '<', before).executeTakeFirst();
+      const result = await write((trx) => trx.deleteFrom('jobs').where('state', '=', 'completed').where('updated_at', '<', before).executeTakeFirst());
       return Number(result.numDeletedRows);
     },
   };

@@ -12,8 +12,7 @@ import { appendAudit } from './audit.repo.js';
 import { checkLength, checkStorableText, decodeTime, encodeTime } from './dialect.js';
 import { isSha256Hex, newId, randomChars } from './ids.js';
 import type { Database, ReportStatus, ReportsTable } from './schema.js';
-import { inTransaction } from './transaction.js';
-import type { Clock } from './transaction.js';
+import type { Clock, Transactor } from './transaction.js';
 
 /** Longest Idempotency-Key: clients send UUIDs or similar; the column is indexed. */
 export const MAX_IDEMPOTENCY_KEY_CHARS = 255;
@@ -146,17 +145,19 @@ function toReport(row: ReportsTable): Report {
 export class ReportsRepo {
   readonly #db: Kysely<Database>;
   readonly #now: Clock;
+  readonly #transact: Transactor;
 
-  constructor(db: Kysely<Database>, now: Clock) {
+  constructor(db: Kysely<Database>, now: Clock, transact: Transactor) {
     this.#db = db;
     this.#now = now;
+    this.#transact = transact;
   }
 
   /** Stores a report, its contact and its audit entry in one transaction, or replays an idempotent one. */
   async create(input: NewReport): Promise<CreateReportResult> {
     const content = reportContent(input);
     if (input.contact !== undefined) checkStorableText('contact', input.contact);
-    return inTransaction(this.#db, async (trx) => {
+    return this.#transact(async (trx) => {
       for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         const inserted = await this.#insert(trx, content);
         if (inserted !== undefined) {
@@ -245,7 +246,7 @@ export class ReportsRepo {
 
   /** Changes the status and records who did it, in one transaction. */
   async setStatus(change: StatusChange): Promise<StatusChangeResult> {
-    return inTransaction(this.#db, async (trx) => {
+    return this.#transact(async (trx) => {
       let update = trx.updateTable('reports').set({ status: change.status }).where('id', '=', change.id);
       if (change.from !== undefined) update = update.where('status', '=', change.from);
       const updated = await update.returning('id').executeTakeFirst();

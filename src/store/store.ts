@@ -23,8 +23,10 @@ import { IndicatorsRepo } from './indicators.repo.js';
 import { ApiKeysRepo } from './keys.repo.js';
 import { ReportsRepo } from './reports.repo.js';
 import type { Database } from './schema.js';
-import type { Clock } from './transaction.js';
+import { GroupCommit } from './group-commit.js';
 import { SessionsRepo } from './sessions.repo.js';
+import { joinTransaction } from './transaction.js';
+import type { Clock, Transactor } from './transaction.js';
 import { UsersRepo } from './users.repo.js';
 
 /** The SQLite database file, inside the data directory. */
@@ -65,9 +67,16 @@ export interface Store extends Repos {
   readonly now: Clock;
   /**
    * Runs `work` in one transaction with repositories bound to it, e.g. a change and its audit entry. Use only the
-   * repositories passed in: on SQLite the store's other ones wait for this transaction, so using them here deadlocks.
+   * repositories passed in: the store's other ones wait for this transaction, so using them here deadlocks. Resolves
+   * after the commit; the transaction may be shared with concurrent writes (group commit, see `write`).
    */
   transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * The store's write transactions, at the SQL level (the job store uses it): group-committed (group-commit.ts), so
+   * concurrent writes share one commit, and each resolves only once that commit is done. `transaction` and every
+   * repository write go through it.
+   */
+  readonly write: Transactor;
   close(): Promise<void>;
 }
 
@@ -98,16 +107,17 @@ function openPostgres(url: string, onBackgroundError: (error: Error) => void): O
   return { db: new Kysely<Database>({ dialect: postgresKyselyDialect(pool) }), dialect: postgresDialect };
 }
 
-function makeRepos(db: Kysely<Database>, now: Clock): Repos {
+/** Repositories reading through `db` and writing through `transact`. */
+function makeRepos(db: Kysely<Database>, now: Clock, transact: Transactor): Repos {
   return {
-    reports: new ReportsRepo(db, now),
-    indicators: new IndicatorsRepo(db, now),
+    reports: new ReportsRepo(db, now, transact),
+    indicators: new IndicatorsRepo(db, now, transact),
     analyses: new AnalysesRepo(db, now),
-    audit: new AuditRepo(db, now),
+    audit: new AuditRepo(db, now, transact),
     users: new UsersRepo(db, now),
     sessions: new SessionsRepo(db, now),
     apiKeys: new ApiKeysRepo(db, now),
-    brands: new BrandsRepo(db, now),
+    brands: new BrandsRepo(db, now, transact),
   };
 }
 
@@ -144,12 +154,17 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   }
   const { db, dialect } = opened;
   const now = config.now ?? (() => new Date());
+  const writes = new GroupCommit(db);
   return {
     db,
     dialect,
     now,
-    ...makeRepos(db, now),
-    transaction: (work) => db.transaction().execute((trx) => work(makeRepos(trx, now))),
-    close: () => db.destroy(),
+    ...makeRepos(db, now, writes.run),
+    write: writes.run,
+    transaction: (work) => writes.run((trx) => work(makeRepos(trx, now, joinTransaction(trx)))),
+    close: async () => {
+      await writes.drain();
+      await db.destroy();
+    },
   };
 }

@@ -1,17 +1,16 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 /** The store's only source of time (tests pass a fake one). */
 export type Clock = () => Date;
 
 /**
- * Runs `work` in a transaction: the caller's when `db` already is one (a repository used inside
- * `Store.transaction`), else a new one. Kysely cannot nest transactions.
+ * Runs `work` in a write transaction and resolves with its result once that transaction has committed. The store's
+ * own is a GroupCommit (group-commit.ts); repositories bound to a transaction get `joinTransaction`.
  */
-export function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return isTransaction(db) ? work(db) : db.transaction().execute(work);
-}
+export type Transactor = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
 
-function isTransaction(db: Kysely<Database>): db is Transaction<Database> {
-  return db.isTransaction;
+/** A Transactor for code that already holds a transaction: `work` joins it (Kysely cannot nest transactions). */
+export function joinTransaction(trx: Transaction<Database>): Transactor {
+  return (work) => work(trx);
 }

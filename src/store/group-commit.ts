@@ -1,0 +1,121 @@
+/**
+ * Group commit: the store's one way to run a write transaction. Writes that arrive together (concurrent requests,
+ * the worker's job updates) run one after another inside a single database transaction, and each caller's promise
+ * settles only after that transaction has committed, so "acknowledged" still means "on disk" (RE-8).
+ *
+ * Design note. Why: on SQLite every commit is an fsync (synchronous=FULL) that blocks the event loop, and a report
+ * took five commits (report, job, claim, analysis, completion); grouping them is what lets intake scale past a few
+ * hundred reports/s (figures in docs/operations.md). On PostgreSQL a batch takes the audit chain's head lock once
+ * instead of once per write.
+ *
+ * How:
+ * - One batch runs at a time. While it runs, new writes queue; when it commits, the next batch takes all of them (up
+ *   to MAX_BATCH_ITEMS). A write arriving when nothing runs waits only for the current macrotask to end
+ *   (setImmediate), so the batch size adapts to the load and a lone write pays no timer delay.
+ * - Each write runs under its own SAVEPOINT: a write that throws is rolled back alone and its caller gets its error;
+ *   the others in the batch commit. Writes run in arrival order, so the audit hash chain stays linear.
+ * - If the batch transaction itself fails (BEGIN or COMMIT, an I/O error, a lock timeout, or an error that aborted
+ *   the whole transaction), nothing of it was written, and each of its writes is run again in a transaction of its
+ *   own, so one write cannot sink the others, and each caller gets its own outcome. A write's `work` must therefore
+ *   have no effect outside the transaction (every caller only issues queries).
+ *
+ * Nesting: `work` must use only the transaction it is given. Calling `run` from inside `work` waits for the batch
+ * that waits for `work`: a deadlock, as with a nested transaction on SQLite's single connection before.
+ */
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import type { Transactor } from './transaction.js';
+
+/**
+ * Most writes in one transaction. Bounds how long one batch holds SQLite's single connection (reads wait for it) and
+ * PostgreSQL's audit head lock: a report write takes ~0.1 ms of statements on SQLite, so 256 of them is ~25 ms.
+ * Under the intake bench (C = 64) batches stay far below this; it only matters for a burst.
+ */
+export const MAX_BATCH_ITEMS = 256;
+
+interface Write {
+  readonly work: (trx: Transaction<Database>) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** A write's result inside a batch, settled on the caller only after the commit. */
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+export class GroupCommit {
+  readonly #db: Kysely<Database>;
+  #queue: Write[] = [];
+  /** The batch loop, while it runs; undefined when idle. */
+  #running: Promise<void> | undefined;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  readonly run: Transactor = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#running ??= this.#loop();
+    });
+
+  /** Resolves when every write queued so far has settled (for closing the store). */
+  async drain(): Promise<void> {
+    while (this.#running !== undefined) await this.#running;
+  }
+
+  async #loop(): Promise<void> {
+    // Let the writes of the current macrotask (e.g. requests parsed in the same I/O turn) join the first batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0, MAX_BATCH_ITEMS);
+        await this.#commit(batch);
+      }
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  /** Commits `batch` and settles each write; never rejects. */
+  async #commit(batch: readonly Write[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.#db.transaction().execute((trx) => runEach(trx, batch));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // Nothing of the batch was written: give each write a transaction of its own.
+      for (const write of batch) await this.#commit([write]);
+      return;
+    }
+    batch.forEach((write, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok === true) write.resolve(outcome.value);
+      else write.reject(outcome === undefined ? new Error('group commit: write without an outcome') : outcome.error);
+    });
+  }
+}
+
+/** Runs each write under its own savepoint; a failing write is rolled back alone. */
+async function runEach(trx: Transaction<Database>, batch: readonly Write[]): Promise<Outcome[]> {
+  if (batch.length === 1 && batch[0] !== undefined) {
+    // Alone in its transaction: its failure rolls the transaction back, no savepoint needed.
+    return [{ ok: true, value: await batch[0].work(trx) }];
+  }
+  const outcomes: Outcome[] = [];
+  for (const write of batch) {
+    await sql`savepoint hw_write`.execute(trx);
+    try {
+      outcomes.push({ ok: true, value: await write.work(trx) });
+    } catch (error) {
+      // If this fails too (the error ended the whole transaction), the batch fails and each write runs alone.
+      await sql`rollback to savepoint hw_write`.execute(trx);
+      outcomes.push({ ok: false, error });
+    }
+    await sql`release savepoint hw_write`.execute(trx);
+  }
+  return outcomes;
+}
