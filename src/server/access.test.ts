@@ -87,6 +87,16 @@ forEachStore((name, open) => {
     }
   });
 
+  test(`${name}: every API route is in the OpenAPI document, with the roles its guard admits`, async () => {
+    const doc = JSON.parse((await app.inject({ method: 'GET', url: '/api/openapi.json' })).body) as { paths: Record<string, Record<string, { 'x-roles'?: string[] }>> };
+    for (const route of app.routeTable.filter((r) => r.url.startsWith('/api/v1/'))) {
+      const path = route.url.replace(/:([a-z]+)/gi, '{$1}');
+      const operation = doc.paths[path]?.[route.method.toLowerCase()];
+      assert.ok(operation !== undefined, `${route.method} ${path} is documented`);
+      if (route.roles !== undefined && route.url !== '/api/v1/session') assert.deepEqual([...(operation['x-roles'] ?? [])].sort(), [...route.roles].sort(), `${route.method} ${path} roles`);
+    }
+  });
+
   test(`${name}: errors and unknown paths carry the headers too`, async () => {
     for (const url of ['/nope', '/api/v1/nope', '/assets/../package.json']) checkHeaders(url, (await app.inject({ method: 'GET', url })).headers);
     const error = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { 'content-type': 'text/plain' }, payload: 'x' });

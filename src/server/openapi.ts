@@ -10,7 +10,7 @@ import { checkBody } from './check.routes.js';
 import { reportBody } from './reports.routes.js';
 import { decisionBody, listQuery } from './indicators.routes.js';
 
-interface Operation { summary: string; auth: 'public' | 'analyst' | 'admin'; body?: unknown; query?: unknown; responses: Record<string, string> }
+interface Operation { summary: string; auth: 'public' | 'signed-in' | 'analyst' | 'admin'; body?: unknown; query?: unknown; responses: Record<string, string> }
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/healthz': { get: { summary: 'Liveness', auth: 'public', responses: { 200: 'alive' } } },
@@ -21,17 +21,28 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/v1/reports/{id}': { get: { summary: 'A report with its contact and analyses', auth: 'analyst', responses: { 200: 'report', 401: 'HW_ERR_AUTH_REQUIRED', 403: 'HW_ERR_AUTH_FORBIDDEN', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/indicators': { get: { summary: 'Deduplicated indicators, newest first; filters and cursor pagination', auth: 'analyst', query: listQuery, responses: { 200: '{items, nextCursor}', 400: 'HW_ERR_HTTP_VALIDATION or HW_ERR_INPUT_CURSOR' } } },
   '/api/v1/indicators/{id}': { get: { summary: 'One indicator with its signals', auth: 'analyst', responses: { 200: 'indicator', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
+  '/api/v1/indicators/{id}/context': { get: { summary: 'The reports behind an indicator, related indicators (same brand or registrable domain) and its audit history', auth: 'analyst', responses: { 200: '{reports, related, history}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
+  '/api/v1/stats': { get: { summary: 'Dashboard: reports per day (?days=N, default 30), verdict and status mix, top impersonated brands', auth: 'analyst', responses: { 200: '{days, reportsPerDay, verdicts, statuses, topBrands}' } } },
+  '/api/v1/session': {
+    post: { summary: 'Staff sign-in: sets the __Host-sid session cookie, returns the anti-CSRF token (send it as X-CSRF-Token on changes)', auth: 'public', responses: { 200: '{user, csrfToken}', 401: 'HW_ERR_AUTH_LOGIN_FAILED', 403: 'HW_ERR_AUTH_CSRF', 429: 'HW_ERR_AUTH_THROTTLED' } },
+    get: { summary: 'The signed-in user and the anti-CSRF token', auth: 'signed-in', responses: { 200: '{user, csrfToken}', 401: 'HW_ERR_AUTH_REQUIRED' } },
+    delete: { summary: 'Sign out: the session cookie is refused from then on', auth: 'signed-in', responses: { 204: 'signed out' } },
+  },
+  '/api/v1/ui': { get: { summary: 'The web UI\'s branding: name, logo, support links (client-safe configuration)', auth: 'public', responses: { 200: '{name, hasLogo, supportUrl, supportEmail}' } } },
   '/api/v1/indicators/{id}/decision': { post: { summary: 'Decide an indicator (confirmed_phishing | benign | duplicate) with a note; audited', auth: 'analyst', body: decisionBody, responses: { 200: 'indicator', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/brands': {
     get: { summary: 'Export the brand catalog (catalog file format)', auth: 'analyst', responses: { 200: '{brands}' } },
     put: { summary: 'Import (replace) the brand catalog; indicators are rescored', auth: 'analyst', responses: { 200: '{brands: count}', 422: 'HW_ERR_CATALOG_INVALID' } },
   },
+  '/api/v1/brands/preview': { post: { summary: 'What saving this brand would newly flag or stop flagging among stored indicators (nothing is saved)', auth: 'analyst', responses: { 200: '{checked, partial, newlyFlagged, noLongerFlagged}', 422: 'HW_ERR_CATALOG_INVALID' } } },
   '/api/v1/brands/{id}': {
     put: { summary: 'Add or replace one brand; indicators are rescored', auth: 'analyst', responses: { 200: 'brand', 422: 'HW_ERR_CATALOG_INVALID' } },
     delete: { summary: 'Delete one brand; indicators are rescored', auth: 'analyst', responses: { 204: 'deleted', 404: 'HW_ERR_HTTP_NOT_FOUND' } },
   },
   '/api/v1/admin/users': { get: { summary: 'Users', auth: 'admin', responses: { 200: '{users}' } }, post: { summary: 'Create a user (argon2id)', auth: 'admin', responses: { 201: 'user' } } },
   '/api/v1/admin/users/{id}/disabled': { post: { summary: 'Disable or enable a user', auth: 'admin', responses: { 200: '{id, disabled}' } } },
+  '/api/v1/admin/users/{id}/role': { post: { summary: 'Change a user\'s role; their sessions end', auth: 'admin', responses: { 200: '{id, role}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
+  '/api/v1/admin/users/{id}/sessions/terminate': { post: { summary: 'End every session of a user', auth: 'admin', responses: { 200: '{id, sessionsEnded}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/admin/keys': { get: { summary: 'API keys (never the keys themselves)', auth: 'admin', responses: { 200: '{keys}' } }, post: { summary: 'Create an API key: shown once', auth: 'admin', responses: { 201: 'key' } } },
   '/api/v1/admin/keys/{id}': { delete: { summary: 'Revoke an API key', auth: 'admin', responses: { 204: 'revoked' } } },
   '/api/v1/admin/audit': { get: { summary: 'Audit log, newest first (?before=seq&limit=n)', auth: 'admin', responses: { 200: '{events}' } } },
@@ -39,6 +50,8 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/v1/admin/dead-letters': { get: { summary: 'Jobs that failed all their retries', auth: 'admin', responses: { 200: '{jobs}' } } },
   '/api/v1/admin/dead-letters/{id}/retry': { post: { summary: 'Re-queue a dead job', auth: 'admin', responses: { 200: '{id, retried}' } } },
 };
+
+const ROLES_OF = { 'signed-in': ['admin', 'analyst', 'liaison'], analyst: ['admin', 'analyst'], admin: ['admin'] } as const;
 
 const errorSchema = {
   type: 'object', required: ['error'],
@@ -61,7 +74,7 @@ export function openApiDocument(): Record<string, unknown> {
       for (const [name, schema] of Object.entries(query?.properties ?? {})) params.push({ name, in: 'query', required: false, schema: schema as { type: string } });
       paths[path][method] = {
         summary: op.summary,
-        ...(op.auth === 'public' ? { security: [] } : { security: [{ apiKey: [] }], 'x-roles': op.auth === 'admin' ? ['admin'] : ['admin', 'analyst'] }),
+        ...(op.auth === 'public' ? { security: [] } : { security: [{ apiKey: [] }, { session: [] }], 'x-roles': ROLES_OF[op.auth] }),
         ...(params.length > 0 ? { parameters: params } : {}),
         ...(op.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } }),
         responses,
@@ -72,7 +85,10 @@ export function openApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: 'hookwatch API', version: ENGINE_VERSION, description: 'Errors: {"error":{"code","message","details?"}} with codes from the registry.' },
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'hookwatch API key (hookwatch keys create)' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'hookwatch API key (hookwatch keys create)' },
+        session: { type: 'apiKey', in: 'cookie', name: '__Host-sid', description: 'Browser session from POST /api/v1/session; state changes also need the X-CSRF-Token header' },
+      },
       schemas: { Error: errorSchema },
     },
     paths,
