@@ -3,19 +3,23 @@
  * stylesheet. Run by `npm run build` (and so by `npm ci` through `prepare`). Type checking is tsc's job
  * (web/tsconfig.json, part of `npm run typecheck`); esbuild only strips types and bundles.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/web`;
 
+// Chunk names carry content hashes: start empty so no stale chunk is served.
+await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await build({
   entryPoints: [`${root}web/portal.ts`, `${root}web/console.ts`],
   outdir: out,
   bundle: true,
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'es2022',
   minify: true,
   sourcemap: true,

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     await page.getByLabel('Official domains').fill('examplebank.com');
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.locator('#preview').waitFor();
+    await page.locator('#b-keywords').scrollIntoViewIfNeeded();
     await shot(page, 'console-brands', false);
     await page.goto('/console/dashboard');
     await page.locator('svg.chart').waitFor();

@@ -76,8 +76,10 @@ export function launchBrowser(): Promise<Browser> {
 export interface Session {
   readonly context: BrowserContext;
   readonly page: Page;
-  /** alert/confirm/prompt dialogs that opened (and were dismissed). */
+  /** alert/confirm/prompt dialogs that opened (dismissed, but for those acceptNextDialog() allowed). */
   readonly dialogs: string[];
+  /** The next dialog is accepted (a confirm() the test means to say yes to) instead of dismissed. */
+  acceptNextDialog(): void;
   /** Requests to anywhere but the server (data: and blob: aside). */
   readonly foreignRequests: string[];
   /** Content-Security-Policy refusals the browser reported: something tried to run inline script or load elsewhere. */
@@ -94,15 +96,17 @@ export async function newContext(browser: Browser, server: Server, viewport = { 
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
+  let accept = false;
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
+    void (accept ? dialog.accept() : dialog.dismiss());
+    accept = false;
   });
   context.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
-  return { context, page, dialogs, foreignRequests, cspViolations };
+  return { context, page, dialogs, foreignRequests, cspViolations, acceptNextDialog: () => { accept = true; } };
 }
 
 /** Creates a staff account with the CLI. */

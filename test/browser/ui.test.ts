@@ -257,4 +257,21 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     }
     await phone.context.close();
   });
+
+  // Last: it replaces the whole catalog.
+  test('an admin imports a YAML catalog file and exports it again', async () => {
+    const admin = await newContext(browser, server);
+    await signIn(admin.page, 'admin@example.org', PASSWORD);
+    await admin.page.goto('/console/brands');
+    admin.acceptNextDialog();
+    const yamlCatalog = 'brands:\n  - id: paypal\n    name: PayPal\n    domains: [paypal.com]\n  - id: acmebank\n    name: Acme Bank\n    domains: [acmebank.com]\n    keywords: [acmebank]\n';
+    await admin.page.locator('#b-import').setInputFiles({ name: 'brands.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yamlCatalog) });
+    await admin.page.locator('#brands-outcome', { hasText: 'Imported 2 brands' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await admin.page.locator('h1').innerText(), /Brands \(2\)/);
+    const download = admin.page.waitForEvent('download');
+    await admin.page.getByRole('button', { name: 'Export JSON' }).click();
+    const exported = JSON.parse(await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks as Buffer[]).toString('utf8'))) as { brands: { id: string }[] };
+    assert.deepEqual(exported.brands.map((b) => b.id).sort(), ['acmebank', 'paypal']);
+    await admin.context.close();
+  });
 });

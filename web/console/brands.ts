@@ -87,12 +87,14 @@ export async function brandsPage(root: HTMLElement, editId: string | null): Prom
       }, failed);
   });
 
-  const importFile = h('input', { type: 'file', id: 'b-import', accept: '.json,application/json' });
+  const importFile = h('input', { type: 'file', id: 'b-import', accept: '.json,.yaml,.yml,application/json' });
   importFile.addEventListener('change', () => {
     const file = importFile.files?.[0];
     if (file === undefined) return;
-    void file.text().then((text) => {
-      const catalog: unknown = JSON.parse(text);
+    void Promise.all([file.text(), import('yaml')]).then(([text, yaml]) => {
+      // A catalog file is JSON or YAML (DESIGN.md); JSON is YAML too. The server validates what arrives. The YAML
+      // parser is a separate chunk, loaded only for an import.
+      const catalog: unknown = yaml.parse(text, { maxAliasCount: 100 });
       if (!window.confirm(`Replace the whole catalog (${brands.length} brands) with ${file.name}?`)) return undefined;
       return api<{ brands: number }>('/api/v1/brands', { method: 'PUT', body: catalog }).then(async (r) => {
         await brandsPage(root, null);
@@ -120,7 +122,7 @@ export async function brandsPage(root: HTMLElement, editId: string | null): Prom
     h('div', { id: 'brands-outcome' }),
     h('div', { class: 'toolbar' },
       h('button', { type: 'button', onclick: () => { download('hookwatch-brands.json', `${JSON.stringify({ brands }, null, 2)}\n`); } }, 'Export JSON'),
-      h('label', { for: 'b-import', class: 'button' }, 'Import JSON…'), importFile,
+      h('label', { for: 'b-import', class: 'button' }, 'Import JSON or YAML…'), importFile,
       editing === undefined ? null : h('a', { href: '/console/brands', class: 'button' }, 'Add a brand instead')),
     form,
     h('h2', {}, 'Catalog'),
