@@ -87,6 +87,24 @@ forEachStore((name, open) => {
     }
   });
 
+  test(`${name}: no GET route changes state (WA-8): every GET, for every principal, leaves every table as it was`, async () => {
+    const tables = ['brands', 'reports', 'report_contacts', 'indicators', 'analyses', 'users', 'api_keys', 'audit_events', 'jobs', 'sessions'] as const;
+    const snapshot = async (): Promise<string> => {
+      const counts = await Promise.all(tables.map(async (table) => {
+        const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+        return `${table}=${String(row.n)}`;
+      }));
+      const head = await store.db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+      const brands = await store.db.selectFrom('brands').select(['id', 'updated_at']).orderBy('id').execute();
+      return JSON.stringify([counts, head, brands]);
+    };
+    const before = await snapshot();
+    for (const route of app.routeTable.filter((r) => r.method === 'GET')) {
+      for (const principal of principals) await app.inject({ method: 'GET', url: concreteUrl(route), headers: principal.headers });
+    }
+    assert.equal(await snapshot(), before);
+  });
+
   test(`${name}: every API route is in the OpenAPI document, with the roles its guard admits`, async () => {
     const doc = JSON.parse((await app.inject({ method: 'GET', url: '/api/openapi.json' })).body) as { paths: Record<string, Record<string, { 'x-roles'?: string[] }>> };
     for (const route of app.routeTable.filter((r) => r.url.startsWith('/api/v1/'))) {

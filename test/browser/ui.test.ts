@@ -258,6 +258,35 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await phone.context.close();
   });
 
+  test('the queue shows a new indicator within seconds, without a reload', async () => {
+    const analyst = await newContext(browser, server);
+    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await analyst.page.locator('table.queue tbody tr[data-id]').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const response = await fetch(`${server.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://netflix-billing-update.live/' }) });
+    assert.equal(response.status, 201);
+    await analyst.page.locator('table.queue tbody tr', { hasText: 'netflix-billing-update[.]live' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await analyst.page.locator('.live').innerText(), /new indicator/);
+    await analyst.context.close();
+  });
+
+  test('an admin creates an API key: shown once, it works, and it is not shown again', async () => {
+    const admin = await newContext(browser, server);
+    await signIn(admin.page, 'admin@example.org', PASSWORD);
+    await admin.page.getByRole('link', { name: 'Admin' }).click();
+    await admin.page.getByLabel('Name').fill('takedown bot');
+    await admin.page.locator('#k-role').selectOption('analyst');
+    await admin.page.getByRole('button', { name: 'Create API key' }).click();
+    const key = (await admin.page.locator('#new-key-value').textContent({ timeout: UI_TIMEOUT_MS })) ?? '';
+    assert.match(key, /^hw_[0-9A-Za-z]{32}$/);
+    const use = await fetch(`${server.url}/api/v1/indicators`, { headers: { authorization: `Bearer ${key}` } });
+    assert.equal(use.status, 200);
+    await admin.page.reload();
+    await admin.page.getByRole('heading', { name: 'API keys' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal((await admin.page.content()).includes(key), false, 'never shown again');
+    assert.match(await admin.page.locator('section', { hasText: 'Hash chain' }).innerText(), /Hash chain verified/);
+    await admin.context.close();
+  });
+
   // Last: it replaces the whole catalog.
   test('an admin imports a YAML catalog file and exports it again', async () => {
     const admin = await newContext(browser, server);
