@@ -25,6 +25,7 @@ export const ERRORS = {
   HW_ERR_AUTH_FORBIDDEN: { status: 403, message: 'not allowed for this role' },
   HW_ERR_AUTH_CSRF: { status: 403, message: 'missing or invalid anti-CSRF token, or a request from another origin' },
   HW_ERR_AUTH_LOGIN_FAILED: { status: 401, message: 'wrong e-mail or password' },
+  HW_ERR_AUTH_MFA_FAILED: { status: 401, message: 'wrong, expired or already used code: sign in again if this keeps failing' },
   HW_ERR_AUTH_THROTTLED: { status: 429, message: 'too many failed sign-ins for this account: retry after {seconds} s' },
   HW_ERR_REPORT_IDEMPOTENCY_CONFLICT: { status: 422, message: 'this Idempotency-Key was used with a different payload' },
   HW_ERR_STORE_UNAVAILABLE: { status: 503, message: 'the store is unavailable' },

@@ -65,6 +65,11 @@ async function main(): Promise<void> {
     await page.goto('/console');
     await page.getByLabel('E-mail').waitFor();
     await shot(page, 'console-sign-in');
+    await page.getByLabel('E-mail').fill('admin@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#mfa-secret').waitFor();
+    await shot(page, 'console-mfa-enrol');
     await signIn(page, 'admin@example.org', PASSWORD);
     await page.locator('table.queue tbody tr').first().waitFor();
     await shot(page, 'console-queue');

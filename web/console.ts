@@ -35,6 +35,59 @@ async function loadSession(): Promise<void> {
   }
 }
 
+interface SignedIn { readonly user: SessionUser; readonly csrfToken: string; readonly recoveryCodes?: readonly string[] }
+type PasswordStep =
+  | SignedIn
+  | { readonly mfa: 'totp'; readonly challenge: string }
+  | { readonly mfa: 'enrol'; readonly challenge: string; readonly secret: string; readonly otpauthUri: string; readonly qrDataUrl: string };
+
+/** Where a sign-in lands: the page that asked for it, or the queue. */
+function afterSignIn(): void {
+  navigate(location.pathname === '/console' || !location.pathname.startsWith('/console') ? '/console' : location.pathname + location.search, true);
+}
+
+function signedIn(session: SignedIn): void {
+  user = session.user;
+  setCsrfToken(session.csrfToken);
+  if (session.recoveryCodes === undefined) {
+    afterSignIn();
+    return;
+  }
+  // Enrolment just finished: the recovery codes are shown this once.
+  frame(ui, '/console', null, [
+    h('h1', {}, 'Save your recovery codes'),
+    h('p', {}, 'Each code signs you in once if you lose your authenticator. Store them somewhere safe now: they are not shown again.'),
+    h('ol', { class: 'codes', id: 'recovery-codes' }, session.recoveryCodes.map((c) => h('li', {}, h('code', {}, c)))),
+    h('button', { type: 'button', class: 'primary', onclick: afterSignIn }, 'I have saved them, continue'),
+  ], null);
+}
+
+function codeForm(step: Exclude<PasswordStep, SignedIn>): void {
+  const error = h('div', { 'aria-live': 'polite' });
+  const input = h('input', { id: 'mfa-code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 40, spellcheck: 'false' });
+  const form = h('form', { class: 'signin', novalidate: true },
+    h('div', { class: 'field' },
+      h('label', { for: 'mfa-code' }, step.mfa === 'enrol' ? 'The 6-digit code your app shows' : 'Code from your authenticator app'),
+      input,
+      step.mfa === 'totp' ? h('p', { class: 'hint' }, 'Lost your authenticator? Type one of your recovery codes instead.') : null),
+    error,
+    h('button', { type: 'submit', class: 'primary' }, 'Verify'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void api<SignedIn>('/api/v1/session/mfa', { method: 'POST', body: { challenge: step.challenge, code: input.value.trim() } })
+      .then(signedIn)
+      .catch((problem: unknown) => { error.replaceChildren(errorBox(problem instanceof ApiError ? problem.message : 'verification failed')); });
+  });
+  const intro = step.mfa === 'enrol'
+    ? [h('h1', {}, 'Set up two-step sign-in'),
+      h('p', {}, 'Scan this with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), or type the key in it, then enter the code it shows.'),
+      h('img', { src: step.qrDataUrl, alt: 'QR code of your authenticator key', width: 200, height: 200, class: 'qr' }),
+      h('p', {}, 'Key: ', h('code', { id: 'mfa-secret' }, step.secret))]
+    : [h('h1', {}, 'Two-step sign-in')];
+  frame(ui, '/console', null, [...intro, form], null);
+  input.focus();
+}
+
 function signInPage(message?: string): void {
   document.title = `Sign in · ${ui.name} console`;
   const error = h('div', { 'aria-live': 'polite' }, message === undefined ? null : errorBox(message));
@@ -46,12 +99,8 @@ function signInPage(message?: string): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    void api<{ user: SessionUser; csrfToken: string }>('/api/v1/session', { method: 'POST', body: { email: data.get('email'), password: data.get('password') } })
-      .then((session) => {
-        user = session.user;
-        setCsrfToken(session.csrfToken);
-        navigate(location.pathname === '/console' || !location.pathname.startsWith('/console') ? '/console' : location.pathname + location.search, true);
-      })
+    void api<PasswordStep>('/api/v1/session', { method: 'POST', body: { email: data.get('email'), password: data.get('password') } })
+      .then((step) => { if ('mfa' in step) codeForm(step); else signedIn(step); })
       .catch((problem: unknown) => { error.replaceChildren(errorBox(problem instanceof ApiError ? problem.message : 'sign-in failed')); });
   });
   frame(ui, '/console', null, [h('h1', {}, 'Sign in'), h('p', {}, `${ui.name} console, for analysts and administrators.`), form], null);

@@ -7,6 +7,14 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { HookwatchError } from '../errors.js';
 
+/** A boolean from a flag, a file or the environment (`true|1|yes`, `false|0|no`). */
+function booleanFlag() {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? ({ true: true, '1': true, yes: true, false: false, '0': false, no: false } as Record<string, boolean>)[v.toLowerCase()] ?? v : v),
+    z.boolean(),
+  );
+}
+
 export const ConfigSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65_535).default(8080),
@@ -24,13 +32,15 @@ export const ConfigSchema = z.strictObject({
   /** Public endpoints: requests per minute per client address before 429. */
   publicRateLimitPerMinute: z.coerce.number().int().min(1).default(120),
   /** Trust X-Forwarded-For from a reverse proxy in front of hookwatch. */
-  trustProxy: z.preprocess(
-    (v) => (typeof v === 'string' ? ({ true: true, '1': true, yes: true, false: false, '0': false, no: false } as Record<string, boolean>)[v.toLowerCase()] ?? v : v),
-    z.boolean(),
-  ).default(false),
+  trustProxy: booleanFlag().default(false),
   /** Sessions (SECURITY.md WA-5): idle timeout and absolute lifetime of a staff sign-in. */
   sessionIdleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
   sessionLifetimeHours: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /**
+   * Staff must pass a second factor (TOTP, or a recovery code) to sign in (SECURITY.md WA-3). Turn it off only where
+   * a front proxy already enforces MFA.
+   */
+  mfaRequired: booleanFlag().default(true),
   /** The web UI's branding (client-safe: GET /api/v1/ui). */
   uiName: z.string().trim().min(1).max(60).default('hookwatch'),
   /** Accent colour of buttons and links, `#rgb` or `#rrggbb`. */
@@ -59,6 +69,7 @@ const ENV_KEYS: Readonly<Record<string, keyof z.infer<typeof ConfigSchema>>> = {
   HOOKWATCH_TRUST_PROXY: 'trustProxy',
   HOOKWATCH_SESSION_IDLE_MINUTES: 'sessionIdleMinutes',
   HOOKWATCH_SESSION_LIFETIME_HOURS: 'sessionLifetimeHours',
+  HOOKWATCH_MFA_REQUIRED: 'mfaRequired',
   HOOKWATCH_UI_NAME: 'uiName',
   HOOKWATCH_UI_ACCENT: 'uiAccent',
   HOOKWATCH_UI_LOGO: 'uiLogo',

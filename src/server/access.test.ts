@@ -46,7 +46,7 @@ forEachStore((name, open) => {
     const catalog = await openCatalog(store, { brands: [{ id: 'paypal', name: 'PayPal', domains: ['paypal.com'], keywords: ['paypal'] }] });
     queue = inProcessQueue({ store: memoryJobStore(), onError: () => undefined });
     await queue.start();
-    app = await buildApp({ config: loadConfig({ flags: { publicRateLimitPerMinute: 100_000 } }), engine: () => catalog.engine(), catalog, store, queue });
+    app = await buildApp({ config: loadConfig({ flags: { publicRateLimitPerMinute: 100_000, mfaRequired: false } }), engine: () => catalog.engine(), catalog, store, queue });
     principals.push({ name: 'anonymous', role: undefined, headers: {} });
     for (const role of ['liaison', 'analyst', 'admin'] as const) {
       principals.push({ name: `${role} key`, role, headers: { authorization: `Bearer ${(await store.apiKeys.create({ name: role, role })).key}` } });
@@ -88,7 +88,7 @@ forEachStore((name, open) => {
   });
 
   test(`${name}: no GET route changes state (WA-8): every GET, for every principal, leaves every table as it was`, async () => {
-    const tables = ['brands', 'reports', 'report_contacts', 'indicators', 'analyses', 'users', 'api_keys', 'audit_events', 'jobs', 'sessions'] as const;
+    const tables = ['brands', 'reports', 'report_contacts', 'indicators', 'analyses', 'users', 'api_keys', 'audit_events', 'jobs', 'sessions', 'recovery_codes', 'login_challenges'] as const;
     const snapshot = async (): Promise<string> => {
       const counts = await Promise.all(tables.map(async (table) => {
         const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();

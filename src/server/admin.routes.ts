@@ -13,7 +13,7 @@ import { hashPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from './password
 export const MAX_AUDIT_PAGE_SIZE = 1000;
 
 function userView(user: User): Record<string, unknown> {
-  return { id: user.id, email: user.email, role: user.role, disabled: user.disabled, createdAt: user.createdAt.toISOString() };
+  return { id: user.id, email: user.email, role: user.role, disabled: user.disabled, mfaEnrolled: user.totpSecret !== null, createdAt: user.createdAt.toISOString() };
 }
 
 function keyView(key: ApiKey): Record<string, unknown> {
@@ -85,6 +85,19 @@ export const adminRoutes: FastifyPluginAsync<{ store: Store; queue: JobQueue }> 
       return count;
     });
     return ended === undefined ? sendError(reply, 'HW_ERR_HTTP_NOT_FOUND') : { id: request.params.id, sessionsEnded: ended };
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/mfa/reset', { onRequest: admins }, async (request, reply) => {
+    const actor = principalOf(request).actor;
+    const found = await store.transaction(async (repos) => {
+      if ((await repos.users.get(request.params.id)) === undefined) return false;
+      // A lost authenticator: the account enrols again at its next sign-in; its sessions end now.
+      await repos.mfa.reset(request.params.id);
+      await repos.sessions.revokeAllForUser(request.params.id);
+      await repos.audit.append({ actor, action: 'user.mfa_reset', target: `user:${request.params.id}`, ip: request.ip });
+      return true;
+    });
+    return found ? { id: request.params.id, mfaReset: true } : sendError(reply, 'HW_ERR_HTTP_NOT_FOUND');
   });
 
   app.get('/admin/keys', { onRequest: admins }, async () => ({ keys: (await store.apiKeys.list()).map(keyView) }));

@@ -162,7 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(openApiRoutes);
   await app.register(webRoutes, { config: deps.config });
-  if (deps.store !== undefined) await app.register(sessionRoutes, { prefix: '/api/v1', store: deps.store, policy: sessionPolicy });
+  if (deps.store !== undefined) await app.register(sessionRoutes, { prefix: '/api/v1', store: deps.store, policy: sessionPolicy, mfaRequired: deps.config.mfaRequired, issuer: deps.config.uiName });
   const catalog = deps.catalog;
   await app.register(checkRoutes, { prefix: '/api/v1', engine: deps.engine, ...(catalog === undefined ? {} : { catalog: () => catalog.catalog() }) });
   if (deps.store !== undefined && deps.queue !== undefined) {

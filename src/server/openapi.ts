@@ -24,10 +24,11 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/v1/indicators/{id}/context': { get: { summary: 'The reports behind an indicator, related indicators (same brand or registrable domain) and its audit history', auth: 'analyst', responses: { 200: '{reports, related, history}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/stats': { get: { summary: 'Dashboard: reports per day (?days=N, default 30), verdict and status mix, top impersonated brands', auth: 'analyst', responses: { 200: '{days, reportsPerDay, verdicts, statuses, topBrands}' } } },
   '/api/v1/session': {
-    post: { summary: 'Staff sign-in: sets the __Host-sid session cookie, returns the anti-CSRF token (send it as X-CSRF-Token on changes)', auth: 'public', responses: { 200: '{user, csrfToken}', 401: 'HW_ERR_AUTH_LOGIN_FAILED', 403: 'HW_ERR_AUTH_CSRF', 429: 'HW_ERR_AUTH_THROTTLED' } },
+    post: { summary: 'Staff sign-in, first step: {email, password} → {mfa: "totp"|"enrol", challenge, …} (then POST /session/mfa); without MFA it sets the __Host-sid cookie and returns the anti-CSRF token (send it as X-CSRF-Token on changes)', auth: 'public', responses: { 200: '{mfa, challenge} or {user, csrfToken}', 401: 'HW_ERR_AUTH_LOGIN_FAILED', 403: 'HW_ERR_AUTH_CSRF', 429: 'HW_ERR_AUTH_THROTTLED' } },
     get: { summary: 'The signed-in user and the anti-CSRF token', auth: 'signed-in', responses: { 200: '{user, csrfToken}', 401: 'HW_ERR_AUTH_REQUIRED' } },
     delete: { summary: 'Sign out: the session cookie is refused from then on', auth: 'signed-in', responses: { 204: 'signed out' } },
   },
+  '/api/v1/session/mfa': { post: { summary: 'Second step of a staff sign-in: {challenge, code} with a TOTP code (or, at enrolment, the first code of the new secret) or a recovery code', auth: 'public', responses: { 200: '{user, csrfToken, recoveryCodes?}', 401: 'HW_ERR_AUTH_MFA_FAILED', 429: 'HW_ERR_AUTH_THROTTLED' } } },
   '/api/v1/ui': { get: { summary: 'The web UI\'s branding: name, logo, support links (client-safe configuration)', auth: 'public', responses: { 200: '{name, hasLogo, supportUrl, supportEmail}' } } },
   '/api/v1/indicators/{id}/decision': { post: { summary: 'Decide an indicator (confirmed_phishing | benign | duplicate) with a note; audited', auth: 'analyst', body: decisionBody, responses: { 200: 'indicator', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/brands': {
@@ -43,6 +44,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/v1/admin/users/{id}/disabled': { post: { summary: 'Disable or enable a user', auth: 'admin', responses: { 200: '{id, disabled}' } } },
   '/api/v1/admin/users/{id}/role': { post: { summary: 'Change a user\'s role; their sessions end', auth: 'admin', responses: { 200: '{id, role}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/admin/users/{id}/sessions/terminate': { post: { summary: 'End every session of a user', auth: 'admin', responses: { 200: '{id, sessionsEnded}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
+  '/api/v1/admin/users/{id}/mfa/reset': { post: { summary: 'Reset a user\'s second factor (they enrol again at next sign-in); their sessions end', auth: 'admin', responses: { 200: '{id, mfaReset}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/admin/keys': { get: { summary: 'API keys (never the keys themselves)', auth: 'admin', responses: { 200: '{keys}' } }, post: { summary: 'Create an API key: shown once', auth: 'admin', responses: { 201: 'key' } } },
   '/api/v1/admin/keys/{id}': { delete: { summary: 'Revoke an API key', auth: 'admin', responses: { 204: 'revoked' } } },
   '/api/v1/admin/audit': { get: { summary: 'Audit log, newest first (?before=seq&limit=n)', auth: 'admin', responses: { 200: '{events}' } } },

@@ -40,7 +40,8 @@ forEachStore((name, open) => {
     store = await open({ now: () => new Date(Date.now() + skewMs) });
     queue = inProcessQueue({ store: memoryJobStore(), onError: () => undefined });
     await queue.start();
-    app = await buildApp({ config: loadConfig(), engine: () => engine, store, queue });
+    // The password-only path; the second factor has its own tests (mfa.test.ts).
+    app = await buildApp({ config: loadConfig({ flags: { mfaRequired: false } }), engine: () => engine, store, queue });
     admin = `Bearer ${(await store.apiKeys.create({ name: 'root', role: 'admin' })).key}`;
   });
   after(async () => {

@@ -9,6 +9,7 @@ import type { Dialect } from './dialect.js';
 import { initialMigration } from './migrations/0001_initial.js';
 import { jobsMigration } from './migrations/0002_jobs.js';
 import { consoleMigration } from './migrations/0003_console.js';
+import { mfaMigration } from './migrations/0004_mfa.js';
 import { HookwatchError } from '../errors.js';
 import type { Database } from './schema.js';
 
@@ -16,6 +17,7 @@ const MIGRATIONS: readonly (readonly [name: string, make: (dialect: Dialect) => 
   ['0001_initial', initialMigration],
   ['0002_jobs', jobsMigration],
   ['0003_console', consoleMigration],
+  ['0004_mfa', mfaMigration],
 ];
 
 export interface MigrationTarget {

@@ -40,6 +40,8 @@ export interface Database {
   audit_head: AuditHeadTable;
   jobs: JobsTable;
   sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
 }
 
 /** The in-process queue's jobs (src/queue/job-store.ts); times are epoch ms (bigint: text on the pg driver). */
@@ -131,6 +133,29 @@ export interface UsersTable {
   /** Failed sign-ins since the last success (WA-4). */
   failed_logins: number;
   last_failed_login_at: string | null;
+  /** Base32 TOTP secret once enrolled (WA-3). */
+  totp_secret: string | null;
+  /** The last TOTP time step accepted: a code is never accepted twice (bigint: text on the pg driver). */
+  totp_last_step: number | string | null;
+}
+
+/** Single-use recovery codes (WA-3), as SHA-256 of 120-bit random codes. */
+export interface RecoveryCodesTable {
+  code_hash: string;
+  user_id: string;
+  used_at: string | null;
+}
+
+/** Between "password accepted" and "second factor accepted": a short-lived, single-use challenge. */
+export interface LoginChallengesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  /** A TOTP secret offered for enrolment, kept until the first code proves the authenticator has it. */
+  pending_secret: string | null;
+  attempts: number;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** Staff browser sessions (WA-5): the token's SHA-256, never the token. */

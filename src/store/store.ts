@@ -24,6 +24,7 @@ import { ApiKeysRepo } from './keys.repo.js';
 import { ReportsRepo } from './reports.repo.js';
 import type { Database } from './schema.js';
 import { GroupCommit } from './group-commit.js';
+import { MfaRepo } from './mfa.repo.js';
 import { SessionsRepo } from './sessions.repo.js';
 import { joinTransaction } from './transaction.js';
 import type { Clock, Transactor } from './transaction.js';
@@ -56,6 +57,7 @@ export interface Repos {
   readonly audit: AuditRepo;
   readonly users: UsersRepo;
   readonly sessions: SessionsRepo;
+  readonly mfa: MfaRepo;
   readonly apiKeys: ApiKeysRepo;
   readonly brands: BrandsRepo;
 }
@@ -116,6 +118,7 @@ function makeRepos(db: Kysely<Database>, now: Clock, transact: Transactor): Repo
     audit: new AuditRepo(db, now, transact),
     users: new UsersRepo(db, now),
     sessions: new SessionsRepo(db, now),
+    mfa: new MfaRepo(db, now),
     apiKeys: new ApiKeysRepo(db, now),
     brands: new BrandsRepo(db, now, transact),
   };

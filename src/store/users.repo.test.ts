@@ -26,6 +26,8 @@ forEachStore((name, open) => {
         createdAt: new Date('2025-01-01T00:00:00.000Z'),
         failedLogins: 0,
         lastFailedLoginAt: null,
+        totpSecret: null,
+        totpLastStep: null,
       });
       assert.deepEqual(await store.users.findByEmail('ANA@example.org'), created.user);
       assert.deepEqual(await store.users.get(created.user.id), created.user);

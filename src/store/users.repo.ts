@@ -29,6 +29,10 @@ export interface User {
   /** Failed sign-ins since the last successful one (WA-4). */
   readonly failedLogins: number;
   readonly lastFailedLoginAt: Date | null;
+  /** Base32 TOTP secret, null until the account enrols a second factor (WA-3). */
+  readonly totpSecret: string | null;
+  /** The last TOTP time step accepted. */
+  readonly totpLastStep: number | null;
 }
 
 export type CreateUserResult = { readonly conflict: false; readonly user: User } | { readonly conflict: true };
@@ -48,6 +52,8 @@ function toUser(row: UsersTable): User {
     createdAt: decodeTime(row.created_at),
     failedLogins: row.failed_logins,
     lastFailedLoginAt: row.last_failed_login_at === null ? null : decodeTime(row.last_failed_login_at),
+    totpSecret: row.totp_secret,
+    totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
   };
 }
 
@@ -77,6 +83,8 @@ export class UsersRepo {
         created_at: encodeTime(this.#now()),
         failed_logins: 0,
         last_failed_login_at: null,
+        totp_secret: null,
+        totp_last_step: null,
       })
       .onConflict((oc) => oc.column('email').doNothing())
       .returningAll()

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generate } from 'otplib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuilt } from '../../bench/build.js';
 import { freePort } from '../support.js';
@@ -114,10 +115,43 @@ export function createUser(server: Server, email: string, role: 'admin' | 'analy
   server.cli(['users', 'create', '--email', email, '--role', role], { HOOKWATCH_PASSWORD: password });
 }
 
+/** The authenticator of each account the harness enrolled: its secret and the last time step it used. */
+const authenticators = new Map<string, { secret: string; lastStep: number }>();
+const TOTP_STEP_MS = 30_000;
+
+/** A TOTP code for the account, never one of a step already used (the server refuses replays): waits if need be. */
+async function nextCode(email: string): Promise<string> {
+  const authenticator = authenticators.get(email);
+  if (authenticator === undefined) throw new Error(`${email} has no authenticator enrolled by this harness`);
+  while (Math.floor(Date.now() / TOTP_STEP_MS) <= authenticator.lastStep) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  authenticator.lastStep = Math.floor(Date.now() / TOTP_STEP_MS);
+  return generate({ secret: authenticator.secret, epoch: Math.floor(Date.now() / 1000) });
+}
+
+/**
+ * Signs in through the console's form like a person with an authenticator app: the first time it enrols (reads the
+ * key the page shows, answers with its code, accepts the recovery codes), later it types the current code.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/console');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await page.locator('#mfa-code').or(signOut).first().waitFor();
+  if (await signOut.isVisible()) return;
+  const secret = page.locator('#mfa-secret');
+  if (await secret.isVisible()) {
+    authenticators.set(email, { secret: (await secret.textContent()) ?? '', lastStep: 0 });
+    await page.locator('#mfa-code').fill(await nextCode(email));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.locator('#recovery-codes').waitFor();
+    await page.getByRole('button', { name: /saved them/ }).click();
+  } else {
+    await page.locator('#mfa-code').fill(await nextCode(email));
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await signOut.waitFor();
 }

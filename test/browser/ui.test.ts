@@ -28,14 +28,19 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     buildIfStale();
     server = await startServer();
     browser = await launchBrowser();
-    createUser(server, 'admin@example.org', 'admin', PASSWORD);
-    createUser(server, 'analyst@example.org', 'analyst', PASSWORD);
-    createUser(server, 'liaison@example.org', 'liaison', PASSWORD);
   });
   after(async () => {
     await browser.close();
     await server.stop();
   });
+
+  let accounts = 0;
+  /** A new staff account (each test its own: a TOTP code is accepted once, so accounts are not shared). */
+  function staff(role: 'admin' | 'analyst' | 'liaison'): string {
+    const email = `${role}-${++accounts}@example.org`;
+    createUser(server, email, role, PASSWORD);
+    return email;
+  }
 
   /** Every form control on the page has an accessible name (a label, aria-label or aria-labelledby). */
   async function assertLabelled(page: Page): Promise<void> {
@@ -77,7 +82,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await waitForStatus(customer.page, reference, 'Being reviewed');
 
     const analyst = await newContext(browser, server);
-    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await signIn(analyst.page, staff('analyst'), PASSWORD);
     await assertLabelled(analyst.page);
     await analyst.page.getByRole('searchbox', { name: 'Search indicators' }).fill('paypa1-secure');
     await analyst.page.getByRole('button', { name: 'Apply' }).click();
@@ -109,7 +114,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await reportUrl(customer.page, 'http://binance-verify-wallet.com/');
     await customer.context.close();
     const analyst = await newContext(browser, server);
-    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await signIn(analyst.page, staff('analyst'), PASSWORD);
     await analyst.page.keyboard.press('/');
     await analyst.page.keyboard.type('binance-verify');
     await analyst.page.keyboard.press('Enter');
@@ -127,7 +132,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await customer.context.close();
 
     const admin = await newContext(browser, server);
-    await signIn(admin.page, 'admin@example.org', PASSWORD);
+    await signIn(admin.page, staff('admin'), PASSWORD);
     await admin.page.getByRole('link', { name: 'Brands' }).click();
     await admin.page.getByLabel('Id').fill('acmebank');
     await admin.page.getByLabel('Name').fill('Acme Bank');
@@ -159,7 +164,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
 
   test('a liaison officer signs in but sees no queue; the API refuses it too', async () => {
     const liaison = await newContext(browser, server);
-    await signIn(liaison.page, 'liaison@example.org', PASSWORD);
+    await signIn(liaison.page, staff('liaison'), PASSWORD);
     await liaison.page.locator('#no-access').waitFor({ timeout: UI_TIMEOUT_MS });
     assert.equal(await liaison.page.locator('table.queue').count(), 0);
     assert.equal(await liaison.page.getByRole('link', { name: 'Queue' }).count(), 0);
@@ -168,9 +173,10 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await liaison.context.close();
   });
 
-  test('signing out ends the session: the old cookie is refused', async () => {
+  test('signing out ends the session: the old cookie is refused; signing in again takes a fresh code', async () => {
     const analyst = await newContext(browser, server);
-    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    const email = staff('analyst');
+    await signIn(analyst.page, email, PASSWORD);
     const cookies = await analyst.context.cookies();
     const sid = cookies.find((c) => c.name === '__Host-sid');
     assert.ok(sid?.httpOnly === true && sid.secure && sid.sameSite === 'Lax');
@@ -178,6 +184,8 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await analyst.page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: UI_TIMEOUT_MS });
     const replay = await fetch(`${server.url}/api/v1/session`, { headers: { cookie: `__Host-sid=${sid.value}` } });
     assert.equal(replay.status, 401);
+    await signIn(analyst.page, email, PASSWORD);
+    assert.match(await analyst.page.locator('header .who').innerText(), new RegExp(email));
     await analyst.context.close();
   });
 
@@ -219,7 +227,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await customer.page.locator('.notice').waitFor({ timeout: UI_TIMEOUT_MS });
 
     const analyst = await newContext(browser, server);
-    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await signIn(analyst.page, staff('analyst'), PASSWORD);
     await analyst.page.locator('table.queue tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
     const links = await analyst.page.locator('table.queue tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     assert.ok(links.length >= 5);
@@ -260,7 +268,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
 
   test('the queue shows a new indicator within seconds, without a reload', async () => {
     const analyst = await newContext(browser, server);
-    await signIn(analyst.page, 'analyst@example.org', PASSWORD);
+    await signIn(analyst.page, staff('analyst'), PASSWORD);
     await analyst.page.locator('table.queue tbody tr[data-id]').first().waitFor({ timeout: UI_TIMEOUT_MS });
     const response = await fetch(`${server.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://netflix-billing-update.live/' }) });
     assert.equal(response.status, 201);
@@ -271,7 +279,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
 
   test('an admin creates an API key: shown once, it works, and it is not shown again', async () => {
     const admin = await newContext(browser, server);
-    await signIn(admin.page, 'admin@example.org', PASSWORD);
+    await signIn(admin.page, staff('admin'), PASSWORD);
     await admin.page.getByRole('link', { name: 'Admin' }).click();
     await admin.page.getByLabel('Name').fill('takedown bot');
     await admin.page.locator('#k-role').selectOption('analyst');
@@ -290,7 +298,7 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
   // Last: it replaces the whole catalog.
   test('an admin imports a YAML catalog file and exports it again', async () => {
     const admin = await newContext(browser, server);
-    await signIn(admin.page, 'admin@example.org', PASSWORD);
+    await signIn(admin.page, staff('admin'), PASSWORD);
     await admin.page.goto('/console/brands');
     admin.acceptNextDialog();
     const yamlCatalog = 'brands:\n  - id: paypal\n    name: PayPal\n    domains: [paypal.com]\n  - id: acmebank\n    name: Acme Bank\n    domains: [acmebank.com]\n    keywords: [acmebank]\n';

@@ -4,7 +4,7 @@ import { h, mount } from '../lib/dom.js';
 import { shortTime, showInvisible } from '../lib/format.js';
 import { notice, table, type Role } from './shared.js';
 
-interface User { id: string; email: string; role: Role; disabled: boolean; createdAt: string }
+interface User { id: string; email: string; role: Role; disabled: boolean; mfaEnrolled: boolean; createdAt: string }
 interface Key { id: string; name: string; role: Role; prefix: string; createdAt: string; revokedAt: string | null }
 interface AuditEvent { seq: number; at: string; actor: string; action: string; target: string | null; ip: string | null; details: unknown }
 type Verification = { ok: true; count: number; headHash: string } | { ok: false; seq: number; reason: string };
@@ -76,10 +76,13 @@ export async function adminPage(root: HTMLElement): Promise<void> {
     role.setAttribute('aria-label', `Role of ${u.email}`);
     role.addEventListener('change', () => { void api(`/api/v1/admin/users/${u.id}/role`, { method: 'POST', body: { role: role.value } }).then(done(`${u.email} is now ${role.value}; their sessions were ended.`), failed); });
     return [
-      showInvisible(u.email), role, u.disabled ? 'disabled' : 'active', shortTime(u.createdAt),
+      showInvisible(u.email), role, `${u.disabled ? 'disabled' : 'active'}${u.mfaEnrolled ? '' : ', no second factor yet'}`, shortTime(u.createdAt),
       h('div', { class: 'buttons' },
         h('button', { type: 'button', class: 'small', onclick: () => { void api(`/api/v1/admin/users/${u.id}/disabled`, { method: 'POST', body: { disabled: !u.disabled } }).then(done(`${u.email} ${u.disabled ? 'enabled' : 'disabled'}.`), failed); } }, u.disabled ? 'Enable' : 'Disable'),
-        h('button', { type: 'button', class: 'small', onclick: () => { void api(`/api/v1/admin/users/${u.id}/sessions/terminate`, { method: 'POST' }).then(done(`Ended ${u.email}’s sessions.`), failed); } }, 'End sessions')),
+        h('button', { type: 'button', class: 'small', onclick: () => { void api(`/api/v1/admin/users/${u.id}/sessions/terminate`, { method: 'POST' }).then(done(`Ended ${u.email}’s sessions.`), failed); } }, 'End sessions'),
+        u.mfaEnrolled ? h('button', { type: 'button', class: 'small', onclick: () => {
+          if (window.confirm(`Reset ${u.email}’s second factor? They set it up again at their next sign-in.`)) void api(`/api/v1/admin/users/${u.id}/mfa/reset`, { method: 'POST' }).then(done(`Reset ${u.email}’s second factor.`), failed);
+        } }, 'Reset 2-step') : null),
     ];
   });
 
