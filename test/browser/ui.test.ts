@@ -254,6 +254,21 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await analyst.context.close();
   });
 
+  test('an IDN homograph is shown in punycode, with its disguise spelled out (PA-12)', async () => {
+    const customer = await newContext(browser, server);
+    await reportUrl(customer.page, 'https://аррӏе.com/signin');
+    await customer.context.close();
+    const analyst = await newContext(browser, server);
+    await signIn(analyst.page, staff('analyst'), PASSWORD);
+    const row = analyst.page.locator('table.queue tbody tr', { hasText: 'xn--80ak6aa92e[.]com/signin' });
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal((await analyst.page.locator('table.queue').innerText()).includes('аррӏе'), false, 'never the look-alike form in the queue');
+    await row.getByRole('link').click();
+    assert.match(await analyst.page.locator('h1').innerText(), /xn--80ak6aa92e\[\.\]com/);
+    assert.equal(await analyst.page.locator('#unicode-host code').innerText(), 'аррӏе.com');
+    await analyst.context.close();
+  });
+
   test('the portal fits a phone screen without sideways scrolling', async () => {
     const phone = await newContext(browser, server, { width: 375, height: 740 });
     for (const path of ['/', '/report', '/check']) {

@@ -3,7 +3,7 @@
 import { api, ApiError } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { shortTime, showInvisible } from '../lib/format.js';
-import { DECISIONS, defanged, notice, statusBadge, table, verdictBadge, type Indicator } from './shared.js';
+import { DECISIONS, defanged, notice, statusBadge, table, unicodeHost, verdictBadge, type Indicator } from './shared.js';
 
 interface Context {
   readonly reports: readonly { id: string; reference: string; status: string; submittedAt: string; url: string | null; textPreview: string | null; hasEmail: boolean }[];
@@ -54,6 +54,10 @@ export async function indicatorPage(root: HTMLElement, id: string): Promise<void
       h('dt', {}, 'Brand'), h('dd', {}, indicator.brand ?? 'none'),
       h('dt', {}, 'Status'), h('dd', { id: 'indicator-status' }, statusBadge(indicator.status)),
       h('dt', {}, 'Host'), h('dd', {}, defanged(indicator.host)),
+      ...(unicodeHost(indicator.value) === undefined ? [] : [
+        h('dt', {}, 'Looks like'),
+        h('dd', { id: 'unicode-host' }, h('code', {}, showInvisible(unicodeHost(indicator.value) ?? '')), h('span', { class: 'fine' }, ' as submitted: shown above in punycode because it uses non-Latin or look-alike characters')),
+      ]),
       h('dt', {}, 'Registrable domain'), h('dd', {}, indicator.domain === null ? '–' : defanged(indicator.domain)),
       h('dt', {}, 'Reports'), h('dd', {}, indicator.reportCount),
       h('dt', {}, 'First seen'), h('dd', {}, shortTime(indicator.firstSeen)),

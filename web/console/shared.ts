@@ -63,9 +63,35 @@ export function statusBadge(status: string): HTMLElement {
   return h('span', { class: `badge s-${status}` }, STATUS_LABELS[status] ?? status);
 }
 
-/** An attacker's URL or host: defanged text with a button copying the raw value (never a link). */
+/** Non-ASCII anywhere: the value may hide look-alike characters. */
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+
+/**
+ * A URL as the console shows it (SECURITY.md PA-12): a host with non-ASCII characters in its A-label (punycode)
+ * form, so `аррӏе.com` (Cyrillic) reads `xn--80ak6aa92e.com` and cannot pass for apple.com. The browser's own URL
+ * parser does the IDNA conversion.
+ */
+export function displayUrl(value: string): string {
+  const host = unicodeHost(value);
+  if (host === undefined) return value;
+  try {
+    // Only the host changes: the rest keeps its characters, so bidi controls still show as <U+202E>.
+    return value.replace(host, new URL(`http://${host}/`).hostname);
+  } catch {
+    return value;
+  }
+}
+
+/** The Unicode form of a URL's host when it differs from what displayUrl shows, for analysts to see the disguise. */
+export function unicodeHost(value: string): string | undefined {
+  if (!NON_ASCII.test(value)) return undefined;
+  const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]+)/i.exec(value);
+  return match?.[1] !== undefined && NON_ASCII.test(match[1]) ? match[1] : undefined;
+}
+
+/** An attacker's URL or host: defanged text (punycode hosts) with a button copying the raw value (never a link). */
 export function defanged(value: string, withCopy = false): HTMLElement {
-  const text = h('code', { class: 'defanged', title: 'Defanged: not a link' }, defang(value));
+  const text = h('code', { class: 'defanged', title: 'Defanged: not a link' }, defang(displayUrl(value)));
   if (!withCopy) return text;
   const button = h('button', { type: 'button', class: 'small', 'aria-label': 'Copy the raw value' }, 'Copy raw');
   button.addEventListener('click', () => {
