@@ -109,6 +109,24 @@ forEachStore((name, open) => {
     assert.equal(await statusOf(), 'rejected');
   });
 
+  test(`${name}: the CSV export follows the filters and keeps formula-looking cells inert (WA-11)`, async () => {
+    await store.indicators.upsert({
+      key: 'formula.example/x', kind: 'url', value: '=HYPERLINK("http://x.example","click")', host: 'formula.example', domain: 'formula.example',
+      verdict: 'suspicious', score: 50, brand: null, signals: [], seenAt: new Date(),
+    });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/indicators.csv?q=formula.example', headers: auth });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /^text\/csv/);
+    assert.match(String(res.headers['content-disposition']), /^attachment; filename="hookwatch-indicators-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = res.body.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'id,key,value,host,domain,verdict,score,brand,status,reportCount,firstSeen,lastSeen');
+    assert.equal(lines.length, 2, 'only the filtered row');
+    assert.ok(lines[1]?.includes(`"'=HYPERLINK(""http://x.example"",""click"")"`), lines[1]);
+    const all = await app.inject({ method: 'GET', url: '/api/v1/indicators.csv', headers: auth });
+    assert.ok(all.body.trimEnd().split('\r\n').length > 3);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/indicators.csv' })).statusCode, 401);
+  });
+
   test(`${name}: a brand-change preview lists what would be newly flagged, and saves nothing`, async () => {
     await report({ url: 'http://acmebank-secure-login.com/' });
     const before = await get('/api/v1/brands');

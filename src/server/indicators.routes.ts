@@ -7,14 +7,14 @@
  * - `POST /indicators/:id/decision` `{decision: confirmed_phishing|benign|duplicate, note?}`, audited;
  * - `GET /stats?days`: reports per day, verdict and status mix, top impersonated brands (the console's dashboard).
  */
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
-import { INDICATOR_STATUSES, MAX_INDICATOR_SEARCH_CHARS, type Indicator, type IndicatorStatus, type Repos, type Store } from '../store/index.js';
+import { INDICATOR_STATUSES, MAX_INDICATOR_PAGE, MAX_INDICATOR_SEARCH_CHARS, type Indicator, type IndicatorQuery, type IndicatorStatus, type Repos, type Store } from '../store/index.js';
 import type { Verdict } from '../engine/index.js';
 import { principalOf, requireRole } from './auth.js';
 import { sendError } from './errors.js';
 
 export const DEFAULT_INDICATOR_PAGE = 50;
-export const MAX_INDICATOR_PAGE = 500;
 export const MAX_DECISION_NOTE_CHARS = 2000;
 
 const DECISIONS = ['confirmed_phishing', 'benign', 'duplicate'] as const;
@@ -85,6 +85,39 @@ async function settleReports(repos: Repos, indicatorId: string, decision: (typeo
   }
 }
 
+/** Most rows one CSV export holds (the newest first); a wider export takes narrower filters. */
+export const MAX_EXPORT_ROWS = 100_000;
+const EXPORT_COLUMNS = ['id', 'key', 'value', 'host', 'domain', 'verdict', 'score', 'brand', 'status', 'reportCount', 'firstSeen', 'lastSeen'] as const;
+
+/**
+ * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (starting with = + - @, tab, CR or
+ * NUL) gets a leading `'` so it stays text (WA-11): attackers choose these values.
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r\0]/.test(text)) text = `'${text}`;
+  return /[",\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvRow(indicator: Indicator): string {
+  const row = { ...indicator, firstSeen: indicator.firstSeen.toISOString(), lastSeen: indicator.lastSeen.toISOString() };
+  return `${EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(',')}\r\n`;
+}
+
+/** The repository query of the list's query string. */
+function indicatorQuery(q: ListQuery, limit: number): IndicatorQuery {
+  return {
+    limit,
+    ...(q.status === undefined ? {} : { status: q.status }),
+    ...(q.brand === undefined ? {} : { brand: q.brand }),
+    ...(q.verdict === undefined ? {} : { verdict: q.verdict }),
+    ...(q.since === undefined ? {} : { since: new Date(q.since) }),
+    ...(q.until === undefined ? {} : { until: new Date(q.until) }),
+    ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+    ...(q.q === undefined ? {} : { search: q.q }),
+  };
+}
+
 function view(indicator: Indicator): Record<string, unknown> {
   return {
     ...indicator,
@@ -103,17 +136,37 @@ export const indicatorRoutes: FastifyPluginAsync<{ store: Store }> = async (app,
     const q = request.query;
     const limit = q.limit === undefined ? DEFAULT_INDICATOR_PAGE : Number(q.limit);
     if (limit > MAX_INDICATOR_PAGE) return sendError(reply, 'HW_ERR_HTTP_VALIDATION', { reason: `limit must be at most ${MAX_INDICATOR_PAGE}` });
-    const page = await store.indicators.list({
-      limit,
-      ...(q.status === undefined ? {} : { status: q.status }),
-      ...(q.brand === undefined ? {} : { brand: q.brand }),
-      ...(q.verdict === undefined ? {} : { verdict: q.verdict }),
-      ...(q.since === undefined ? {} : { since: new Date(q.since) }),
-      ...(q.until === undefined ? {} : { until: new Date(q.until) }),
-      ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
-      ...(q.q === undefined ? {} : { search: q.q }),
-    });
+    const page = await store.indicators.list(indicatorQuery(q, limit));
     return { items: page.items.map(view), nextCursor: page.nextCursor };
+  });
+
+  // The same filters as the list, as a CSV download (newest first, at most MAX_EXPORT_ROWS), streamed page by page.
+  app.get<{ Querystring: ListQuery }>('/indicators.csv', {
+    schema: { querystring: listQuery },
+    onRequest: analysts,
+  }, (request, reply) => {
+    // The export pages through everything itself: a cursor or limit in the query string does not apply.
+    const filters = { ...request.query };
+    delete filters.cursor;
+    delete filters.limit;
+    const query = indicatorQuery(filters, MAX_INDICATOR_PAGE);
+    async function* rows(): AsyncGenerator<string> {
+      yield `${EXPORT_COLUMNS.join(',')}\r\n`;
+      let cursor: string | null = null;
+      let sent = 0;
+      do {
+        const page = await store.indicators.list({ ...query, ...(cursor === null ? {} : { cursor }) });
+        for (const indicator of page.items) {
+          if (sent++ >= MAX_EXPORT_ROWS) return;
+          yield csvRow(indicator);
+        }
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="hookwatch-indicators-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(Readable.from(rows()));
   });
 
   app.get<{ Params: { id: string } }>('/indicators/:id', { onRequest: analysts }, async (request, reply) => {

@@ -21,6 +21,7 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/v1/reports/{id}': { get: { summary: 'A report with its contact and analyses', auth: 'analyst', responses: { 200: 'report', 401: 'HW_ERR_AUTH_REQUIRED', 403: 'HW_ERR_AUTH_FORBIDDEN', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/indicators': { get: { summary: 'Deduplicated indicators, newest first; filters and cursor pagination', auth: 'analyst', query: listQuery, responses: { 200: '{items, nextCursor}', 400: 'HW_ERR_HTTP_VALIDATION or HW_ERR_INPUT_CURSOR' } } },
   '/api/v1/indicators/{id}': { get: { summary: 'One indicator with its signals', auth: 'analyst', responses: { 200: 'indicator', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
+  '/api/v1/indicators.csv': { get: { summary: 'The indicators matching the list\'s filters as CSV (newest first, at most 100,000 rows; formula-looking cells prefixed with \')', auth: 'analyst', query: listQuery, responses: { 200: 'text/csv' } } },
   '/api/v1/indicators/{id}/context': { get: { summary: 'The reports behind an indicator, related indicators (same brand or registrable domain) and its audit history', auth: 'analyst', responses: { 200: '{reports, related, history}', 404: 'HW_ERR_HTTP_NOT_FOUND' } } },
   '/api/v1/stats': { get: { summary: 'Dashboard: reports per day (?days=N, default 30), verdict and status mix, top impersonated brands', auth: 'analyst', responses: { 200: '{days, reportsPerDay, verdicts, statuses, topBrands}' } } },
   '/api/v1/session': {

@@ -158,9 +158,12 @@ export async function queuePage(root: HTMLElement, params: URLSearchParams, bran
   };
   document.addEventListener('keydown', keyHandler);
 
+  const exportQuery = new URLSearchParams(query(params).split('?')[1]);
+  exportQuery.delete('limit');
   mount(root,
     h('h1', {}, 'Queue'),
     filters,
+    h('p', { class: 'toolbar' }, h('a', { href: `/api/v1/indicators.csv?${exportQuery.toString()}`, download: true, class: 'button' }, 'Export CSV')),
     h('p', { class: 'hint' }, 'Keys: j/k move · Enter open · c confirm phishing · b benign · d duplicate · / search · r refresh'),
     status,
     h('table', { class: 'queue' },
