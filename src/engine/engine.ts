@@ -221,6 +221,7 @@ function looksRandom(label: string, start: number, end: number): boolean {
   const suspect = (letters >= 7 && maxRun >= 5) || (letters >= 8 && vowels * 6 < letters) || (length >= 10 && switches >= 4 && digits >= 3);
   if (!suspect) return false;
   // Names built from words and technical abbreviations (`cloudjscdn`, `dbankcdn`) are chosen, not generated.
+  // So are names with a long word in them (`contentsprinter`, `certsbridge`): kits' generated strings spell none.
   return !isComposedOfWords(label.slice(start, end));
 }
 
@@ -405,13 +406,19 @@ export function createEngine(catalog: Catalog): Engine {
       const t = tokens[exactIds[0] ?? 0];
       if (t !== undefined) {
         if (joined !== label) {
-          if (!t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, t.strongName ? WEIGHTS.typosquat : WEIGHTS.comboShortMixed, t.brand);
+          // Hyphenating a name people know (`pay-pal`) is a lookalike; a hyphen in a service domain's label
+          // (`b-static` ~ bstatic) imitates nothing customers see, and one in a short name (`at-o`) makes other words.
+          if (t.strongName) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, WEIGHTS.typosquat, t.brand);
+          else if (t.keyword && !t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, WEIGHTS.typoShort, t.brand, `a hyphen splits the short name "${t.text}" into other words`);
         } else if (t.tiny) {
           signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix`, WEIGHTS.typoWord, t.brand, 'two-letter names are registered under every suffix by unrelated owners');
         } else if (t.strongName && isCountrySuffix(s.suffix)) {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under a country suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwapCountry, t.brand, 'brands often run their own country sites: check who owns it');
-        } else if (t.strongName) {
+        } else if (t.distinctive) {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwap, t.brand);
+        } else if (t.strongName) {
+          // `casino.org`, `opera.news`: an ordinary word is everyone's name under every suffix.
+          signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwapGeneric, t.brand, `"${t.text}" is also an ordinary word: many sites are named so`);
         } else if (!t.keyword) {
           signals.add('tld-swap', `${s.domain} reuses "${t.text}", a service domain name of ${brandName(t.brand)}, under another suffix`, WEIGHTS.tldSwapGeneric, t.brand, `"${t.text}" names a service, not the brand customers know`);
         } else {
@@ -435,7 +442,11 @@ export function createEngine(catalog: Catalog): Engine {
       const t = tokens[typoIds[typo.token] ?? 0];
       if (t !== undefined) {
         if (t.generic) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoWord, t.brand, `"${t.text}" is short or an ordinary word: most names one edit away are other words`);
-        else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+        else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
+          const word = prefixEditWord(label, t.text);
+          if (word === '') signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+          else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `only the letters before the ordinary word "${word}" differ: many names are a letter or two plus "${word}"`);
+        }
         else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
         return;
       }
@@ -465,7 +476,8 @@ export function createEngine(catalog: Catalog): Engine {
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
           const pieceSkel = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
-          const pieceTypo = isCommonWord(pieceSkel) ? null : findTypo(pieceSkel);
+          // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
+          const pieceTypo = isCommonWord(pieceSkel) || exactIndex.has(pieceSkel) ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
           if (pieceTypo !== null && t?.strongName === true) {
             signals.add('typosquat', `${describeTypo(piece, t.text, pieceTypo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
@@ -726,14 +738,17 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
 
+    // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
+    // service's own site and hides nothing.
+    const shortLink = s.path.length > 0;
     if (kind === 'shortener') {
-      signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
+      if (shortLink) signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (kind === 'dynamic-dns') {
       signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
     } else if (know.shorteners.has(s.domain)) {
-      signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
+      if (shortLink) signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (know.dynamicDns.has(s.domain) && s.subdomain !== '') {
       signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
     }
@@ -854,6 +869,24 @@ function officialLabelOf(domain: string): string {
   const label = parsed.subject.domainLabel;
   const dot = label.lastIndexOf('.');
   return dot < 0 ? label : label.slice(dot + 1);
+}
+
+/** Longest letter prefix in front of an ordinary word that a short-prefixed name may differ in (`u`cloud/`i`cloud). */
+const SHORT_PREFIX_CHARS = 2;
+
+/**
+ * The ordinary word both names end with when they differ only in a prefix of at most SHORT_PREFIX_CHARS letters in
+ * front of it (`ucloud`/`icloud` → "cloud", `sbank`/`usbank` → "bank"), else ''. Such a "typo" is just another
+ * letter-plus-word name, of which there are many.
+ */
+function prefixEditWord(label: string, name: string): string {
+  for (let cut = 1; cut <= SHORT_PREFIX_CHARS; cut++) {
+    const rest = name.length - cut;
+    if (rest < 4 || label.length - rest > SHORT_PREFIX_CHARS || label.length <= rest || !label.endsWith(name.slice(cut))) continue;
+    const word = name.slice(cut);
+    if (isCommonWord(word)) return word;
+  }
+  return '';
 }
 
 function countChar(s: string, code: number): number {
