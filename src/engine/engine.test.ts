@@ -258,6 +258,22 @@ describe('names that only resemble a lookalike', () => {
     assertFlagged('binance.info', 'binance', 'tld-swap');
   });
 
+  test('a CDN host named after its customer\'s domain is weak evidence; with lure words it is still phishing', () => {
+    const r = check('www.paypal.com.cdn-pp.net');
+    assert.ok(!isFlagged(r), show(r));
+    assert.ok(r.signals.some((s) => s.kind === 'brand-in-subdomain' && s.caveat?.includes('CDN') === true), show(r));
+    assertVerdict('paypal.com.secure-login.ru', 'phishing', 'paypal', 'brand-in-subdomain');
+    assertFlagged('paypal.com.login-cdn.net', 'paypal', 'brand-in-subdomain');
+  });
+
+  test('context words that name services (online, cloud, mobile) weigh least alone under a risky suffix', () => {
+    for (const input of ['shop-online.xyz', 'my-cloud.top', 'mobilegames.site']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r), show(r));
+    }
+    assertFlagged('secure-login.xyz', null, 'lure-word');
+  });
+
   test('a hyphen in a short name is weak', () => {
     const r = check('hm-rc.com');
     assert.ok(!isFlagged(r), show(r));

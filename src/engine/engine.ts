@@ -16,7 +16,7 @@ import { TokenAutomaton } from './automaton.js';
 import { LookalikeIndex, isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
-import { GENERATED_NAME_PLATFORMS, LURE_WORDS, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
+import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
@@ -351,6 +351,7 @@ export function createEngine(catalog: Catalog): Engine {
 
   const generatedNames = new Set(GENERATED_NAME_PLATFORMS);
   const strongLures = new Set(STRONG_LURES.flatMap((w) => [w, w.replaceAll('-', '')]));
+  const neutralLures = new Set(NEUTRAL_LURES);
   /** Scratch for one check(): token ids the plain host scan reported. Safe because check() is synchronous. */
   const scratchTokens = new Set<number>();
   /**
@@ -503,6 +504,7 @@ export function createEngine(catalog: Catalog): Engine {
     // context words (`cloud`, `mobile`).
     let labelStrong = 0;
     let labelWeak = 0;
+    let labelNeutral = 0;
     let subStrong = 0;
     let subWeak = 0;
     const lureNames: string[] = [];
@@ -526,7 +528,11 @@ export function createEngine(catalog: Catalog): Engine {
             lureStarts.push(hitStart);
             lures++;
             const strong = strongLures.has(word);
-            if (hitEnd > labelStart) { if (strong) labelStrong++; else labelWeak++; } else if (strong) subStrong++; else subWeak++;
+            if (hitEnd > labelStart) {
+              if (strong) labelStrong++;
+              else if (neutralLures.has(word)) labelNeutral++;
+              else labelWeak++;
+            } else if (strong) subStrong++; else subWeak++;
           }
         }
       }
@@ -591,6 +597,11 @@ export function createEngine(catalog: Catalog): Engine {
         if (officialHere !== '') {
           weight = WEIGHTS.officialInSubdomain;
           detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
+          // CDNs name a customer's origin after its domain (`walmart.com.cdn-wal.net`, `x.com.cdn.example.net`).
+          if (lures === 0 && hostText.lastIndexOf('cdn', labelEnd - 3) >= labelStart) {
+            weight = WEIGHTS.tokenSubdomainShort;
+            caveat = `${s.domain} names itself a CDN, and CDNs name their customers' origins after the customers' domains`;
+          }
         } else if (t.strongName && wholeLabel) {
           weight = t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
           detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
@@ -621,7 +632,7 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
     if (lures > 0 && !viaSkeleton) {
-      const weight = lureWeight(labelStrong, labelWeak, subStrong, subWeak);
+      const weight = lureWeight(labelStrong, labelWeak, labelNeutral, subStrong, subWeak);
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
     }
     return lures;
@@ -916,10 +927,11 @@ function isLabel(text: string, start: number, end: number): boolean {
 
 
 /** Weight of the lure words of a host, by where they sit and how strong they are (capped). */
-function lureWeight(labelStrong: number, labelWeak: number, subStrong: number, subWeak: number): number {
+function lureWeight(labelStrong: number, labelWeak: number, labelNeutral: number, subStrong: number, subWeak: number): number {
   let weight = 0;
-  if (labelStrong > 0) weight = WEIGHTS.hostLure + WEIGHTS.hostLureMore * (labelStrong - 1) + WEIGHTS.hostContextMore * labelWeak;
-  else if (labelWeak > 0) weight = WEIGHTS.hostContext + WEIGHTS.hostContextMore * (labelWeak - 1);
+  if (labelStrong > 0) weight = WEIGHTS.hostLure + WEIGHTS.hostLureMore * (labelStrong - 1) + WEIGHTS.hostContextMore * (labelWeak + labelNeutral);
+  else if (labelWeak > 0) weight = WEIGHTS.hostContext + WEIGHTS.hostContextMore * (labelWeak - 1 + labelNeutral);
+  else if (labelNeutral > 0) weight = WEIGHTS.hostContextMore * labelNeutral;
   weight += WEIGHTS.hostContext * subStrong + WEIGHTS.hostContextMore * subWeak;
   return Math.min(weight, 40);
 }
