@@ -352,6 +352,9 @@ export function createEngine(catalog: Catalog): Engine {
   const generatedNames = new Set(GENERATED_NAME_PLATFORMS);
   const strongLures = new Set(STRONG_LURES.flatMap((w) => [w, w.replaceAll('-', '')]));
   const neutralLures = new Set(NEUTRAL_LURES);
+  /** Scratch for one judgeHostTokens() call: the lure words found and where. Consumed before it returns. */
+  const scratchLureNames: string[] = [];
+  const scratchLureStarts: number[] = [];
   /** Scratch for one check(): token ids the plain host scan reported. Safe because check() is synchronous. */
   const scratchTokens = new Set<number>();
   /**
@@ -507,8 +510,10 @@ export function createEngine(catalog: Catalog): Engine {
     let labelNeutral = 0;
     let subStrong = 0;
     let subWeak = 0;
-    const lureNames: string[] = [];
-    const lureStarts: number[] = [];
+    const lureNames = scratchLureNames;
+    const lureStarts = scratchLureStarts;
+    lureNames.length = 0;
+    lureStarts.length = 0;
     let best = -1;
     let bestLength = 0;
     let bestWeight = 0;
@@ -861,7 +866,14 @@ export function createEngine(catalog: Catalog): Engine {
    * those count only for names of 8 letters or more.
    */
   function findTypo(query: string): Typo | null {
-    return typos.findFirst(query, (typo) => plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, query));
+    typoQuery = query;
+    return typos.findFirst(query, acceptTypo);
+  }
+
+  /** The query of the findTypo() call in progress, for acceptTypo (one callback for all calls: no closure per call). */
+  let typoQuery = '';
+  function acceptTypo(typo: Typo): boolean {
+    return plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, typoQuery);
   }
 
   function plausibleTypo(token: string, typo: Typo, query: string): boolean {
