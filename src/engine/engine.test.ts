@@ -274,6 +274,13 @@ describe('names that only resemble a lookalike', () => {
     assertFlagged('secure-login.xyz', null, 'lure-word');
   });
 
+  test('a typo of a brand name in the sub-domain names the brand', () => {
+    assertFlagged('www2.paypall-secure.com.example.cn', 'paypal', 'brand-in-subdomain');
+    const r = assertFlagged('binanse.example.net', 'binance', 'brand-in-subdomain');
+    assert.ok(r.signals.some((x) => x.detail.includes('binanse ~ binance')), show(r));
+    assert.ok(!isFlagged(check('download.example.net')), 'an ordinary word is no typo');
+  });
+
   test('a hyphen in a short name is weak', () => {
     const r = check('hm-rc.com');
     assert.ok(!isFlagged(r), show(r));

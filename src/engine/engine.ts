@@ -42,6 +42,8 @@ const DISTINCTIVE_TOKEN_LENGTH = 5;
 const TINY_TOKEN_LENGTH = 2;
 /** Sub-domain depth that starts to look like padding (`login.secure.account.paypal.com.evil.ru`). */
 const DEEP_SUBDOMAIN_LABELS = 4;
+/** Longest sub-domain piece checked for typos of brand names (longer ones are ids, not names). */
+const MAX_TYPO_PIECE_CHARS = 24;
 /** Host length that starts to look like padding. */
 const LONG_HOST_CHARS = 60;
 
@@ -643,6 +645,31 @@ export function createEngine(catalog: Catalog): Engine {
     return lures;
   }
 
+  /**
+   * Typos of distinctive brand names among the sub-domain's labels and their hyphen-separated pieces, host[0, end):
+   * the first one found is reported as brand-in-subdomain. Pieces shorter than a distinctive name or that are
+   * ordinary words are skipped; so are pieces that are a brand token as written (judged by the token scan).
+   */
+  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals): void {
+    const host = s.host;
+    let from = 0;
+    while (from < end) {
+      let to = from;
+      while (to < end && host.charCodeAt(to) !== 46 /* '.' */ && host.charCodeAt(to) !== 45 /* '-' */) to++;
+      if (to - from >= DISTINCTIVE_TOKEN_LENGTH + 1 && to - from <= MAX_TYPO_PIECE_CHARS) {
+        const piece = host.slice(from, to);
+        const query = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+        const typo = isCommonWord(query) || exactIndex.has(query) ? null : findTypo(query);
+        const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
+        if (typo !== null && t?.distinctive === true) {
+          signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, a typo of ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenInSubdomain, t.brand);
+          return;
+        }
+      }
+      from = to + 1;
+    }
+  }
+
   /** Whether a part of the brand's other names (`card` of smbc-card, `nicos`) appears in the host or path. */
   function hasContext(brand: number, s: Subject): boolean {
     for (const part of contextParts[brand] ?? []) if (s.host.includes(part) || s.path.includes(part)) return true;
@@ -753,6 +780,8 @@ export function createEngine(catalog: Catalog): Engine {
         judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens);
       }
     }
+    // Nothing named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
+    if (signals.brand < 0 && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
