@@ -279,6 +279,9 @@ describe('names that only resemble a lookalike', () => {
     const r = assertFlagged('binanse.example.net', 'binance', 'brand-in-subdomain');
     assert.ok(r.signals.some((x) => x.detail.includes('binanse ~ binance')), show(r));
     assert.ok(!isFlagged(check('download.example.net')), 'an ordinary word is no typo');
+    // An ordinary-word name (amazon) counts when the typo is followed by the rest of its official domain.
+    assertVerdict('www.amazom.co.jp.example.net', 'phishing', 'amazon', 'brand-in-subdomain');
+    assert.ok(!isFlagged(check('amazom.example.net')), 'amazom alone in a sub-domain is not Amazon');
   });
 
   test('a hyphen in a short name is weak', () => {

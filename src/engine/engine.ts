@@ -661,6 +661,12 @@ export function createEngine(catalog: Catalog): Engine {
         const query = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
         const typo = isCommonWord(query) || exactIndex.has(query) ? null : findTypo(query);
         const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
+        // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
+        const imitated = t?.strongName === true ? officialSuffixAfter(host, to, t) : '';
+        if (typo !== null && t !== undefined && imitated !== '') {
+          signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${t.text}${imitated}" with ${describeTypo(piece, t.text, typo)}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
+          return;
+        }
         if (typo !== null && t?.distinctive === true) {
           signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, a typo of ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenInSubdomain, t.brand);
           return;
@@ -668,6 +674,19 @@ export function createEngine(catalog: Catalog): Engine {
       }
       from = to + 1;
     }
+  }
+
+  /**
+   * The rest of an official domain of t's brand whose label is t's name (`.co.jp` of amazon.co.jp) when host
+   * continues with it at `at`, followed by a dot (it sits in a sub-domain); '' otherwise.
+   */
+  function officialSuffixAfter(host: string, at: number, t: TokenInfo): string {
+    for (const d of brands[t.brand]?.domains ?? []) {
+      if (!d.startsWith(t.text) || d.charCodeAt(t.text.length) !== 46 /* '.' */) continue;
+      const rest = d.slice(t.text.length);
+      if (host.startsWith(rest, at) && host.charCodeAt(at + rest.length) === 46 /* '.' */) return rest;
+    }
+    return '';
   }
 
   /** Whether a part of the brand's other names (`card` of smbc-card, `nicos`) appears in the host or path. */
