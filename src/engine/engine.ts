@@ -223,7 +223,6 @@ function looksRandom(label: string, start: number, end: number): boolean {
   const suspect = (letters >= 7 && maxRun >= 5) || (letters >= 8 && vowels * 6 < letters) || (length >= 10 && switches >= 4 && digits >= 3);
   if (!suspect) return false;
   // Names built from words and technical abbreviations (`cloudjscdn`, `dbankcdn`) are chosen, not generated.
-  // So are names with a long word in them (`contentsprinter`, `certsbridge`): kits' generated strings spell none.
   return !isComposedOfWords(label.slice(start, end));
 }
 
@@ -646,9 +645,10 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /**
-   * Typos of distinctive brand names among the sub-domain's labels and their hyphen-separated pieces, host[0, end):
-   * the first one found is reported as brand-in-subdomain. Pieces shorter than a distinctive name or that are
-   * ordinary words are skipped; so are pieces that are a brand token as written (judged by the token scan).
+   * Typos of brand names among the sub-domain's labels and their hyphen-separated pieces, host[0, end): the first
+   * one found is reported as brand-in-subdomain, strongly when the rest of an official domain follows it, else only
+   * for distinctive names. Pieces shorter than a distinctive name or that are ordinary words are skipped; so are
+   * pieces that are a brand token as written (judged by the token scan).
    */
   function judgeSubdomainTypos(s: Subject, end: number, signals: Signals): void {
     const host = s.host;
