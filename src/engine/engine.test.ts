@@ -236,6 +236,61 @@ describe('generic and short brand tokens do not flood', () => {
   }
 });
 
+describe('names that only resemble a lookalike', () => {
+  test('a piece that is the brand name itself is no typo of it (swapping the two p of apple changes nothing)', () => {
+    const r = check('apple-media.com');
+    assert.ok(!r.signals.some((s) => s.kind === 'typosquat'), show(r));
+  });
+
+  test('a different letter in front of an ordinary word (ucloud ~ icloud) is a weak typo with a caveat', () => {
+    const r = check('ucloud.com');
+    assert.ok(!isFlagged(r), show(r));
+    const typo = r.signals.find((s) => s.kind === 'typosquat');
+    assert.ok(typo?.caveat?.includes('"cloud"') === true, show(r));
+    assertVerdict('icl0ud.com', 'phishing', 'apple', 'homoglyph');
+    assertFlagged('iclowd.com', 'apple', 'typosquat');
+  });
+
+  test('an ordinary-word brand under another suffix is a weak TLD swap; a distinctive one stays suspicious', () => {
+    const r = check('apple.org');
+    assert.ok(!isFlagged(r), show(r));
+    assert.ok(r.signals.some((s) => s.kind === 'tld-swap' && s.caveat !== undefined), show(r));
+    assertFlagged('binance.info', 'binance', 'tld-swap');
+  });
+
+  test('a CDN host named after its customer\'s domain is weak evidence; with lure words it is still phishing', () => {
+    const r = check('www.paypal.com.cdn-pp.net');
+    assert.ok(!isFlagged(r), show(r));
+    assert.ok(r.signals.some((s) => s.kind === 'brand-in-subdomain' && s.caveat?.includes('CDN') === true), show(r));
+    assertVerdict('paypal.com.secure-login.ru', 'phishing', 'paypal', 'brand-in-subdomain');
+    assertFlagged('paypal.com.login-cdn.net', 'paypal', 'brand-in-subdomain');
+  });
+
+  test('context words that name services (online, cloud, mobile) weigh least alone under a risky suffix', () => {
+    for (const input of ['shop-online.xyz', 'my-cloud.top', 'mobilegames.site']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r), show(r));
+    }
+    assertFlagged('secure-login.xyz', null, 'lure-word');
+  });
+
+  test('a typo of a brand name in the sub-domain names the brand', () => {
+    assertFlagged('www2.paypall-secure.com.example.cn', 'paypal', 'brand-in-subdomain');
+    const r = assertFlagged('binanse.example.net', 'binance', 'brand-in-subdomain');
+    assert.ok(r.signals.some((x) => x.detail.includes('binanse ~ binance')), show(r));
+    assert.ok(!isFlagged(check('download.example.net')), 'an ordinary word is no typo');
+    // An ordinary-word name (amazon) counts when the typo is followed by the rest of its official domain.
+    assertVerdict('www.amazom.co.jp.example.net', 'phishing', 'amazon', 'brand-in-subdomain');
+    assert.ok(!isFlagged(check('amazom.example.net')), 'amazom alone in a sub-domain is not Amazon');
+  });
+
+  test('a hyphen in a short name is weak', () => {
+    const r = check('hm-rc.com');
+    assert.ok(!isFlagged(r), show(r));
+    assert.ok(r.signals.some((s) => s.kind === 'typosquat' && s.caveat !== undefined), show(r));
+  });
+});
+
 describe('URL risk', () => {
   const ipForms = ['http://3232235777/', 'http://0xC0.0xA8.1.1/login', 'http://0300.0250.1.1/', '3232235777'];
   for (const input of ipForms) {
@@ -257,6 +312,8 @@ describe('URL risk', () => {
   test('dynamic DNS, URL shorteners and user-content hosts are named', () => {
     assert.ok(kinds(check('hpzornwqit.duckdns.org')).includes('dynamic-dns'));
     assert.ok(kinds(check('bit.ly/x')).includes('url-shortener'));
+    // A shortener's own bare host hides no destination.
+    assert.ok(!kinds(check('bit.ly')).includes('url-shortener'));
     assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
   });
 });

@@ -16,7 +16,7 @@ import { TokenAutomaton } from './automaton.js';
 import { LookalikeIndex, isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
-import { GENERATED_NAME_PLATFORMS, LURE_WORDS, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
+import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
@@ -42,6 +42,8 @@ const DISTINCTIVE_TOKEN_LENGTH = 5;
 const TINY_TOKEN_LENGTH = 2;
 /** Sub-domain depth that starts to look like padding (`login.secure.account.paypal.com.evil.ru`). */
 const DEEP_SUBDOMAIN_LABELS = 4;
+/** Longest sub-domain piece checked for typos of brand names (longer ones are ids, not names). */
+const MAX_TYPO_PIECE_CHARS = 24;
 /** Host length that starts to look like padding. */
 const LONG_HOST_CHARS = 60;
 
@@ -350,6 +352,10 @@ export function createEngine(catalog: Catalog): Engine {
 
   const generatedNames = new Set(GENERATED_NAME_PLATFORMS);
   const strongLures = new Set(STRONG_LURES.flatMap((w) => [w, w.replaceAll('-', '')]));
+  const neutralLures = new Set(NEUTRAL_LURES);
+  /** Scratch for one judgeHostTokens() call: the lure words found and where. Consumed before it returns. */
+  const scratchLureNames: string[] = [];
+  const scratchLureStarts: number[] = [];
   /** Scratch for one check(): token ids the plain host scan reported. Safe because check() is synchronous. */
   const scratchTokens = new Set<number>();
   /**
@@ -405,13 +411,19 @@ export function createEngine(catalog: Catalog): Engine {
       const t = tokens[exactIds[0] ?? 0];
       if (t !== undefined) {
         if (joined !== label) {
-          if (!t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, t.strongName ? WEIGHTS.typosquat : WEIGHTS.comboShortMixed, t.brand);
+          // Hyphenating a name people know (`pay-pal`) is a lookalike; a hyphen in a service domain's label
+          // (`b-static` ~ bstatic) imitates nothing customers see, and one in a short name (`at-o`) makes other words.
+          if (t.strongName) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, WEIGHTS.typosquat, t.brand);
+          else if (t.keyword && !t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, WEIGHTS.typoShort, t.brand, `a hyphen splits the short name "${t.text}" into other words`);
         } else if (t.tiny) {
           signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix`, WEIGHTS.typoWord, t.brand, 'two-letter names are registered under every suffix by unrelated owners');
         } else if (t.strongName && isCountrySuffix(s.suffix)) {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under a country suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwapCountry, t.brand, 'brands often run their own country sites: check who owns it');
-        } else if (t.strongName) {
+        } else if (t.distinctive) {
           signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwap, t.brand);
+        } else if (t.strongName) {
+          // `casino.org`, `opera.news`: an ordinary word is everyone's name under every suffix.
+          signals.add('tld-swap', `${s.domain} uses the name of ${brandName(t.brand)} under another suffix (${officialDomainsText(t.brand)})`, WEIGHTS.tldSwapGeneric, t.brand, `"${t.text}" is also an ordinary word: many sites are named so`);
         } else if (!t.keyword) {
           signals.add('tld-swap', `${s.domain} reuses "${t.text}", a service domain name of ${brandName(t.brand)}, under another suffix`, WEIGHTS.tldSwapGeneric, t.brand, `"${t.text}" names a service, not the brand customers know`);
         } else {
@@ -435,7 +447,11 @@ export function createEngine(catalog: Catalog): Engine {
       const t = tokens[typoIds[typo.token] ?? 0];
       if (t !== undefined) {
         if (t.generic) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoWord, t.brand, `"${t.text}" is short or an ordinary word: most names one edit away are other words`);
-        else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+        else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
+          const word = prefixEditWord(label, t.text);
+          if (word === '') signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+          else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `only the letters before the ordinary word "${word}" differ: many names are a letter or two plus "${word}"`);
+        }
         else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
         return;
       }
@@ -465,7 +481,8 @@ export function createEngine(catalog: Catalog): Engine {
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
           const pieceSkel = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
-          const pieceTypo = isCommonWord(pieceSkel) ? null : findTypo(pieceSkel);
+          // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
+          const pieceTypo = isCommonWord(pieceSkel) || exactIndex.has(pieceSkel) ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
           if (pieceTypo !== null && t?.strongName === true) {
             signals.add('typosquat', `${describeTypo(piece, t.text, pieceTypo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
@@ -491,10 +508,13 @@ export function createEngine(catalog: Catalog): Engine {
     // context words (`cloud`, `mobile`).
     let labelStrong = 0;
     let labelWeak = 0;
+    let labelNeutral = 0;
     let subStrong = 0;
     let subWeak = 0;
-    const lureNames: string[] = [];
-    const lureStarts: number[] = [];
+    const lureNames = scratchLureNames;
+    const lureStarts = scratchLureStarts;
+    lureNames.length = 0;
+    lureStarts.length = 0;
     let best = -1;
     let bestLength = 0;
     let bestWeight = 0;
@@ -514,7 +534,11 @@ export function createEngine(catalog: Catalog): Engine {
             lureStarts.push(hitStart);
             lures++;
             const strong = strongLures.has(word);
-            if (hitEnd > labelStart) { if (strong) labelStrong++; else labelWeak++; } else if (strong) subStrong++; else subWeak++;
+            if (hitEnd > labelStart) {
+              if (strong) labelStrong++;
+              else if (neutralLures.has(word)) labelNeutral++;
+              else labelWeak++;
+            } else if (strong) subStrong++; else subWeak++;
           }
         }
       }
@@ -579,6 +603,11 @@ export function createEngine(catalog: Catalog): Engine {
         if (officialHere !== '') {
           weight = WEIGHTS.officialInSubdomain;
           detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
+          // CDNs name a customer's origin after its domain (`walmart.com.cdn-wal.net`, `x.com.cdn.example.net`).
+          if (lures === 0 && hostText.lastIndexOf('cdn', labelEnd - 3) >= labelStart) {
+            weight = WEIGHTS.tokenSubdomainShort;
+            caveat = `${s.domain} names itself a CDN, and CDNs name their customers' origins after the customers' domains`;
+          }
         } else if (t.strongName && wholeLabel) {
           weight = t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
           detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
@@ -609,10 +638,55 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
     if (lures > 0 && !viaSkeleton) {
-      const weight = lureWeight(labelStrong, labelWeak, subStrong, subWeak);
+      const weight = lureWeight(labelStrong, labelWeak, labelNeutral, subStrong, subWeak);
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
     }
     return lures;
+  }
+
+  /**
+   * Typos of brand names among the sub-domain's labels and their hyphen-separated pieces, host[0, end): the first
+   * one found is reported as brand-in-subdomain, strongly when the rest of an official domain follows it, else only
+   * for distinctive names. Pieces shorter than a distinctive name or that are ordinary words are skipped; so are
+   * pieces that are a brand token as written (judged by the token scan).
+   */
+  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals): void {
+    const host = s.host;
+    let from = 0;
+    while (from < end) {
+      let to = from;
+      while (to < end && host.charCodeAt(to) !== 46 /* '.' */ && host.charCodeAt(to) !== 45 /* '-' */) to++;
+      if (to - from >= DISTINCTIVE_TOKEN_LENGTH + 1 && to - from <= MAX_TYPO_PIECE_CHARS) {
+        const piece = host.slice(from, to);
+        const query = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+        const typo = isCommonWord(query) || exactIndex.has(query) ? null : findTypo(query);
+        const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
+        // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
+        const imitated = t?.strongName === true ? officialSuffixAfter(host, to, t) : '';
+        if (typo !== null && t !== undefined && imitated !== '') {
+          signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${t.text}${imitated}" with ${describeTypo(piece, t.text, typo)}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
+          return;
+        }
+        if (typo !== null && t?.distinctive === true) {
+          signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, a typo of ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenInSubdomain, t.brand);
+          return;
+        }
+      }
+      from = to + 1;
+    }
+  }
+
+  /**
+   * The rest of an official domain of t's brand whose label is t's name (`.co.jp` of amazon.co.jp) when host
+   * continues with it at `at`, followed by a dot (it sits in a sub-domain); '' otherwise.
+   */
+  function officialSuffixAfter(host: string, at: number, t: TokenInfo): string {
+    for (const d of brands[t.brand]?.domains ?? []) {
+      if (!d.startsWith(t.text) || d.charCodeAt(t.text.length) !== 46 /* '.' */) continue;
+      const rest = d.slice(t.text.length);
+      if (host.startsWith(rest, at) && host.charCodeAt(at + rest.length) === 46 /* '.' */) return rest;
+    }
+    return '';
   }
 
   /** Whether a part of the brand's other names (`card` of smbc-card, `nicos`) appears in the host or path. */
@@ -725,15 +799,20 @@ export function createEngine(catalog: Catalog): Engine {
         judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens);
       }
     }
+    // Nothing named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
+    if (signals.brand < 0 && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals);
 
+    // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
+    // service's own site and hides nothing.
+    const shortLink = s.path.length > 0;
     if (kind === 'shortener') {
-      signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
+      if (shortLink) signals.add('url-shortener', `${platform} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (kind === 'dynamic-dns') {
       signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
     } else if (know.shorteners.has(s.domain)) {
-      signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
+      if (shortLink) signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (know.dynamicDns.has(s.domain) && s.subdomain !== '') {
       signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
     }
@@ -835,7 +914,14 @@ export function createEngine(catalog: Catalog): Engine {
    * those count only for names of 8 letters or more.
    */
   function findTypo(query: string): Typo | null {
-    return typos.findFirst(query, (typo) => plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, query));
+    typoQuery = query;
+    return typos.findFirst(query, acceptTypo);
+  }
+
+  /** The query of the findTypo() call in progress, for acceptTypo (one callback for all calls: no closure per call). */
+  let typoQuery = '';
+  function acceptTypo(typo: Typo): boolean {
+    return plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, typoQuery);
   }
 
   function plausibleTypo(token: string, typo: Typo, query: string): boolean {
@@ -854,6 +940,24 @@ function officialLabelOf(domain: string): string {
   const label = parsed.subject.domainLabel;
   const dot = label.lastIndexOf('.');
   return dot < 0 ? label : label.slice(dot + 1);
+}
+
+/** Longest letter prefix in front of an ordinary word that a short-prefixed name may differ in (`u`cloud/`i`cloud). */
+const SHORT_PREFIX_CHARS = 2;
+
+/**
+ * The ordinary word both names end with when they differ only in a prefix of at most SHORT_PREFIX_CHARS letters in
+ * front of it (`ucloud`/`icloud` → "cloud", `sbank`/`usbank` → "bank"), else ''. Such a "typo" is just another
+ * letter-plus-word name, of which there are many.
+ */
+function prefixEditWord(label: string, name: string): string {
+  for (let cut = 1; cut <= SHORT_PREFIX_CHARS; cut++) {
+    const rest = name.length - cut;
+    if (rest < 4 || label.length - rest > SHORT_PREFIX_CHARS || label.length <= rest || !label.endsWith(name.slice(cut))) continue;
+    const word = name.slice(cut);
+    if (isCommonWord(word)) return word;
+  }
+  return '';
 }
 
 function countChar(s: string, code: number): number {
@@ -883,10 +987,11 @@ function isLabel(text: string, start: number, end: number): boolean {
 
 
 /** Weight of the lure words of a host, by where they sit and how strong they are (capped). */
-function lureWeight(labelStrong: number, labelWeak: number, subStrong: number, subWeak: number): number {
+function lureWeight(labelStrong: number, labelWeak: number, labelNeutral: number, subStrong: number, subWeak: number): number {
   let weight = 0;
-  if (labelStrong > 0) weight = WEIGHTS.hostLure + WEIGHTS.hostLureMore * (labelStrong - 1) + WEIGHTS.hostContextMore * labelWeak;
-  else if (labelWeak > 0) weight = WEIGHTS.hostContext + WEIGHTS.hostContextMore * (labelWeak - 1);
+  if (labelStrong > 0) weight = WEIGHTS.hostLure + WEIGHTS.hostLureMore * (labelStrong - 1) + WEIGHTS.hostContextMore * (labelWeak + labelNeutral);
+  else if (labelWeak > 0) weight = WEIGHTS.hostContext + WEIGHTS.hostContextMore * (labelWeak - 1 + labelNeutral);
+  else if (labelNeutral > 0) weight = WEIGHTS.hostContextMore * labelNeutral;
   weight += WEIGHTS.hostContext * subStrong + WEIGHTS.hostContextMore * subWeak;
   return Math.min(weight, 40);
 }

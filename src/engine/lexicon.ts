@@ -38,6 +38,12 @@ export const STRONG_LURES: readonly string[] = [
 ];
 
 /**
+ * Context words of LURE_WORDS that name what legitimate services are (`online`, `cloud`, `mobile`) more often than
+ * they lure: alone in a registrable label they weigh least; beside a brand name they still count as lures.
+ */
+export const NEUTRAL_LURES: readonly string[] = ['online', 'cloud', 'mobile'];
+
+/**
  * Public suffixes with a high share of abuse relative to their legitimate use (Spamhaus "most abused TLDs" and
  * Interisle Phishing Landscape reports, 2022-2024). A signal, never a verdict on its own.
  */

@@ -207,7 +207,8 @@ export class TypoIndex {
     // Same length, deletions at neighbouring positions: a transposition when the two chars are swapped.
     if (Math.abs(i - j) === 1) {
       const a = Math.min(i, j);
-      if (query.charAt(a) === token.charAt(a + 1) && query.charAt(a + 1) === token.charAt(a)) {
+      // Swapping two equal letters (`ss` in aliexpress) changes nothing: that is the token itself, not a typo.
+      if (query.charAt(a) === token.charAt(a + 1) && query.charAt(a + 1) === token.charAt(a) && query.charAt(a) !== query.charAt(a + 1)) {
         return { token: id, kind: 'transposition', at: a, char: query.charAt(a) };
       }
     }

@@ -22,6 +22,9 @@ const SHORT_CODES = new Set(['my', 'id', 'tv', 'io', 'ai', 'hq', 'pc', 'vr', 'ar
 
 /** Longest piece segmented into words (DP is O(n²) substring look-ups; longer pieces count as `other`). */
 const MAX_SEGMENTED_CHARS = 40;
+/** Scratch tables of the two segmentations (at most MAX_SEGMENTED_CHARS + 1 entries each), allocated once. */
+const SEGMENT_BITS = new Int32Array(MAX_SEGMENTED_CHARS + 1);
+const SEGMENT_OK = new Uint8Array(MAX_SEGMENTED_CHARS + 1);
 
 let lureSet: Set<string> | undefined;
 let wordSet: Set<string> | undefined;
@@ -90,7 +93,9 @@ function classifyRunUncached(run: string): number {
   if (words().has(run)) return WORD;
   if (run.length > MAX_SEGMENTED_CHARS) return OTHER;
   // best[i]: bits of a segmentation of run[0, i), or -1 when none. Prefer segmentations with lure words.
-  const best = new Array<number>(run.length + 1).fill(-1);
+  // Scratch shared by calls: safe, the function is synchronous and not re-entrant.
+  const best = SEGMENT_BITS;
+  best.fill(-1, 0, run.length + 1);
   best[0] = 0;
   for (let i = 1; i <= run.length; i++) {
     for (let j = Math.max(0, i - 20); j < i; j++) {
@@ -117,7 +122,8 @@ export function classifyRest(text: string, from: number, to: number, start: numb
   const visit = (a: number, b: number): void => {
     if (a >= b) return;
     // The whole side first, hyphens dropped: `log-in`, `web3`, `secure-account` are lure words as written.
-    const side = text.slice(a, b).replaceAll('-', '').replaceAll('.', '');
+    const raw = text.slice(a, b);
+    const side = raw.includes('-') || raw.includes('.') ? raw.replaceAll('-', '').replaceAll('.', '') : raw;
     if (side.length === 0) return;
     if (lures().has(side) || isLureSequence(side)) { bits |= LURE; return; }
     let i = a;
@@ -141,14 +147,16 @@ export function classifyRest(text: string, from: number, to: number, start: numb
 /** `secureaccountlogin`: glued lure words only (DP over at most MAX_SEGMENTED_CHARS characters). */
 function isLureSequence(text: string): boolean {
   if (text.length > MAX_SEGMENTED_CHARS) return false;
-  const ok = new Array<boolean>(text.length + 1).fill(false);
-  ok[0] = true;
+  // ok[i] = 1: text[0, i) is a sequence of lure words. Scratch shared by calls (synchronous, not re-entrant).
+  const ok = SEGMENT_OK;
+  ok.fill(0, 0, text.length + 1);
+  ok[0] = 1;
   for (let i = 1; i <= text.length; i++) {
-    for (let j = Math.max(0, i - 16); j < i && ok[i] !== true; j++) {
-      if (ok[j] === true && lures().has(text.slice(j, i))) ok[i] = true;
+    for (let j = Math.max(0, i - 16); j < i && ok[i] !== 1; j++) {
+      if (ok[j] === 1 && lures().has(text.slice(j, i))) ok[i] = 1;
     }
   }
-  return ok[text.length] === true;
+  return ok[text.length] === 1;
 }
 
 function isLetter(c: number): boolean {
