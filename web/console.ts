@@ -12,6 +12,7 @@ import { brandsPage } from './console/brands.js';
 import { dashboardPage } from './console/dashboard.js';
 import { indicatorPage } from './console/indicator.js';
 import { leaveQueue, queuePage } from './console/queue.js';
+import { reportPage } from './console/report.js';
 import type { Brand, Role, SessionUser } from './console/shared.js';
 
 let ui: UiConfig = { name: 'hookwatch', hasLogo: false, supportUrl: null, supportEmail: null };
@@ -150,7 +151,9 @@ async function route(path: string, params: URLSearchParams): Promise<void> {
   }
   try {
     const indicator = /^\/console\/indicators\/([^/]+)$/.exec(path);
+    const report = /^\/console\/reports\/([^/]+)$/.exec(path);
     if (indicator?.[1] !== undefined) await indicatorPage(content, decodeURIComponent(indicator[1]));
+    else if (report?.[1] !== undefined) await reportPage(content, decodeURIComponent(report[1]));
     else if (path === '/console/dashboard') await dashboardPage(content);
     else if (path === '/console/brands') await brandsPage(content, params.get('edit'));
     else if (path === '/console/admin') await adminPage(content);

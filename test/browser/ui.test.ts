@@ -246,6 +246,13 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
       assert.equal(await injected(analyst.page), 0, `no markup from attacker text on ${href}`);
     }
     assert.ok(escapedBidi, 'the bidi override is shown as <U+202E>');
+    // The pasted message, on its report page: shown as text, inert.
+    await analyst.page.goto('/console?q=evil.example');
+    await analyst.page.locator('table.queue tbody a', { hasText: 'paypal[.]com[.]evil[.]example' }).first().click();
+    await analyst.page.locator('section', { hasText: 'Reports (' }).getByRole('link').first().click();
+    const text = await analyst.page.locator('#report-text').innerText({ timeout: UI_TIMEOUT_MS });
+    assert.ok(text.includes('<img src=x onerror=alert(1)>') && text.includes('<script>alert(1)</script>'), 'the markup is shown as text');
+    assert.equal(await injected(analyst.page), 0, 'no markup from the message on its report page');
     const all = [...customer.dialogs, ...analyst.dialogs];
     assert.deepEqual(all, [], 'no dialog ever opened');
     assert.deepEqual([...customer.foreignRequests, ...analyst.foreignRequests], [], 'no request left the server');

@@ -80,7 +80,7 @@ export async function indicatorPage(root: HTMLElement, id: string): Promise<void
     h('section', {},
       h('h2', {}, `Reports (${context.reports.length})`),
       context.reports.length === 0 ? h('p', {}, 'None linked.') : table(['Reference', 'Received', 'Status', 'What was reported'], context.reports.map((r) => [
-        r.reference, shortTime(r.submittedAt), r.status,
+        h('a', { href: `/console/reports/${encodeURIComponent(r.id)}` }, r.reference), shortTime(r.submittedAt), r.status,
         h('div', {}, r.url === null ? null : defanged(r.url), r.textPreview === null ? null : h('pre', { class: 'preview' }, showInvisible(r.textPreview)), r.hasEmail ? h('span', { class: 'fine' }, 'an e-mail file') : null),
       ]))),
     h('section', {},

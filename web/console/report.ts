@@ -1,0 +1,77 @@
+/**
+ * One report as it arrived: what was reported (URL defanged, message text as inert text, an e-mail's size and
+ * SHA-256), the reporter's contact, and every analysis of it with its signals. Nothing of it is rendered as HTML or
+ * made clickable.
+ */
+import { api, ApiError } from '../lib/api.js';
+import { h, mount } from '../lib/dom.js';
+import { shortTime, showInvisible } from '../lib/format.js';
+import { defanged, notice, verdictBadge } from './shared.js';
+
+interface AnalysisView {
+  readonly id: string;
+  readonly engineVersion: string;
+  readonly createdAt: string;
+  readonly indicatorId: string | null;
+  readonly result: unknown;
+}
+
+interface ReportView {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: string;
+  readonly submittedAt: string;
+  readonly url: string | null;
+  readonly text: string | null;
+  readonly email: { readonly bytes: number; readonly sha256: string } | null;
+  readonly contact: string | null;
+  readonly analyses: readonly AnalysisView[];
+}
+
+interface ResultShape {
+  readonly input?: unknown;
+  readonly verdict?: unknown;
+  readonly score?: unknown;
+  readonly brand?: unknown;
+  readonly signals?: unknown;
+}
+
+/** An analysis result is JSON from the store: read only the fields the console knows, as text. */
+function analysisView(analysis: AnalysisView): HTMLElement {
+  const result = (typeof analysis.result === 'object' && analysis.result !== null ? analysis.result : {}) as ResultShape;
+  const signals = Array.isArray(result.signals) ? (result.signals as unknown[]) : [];
+  return h('li', {},
+    h('div', {},
+      typeof result.verdict === 'string' ? verdictBadge(result.verdict) : null,
+      typeof result.score === 'number' ? ` score ${result.score}` : null,
+      typeof result.brand === 'string' ? ` · ${result.brand}` : null,
+      typeof result.input === 'string' ? [' · ', defanged(result.input)] : null,
+      analysis.indicatorId === null ? null : [' · ', h('a', { href: `/console/indicators/${encodeURIComponent(analysis.indicatorId)}` }, 'indicator')]),
+    signals.length === 0 ? null : h('ul', {}, signals.map((signal) => {
+      const s = (typeof signal === 'object' && signal !== null ? signal : {}) as { kind?: unknown; detail?: unknown };
+      return h('li', {}, h('strong', {}, typeof s.kind === 'string' ? s.kind : 'signal'), ' ', typeof s.detail === 'string' ? showInvisible(s.detail) : '');
+    })),
+    h('div', { class: 'fine' }, `${shortTime(analysis.createdAt)} · engine ${analysis.engineVersion}`));
+}
+
+export async function reportPage(root: HTMLElement, id: string): Promise<void> {
+  let report: ReportView;
+  try {
+    report = await api<ReportView>(`/api/v1/reports/${encodeURIComponent(id)}`);
+  } catch (problem) {
+    mount(root, h('h1', {}, 'Report'), notice(problem instanceof ApiError && problem.status === 404 ? 'No such report.' : 'The report could not be loaded.', 'error'));
+    return;
+  }
+  mount(root,
+    h('p', {}, h('a', { href: '/console' }, '← Queue')),
+    h('h1', {}, `Report ${report.reference}`),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Status'), h('dd', {}, report.status),
+      h('dt', {}, 'Received'), h('dd', {}, shortTime(report.submittedAt)),
+      h('dt', {}, 'Reporter'), h('dd', {}, report.contact === null ? 'no contact given' : showInvisible(report.contact)),
+      report.url === null ? null : [h('dt', {}, 'Link'), h('dd', {}, defanged(report.url, true))],
+      report.email === null ? null : [h('dt', {}, 'E-mail file'), h('dd', {}, `${report.email.bytes} bytes, SHA-256 `, h('code', {}, report.email.sha256))]),
+    report.text === null ? null : h('section', {}, h('h2', {}, 'Message text'), h('pre', { class: 'preview message', id: 'report-text' }, showInvisible(report.text))),
+    h('section', {}, h('h2', {}, `Analyses (${report.analyses.length})`),
+      report.analyses.length === 0 ? h('p', {}, 'Not analysed yet.') : h('ol', { class: 'analyses' }, report.analyses.map(analysisView))));
+}
