@@ -133,8 +133,8 @@ export async function evalEmail(args: readonly string[]): Promise<number> {
     console.log(`false positives: ${ham.files.filter((_, i) => ham.flagged[i] === true).slice(0, show).join(' ')}`);
   }
   if (values['no-spamassassin'] === true) return 0;
-  const saPhish = await spamAssassin(values.phish, phish.files);
-  const saHam = await spamAssassin(values.ham, ham.files);
+  // Both sets at once: one SpamAssassin process each (it is single-threaded and takes minutes per thousand messages).
+  const [saPhish, saHam] = await Promise.all([spamAssassin(values.phish, phish.files), spamAssassin(values.ham, ham.files)]);
   if ('error' in saPhish || 'error' in saHam) {
     console.log(`SpamAssassin: could not be run: ${'error' in saPhish ? saPhish.error : 'error' in saHam ? saHam.error : ''}`);
     return 0;

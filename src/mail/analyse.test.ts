@@ -84,6 +84,13 @@ describe('verdicts and signals', () => {
     assert.equal(r.verdict, 'phishing');
   });
 
+  test('a From or Reply-To under no existing top-level domain', async () => {
+    const r = await analyser.analyse(eml(['From: Correios <aviso@correios>', 'Reply-To: <x@help.invalidtld>', 'Subject: hi', 'Content-Type: text/plain'], 'hi'));
+    assert.equal(r.signals.filter((s) => s.kind === 'bogus-domain').length, 2);
+    const fine = await analyser.analyse(eml(['From: <a@example.co.uk>', 'Reply-To: <b@help.example.org>', 'Content-Type: text/plain'], 'hi'));
+    assert.ok(!kinds(fine).includes('bogus-domain'));
+  });
+
   test('brand named in the subject but not in the sender', async () => {
     const r = await analyser.analyse(eml(['From: <billing@random-host.example>', 'Subject: Your PayPal receipt', 'Content-Type: text/plain'], 'see attached'));
     assert.ok(kinds(r).includes('brand-not-sender'));
@@ -154,7 +161,7 @@ describe('authentication, offline (headers) and online (fake resolver)', () => {
 
   test('offline: trusted authserv-ids exclude other receivers; no header is not evidence', async () => {
     const strict = createMailAnalyser({ catalog: CATALOG, trustedAuthservIds: ['mx.mine.example'] });
-    const r = await strict.analyse(eml(['Authentication-Results: mx.other.example; dmarc=fail header.from=x.example', 'From: <a@x.example>', 'Content-Type: text/plain'], 'hi'));
+    const r = await strict.analyse(eml(['Authentication-Results: mx.other.example; dmarc=fail header.from=x-corp.com', 'From: <a@x-corp.com>', 'Content-Type: text/plain'], 'hi'));
     assert.equal(r.auth.source, 'none');
     assert.equal(r.verdict, 'benign');
     const official = await analyser.analyse(eml(['From: PayPal <service@paypal.com>', 'Subject: hi', 'Content-Type: text/plain'], 'hi'));

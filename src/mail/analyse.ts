@@ -17,6 +17,7 @@ import { scanHtml, type HtmlScan } from './html.js';
 import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LISTS, ZIP_EXTENSIONS, type LureKind } from './lexicon.js';
 import { MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
 import { extractLinks } from './links.js';
+import { parse as parseHost } from 'tldts';
 import { parseMessage, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
 import { normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
@@ -83,9 +84,10 @@ export const MAIL_WEIGHTS = {
   trackingPixel: 5,
   antiPhishingCodeMissing: 70,
   malformed: 10,
-  multipleFrom: 30,
+  multipleFrom: 40,
+  bogusDomain: 40,
   mixedScript: 50,
-  styledLetters: 35,
+  styledLetters: 40,
   mimeLimit: 30,
 } as const;
 
@@ -307,6 +309,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return true;
   }
 
+  /** A domain whose last label is no top-level domain at all (not in the Public Suffix List): no one can own it. */
+  function bogusDomain(domain: string): boolean {
+    if (domain === '' || domain.startsWith('[') || /^[\d.]+$/.test(domain)) return false;
+    const p = parseHost(domain, { allowPrivateDomains: true });
+    return p.isIcann !== true && p.isPrivate !== true;
+  }
+
   function brandName(id: string): string {
     return brandById.get(id)?.name ?? id;
   }
@@ -394,11 +403,16 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       }
     }
     domainSignal(signals, 'lookalike-sender', 'From', fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
+    if (bogusDomain(fromDomain)) signals.add('bogus-domain', `the From address ${quote(from?.address ?? '')} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
     const replyOrgs = new Set<string>();
     for (const r of m.replyTo) {
       const org = registrable(r.domain);
       if (org === '' || org === fromOrg || replyOrgs.has(org)) continue;
       replyOrgs.add(org);
+      if (bogusDomain(r.domain)) {
+        signals.add('bogus-domain', `replies go to ${quote(r.address)}, at a domain under no existing top-level domain: a fake header`, MAIL_WEIGHTS.bogusDomain);
+        continue;
+      }
       domainSignal(signals, 'lookalike-reply-to', 'Reply-To', r.domain, MAIL_WEIGHTS.lookalikeOtherFactor);
       if (fromOrg === '') continue;
       if (freemail.has(org) && !freemail.has(fromOrg)) {

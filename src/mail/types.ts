@@ -7,7 +7,7 @@ export type MailSignalKind =
   | 'auth-dmarc' | 'auth-spf' | 'auth-dkim' | 'auth-arc' | 'auth-verified-sender' | 'unverified-official-sender'
   // Who the message says it is from
   | 'display-name-brand' | 'display-name-address' | 'lookalike-sender' | 'lookalike-reply-to' | 'lookalike-return-path'
-  | 'reply-to-mismatch' | 'return-path-mismatch' | 'brand-not-sender'
+  | 'reply-to-mismatch' | 'return-path-mismatch' | 'brand-not-sender' | 'bogus-domain'
   // Links
   | 'link-text-mismatch' | 'risky-link' | 'form-in-body' | 'meta-refresh'
   // Words
