@@ -1,6 +1,7 @@
 /**
  * Measures the engine on labelled sets (tab-separated: input, label, brand, source, date; header line first).
  *
+ *   npm run eval -- email --phish DIR --ham DIR …      (e-mail messages: see eval-email.ts)
  *   npm run eval -- --brands ../shared/data/eval/brands-jp.json --set ../shared/data/eval/urls-jpcert.tsv \
  *                   --set ../shared/data/eval/hosts-legit.tsv [--show 20]
  *
@@ -14,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/index.js';
 import { defaultCatalog, loadCatalogFile } from '../src/catalog/index.js';
+import { evalEmail } from './eval-email.js';
 
 interface Tally {
   phish: number;
@@ -85,4 +87,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[2] === 'email') process.exitCode = await evalEmail(process.argv.slice(3));
+else await main();

@@ -33,6 +33,11 @@ export const ERRORS = {
   HW_ERR_INPUT_CURSOR: { status: 400, message: 'invalid pagination cursor' },
   HW_ERR_WEB_NOT_BUILT: { status: 503, message: 'the web UI is not built: run npm run build' },
   HW_ERR_SERVER_INTERNAL: { status: 500, message: 'internal error' },
+  HW_ERR_MAIL_TOO_LARGE: { status: 413, message: 'e-mail message of {bytes} bytes is over the {limit}-byte limit' },
+  HW_ERR_MAIL_HEADER_TOO_LARGE: { status: 413, message: 'e-mail header block or field over the {limit}-byte limit' },
+  HW_ERR_MAIL_UNPARSABLE: { status: 422, message: 'the e-mail message could not be parsed: {reason}' },
+  HW_ERR_MAIL_UNREADABLE: { status: 500, message: 'cannot read {path}: {reason}' },
+  HW_ERR_MAIL_MBOX_LIMIT: { status: 413, message: 'mbox {path} has more than {limit} messages: the rest were not read' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -8,25 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { Sink } from './test-io.js';
 import fc from 'fast-check';
 import { MAX_INPUT_CHARS } from '../engine/index.js';
 import { main } from './main.js';
 
 type Io = NonNullable<Parameters<typeof main>[1]>;
-
-/** A stdout/stderr that keeps what is written; never a terminal. */
-class Sink extends Writable {
-  readonly isTTY = false;
-  private readonly chunks: Buffer[] = [];
-  override _write(chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    callback();
-  }
-  text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
-  }
-}
 
 interface Run {
   readonly code: number;

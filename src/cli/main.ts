@@ -9,6 +9,8 @@ import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { HookwatchError } from '../errors.js';
 import { checkArgs, checkStream, type CheckFormat } from './check.js';
 import * as platform from './platform.js';
+import { scanPaths, type ScanFormat } from './scan-email.js';
+import { createMailAnalyser, type AntiPhishingCode } from '../mail/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -20,6 +22,10 @@ Usage:
   hookwatch check [--brands FILE] [--format jsonl|table] [INPUT ...]
       Judge URLs, host names or e-mail domains. No INPUT, or "-": one per line on stdin.
       Prints one JSON line per input (default when stdout is not a terminal) or a table.
+  hookwatch scan-email [--brands FILE] [--format jsonl|table] [--online] [--anti-phishing-code BRAND=PHRASE] PATH ...
+      Judge e-mail messages: .eml files, directories of them (sorted), mbox files (messages in file order,
+      input = PATH#N). Offline by default (reads the receiving server's Authentication-Results); --online
+      re-verifies SPF/DKIM/DMARC/ARC with DNS. One JSON line per message (default when stdout is not a terminal).
   hookwatch permutations [--format text|jsonl] DOMAIN
       Print candidate lookalikes of DOMAIN (typosquats, homoglyph/IDN, combosquats, TLD swaps) with their technique.
   hookwatch serve [--host H] [--port P] [--data DIR] [--config FILE] [--brands FILE] [--no-worker]
@@ -77,6 +83,39 @@ async function runCheck(args: readonly string[], io: Io): Promise<number> {
     await checkArgs(positionals, run);
   }
   return EXIT_OK;
+}
+
+async function runScanEmail(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    brands: { type: 'string' }, format: { type: 'string' }, online: { type: 'boolean' },
+    'anti-phishing-code': { type: 'string', multiple: true },
+  });
+  if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
+  const requested = values['format'] ?? (io.stdout.isTTY === true ? 'table' : 'jsonl');
+  if (requested !== 'jsonl' && requested !== 'table') throw new UsageError(`--format must be jsonl or table, not "${String(requested)}"`);
+  if (positionals.length === 0) throw new UsageError('scan-email needs at least one PATH (a .eml file, a directory or an mbox file)');
+  const codes: AntiPhishingCode[] = [];
+  const rawCodes = values['anti-phishing-code'];
+  for (const spec of Array.isArray(rawCodes) ? rawCodes : []) {
+    const eq = typeof spec === 'string' ? spec.indexOf('=') : -1;
+    if (typeof spec !== 'string' || eq <= 0 || eq === spec.length - 1) throw new UsageError(`--anti-phishing-code must be BRAND=PHRASE, not "${String(spec)}"`);
+    codes.push({ brand: spec.slice(0, eq), phrase: spec.slice(eq + 1) });
+  }
+  const catalog = await loadCatalog(values['brands']);
+  for (const code of codes) {
+    if (!catalog.brands.some((b) => b.id === code.brand)) throw new UsageError(`--anti-phishing-code names brand "${code.brand}", which is not in the catalog`);
+  }
+  const format: ScanFormat = requested;
+  const resolver = values['online'] === true ? await systemResolver() : undefined;
+  const analyser = createMailAnalyser({ catalog, engine: createEngine(catalog), antiPhishingCodes: codes, ...(resolver === undefined ? {} : { resolver }) });
+  await scanPaths(positionals, { analyser, format, out: io.stdout as unknown as import('node:stream').Writable });
+  return EXIT_OK;
+}
+
+/** The system's DNS, as mailauth's resolver (online mode only; the analyser never opens a socket itself). */
+async function systemResolver(): Promise<(name: string, rrtype: string) => Promise<string[][] | string[]>> {
+  const { promises: dns } = await import('node:dns');
+  return (name, rrtype) => dns.resolve(name, rrtype) as Promise<string[][] | string[]>;
 }
 
 function runPermutations(args: readonly string[], io: Io): number {
@@ -157,6 +196,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
     switch (command) {
       case 'check': return await runCheck(rest, io);
       case 'permutations': return runPermutations(rest, io);
+      case 'scan-email': return await runScanEmail(rest, io);
       case 'serve': case 'worker': case 'migrate': case 'keys': case 'users': case 'audit': case 'config':
         return await runPlatform(command, rest, io);
       case '--version': case '-v': io.stdout.write(`hookwatch engine ${ENGINE_VERSION}\n`); return EXIT_OK;

@@ -9,7 +9,8 @@
  *   audit verify                      checks the hash chain of the audit log and names the first bad entry
  *   config print                      the effective configuration, secrets masked
  */
-import type { Catalog } from '../engine/index.js';
+import type { Catalog, Engine } from '../engine/index.js';
+import { createMailAnalyser, type MailAnalyser } from '../mail/index.js';
 import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { loadConfig, printableConfig, type Config, type ConfigInput } from '../config/config.js';
 import { migrateToLatest, openStore, ROLES, storeJobStore, verifyAuditChain, type Role, type Store } from '../store/index.js';
@@ -73,11 +74,23 @@ function queueFor(config: Config, store: Store, io: PlatformIo): JobQueue {
   return inProcessQueue({ store: storeJobStore(store), onError });
 }
 
+/** One e-mail analyser per compiled engine (a catalog change recompiles the engine, so a new analyser follows). */
+const mailAnalysers = new WeakMap<Engine, MailAnalyser>();
+function mailAnalyser(catalog: CatalogHolder): MailAnalyser {
+  const engine = catalog.engine();
+  let analyser = mailAnalysers.get(engine);
+  if (analyser === undefined) {
+    analyser = createMailAnalyser({ catalog: catalog.catalog(), engine });
+    mailAnalysers.set(engine, analyser);
+  }
+  return analyser;
+}
+
 async function startWorker(store: Store, catalog: CatalogHolder, queue: JobQueue): Promise<void> {
   const concurrency = store.dialect.name === 'sqlite' ? EMBEDDED_WORKER_CONCURRENCY : WORKER_CONCURRENCY;
   await queue.work('analyse-report', async (job) => {
     await catalog.refresh();
-    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date());
+    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date(), mailAnalyser(catalog));
   }, { concurrency });
   await queue.work('rescore-indicators', async () => {
     await catalog.refresh();

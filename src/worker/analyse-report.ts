@@ -2,41 +2,17 @@
  * The `analyse-report` job: judge what a report points at, keep one deduplicated indicator per URL or host, record
  * the engine's analysis, and move the report from `submitted` to `triaged`. Idempotent: a report that is no longer
  * `submitted` has been handled (at-least-once delivery may run this twice), and indicator upserts count sightings.
- * Page and e-mail analysis plug in here later.
+ * An e-mail report (`reports.email_raw`) is judged by the e-mail analyser when one is passed: its analysis is
+ * recorded against the report, and its links and sender domain become indicators like a URL report's. The raw bytes
+ * are only read, never rewritten (their SHA-256 is in the analysis). Page analysis plugs in here later.
  */
 import type { CheckResult, Engine } from '../engine/index.js';
 import type { Repos, Store } from '../store/index.js';
+import { extractLinks } from '../mail/links.js';
+import type { EmailAnalysis, MailAnalyser } from '../mail/index.js';
 
 /** Most links taken from one report's text: enough for a message, bounded against link bombs. */
 export const MAX_LINKS_PER_REPORT = 50;
-
-/**
- * Links in free text: http(s) and defanged hxxp(s) URLs up to the next whitespace, quote or bracket. A linear scan
- * with indexOf, no regular expression over attacker text.
- */
-export function extractLinks(text: string, limit = MAX_LINKS_PER_REPORT): string[] {
-  const links: string[] = [];
-  const lower = text.toLowerCase();
-  let from = 0;
-  while (links.length < limit) {
-    const http = lower.indexOf('http', from);
-    const hxxp = lower.indexOf('hxxp', from);
-    const start = http < 0 ? hxxp : hxxp < 0 ? http : Math.min(http, hxxp);
-    if (start < 0) break;
-    let end = start;
-    while (end < text.length && !isLinkEnd(text.charCodeAt(end))) end++;
-    let stop = end;
-    while (stop > start && '.,;:!?'.includes(text.charAt(stop - 1))) stop--; // trailing sentence punctuation
-    const candidate = text.slice(start, stop);
-    if (/^h[tx]{2}ps?:\/\/./i.test(candidate)) links.push(candidate);
-    from = Math.max(end, start + 4);
-  }
-  return links;
-}
-
-function isLinkEnd(c: number): boolean {
-  return c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125;
-}
 
 /** The deduplication key of an input: host for bare hosts, host + path for URLs (query and fragment carry victims' tokens). */
 export function indicatorKey(result: CheckResult): { key: string; kind: 'url' | 'host' } | null {
@@ -52,10 +28,27 @@ export function indicatorKey(result: CheckResult): { key: string; kind: 'url' | 
   }
 }
 
-export async function analyseReport(store: Store, engine: Engine, reportId: string, now: () => Date): Promise<void> {
+/**
+ * `mail`: the e-mail analyser for the current catalog; without one an e-mail report's message is kept but not
+ * analysed (its URL and text still are).
+ */
+export async function analyseReport(store: Store, engine: Engine, reportId: string, now: () => Date, mail?: MailAnalyser): Promise<void> {
   const report = await store.reports.get(reportId);
   if (report?.status !== 'submitted') return;
-  const inputs = [...(report.url === null ? [] : [report.url]), ...(report.text === null ? [] : extractLinks(report.text))];
+  const message: EmailAnalysis | null = report.email === null || mail === undefined ? null : await mail.analyse(report.email);
+  const inputs = [
+    ...(report.url === null ? [] : [report.url]),
+    ...(report.text === null ? [] : extractLinks(report.text, MAX_LINKS_PER_REPORT)),
+    // The message's links (HTML targets, plain-text URLs, HTML attachments), like a URL report's.
+    ...(message === null ? [] : message.links.slice(0, MAX_LINKS_PER_REPORT)),
+  ];
+  // Who the message claims to be from becomes an indicator only when the engine finds the domain risky: a sender
+  // domain is often a bystander (a webmail provider, a spoofed official domain) that must not enter the takedown queue.
+  const sender = message?.senderDomain ?? null;
+  if (sender !== null) {
+    const verdict = engine.check(sender).verdict;
+    if (verdict === 'phishing' || verdict === 'suspicious') inputs.push(sender);
+  }
   // Judged outside the transaction (pure, CPU only); written in one transaction: a crash leaves the report
   // `submitted` with nothing recorded, so the redelivered job counts each sighting once, and one commit (one
   // disk sync) per report instead of three per link.
@@ -71,6 +64,9 @@ export async function analyseReport(store: Store, engine: Engine, reportId: stri
   await store.transaction(async (repos) => {
     const current = await repos.reports.get(reportId);
     if (current?.status !== 'submitted') return;
+    if (message !== null && mail !== undefined) {
+      await repos.analyses.record({ reportId, engineVersion: `mail-${mail.version}+engine-${engine.version}`, result: message });
+    }
     for (const { input, result, key } of judged) await record(repos, engine, reportId, input, result, key, now);
     await repos.reports.setStatus({ id: reportId, status: 'triaged', actor: 'worker', from: 'submitted' });
   });

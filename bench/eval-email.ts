@@ -1,0 +1,158 @@
+/**
+ * Measures the e-mail analyser on folders of labelled messages, beside SpamAssassin on the same messages.
+ *
+ *   npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin]
+ *
+ * Run it on copies made with ../shared/tools/strip-delivery-headers (see ../shared/data/README.md): the two sets
+ * were received by different systems, and their delivery headers alone would tell them apart.
+ *   recall     = phishing messages judged phishing or suspicious;
+ *   false pos. = legitimate messages judged phishing or suspicious;
+ *   attributed = detected phishing messages given a brand; with --labels (TSV: file name, brand id) also how many
+ *                of the labelled ones got the labelled brand (the shared set has no brand labels).
+ * SpamAssassin runs once per set in mbox mode with local tests only (`spamassassin -L --mbox`), so its figures
+ * come from the same bytes without network rules; a message counts as detected at its own threshold (5.0), and
+ * again at the lowest threshold whose false-positive rate is not above ours (equal or lower FP).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultCatalog, loadCatalogFile } from '../src/catalog/index.js';
+import { createEngine } from '../src/engine/index.js';
+import { createMailAnalyser } from '../src/mail/index.js';
+
+const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(2)} %`);
+
+interface SetResult {
+  readonly files: string[];
+  readonly flagged: boolean[];
+  readonly brands: (string | null)[];
+  readonly seconds: number;
+  readonly errors: number;
+}
+
+/** Messages as one mbox (mboxo quoting of `From ` lines), in file-name order. */
+function toMbox(dir: string, files: readonly string[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const f of files) {
+    const text = readFileSync(join(dir, f)).toString('latin1').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
+    parts.push(Buffer.from(`From eval@localhost Thu Jan  1 00:00:00 1970\n${text}${text.endsWith('\n') ? '' : '\n'}\n`, 'latin1'));
+  }
+  return Buffer.concat(parts);
+}
+
+/** SpamAssassin scores, one per message in order, or the reason it could not run. */
+async function spamAssassin(dir: string, files: readonly string[]): Promise<{ scores: number[]; version: string } | { error: string }> {
+  const version = await new Promise<string>((resolve) => {
+    const p = spawn('spamassassin', ['--version']);
+    let out = '';
+    p.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    p.on('error', () => { resolve(''); });
+    p.on('close', () => { resolve(out.split('\n')[0] ?? ''); });
+  });
+  if (version === '') return { error: 'spamassassin is not installed (apt-get install -y spamassassin)' };
+  return new Promise((resolve) => {
+    const p = spawn('spamassassin', ['-L', '--mbox'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const scores: number[] = [];
+    let pending = '';
+    p.stdout.on('data', (c: Buffer) => {
+      pending += c.toString('latin1');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^X-Spam-Status: (?:Yes|No), score=(-?[\d.]+)/.exec(line);
+        if (m !== null) scores.push(Number(m[1]));
+      }
+    });
+    p.on('error', (e) => { resolve({ error: e.message }); });
+    p.on('close', () => {
+      if (scores.length !== files.length) resolve({ error: `spamassassin returned ${scores.length} results for ${files.length} messages` });
+      else resolve({ scores, version });
+    });
+    p.stdin.end(toMbox(dir, files));
+  });
+}
+
+async function runSet(dir: string, analyse: (raw: Uint8Array) => Promise<{ verdict: string; brand: string | null }>): Promise<SetResult> {
+  const files = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+  const raws = files.map((f) => readFileSync(join(dir, f)));
+  const flagged: boolean[] = [];
+  const brands: (string | null)[] = [];
+  let errors = 0;
+  const started = performance.now();
+  for (const raw of raws) {
+    const r = await analyse(raw);
+    if (r.verdict === 'error') errors++;
+    flagged.push(r.verdict === 'phishing' || r.verdict === 'suspicious');
+    brands.push(r.brand);
+  }
+  return { files, flagged, brands, seconds: (performance.now() - started) / 1000, errors };
+}
+
+export async function evalEmail(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      phish: { type: 'string' }, ham: { type: 'string' }, brands: { type: 'string' }, labels: { type: 'string' },
+      show: { type: 'string' }, 'no-spamassassin': { type: 'boolean' },
+    },
+  });
+  if (values.phish === undefined || values.ham === undefined) {
+    console.error('usage: npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin]');
+    return 2;
+  }
+  const catalog = values.brands === undefined ? defaultCatalog() : await loadCatalogFile(values.brands);
+  const analyser = createMailAnalyser({ catalog, engine: createEngine(catalog) });
+  console.log(`catalog: ${values.brands ?? 'built-in'} (${catalog.brands.length} brands), e-mail analyser ${analyser.version}, offline mode`);
+  const phish = await runSet(values.phish, (raw) => analyser.analyse(raw));
+  const ham = await runSet(values.ham, (raw) => analyser.analyse(raw));
+  const detected = phish.flagged.filter(Boolean).length;
+  const fps = ham.flagged.filter(Boolean).length;
+  const attributed = phish.brands.filter((b, i) => b !== null && phish.flagged[i] === true).length;
+  console.log(`hookwatch   phish ${phish.files.length}: recall ${pct(detected, phish.files.length)} (${detected})   ham ${ham.files.length}: false positives ${pct(fps, ham.files.length)} (${fps})   errors ${phish.errors + ham.errors}`);
+  console.log(`            brand attributed on ${pct(attributed, detected)} of detected phishing (${attributed})`);
+  if (values.labels !== undefined) {
+    const labels = new Map(readFileSync(values.labels, 'utf8').split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t') as [string, string]));
+    let labelled = 0;
+    let right = 0;
+    phish.files.forEach((f, i) => {
+      const want = labels.get(f);
+      if (want === undefined || want === '') return;
+      labelled++;
+      if (phish.brands[i] === want && phish.flagged[i] === true) right++;
+    });
+    console.log(`            brand attribution on labelled messages: ${pct(right, labelled)} (${right}/${labelled})`);
+  } else {
+    console.log('            (no brand labels: the shared e-mail set names no brand per message; pass --labels FILE.tsv to score attribution)');
+  }
+  const total = phish.files.length + ham.files.length;
+  console.log(`            throughput ${(total / (phish.seconds + ham.seconds)).toFixed(0)} messages/s (single thread, parse + analyse, files preloaded)`);
+  const show = Number(values.show ?? 0);
+  if (show > 0) {
+    console.log(`missed: ${phish.files.filter((_, i) => phish.flagged[i] !== true).slice(0, show).join(' ')}`);
+    console.log(`false positives: ${ham.files.filter((_, i) => ham.flagged[i] === true).slice(0, show).join(' ')}`);
+  }
+  if (values['no-spamassassin'] === true) return 0;
+  // Both sets at once: one SpamAssassin process each (it is single-threaded and takes minutes per thousand messages).
+  const [saPhish, saHam] = await Promise.all([spamAssassin(values.phish, phish.files), spamAssassin(values.ham, ham.files)]);
+  if ('error' in saPhish || 'error' in saHam) {
+    console.log(`SpamAssassin: could not be run: ${'error' in saPhish ? saPhish.error : 'error' in saHam ? saHam.error : ''}`);
+    return 0;
+  }
+  const at = (threshold: number): { recall: number; fp: number } => ({
+    recall: saPhish.scores.filter((s) => s >= threshold).length,
+    fp: saHam.scores.filter((s) => s >= threshold).length,
+  });
+  const standard = at(5);
+  console.log(`SpamAssassin ${saPhish.version.replace(/^SpamAssassin version /, '')} (-L: local tests only, rules as installed)`);
+  console.log(`  threshold 5.0:  recall ${pct(standard.recall, phish.files.length)} (${standard.recall})   false positives ${pct(standard.fp, ham.files.length)} (${standard.fp})`);
+  // The lowest threshold (0.1 steps) whose false-positive count is not above ours: SpamAssassin's best recall at equal or lower FP.
+  let best = { threshold: 30, ...at(30) };
+  for (let t = 300; t >= -50; t--) {
+    const r = at(t / 10);
+    if (r.fp > fps) break;
+    best = { threshold: t / 10, ...r };
+  }
+  console.log(`  threshold ${best.threshold.toFixed(1)} (its lowest with FP ≤ ours): recall ${pct(best.recall, phish.files.length)} (${best.recall})   false positives ${pct(best.fp, ham.files.length)} (${best.fp})`);
+  return 0;
+}

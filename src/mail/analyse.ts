@@ -1,0 +1,615 @@
+/**
+ * The e-mail analyser: is this message phishing, and who does it imitate?
+ *
+ * Design note: pure except for the injected DNS resolver (online mode). parse.ts turns bytes into fields within the
+ * limits of limits.ts; this module gathers evidence in five groups — authentication, who the message claims to be
+ * from, links, words, attachments — each as a signal in words an analyst can check, and combines them like the
+ * engine (noisy-OR of weights; `phishing` ≥ 70, `suspicious` ≥ 40). Domains and links are judged by the engine
+ * (`engine.check`), so a lookalike sender and a lookalike link mean the same thing as in `hookwatch check`.
+ * No signal depends on a mailbox provider's own spam verdict, and a missing header is never evidence by itself:
+ * authentication counts only when a result is present and says fail; mismatches need both headers present.
+ */
+import type { DNSResolver } from 'mailauth';
+import { createEngine, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Verdict } from '../engine/index.js';
+import { errorMessage } from '../errors.js';
+import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
+import { scanHtml, type HtmlScan } from './html.js';
+import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LISTS, ZIP_EXTENSIONS, type LureKind } from './lexicon.js';
+import { MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
+import { extractLinks } from './links.js';
+import { parse as parseHost } from 'tldts';
+import { parseMessage, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
+import { normaliseText, PhraseIndex } from './phrases.js';
+import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
+
+/** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
+export const MAIL_ANALYSER_VERSION = '1.0.0';
+
+/** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
+export interface AntiPhishingCode {
+  /** Catalog id of the brand whose mail carries it. */
+  readonly brand: string;
+  readonly phrase: string;
+}
+
+export interface MailAnalyserOptions {
+  readonly catalog: Catalog;
+  /** The engine for `catalog`; built here when absent. */
+  readonly engine?: Engine;
+  /** Online mode: re-verify SPF, DKIM, DMARC and ARC with this resolver. Offline (headers only) when absent. */
+  readonly resolver?: DNSResolver;
+  /** Believe only Authentication-Results written by these authserv-ids (offline mode); any topmost one when empty. */
+  readonly trustedAuthservIds?: readonly string[];
+  readonly antiPhishingCodes?: readonly AntiPhishingCode[];
+}
+
+export interface MailAnalyser {
+  readonly version: string;
+  analyse(raw: Uint8Array): Promise<EmailAnalysis>;
+}
+
+/** Signal weights, 0-100. Set on the whole evaluation sets (docs/mail.md), never per message. */
+export const MAIL_WEIGHTS = {
+  dmarcFail: 50,
+  dmarcFailOfficial: 85,
+  spfFail: 25,
+  spfSoftfail: 10,
+  dkimFail: 20,
+  arcFail: 10,
+  displayNameBrand: 65,
+  displayNameAddress: 45,
+  lookalikeSenderFactor: 0.9,
+  lookalikeOtherFactor: 0.8,
+  /** A sender, Reply-To or link host the engine finds risky without naming a brand (dynamic DNS, abused TLD …). */
+  riskOnlyFactor: 0.6,
+  replyToFreemail: 40,
+  replyToOther: 15,
+  returnPathOther: 5,
+  brandNotSender: 15,
+  brandInSubject: 20,
+  linkTextMismatch: 45,
+  linkTextMismatchOfficial: 75,
+  riskyLinkFactor: 0.7,
+  formInBody: 50,
+  passwordInBody: 75,
+  metaRefresh: 40,
+  lure: [0, 15, 30, 40] as readonly number[],
+  credentialLure: [0, 20, 35, 45] as readonly number[],
+  htmlAttachment: 30,
+  htmlAttachmentScript: 50,
+  htmlAttachmentForm: 75,
+  doubleExtension: 70,
+  executable: 50,
+  encryptedArchive: 50,
+  trackingPixel: 5,
+  antiPhishingCodeMissing: 70,
+  malformed: 10,
+  multipleFrom: 40,
+  bogusDomain: 40,
+  mixedScript: 50,
+  styledLetters: 40,
+  mimeLimit: 30,
+} as const;
+
+const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
+  credential: 'credential-lure', payment: 'payment-lure', urgency: 'urgency', threat: 'threat', prize: 'prize-lure',
+};
+
+const LURE_WORDS: Readonly<Record<LureKind, string>> = {
+  credential: 'asks the reader to sign in, verify or confirm account details',
+  payment: 'talks money: payment, cards, invoices, refunds or fees',
+  urgency: 'presses for speed',
+  threat: 'threatens loss of access or other harm',
+  prize: 'offers a prize or money for nothing, or greets an anonymous "customer"',
+};
+
+class SignalList {
+  readonly list: MailSignal[] = [];
+  brand: string | null = null;
+  brandWeight = 0;
+  add(kind: MailSignalKind, detail: string, weight: number, brand: string | null = null, caveat = ''): void {
+    const w = Math.max(0, Math.min(100, Math.round(weight)));
+    this.list.push(caveat === '' ? { kind, detail, weight: w } : { kind, detail, weight: w, caveat });
+    if (brand !== null && w > this.brandWeight) { this.brand = brand; this.brandWeight = w; }
+  }
+  score(): number {
+    let keep = 1;
+    for (const s of this.list) if (s.weight > 0) keep *= 1 - Math.min(s.weight, 99) / 100;
+    return Math.round(100 * (1 - keep));
+  }
+}
+
+/** Shows bidi controls and zero-width characters escaped (PA-12: `invoice\u202Efdp.exe` → `invoice<U+202E>fdp.exe`). */
+export function escapeInvisible(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200b || c === 0x200c || c === 0x200d
+      || c === 0x200e || c === 0x200f || c === 0xfeff || c === 0x2060 || c < 0x20 || c === 0x7f) {
+      out += `<U+${c.toString(16).toUpperCase().padStart(4, '0')}>`;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+function quote(text: string, max = 80): string {
+  const shown = escapeInvisible(text.length > max ? `${text.slice(0, max)}…` : text);
+  return `"${shown}"`;
+}
+
+function extension(name: string, fromEnd: number): string {
+  const parts = name.toLowerCase().trim().replace(/[.\s]+$/, '').split('.');
+  return parts.length > fromEnd ? (parts[parts.length - 1 - fromEnd] ?? '').trim() : '';
+}
+
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** Characters at the start of the body where a brand named by the message counts (phishing names it up front). */
+const BRAND_OPENING_CHARS = 1500;
+
+/** Characters of visible text examined for script tricks (subject, display name, the start of the body). */
+const MAX_OBFUSCATION_SCAN_CHARS = 20_000;
+
+export interface ScriptTricks {
+  /** Words mixing Latin letters with Cyrillic or Greek look-alikes (`Mееt`, with Cyrillic е). */
+  readonly mixedWords: readonly string[];
+  /** Letters from the mathematical-alphanumeric, enclosed or full-width blocks (`𝐘𝐎𝐔𝐑`), used to dodge word filters. */
+  readonly styledLetters: number;
+  /** Zero-width characters between two letters (`Pay\u200Bpal`). */
+  readonly hiddenSplits: number;
+}
+
+function scriptOf(c: number): 'latin' | 'cyrillic' | 'greek' | 'other' | 'none' {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) return 'latin';
+  if (c >= 0x400 && c <= 0x4ff) return 'cyrillic';
+  if (c >= 0x370 && c <= 0x3ff) return 'greek';
+  if (c < 0x80 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060) return 'none';
+  return 'other';
+}
+
+/** One pass over code points: words that mix scripts, styled letters, zero-width splits. */
+export function scriptTricks(text: string): ScriptTricks {
+  const mixedWords: string[] = [];
+  let styledLetters = 0;
+  let hiddenSplits = 0;
+  let wordStart = 0;
+  let latin = false;
+  let confusable = false;
+  const end = Math.min(text.length, MAX_OBFUSCATION_SCAN_CHARS);
+  const closeWord = (at: number): void => {
+    if (latin && confusable && mixedWords.length < 5) mixedWords.push(text.slice(wordStart, at));
+    latin = false;
+    confusable = false;
+    wordStart = at + 1;
+  };
+  for (let i = 0; i < end; i++) {
+    const c = text.codePointAt(i) ?? 0;
+    if (c > 0xffff) i++;
+    if ((c >= 0x1d400 && c <= 0x1d7ff) || (c >= 0x24b6 && c <= 0x24e9) || (c >= 0xff21 && c <= 0xff5a)) { styledLetters++; continue; }
+    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xad) {
+      const prev = i > 0 ? scriptOf(text.charCodeAt(i - 1)) : 'none';
+      const next = i + 1 < end ? scriptOf(text.charCodeAt(i + 1)) : 'none';
+      if (prev === 'latin' && next === 'latin') hiddenSplits++;
+      continue;
+    }
+    const script = scriptOf(c);
+    if (script === 'latin') latin = true;
+    else if (script === 'cyrillic' || script === 'greek') confusable = true;
+    else closeWord(i);
+  }
+  closeWord(end);
+  return { mixedWords, styledLetters, hiddenSplits };
+}
+
+/** True when a ZIP archive (by magic bytes) has an entry with the encryption flag (general-purpose bit 0). */
+export function zipHasEncryptedEntry(content: Buffer): boolean {
+  const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+  let at = content.indexOf(signature);
+  for (let n = 0; at >= 0 && n < MAX_ZIP_ENTRIES_SCANNED; n++) {
+    if (at + 8 <= content.length && (content.readUInt16LE(at + 6) & 1) === 1) return true;
+    at = content.indexOf(signature, at + 4);
+  }
+  return false;
+}
+
+function isZip(content: Buffer): boolean {
+  return content.length >= 4 && content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04;
+}
+
+function looksLikeHtml(a: MailAttachment): boolean {
+  const ext = extension(a.filename, 0);
+  if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml' || ext === 'svg') return true;
+  if (a.contentType.toLowerCase() === 'text/html') return true;
+  const head = a.content.subarray(0, 512).toString('latin1').toLowerCase();
+  return head.includes('<html') || head.includes('<form') || head.includes('<script');
+}
+
+/** The host a link's visible text shows, when the text is a URL or a bare host name ('' otherwise). */
+function shownHost(text: string): string {
+  const t = text.trim().toLowerCase();
+  if (t.length < 4 || t.length > 300 || t.includes(' ')) return '';
+  let candidate = t;
+  if (/^https?:\/\//.test(candidate)) candidate = candidate.replace(/^https?:\/\//, '');
+  else if (!/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?:[/:?#]|$)/.test(candidate)) return '';
+  const end = candidate.search(/[/:?#]/);
+  const host = end < 0 ? candidate : candidate.slice(0, end);
+  return host.includes('.') ? host : '';
+}
+
+function httpHost(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname.toLowerCase() : '';
+  } catch {
+    return '';
+  }
+}
+
+export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
+  const engine = options.engine ?? createEngine(options.catalog);
+  const brands: readonly Brand[] = options.catalog.brands;
+  const brandById = new Map(brands.map((b) => [b.id, b]));
+  const freemail = new Set(FREEMAIL_DOMAINS);
+  const docExt = new Set(DOCUMENT_EXTENSIONS);
+  const exeExt = new Set(EXECUTABLE_EXTENSIONS);
+  const zipExt = new Set(ZIP_EXTENSIONS);
+  const lures = new PhraseIndex(LURE_LISTS.flatMap((list) => list.phrases.map((phrase) => ({ phrase, value: list.kind }))));
+  // Brand names in text: names and keywords of 4+ letters; a generic brand (an ordinary word such as `chase`) only
+  // by a name of several words or 8+ letters, never by its keyword alone.
+  const brandPhrases: { phrase: string; value: string }[] = [];
+  for (const b of brands) {
+    const name = normaliseText(b.name);
+    const strongName = name.includes(' ') || name.length >= 8;
+    if (b.generic !== true || strongName) if (name.length >= 4) brandPhrases.push({ phrase: name, value: b.id });
+    if (b.generic === true) continue;
+    for (const k of b.keywords) if (k.length >= 4 && k !== name) brandPhrases.push({ phrase: k, value: b.id });
+  }
+  const brandIndex = new PhraseIndex(brandPhrases);
+  const codes = options.antiPhishingCodes ?? [];
+  const trusted = (options.trustedAuthservIds ?? []).map((id) => id.toLowerCase());
+  const cache = new Map<string, CheckResult>();
+
+  /** engine.check with a small per-analyser cache (domains repeat across a mailbox). */
+  function check(input: string): CheckResult {
+    let result = cache.get(input);
+    if (result === undefined) {
+      result = engine.check(input);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(input, result);
+    }
+    return result;
+  }
+
+  function registrable(domain: string): string {
+    if (domain === '') return '';
+    const r = check(domain);
+    return r.domain ?? r.host ?? domain;
+  }
+
+  function officialBrandOf(domain: string): string | null {
+    if (domain === '') return null;
+    const r = check(domain);
+    return r.verdict === 'official' ? r.brand : null;
+  }
+
+  /**
+   * A brand name in running text, not part of an address, host name or path (`x@gmail.com`, `lore.kernel.org/…`
+   * name Gmail only as infrastructure).
+   */
+  function inProse(text: string, start: number, end: number): boolean {
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const after = end < text.length ? text.charCodeAt(end) : 32;
+    if (before === 64 /* @ */ || before === 46 /* . */ || before === 47 /* / */ || after === 64 || after === 47) return false;
+    if (after === 46 /* . */ && end + 1 < text.length) {
+      const next = text.charCodeAt(end + 1);
+      if ((next >= 97 && next <= 122) || (next >= 48 && next <= 57)) return false;
+    }
+    return true;
+  }
+
+  /** A domain whose last label is no top-level domain at all (not in the Public Suffix List): no one can own it. */
+  function bogusDomain(domain: string): boolean {
+    if (domain === '' || domain.startsWith('[') || /^[\d.]+$/.test(domain)) return false;
+    const p = parseHost(domain, { allowPrivateDomains: true });
+    return p.isIcann !== true && p.isPrivate !== true;
+  }
+
+  function brandName(id: string): string {
+    return brandById.get(id)?.name ?? id;
+  }
+
+  async function analyse(raw: Uint8Array): Promise<EmailAnalysis> {
+    const mode = options.resolver === undefined ? 'offline' : 'online';
+    const parsed = await parseMessage(raw);
+    if (!parsed.ok) {
+      return {
+        verdict: 'error', score: 0, brand: null, signals: [], mode, auth: NO_AUTH, senderDomain: null, links: [],
+        message: { messageId: null, date: null, from: null, fromName: null, subject: null, sha256: parsed.sha256, bytes: parsed.bytes },
+        error: { code: parsed.code, message: errorMessage(parsed.code, parsed.params) },
+      };
+    }
+    const m = parsed.message;
+    let auth: AuthSummary;
+    if (options.resolver === undefined) {
+      auth = authFromHeaders(m.headers, trusted);
+    } else {
+      try {
+        auth = await verifyAuth(raw, options.resolver);
+      } catch (error) {
+        auth = { ...NO_AUTH, basis: `re-verification failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}` };
+      }
+    }
+    return judge(m, auth, mode);
+  }
+
+  function judge(m: ParsedMessage, auth: AuthSummary, mode: 'offline' | 'online'): EmailAnalysis {
+    const signals = new SignalList();
+    const from = m.from;
+    const fromDomain = from?.domain ?? '';
+    const fromOrg = registrable(fromDomain);
+    const fromOfficial = officialBrandOf(fromDomain);
+    const html: HtmlScan | null = m.html === '' ? null : scanHtml(m.html);
+    const bodyText = normaliseText(`${m.text} ${html?.text ?? ''}`.slice(0, MAX_TEXT_CHARS));
+    const subjectText = normaliseText(m.subject);
+    const identity: MessageIdentity = {
+      messageId: m.messageId, date: m.date, from: from?.address ?? null, fromName: from?.name ?? null,
+      subject: m.subject, sha256: m.sha256, bytes: m.bytes,
+    };
+    const links = collectLinks(m, html);
+    const result = (verdict: Verdict, score: number, brand: string | null): EmailAnalysis => ({
+      verdict, score, brand, signals: signals.list, message: identity, mode, auth,
+      senderDomain: fromDomain === '' ? null : fromDomain, links,
+    });
+
+    // ── Authentication ──
+    const dkimPassOfficial = fromOfficial !== null && auth.dkim.some((d) => d.result === 'pass' && officialBrandOf(d.domain) === fromOfficial);
+    if (fromOfficial !== null && (auth.dmarc?.result === 'pass' || dkimPassOfficial)) {
+      signals.add('auth-verified-sender', `From ${fromDomain} is an official domain of ${brandName(fromOfficial)} and ${auth.dmarc?.result === 'pass' ? 'DMARC passes' : 'an aligned DKIM signature passes'} (${auth.basis})`, 0, fromOfficial);
+      return result('official', 0, fromOfficial);
+    }
+    if (auth.dmarc?.result === 'fail') {
+      if (fromOfficial !== null) {
+        signals.add('auth-dmarc', `DMARC fail for ${fromDomain}, an official domain of ${brandName(fromOfficial)}: the message is not from ${brandName(fromOfficial)} (${auth.basis})`, MAIL_WEIGHTS.dmarcFailOfficial, fromOfficial);
+      } else {
+        signals.add('auth-dmarc', `DMARC fail for ${auth.dmarc.domain || fromDomain}: the From domain's owner does not vouch for this message (${auth.basis})`, MAIL_WEIGHTS.dmarcFail);
+      }
+    }
+    if (auth.spf?.result === 'fail') signals.add('auth-spf', `SPF fail for ${auth.spf.domain || 'the envelope sender'}: the sending server is not allowed to send for it (${auth.basis})`, MAIL_WEIGHTS.spfFail);
+    else if (auth.spf?.result === 'softfail') signals.add('auth-spf', `SPF softfail for ${auth.spf.domain || 'the envelope sender'} (${auth.basis})`, MAIL_WEIGHTS.spfSoftfail);
+    if (auth.dkim.length > 0 && auth.dkim.every((d) => d.result === 'fail' || d.result === 'permerror')) {
+      signals.add('auth-dkim', `DKIM ${auth.dkim.map((d) => `${d.result}${d.domain === '' ? '' : ` (d=${d.domain})`}`).join(', ')}: no signature verifies (${auth.basis})`, MAIL_WEIGHTS.dkimFail,
+        null, 'forwarding and mailing lists can break signatures');
+    }
+    if (auth.arc?.result === 'fail') signals.add('auth-arc', `ARC fail: the forwarding chain's seals do not verify (${auth.basis})`, MAIL_WEIGHTS.arcFail);
+    if (fromOfficial !== null && auth.dmarc?.result !== 'fail') {
+      signals.add('unverified-official-sender', `From ${fromDomain} is an official domain of ${brandName(fromOfficial)}, but nothing here verifies it (${auth.basis})`, 0, null,
+        'a From address is easy to forge; only DMARC or an aligned DKIM pass proves it');
+    }
+
+    // ── Who it claims to be ──
+    const displayBrands = from === null || from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
+    for (const b of displayBrands) {
+      if (b === fromOfficial) continue;
+      const where = freemail.has(fromOrg) ? `a free webmail address (${from?.address ?? ''})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
+      signals.add('display-name-brand', `the display name ${quote(from?.name ?? '')} names ${brandName(b)}, but the address is at ${where}`, MAIL_WEIGHTS.displayNameBrand, b);
+    }
+    if (from !== null && from.name.includes('@')) {
+      const shown = /[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})/i.exec(from.name.slice(0, 500));
+      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
+      if (shownDomain !== '' && registrable(shownDomain) !== fromOrg) {
+        signals.add('display-name-address', `the display name shows the address ${quote(shown?.[0] ?? '')}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameAddress, officialBrandOf(shownDomain));
+      }
+    }
+    domainSignal(signals, 'lookalike-sender', 'From', fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
+    if (bogusDomain(fromDomain)) signals.add('bogus-domain', `the From address ${quote(from?.address ?? '')} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
+    const replyOrgs = new Set<string>();
+    for (const r of m.replyTo) {
+      const org = registrable(r.domain);
+      if (org === '' || org === fromOrg || replyOrgs.has(org)) continue;
+      replyOrgs.add(org);
+      if (bogusDomain(r.domain)) {
+        signals.add('bogus-domain', `replies go to ${quote(r.address)}, at a domain under no existing top-level domain: a fake header`, MAIL_WEIGHTS.bogusDomain);
+        continue;
+      }
+      domainSignal(signals, 'lookalike-reply-to', 'Reply-To', r.domain, MAIL_WEIGHTS.lookalikeOtherFactor);
+      if (fromOrg === '') continue;
+      if (freemail.has(org) && !freemail.has(fromOrg)) {
+        signals.add('reply-to-mismatch', `replies go to a free webmail address (${r.address}), not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToFreemail);
+      } else {
+        signals.add('reply-to-mismatch', `replies go to ${org}, not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToOther, null,
+          'mailing lists, help desks and marketing platforms often set a Reply-To elsewhere');
+      }
+    }
+    if (m.returnPath !== null && fromOrg !== '') {
+      const org = registrable(m.returnPath.domain);
+      if (org !== '' && org !== fromOrg && !replyOrgs.has(org)) {
+        domainSignal(signals, 'lookalike-return-path', 'Return-Path', m.returnPath.domain, MAIL_WEIGHTS.lookalikeOtherFactor);
+        signals.add('return-path-mismatch', `bounces go to ${org}, not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.returnPathOther, null,
+          'bulk-mail services use their own bounce domains');
+      }
+    }
+    const subjectBrands = brandIndex.scan(subjectText, inProse).map((h) => h.value).filter((b) => b !== fromOfficial);
+    // Only the opening of the body: footers, signatures and quoted threads name other companies all the time.
+    const bodyBrands = brandIndex.scan(bodyText.slice(0, BRAND_OPENING_CHARS), inProse).map((h) => h.value).filter((b) => b !== fromOfficial && !subjectBrands.includes(b));
+    const namedBrands = [...new Set([...subjectBrands, ...bodyBrands])].filter((b) => !displayBrands.includes(b));
+    if (namedBrands.length > 0 && fromDomain !== '' && !namedBrands.some((b) => registrable(fromDomain).includes(b))) {
+      const first = namedBrands[0] ?? '';
+      const inSubject = subjectBrands.includes(first);
+      signals.add('brand-not-sender', `${inSubject ? 'the subject' : 'the text'} names ${namedBrands.slice(0, 3).map(brandName).join(', ')}, but the message is from ${fromDomain}`,
+        inSubject ? MAIL_WEIGHTS.brandInSubject : MAIL_WEIGHTS.brandNotSender, first, 'newsletters and forwarded mail name other companies all the time');
+    }
+
+    // ── Links ──
+    linkSignals(signals, html, links);
+
+    // ── Words ──
+    const hits = lures.scan(`${subjectText} ${bodyText}`);
+    for (const kind of ['credential', 'payment', 'urgency', 'threat', 'prize'] as const) {
+      const phrases = [...new Set(hits.filter((h) => h.value === kind).map((h) => h.phrase))];
+      if (phrases.length === 0) continue;
+      const table = kind === 'credential' ? MAIL_WEIGHTS.credentialLure : MAIL_WEIGHTS.lure;
+      const weight = table[Math.min(phrases.length, table.length - 1)] ?? 0;
+      signals.add(LURE_SIGNAL[kind], `the message ${LURE_WORDS[kind]}: ${phrases.slice(0, 4).map((p) => quote(p, 40)).join(', ')}${phrases.length > 4 ? ` and ${phrases.length - 4} more` : ''}`, weight);
+    }
+
+    const tricks = scriptTricks(`${m.subject}\n${from?.name ?? ''}\n${m.text.slice(0, MAX_OBFUSCATION_SCAN_CHARS)}\n${html?.text.slice(0, MAX_OBFUSCATION_SCAN_CHARS) ?? ''}`);
+    if (tricks.mixedWords.length > 0) {
+      signals.add('obfuscated-text', `words written with look-alike letters from another script: ${tricks.mixedWords.slice(0, 3).map((w) => quote(w, 30)).join(', ')} (words that read as Latin but would not match a filter)`, MAIL_WEIGHTS.mixedScript);
+    }
+    if (tricks.styledLetters >= 3 || tricks.hiddenSplits >= 3) {
+      const what = [tricks.styledLetters >= 3 ? `${tricks.styledLetters} letters in decorative Unicode styles (e.g. 𝐁𝐎𝐋𝐃)` : '', tricks.hiddenSplits >= 3 ? `${tricks.hiddenSplits} invisible characters inside words` : ''].filter((t) => t !== '').join(' and ');
+      signals.add('obfuscated-text', `${what}: text disguised against word filters`, MAIL_WEIGHTS.styledLetters);
+    }
+
+    // ── Attachments ──
+    attachmentSignals(signals, m.attachments);
+    if (html !== null && html.trackingPixels > 0) {
+      signals.add('tracking-pixel', `${html.trackingPixels} remote image(s) of one pixel or hidden: opening the message tells the sender it was read`, MAIL_WEIGHTS.trackingPixel, null,
+        'newsletters use them too');
+    }
+
+    // ── Operator policy: anti-phishing code ──
+    for (const code of codes) {
+      const claims = fromOfficial === code.brand || displayBrands.includes(code.brand) || subjectBrands.includes(code.brand);
+      if (!claims) continue;
+      const phrase = normaliseText(code.phrase);
+      if (phrase !== '' && !bodyText.includes(phrase) && !subjectText.includes(phrase)) {
+        signals.add('anti-phishing-code-missing', `the message claims to be from ${brandName(code.brand)} but does not carry its anti-phishing code`, MAIL_WEIGHTS.antiPhishingCodeMissing, code.brand);
+      }
+    }
+
+    // ── Structure ──
+    if (m.cut !== null) signals.add('mime-limit', m.malformed.find((t) => t.includes('analysed')) ?? 'a MIME limit was reached', MAIL_WEIGHTS.mimeLimit, null);
+    const structural = m.malformed.filter((t) => !t.includes('analysed'));
+    if (structural.length > 0) signals.add('malformed-mime', structural.slice(0, 3).join('; '), MAIL_WEIGHTS.malformed, null, 'broken mailers produce malformed messages too');
+    if (m.extraFrom > 0) {
+      signals.add('malformed-mime', `the From header lists ${m.extraFrom + 1} mailboxes (${m.fromAll.slice(0, 3).map((a) => quote(a, 60)).join(', ')}): a display name split off its address, a classic disguise`, MAIL_WEIGHTS.multipleFrom);
+    }
+
+    const score = signals.score();
+    const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
+    return result(verdict, score, signals.brand);
+  }
+
+  function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): void {
+    if (domain === '') return;
+    const r = check(domain);
+    if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') return;
+    const top = [...r.signals].sort((a, b) => b.weight - a.weight)[0];
+    signals.add(kind, `${role} domain ${domain} is ${r.verdict === 'phishing' ? 'a lookalike' : 'suspicious'} (engine score ${r.score}${top === undefined ? '' : `: ${top.detail}`})`,
+      r.score * (r.brand === null ? MAIL_WEIGHTS.riskOnlyFactor : factor), r.brand);
+  }
+
+  /**
+   * engine.check for a link in a message. A brand domain in the path of a URL that carries an address or a
+   * Message-ID (`lore.kernel.org/r/123@gmail.com`, `…?to=a%40gmail.com`) names the brand's mail service, not a
+   * lure: that `brand-in-path` signal is set aside and the score recombined without it.
+   */
+  function linkCheck(url: string): CheckResult {
+    const r = check(url);
+    if (!r.signals.some((s) => s.kind === 'brand-in-path') || (!url.includes('@') && !url.toLowerCase().includes('%40'))) return r;
+    const kept = r.signals.filter((s) => s.kind !== 'brand-in-path');
+    let keep = 1;
+    for (const s of kept) if (s.weight > 0) keep *= 1 - Math.min(s.weight, 99) / 100;
+    const score = Math.round(100 * (1 - keep));
+    const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
+    return { ...r, signals: kept, score, verdict, brand: kept.length === 0 ? null : r.brand };
+  }
+
+  function collectLinks(m: ParsedMessage, html: HtmlScan | null): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const push = (href: string): void => {
+      if (out.length >= MAX_LINKS || seen.has(href)) return;
+      if (httpHost(href) === '') return;
+      seen.add(href);
+      out.push(href);
+    };
+    for (const l of html?.links ?? []) push(l.href);
+    for (const a of html?.formActions ?? []) push(a);
+    for (const t of html?.refreshTargets ?? []) push(t);
+    for (const l of extractLinks(m.text, MAX_LINKS)) push(l);
+    for (const a of m.attachments) {
+      if (!looksLikeHtml(a)) continue;
+      const scan = scanHtml(a.content.subarray(0, MAX_ATTACHMENT_SCAN_BYTES).toString('utf8'));
+      for (const l of scan.links) push(l.href);
+      for (const f of scan.formActions) push(f);
+    }
+    return out;
+  }
+
+  function linkSignals(signals: SignalList, html: HtmlScan | null, links: readonly string[]): void {
+    if (html !== null) {
+      let mismatches = 0;
+      for (const l of html.links) {
+        const target = httpHost(l.href);
+        const shown = shownHost(l.text);
+        if (target === '' || shown === '') continue;
+        const shownOrg = registrable(shown);
+        if (shownOrg === '' || shownOrg === registrable(target)) continue;
+        if (mismatches++ > 0) continue;
+        const official = officialBrandOf(shown);
+        signals.add('link-text-mismatch', `a link shows ${quote(shown)} but leads to ${target}${official === null ? '' : ` (${shown} is an official domain of ${brandName(official)})`}`,
+          official === null ? MAIL_WEIGHTS.linkTextMismatch : MAIL_WEIGHTS.linkTextMismatchOfficial, official, official === null ? 'click-tracking redirects of newsletters do this too' : '');
+      }
+      if (html.passwordInputs > 0) signals.add('form-in-body', `the message body has a form with ${html.passwordInputs} password field(s)`, MAIL_WEIGHTS.passwordInBody);
+      else if (html.forms > 0) signals.add('form-in-body', `the message body has ${html.forms} form(s)${html.formActions[0] ? ` posting to ${quote(html.formActions[0], 100)}` : ''}`, MAIL_WEIGHTS.formInBody);
+      if (html.refreshTargets.length > 0) signals.add('meta-refresh', `the HTML redirects to ${quote(html.refreshTargets[0] ?? '', 100)} when opened`, MAIL_WEIGHTS.metaRefresh);
+    }
+    // Every distinct link host through the engine; the worst one becomes the signal (one bad host, not a sum).
+    let worst: { url: string; result: CheckResult } | null = null;
+    const hosts = new Set<string>();
+    let risky = 0;
+    for (const url of links) {
+      const host = httpHost(url);
+      if (hosts.has(host)) continue;
+      hosts.add(host);
+      const r = linkCheck(url);
+      if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') continue;
+      risky++;
+      if (worst === null || r.score > worst.result.score) worst = { url, result: r };
+    }
+    if (worst !== null) {
+      const top = [...worst.result.signals].sort((a, b) => b.weight - a.weight)[0];
+      signals.add('risky-link', `a link to ${worst.result.host ?? httpHost(worst.url)} is ${worst.result.verdict === 'phishing' ? 'a lookalike or phishing host' : 'suspicious'} (engine score ${worst.result.score}${top === undefined ? '' : `: ${top.detail}`})${risky > 1 ? `; ${risky - 1} other risky host(s)` : ''}`,
+        worst.result.score * (worst.result.brand === null ? MAIL_WEIGHTS.riskOnlyFactor : MAIL_WEIGHTS.riskyLinkFactor), worst.result.brand);
+    }
+  }
+
+  function attachmentSignals(signals: SignalList, attachments: readonly MailAttachment[]): void {
+    for (const a of attachments) {
+      const name = a.filename;
+      const last = extension(name, 0);
+      const previous = extension(name, 1);
+      if (BIDI.test(name)) {
+        signals.add('double-extension', `the attachment name ${quote(name)} hides its real extension with a right-to-left control character`, MAIL_WEIGHTS.doubleExtension);
+      } else if (previous !== '' && docExt.has(previous) && exeExt.has(last)) {
+        signals.add('double-extension', `the attachment ${quote(name)} looks like a .${previous} but is a .${last}`, MAIL_WEIGHTS.doubleExtension);
+      } else if (exeExt.has(last) && last !== 'html' && last !== 'htm' && last !== 'shtml' && last !== 'xhtml' && last !== 'svg') {
+        signals.add('executable-attachment', `the attachment ${quote(name)} runs when opened (.${last})`, MAIL_WEIGHTS.executable);
+      }
+      if (isZip(a.content) || zipExt.has(last)) {
+        if (isZip(a.content) && zipHasEncryptedEntry(a.content)) {
+          signals.add('encrypted-archive', `the archive ${quote(name)} is password-protected: scanners cannot look inside`, MAIL_WEIGHTS.encryptedArchive);
+        }
+        continue;
+      }
+      if (looksLikeHtml(a)) {
+        const scan = scanHtml(a.content.subarray(0, MAX_ATTACHMENT_SCAN_BYTES).toString('utf8'));
+        if (scan.forms > 0 || scan.passwordInputs > 0) {
+          signals.add('html-attachment', `the HTML attachment ${quote(name)} contains a form${scan.passwordInputs > 0 ? ' with a password field' : ''}${scan.formActions[0] ? ` posting to ${quote(scan.formActions[0], 100)}` : ''}: it opens a local sign-in page`, MAIL_WEIGHTS.htmlAttachmentForm);
+        } else if (scan.scripts > 0) {
+          signals.add('html-attachment', `the HTML attachment ${quote(name)} contains ${scan.scripts} script(s)`, MAIL_WEIGHTS.htmlAttachmentScript);
+        } else {
+          signals.add('html-attachment', `the attachment ${quote(name)} is an HTML page`, MAIL_WEIGHTS.htmlAttachment, null, 'some receipts and reports are sent as HTML files');
+        }
+      }
+    }
+  }
+
+  return { version: MAIL_ANALYSER_VERSION, analyse };
+}
+
+export type { MailAddress };

@@ -1,0 +1,33 @@
+/**
+ * Links written as text (in a report's pasted text or a message's plain-text part). Shared by the report worker and
+ * the e-mail analyser.
+ */
+
+/**
+ * Links in free text: http(s) and defanged hxxp(s) URLs up to the next whitespace, quote or bracket. A linear scan
+ * with indexOf, no regular expression over attacker text.
+ */
+export function extractLinks(text: string, limit: number): string[] {
+  const links: string[] = [];
+  const lower = text.toLowerCase();
+  let from = 0;
+  while (links.length < limit) {
+    const http = lower.indexOf('http', from);
+    const hxxp = lower.indexOf('hxxp', from);
+    const start = http < 0 ? hxxp : hxxp < 0 ? http : Math.min(http, hxxp);
+    if (start < 0) break;
+    let end = start;
+    while (end < text.length && !isLinkEnd(text.charCodeAt(end))) end++;
+    let stop = end;
+    while (stop > start && '.,;:!?'.includes(text.charAt(stop - 1))) stop--; // trailing sentence punctuation
+    const candidate = text.slice(start, stop);
+    if (/^h[tx]{2}ps?:\/\/./i.test(candidate)) links.push(candidate);
+    from = Math.max(end, start + 4);
+  }
+  return links;
+}
+
+function isLinkEnd(c: number): boolean {
+  return c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+

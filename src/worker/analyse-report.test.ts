@@ -1,0 +1,62 @@
+/**
+ * The analyse-report job on e-mail reports, on SQLite and PostgreSQL: the message's analysis is recorded against
+ * the report, its links and sender domain become indicators like a URL report's, the raw bytes stay as uploaded,
+ * and a second delivery of the job records nothing twice.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createEngine } from '../engine/index.js';
+import { createMailAnalyser } from '../mail/index.js';
+import { CATALOG, eml } from '../mail/test-fixtures.js';
+import { forEachStore, type TestStore } from '../store/test-stores.js';
+import { analyseReport } from './analyse-report.js';
+
+const engine = createEngine(CATALOG);
+const mail = createMailAnalyser({ catalog: CATALOG, engine });
+
+const MESSAGE = eml([
+  'From: "PayPal Service" <service@paypa1-support.com>', 'Subject: Your account is limited', 'Message-ID: <r1@paypa1-support.com>',
+  'Content-Type: text/html; charset=utf-8',
+], '<p>Verify your account within 24 hours: <a href="http://paypa1-login.com/signin?u=1">https://www.paypal.com/</a></p>');
+
+forEachStore((name, open) => {
+  let store: TestStore;
+  before(async () => { store = await open(); });
+  after(() => store.close());
+
+  test(`${name}: an e-mail report is analysed, recorded, and feeds indicators; the raw message is untouched`, async () => {
+    const created = await store.reports.create({ email: MESSAGE, payloadHash: 'a'.repeat(64), actor: 'public' });
+    assert.ok(!created.conflict);
+    await analyseReport(store, engine, created.id, () => new Date('2025-01-02T00:00:00Z'), mail);
+    await analyseReport(store, engine, created.id, () => new Date('2025-01-02T00:00:01Z'), mail); // redelivered: no-op
+
+    const report = await store.reports.get(created.id);
+    assert.equal(report?.status, 'triaged');
+    const sha = createHash('sha256').update(MESSAGE).digest('hex');
+    assert.equal(createHash('sha256').update(report.email ?? Buffer.alloc(0)).digest('hex'), sha);
+
+    const analyses = await store.analyses.list({ reportId: created.id });
+    const message = analyses.find((a) => a.indicatorId === null);
+    assert.ok(message !== undefined, 'the message analysis is recorded against the report');
+    assert.match(message.engineVersion, /^mail-\d+\.\d+\.\d+\+engine-/);
+    const result = message.result as { verdict: string; brand: string | null; message: { sha256: string } };
+    assert.equal(result.verdict, 'phishing');
+    assert.equal(result.brand, 'paypal');
+    assert.equal(result.message.sha256, sha);
+
+    const page = await store.indicators.list({ limit: 10 });
+    const keys = page.items.map((i) => i.key).sort();
+    assert.deepEqual(keys, ['paypa1-login.com/signin', 'paypa1-support.com']);
+    for (const i of page.items) assert.equal(i.reportCount, 1);
+    assert.equal(analyses.filter((a) => a.indicatorId !== null).length, 2);
+  });
+
+  test(`${name}: without an e-mail analyser the message is kept but not analysed (previous behaviour)`, async () => {
+    const created = await store.reports.create({ email: MESSAGE, payloadHash: 'b'.repeat(64), actor: 'public' });
+    assert.ok(!created.conflict);
+    await analyseReport(store, engine, created.id, () => new Date());
+    assert.equal((await store.reports.get(created.id))?.status, 'triaged');
+    assert.deepEqual(await store.analyses.list({ reportId: created.id }), []);
+  });
+});
