@@ -30,6 +30,8 @@ interface ReportView {
 
 interface ResultShape {
   readonly input?: unknown;
+  /** E-mail analyses: the message's identity (src/mail/types.ts). */
+  readonly message?: unknown;
   readonly verdict?: unknown;
   readonly score?: unknown;
   readonly brand?: unknown;
@@ -40,7 +42,10 @@ interface ResultShape {
 function analysisView(analysis: AnalysisView): HTMLElement {
   const result = (typeof analysis.result === 'object' && analysis.result !== null ? analysis.result : {}) as ResultShape;
   const signals = Array.isArray(result.signals) ? (result.signals as unknown[]) : [];
+  const message = (typeof result.message === 'object' && result.message !== null ? result.message : {}) as Record<string, unknown>;
+  const field = (name: string, label: string) => (typeof message[name] === 'string' ? [h('dt', {}, label), h('dd', {}, showInvisible(message[name]))] : null);
   return h('li', {},
+    Object.keys(message).length === 0 ? null : h('dl', { class: 'facts' }, field('from', 'From'), field('subject', 'Subject'), field('date', 'Date'), field('messageId', 'Message-ID')),
     h('div', {},
       typeof result.verdict === 'string' ? verdictBadge(result.verdict) : null,
       typeof result.score === 'number' ? ` score ${result.score}` : null,
