@@ -1,7 +1,7 @@
 /**
  * Performance of the engine and of `hookwatch check`, against the project's targets.
  *
- *   npm run bench [-- --data ../shared/data] [--n 1000000] [--synthetic] [--theirs-n 30000]
+ *   npm run bench [-- --data ../shared/data] [--n 1000000] [--synthetic] [--theirs-n 30000] [--email DIR]
  *
  * Inputs (bench/corpus.ts): the shared evaluation hosts and URLs when `--data DIR` (default ../shared/data) holds
  * them, else (or with --synthetic) a seeded synthetic corpus of the same shapes. Each set (hosts, URLs, mixed =
@@ -20,6 +20,8 @@
  *      ones), read from the child's own process.resourceUsage() at exit; an idle `node` is shown for scale;
  *   5. catalog load + compile (parseCatalog of the 300-brand JSON text + createEngine): "first" in a fresh process
  *      (includes building the knowledge shared by all engines, and cold code), "warm" in this process.
+ *   6. the e-mail analyser on a folder of messages (bench/email.bench.ts): messages/s on one thread; skipped with a
+ *      message when no folder is given or found.
  * Every figure is the median of RUNS runs (5 for catalog load). Targets are printed beside the figures with PASS or
  * MISS; a MISS never fails the process (exit 0): this is a measurement, not a test. Absolute numbers depend on the
  * machine: compare runs on the same machine, and read the ratio in 2 as the machine-independent figure.
@@ -36,6 +38,7 @@ import { parseArgs } from 'node:util';
 import { createEngine, ENGINE_VERSION, type Engine, type Verdict } from '../src/engine/index.js';
 import { defaultCatalog, parseCatalog } from '../src/catalog/index.js';
 import { checkStream } from '../src/cli/check.js';
+import { benchEmail, emailBenchDir, TARGET_EMAIL_MESSAGES_PER_S } from './email.bench.js';
 import { hasEvalData, HOST_SHARE, realCorpus, syntheticCatalog, syntheticCorpus, type Corpus } from './corpus.js';
 
 // Targets (see the project brief).
@@ -433,6 +436,7 @@ const ARGS = {
   'theirs-n': { type: 'string' },
   child: { type: 'string' },
   catalog: { type: 'string' },
+  email: { type: 'string' },
 } as const;
 
 function parseCommandLine(): ReturnType<typeof parseArgs<{ options: typeof ARGS }>> {
@@ -474,6 +478,12 @@ async function main(): Promise<void> {
     await benchCheck(engine, hostsFile, hostsText, corpus.hosts.length, built);
     await benchMemory(catalogFile, mixedFile, corpus.mixed.length, built);
     await benchCatalogLoad(catalogFile, catalogText);
+    const email = await benchEmail(emailBenchDir(values.email, options.dataDir ?? DEFAULT_DATA_DIR), RUNS);
+    if (email === undefined) {
+      targets.push({ what: 'e-mail analysis, one thread', figure: 'skipped', target: `≥ ${int(TARGET_EMAIL_MESSAGES_PER_S)} msgs/s`, pass: undefined });
+    } else {
+      judge('e-mail analysis, one thread', email.perSecond, TARGET_EMAIL_MESSAGES_PER_S, 'msgs/s', true);
+    }
     printTargets();
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -484,6 +494,6 @@ try {
   await main();
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  console.error(`bench: ${error.message}\nusage: npm run bench -- [--data DIR | --synthetic] [--n N] [--theirs-n N]`);
+  console.error(`bench: ${error.message}\nusage: npm run bench -- [--data DIR | --synthetic] [--n N] [--theirs-n N] [--email DIR]`);
   process.exitCode = 2;
 }

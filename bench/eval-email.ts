@@ -9,12 +9,14 @@
  *   false pos. = legitimate messages judged phishing or suspicious;
  *   attributed = detected phishing messages given a brand; with --labels (TSV: file name, brand id) also how many
  *                of the labelled ones got the labelled brand (the shared set has no brand labels).
- * SpamAssassin runs once per set in mbox mode with local tests only (`spamassassin -L --mbox`), so its figures
+ * SpamAssassin runs once per set in mbox mode with local tests only (`spamassassin -L --mbox`, Bayes and
+ * auto-learning off, a fresh HOME), so its figures
  * come from the same bytes without network rules; a message counts as detected at its own threshold (5.0), and
  * again at the lowest threshold whose false-positive rate is not above ours (equal or lower FP).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCatalog, loadCatalogFile } from '../src/catalog/index.js';
@@ -31,15 +33,20 @@ interface SetResult {
   readonly errors: number;
 }
 
-/** Messages as one mbox (mboxo quoting of `From ` lines), in file-name order. */
+/**
+ * Messages as one mbox (mboxo quoting of `From ` lines), each with an index header first: SpamAssassin's mbox
+ * mode does not write its results in input order, so results are matched by that header, never by position.
+ */
 function toMbox(dir: string, files: readonly string[]): Buffer {
   const parts: Buffer[] = [];
-  for (const f of files) {
+  files.forEach((f, i) => {
     const text = readFileSync(join(dir, f)).toString('latin1').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
-    parts.push(Buffer.from(`From eval@localhost Thu Jan  1 00:00:00 1970\n${text}${text.endsWith('\n') ? '' : '\n'}\n`, 'latin1'));
-  }
+    parts.push(Buffer.from(`From eval@localhost Thu Jan  1 00:00:00 1970\n${INDEX_HEADER}: ${i}\n${text}${text.endsWith('\n') ? '' : '\n'}\n`, 'latin1'));
+  });
   return Buffer.concat(parts);
 }
+
+const INDEX_HEADER = 'X-Hookwatch-Eval-Index';
 
 /** SpamAssassin scores, one per message in order, or the reason it could not run. */
 async function spamAssassin(dir: string, files: readonly string[]): Promise<{ scores: number[]; version: string } | { error: string }> {
@@ -51,22 +58,39 @@ async function spamAssassin(dir: string, files: readonly string[]): Promise<{ sc
     p.on('close', () => { resolve(out.split('\n')[0] ?? ''); });
   });
   if (version === '') return { error: 'spamassassin is not installed (apt-get install -y spamassassin)' };
+  // A fresh HOME per run, Bayes and auto-learning off: SpamAssassin must not learn from the test messages (it
+  // auto-learns by default into ~/.spamassassin, which would also leak between runs and between the two sets).
+  const home = mkdtempSync(join(tmpdir(), 'hookwatch-sa-'));
   return new Promise((resolve) => {
-    const p = spawn('spamassassin', ['-L', '--mbox'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const scores: number[] = [];
+    const p = spawn('spamassassin', ['-L', '--mbox', '--cf=use_bayes 0', '--cf=bayes_auto_learn 0', '--cf=use_auto_whitelist 0'], {
+      stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, HOME: home },
+    });
+    p.on('close', () => { rmSync(home, { recursive: true, force: true }); });
+    const scores = new Array<number>(files.length).fill(Number.NaN);
     let pending = '';
+    let score = Number.NaN;
+    let index = -1;
+    const endMessage = (): void => {
+      if (index >= 0 && index < scores.length) scores[index] = score;
+      score = Number.NaN;
+      index = -1;
+    };
     p.stdout.on('data', (c: Buffer) => {
       pending += c.toString('latin1');
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        const m = /^X-Spam-Status: (?:Yes|No), score=(-?[\d.]+)/.exec(line);
-        if (m !== null) scores.push(Number(m[1]));
+        if (line.startsWith('From eval@localhost ')) { endMessage(); continue; }
+        const status = /^X-Spam-Status: (?:Yes|No), score=(-?[\d.]+)/.exec(line);
+        if (status !== null && Number.isNaN(score)) score = Number(status[1]);
+        if (line.startsWith(`${INDEX_HEADER}: `) && index < 0) index = Number(line.slice(INDEX_HEADER.length + 2));
       }
     });
     p.on('error', (e) => { resolve({ error: e.message }); });
     p.on('close', () => {
-      if (scores.length !== files.length) resolve({ error: `spamassassin returned ${scores.length} results for ${files.length} messages` });
+      endMessage();
+      const missing = scores.filter((x) => Number.isNaN(x)).length;
+      if (missing > 0) resolve({ error: `spamassassin gave no result for ${missing} of ${files.length} messages` });
       else resolve({ scores, version });
     });
     p.stdin.end(toMbox(dir, files));

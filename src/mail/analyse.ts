@@ -262,7 +262,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   for (const b of brands) {
     const name = normaliseText(b.name);
     const strongName = name.includes(' ') || name.length >= 8;
-    if (b.generic !== true || strongName) if (name.length >= 4) brandPhrases.push({ phrase: name, value: b.id });
+    if ((b.generic !== true || strongName) && name.length >= 4) brandPhrases.push({ phrase: name, value: b.id });
     if (b.generic === true) continue;
     for (const k of b.keywords) if (k.length >= 4 && k !== name) brandPhrases.push({ phrase: k, value: b.id });
   }
