@@ -54,6 +54,16 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
   const limited = rateLimit(LOGIN_RATE_PER_MINUTE);
   const signedIn = requireRole(['admin', 'analyst', 'liaison']);
 
+  /** 429 with Retry-After while the account must wait after repeated failures (WA-4); undefined to go ahead. */
+  function throttle(request: FastifyRequest, reply: FastifyReply, user: User): FastifyReply | undefined {
+    const wait = loginDelayMs(user.failedLogins, user.lastFailedLoginAt, store.now().getTime());
+    if (wait <= 0) return undefined;
+    const seconds = Math.ceil(wait / 1000);
+    void reply.header('retry-after', String(seconds));
+    request.log.warn({ action: 'login', outcome: 'throttled', actor: `user:${user.id}` }, 'sign-in throttled');
+    return sendError(reply, 'HW_ERR_AUTH_THROTTLED', { seconds });
+  }
+
   /**
    * The last step of a sign-in: a new session (a new token: rotation; the session the browser arrived with ends),
    * failures forgotten, the cookie set, the anti-CSRF token returned (and, at enrolment, the recovery codes, once).
@@ -91,15 +101,8 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     // Login CSRF: a page on another site must not sign a victim's browser into the attacker's account.
     if (!originAllowed(request)) return sendError(reply, 'HW_ERR_AUTH_CSRF');
     const user = await store.users.findByEmail(request.body.email);
-    if (user !== undefined) {
-      const wait = loginDelayMs(user.failedLogins, user.lastFailedLoginAt, store.now().getTime());
-      if (wait > 0) {
-        const seconds = Math.ceil(wait / 1000);
-        void reply.header('retry-after', String(seconds));
-        request.log.warn({ action: 'login', outcome: 'throttled', actor: `user:${user.id}` }, 'sign-in throttled');
-        return sendError(reply, 'HW_ERR_AUTH_THROTTLED', { seconds });
-      }
-    }
+    const throttled = user === undefined ? undefined : throttle(request, reply, user);
+    if (throttled !== undefined) return throttled;
     const ok = await verifyPassword(user?.passwordHash, request.body.password);
     if (user === undefined || !ok || user.disabled) {
       if (user !== undefined && !ok) await store.users.recordLoginFailure(user.id);
@@ -132,12 +135,8 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     const challenge = await store.mfa.takeAttempt(request.body.challenge);
     const user = challenge === undefined ? undefined : await store.users.get(challenge.userId);
     if (challenge === undefined || user === undefined || user.disabled) return sendError(reply, 'HW_ERR_AUTH_MFA_FAILED');
-    const wait = loginDelayMs(user.failedLogins, user.lastFailedLoginAt, store.now().getTime());
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      void reply.header('retry-after', String(seconds));
-      return sendError(reply, 'HW_ERR_AUTH_THROTTLED', { seconds });
-    }
+    const throttled = throttle(request, reply, user);
+    if (throttled !== undefined) return throttled;
     const code = request.body.code.trim();
     const secret = challenge.pendingSecret ?? user.totpSecret;
     let method: 'totp' | 'recovery-code' | 'enrolment';

@@ -34,13 +34,8 @@ export interface Indicator {
   readonly status: string;
 }
 
-export interface Brand {
-  readonly id: string;
-  readonly name: string;
-  readonly domains: readonly string[];
-  readonly keywords: readonly string[];
-  readonly generic?: boolean;
-}
+/** A catalog brand as the API exports it: the engine's own type (type-only: nothing of src/ is bundled). */
+export type { Brand } from '../../src/engine/types.js';
 
 export const STATUS_LABELS: Readonly<Record<string, string>> = {
   new: 'new',
