@@ -6,13 +6,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type RouteEntry } from './app.js';
-import { loadConfig } from '../config/config.js';
+import type { RouteEntry } from './app.js';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
-import { inProcessQueue } from '../queue/in-process.js';
-import { memoryJobStore } from '../queue/job-store.js';
-import type { JobQueue } from '../queue/queue.js';
-import { openCatalog } from '../worker/catalog.js';
+import { openTestApp, type TestApp } from './test-app.js';
 import { hashPassword } from './passwords.js';
 import type { Role } from '../store/index.js';
 
@@ -37,19 +33,16 @@ function checkHeaders(label: string, headers: Record<string, unknown>): void {
 
 forEachStore((name, open) => {
   let store: TestStore;
-  let queue: JobQueue;
+  let fixture: TestApp;
   let app: FastifyInstance;
   const principals: { name: string; role: Role | undefined; headers: Record<string, string> }[] = [];
 
   before(async () => {
-    store = await open();
-    const catalog = await openCatalog(store, { brands: [{ id: 'paypal', name: 'PayPal', domains: ['paypal.com'], keywords: ['paypal'] }] });
-    queue = inProcessQueue({ store: memoryJobStore(), onError: () => undefined });
-    await queue.start();
-    app = await buildApp({ config: loadConfig({ flags: { publicRateLimitPerMinute: 100_000, mfaRequired: false } }), engine: () => catalog.engine(), catalog, store, queue });
+    fixture = await openTestApp(open, { flags: { publicRateLimitPerMinute: 100_000, mfaRequired: false } });
+    ({ store, app } = fixture);
     principals.push({ name: 'anonymous', role: undefined, headers: {} });
     for (const role of ['liaison', 'analyst', 'admin'] as const) {
-      principals.push({ name: `${role} key`, role, headers: { authorization: `Bearer ${(await store.apiKeys.create({ name: role, role })).key}` } });
+      principals.push({ name: `${role} key`, role, headers: { authorization: await fixture.bearer(role) } });
     }
     await store.users.create({ email: 'session@example.org', passwordHash: await hashPassword('correct horse battery staple'), role: 'analyst' });
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'session@example.org', password: 'correct horse battery staple' } });
@@ -57,11 +50,7 @@ forEachStore((name, open) => {
     const csrf = (JSON.parse(signIn.body) as { csrfToken: string }).csrfToken;
     principals.push({ name: 'analyst session', role: 'analyst', headers: { cookie, 'x-csrf-token': csrf } });
   });
-  after(async () => {
-    await app.close();
-    await queue.stop({ graceful: true });
-    await store.close();
-  });
+  after(() => fixture.close());
 
   test(`${name}: every route × principal gets what its guard promises, with the security headers`, async () => {
     // Sign-in, "who am I" and sign-out answer 401 by design without a session: session.routes.test.ts covers them.

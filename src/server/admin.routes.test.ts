@@ -2,34 +2,21 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
-import { loadConfig } from '../config/config.js';
-import { createEngine } from '../engine/index.js';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
-import { inProcessQueue } from '../queue/in-process.js';
-import { memoryJobStore } from '../queue/job-store.js';
-import type { JobQueue } from '../queue/queue.js';
-
-const engine = createEngine({ brands: [] });
+import { openTestApp, type TestApp } from './test-app.js';
 
 forEachStore((name, open) => {
+  let fixture: TestApp;
   let store: TestStore;
-  let queue: JobQueue;
   let app: FastifyInstance;
   let admin = '';
 
   before(async () => {
-    store = await open();
-    queue = inProcessQueue({ store: memoryJobStore(), onError: () => undefined });
-    await queue.start();
-    app = await buildApp({ config: loadConfig(), engine: () => engine, store, queue });
-    admin = `Bearer ${(await store.apiKeys.create({ name: 'root', role: 'admin' })).key}`;
+    fixture = await openTestApp(open);
+    ({ store, app } = fixture);
+    admin = await fixture.bearer('admin');
   });
-  after(async () => {
-    await app.close();
-    await queue.stop({ graceful: true });
-    await store.close();
-  });
+  after(() => fixture.close());
 
   test(`${name}: an admin creates a key (shown once), it works, revoking it stops it, all audited`, async () => {
     const created = await app.inject({ method: 'POST', url: '/api/v1/admin/keys', headers: { authorization: admin }, payload: { name: 'soc', role: 'analyst' } });

@@ -5,38 +5,23 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
-import { loadConfig } from '../config/config.js';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
-import { inProcessQueue } from '../queue/in-process.js';
-import { memoryJobStore } from '../queue/job-store.js';
-import type { JobQueue } from '../queue/queue.js';
-import { analyseReport } from '../worker/analyse-report.js';
-import { openCatalog, type CatalogHolder } from '../worker/catalog.js';
+import { openTestApp, type TestApp } from './test-app.js';
 
 type Json = Record<string, unknown>;
 
 forEachStore((name, open) => {
+  let fixture: TestApp;
   let store: TestStore;
-  let queue: JobQueue;
-  let catalog: CatalogHolder;
   let app: FastifyInstance;
   let auth: { authorization: string };
 
   before(async () => {
-    store = await open();
-    catalog = await openCatalog(store, { brands: [{ id: 'paypal', name: 'PayPal', domains: ['paypal.com'], keywords: ['paypal'] }] });
-    queue = inProcessQueue({ store: memoryJobStore(), onError: () => undefined, pollIntervalMs: 20 });
-    await queue.start();
-    await queue.work('analyse-report', (job) => analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date()));
-    app = await buildApp({ config: loadConfig(), engine: () => catalog.engine(), catalog, store, queue });
-    auth = { authorization: `Bearer ${(await store.apiKeys.create({ name: 'analyst', role: 'analyst' })).key}` };
+    fixture = await openTestApp(open, { analyse: true });
+    ({ store, app } = fixture);
+    auth = { authorization: await fixture.bearer('analyst') };
   });
-  after(async () => {
-    await app.close();
-    await queue.stop({ graceful: true });
-    await store.close();
-  });
+  after(() => fixture.close());
 
   async function report(payload: Json): Promise<{ reference: string }> {
     const res = await app.inject({ method: 'POST', url: '/api/v1/reports', payload, remoteAddress: `10.1.${Math.floor(Math.random() * 250)}.1` });

@@ -7,17 +7,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hash } from '@node-rs/argon2';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from './app.js';
-import { loadConfig } from '../config/config.js';
-import { createEngine } from '../engine/index.js';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
-import { inProcessQueue } from '../queue/in-process.js';
-import { memoryJobStore } from '../queue/job-store.js';
-import type { JobQueue } from '../queue/queue.js';
+import { openTestApp, type TestApp } from './test-app.js';
 import { ARGON2_OPTIONS, hashPassword } from './passwords.js';
 import { LOGIN_FAILURES_BEFORE_DELAY, loginDelayMs } from './session.routes.js';
 
-const engine = createEngine({ brands: [] });
 const PASSWORD = 'correct horse battery staple';
 const ORIGIN = 'http://localhost:80';
 
@@ -29,26 +23,20 @@ function sessionCookie(response: LightMyRequestResponse): string {
 }
 
 forEachStore((name, open) => {
+  let fixture: TestApp;
   let store: TestStore;
-  let queue: JobQueue;
   let app: FastifyInstance;
   let admin = '';
   /** Added to the store's clock: moves time forward for the idle timeout. */
   let skewMs = 0;
 
   before(async () => {
-    store = await open({ now: () => new Date(Date.now() + skewMs) });
-    queue = inProcessQueue({ store: memoryJobStore(), onError: () => undefined });
-    await queue.start();
     // The password-only path; the second factor has its own tests (mfa.test.ts).
-    app = await buildApp({ config: loadConfig({ flags: { mfaRequired: false } }), engine: () => engine, store, queue });
-    admin = `Bearer ${(await store.apiKeys.create({ name: 'root', role: 'admin' })).key}`;
+    fixture = await openTestApp(open, { store: { now: () => new Date(Date.now() + skewMs) }, flags: { mfaRequired: false } });
+    ({ store, app } = fixture);
+    admin = await fixture.bearer('admin');
   });
-  after(async () => {
-    await app.close();
-    await queue.stop({ graceful: true });
-    await store.close();
-  });
+  after(() => fixture.close());
 
   async function user(email: string, role: 'admin' | 'analyst' | 'liaison' = 'analyst'): Promise<string> {
     const made = await store.users.create({ email, passwordHash: await hashPassword(PASSWORD), role });

@@ -14,7 +14,7 @@ import pg from 'pg';
 import type { DialectName } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import { openStore } from './store.js';
-import type { Store } from './store.js';
+import type { Store, StoreConfig } from './store.js';
 import type { Clock } from './transaction.js';
 
 export const TEST_DATABASE_URL =
@@ -76,23 +76,24 @@ async function withAdminClient(work: (client: pg.Client) => Promise<unknown>): P
   }
 }
 
-async function prepare(store: Store, options: TestStoreOptions): Promise<void> {
+/** Opens a store on `config` (migrated unless told not to) that removes its database, with `dispose`, on close. */
+async function testStore(config: StoreConfig, options: TestStoreOptions, dispose: () => Promise<unknown>): Promise<TestStore> {
+  const full = { ...config, ...(options.now === undefined ? {} : { now: options.now }) };
+  const store = await openStore(full);
   if (options.migrate ?? true) await migrateToLatest(store);
+  return {
+    ...store,
+    reopen: () => openStore(full),
+    close: async () => {
+      await store.close();
+      await dispose();
+    },
+  };
 }
 
 const openSqliteTestStore: OpenTestStore = async (options = {}) => {
   const root = await mkdtemp(join(tmpdir(), 'hookwatch-store-'));
-  const config = { dataDir: join(root, 'data'), ...(options.now === undefined ? {} : { now: options.now }) };
-  const store = await openStore(config);
-  await prepare(store, options);
-  return {
-    ...store,
-    reopen: () => openStore(config),
-    close: async () => {
-      await store.close();
-      await rm(root, { recursive: true, force: true });
-    },
-  };
+  return testStore({ dataDir: join(root, 'data') }, options, () => rm(root, { recursive: true, force: true }));
 };
 
 const openPostgresTestStore: OpenTestStore = async (options = {}) => {
@@ -100,21 +101,8 @@ const openPostgresTestStore: OpenTestStore = async (options = {}) => {
   await withAdminClient((client) => client.query(`create schema ${schema}`));
   const url = new URL(TEST_DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const config = {
-    url: url.toString(),
-    dataDir: '/nonexistent',
-    ...(options.now === undefined ? {} : { now: options.now }),
-  };
-  const store = await openStore(config);
-  await prepare(store, options);
-  return {
-    ...store,
-    reopen: () => openStore(config),
-    close: async () => {
-      await store.close();
-      await withAdminClient((client) => client.query(`drop schema ${schema} cascade`));
-    },
-  };
+  return testStore({ url: url.toString(), dataDir: '/nonexistent' }, options, () =>
+    withAdminClient((client) => client.query(`drop schema ${schema} cascade`)));
 };
 
 const postgresProblem = await probePostgres();
