@@ -123,12 +123,15 @@ function nav(current: string, me: SessionUser): HTMLElement {
     signOut);
 }
 
-async function brandIds(): Promise<string[]> {
-  try {
-    return (await api<{ brands: Brand[] }>('/api/v1/brands')).brands.map((b) => b.id).sort();
-  } catch {
+/** The brand ids of the queue's filter, read once per visit of the queue after the catalog may have changed. */
+let brandIdsCache: Promise<string[]> | undefined;
+
+function brandIds(): Promise<string[]> {
+  brandIdsCache ??= api<{ brands: Brand[] }>('/api/v1/brands').then((r) => r.brands.map((b) => b.id).sort(), () => {
+    brandIdsCache = undefined;
     return [];
-  }
+  });
+  return brandIdsCache;
 }
 
 async function route(path: string, params: URLSearchParams): Promise<void> {
@@ -155,7 +158,10 @@ async function route(path: string, params: URLSearchParams): Promise<void> {
     if (indicator?.[1] !== undefined) await indicatorPage(content, decodeURIComponent(indicator[1]));
     else if (report?.[1] !== undefined) await reportPage(content, decodeURIComponent(report[1]));
     else if (path === '/console/dashboard') await dashboardPage(content);
-    else if (path === '/console/brands') await brandsPage(content, params.get('edit'));
+    else if (path === '/console/brands') {
+      brandIdsCache = undefined; // the catalog may change here
+      await brandsPage(content, params.get('edit'));
+    }
     else if (path === '/console/admin') await adminPage(content);
     else await queuePage(content, params, await brandIds());
   } catch (problem) {

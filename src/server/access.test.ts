@@ -58,6 +58,7 @@ forEachStore((name, open) => {
     assert.ok(routes.length >= 40, `the router table lists the app's routes (${routes.length})`);
     const guarded = routes.filter((r) => r.roles !== undefined);
     assert.ok(guarded.some((r) => r.url === '/api/v1/indicators' && r.roles?.includes('liaison') === false), 'the queue is not for liaisons');
+    assert.deepEqual(guarded.filter((r) => !r.url.startsWith('/api/')), [], 'credentials are read for /api/ only: every guarded route is there');
     for (const route of routes) {
       for (const principal of principals) {
         const response = await app.inject({

@@ -97,6 +97,9 @@ function refuse(request: FastifyRequest, reply: FastifyReply, code: 'HW_ERR_AUTH
  */
 export function authenticate(store: Store, policy: SessionPolicy): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    // Only the API has guarded routes. The browser sends the session cookie with every page, script and stylesheet
+    // too: looking it up for those would be a database read per asset for nothing.
+    if (!request.url.startsWith('/api/')) return undefined;
     const key = bearerKey(request);
     if (key !== undefined) {
       const apiKey = await store.apiKeys.find(key);
