@@ -43,6 +43,7 @@ const SIGNAL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   'official-domain', 'well-known-site', 'typosquat', 'homoglyph', 'mixed-script', 'combosquat', 'brand-in-subdomain',
   'brand-in-path', 'tld-swap', 'split-brand', 'ip-host', 'userinfo', 'many-subdomains', 'url-shortener',
   'dynamic-dns', 'user-content-host', 'risky-tld', 'lure-word', 'random-label', 'long-host', 'punycode',
+  'brand-on-abused-site',
 ]);
 
 const engine = createEngine(CATALOG);
@@ -284,6 +285,24 @@ describe('names that only resemble a lookalike', () => {
     assert.ok(!isFlagged(check('amazom.example.net')), 'amazom alone in a sub-domain is not Amazon');
   });
 
+  test('a piece one edit from a name of five letters or fewer is no typo of it (kyoto-seika is not seiko)', () => {
+    const small = createEngine({ brands: [{ id: 'seiko', name: 'Seiko', domains: ['seiko.com'], keywords: ['seiko'] }] });
+    const r = small.check('kyoto-seika.jp');
+    assert.ok(!isFlagged(r), show(r));
+    assert.ok(isFlagged(small.check('seiko-support.com')), 'the name itself with a lure is still a combosquat');
+  });
+
+  test('a registered name with a long word in it is chosen, not machine-made; a free name under a platform may be', () => {
+    for (const input of ['contentsprinter.xyz', 'rbstsystems.live']) {
+      const r = check(input);
+      assert.ok(!kinds(r).includes('random-label'), show(r));
+      assert.ok(!isFlagged(r), show(r));
+    }
+    assertFlagged('qmfvimzgmh.top', null, 'random-label');
+    const r = check('metamsskchromextension.webflow.io');
+    assert.ok(kinds(r).includes('random-label'), show(r));
+  });
+
   test('a hyphen in a short name is weak', () => {
     const r = check('hm-rc.com');
     assert.ok(!isFlagged(r), show(r));
@@ -307,6 +326,17 @@ describe('URL risk', () => {
     const r = check('http://[2001:db8::1]/');
     assert.equal(r.host, '[2001:db8::1]');
     assert.ok(kinds(r).includes('ip-host'), show(r));
+  });
+
+  test('a brand name that alone weighs little counts on a site that also looks abused', () => {
+    // Alone, an ordinary-word brand with other words is weak (`amazon-vr.com`); under an abused suffix or on free
+    // hosting the pair is how kits name their sites.
+    assert.ok(!isFlagged(check('amazon-vr.com')), show(check('amazon-vr.com')));
+    assertFlagged('amazon-vr.xyz', 'amazon', 'brand-on-abused-site');
+    assertFlagged('amazon-user-center.top', 'amazon', 'brand-on-abused-site');
+    // Not under a country's own suffix, where businesses use the name in theirs; not glued inside another word.
+    assert.ok(!kinds(check('amazon-vr.cn')).includes('brand-on-abused-site'), show(check('amazon-vr.cn')));
+    assert.ok(!kinds(check('usamazon4.xyz')).includes('brand-on-abused-site'), show(check('usamazon4.xyz')));
   });
 
   test('dynamic DNS, URL shorteners and user-content hosts are named', () => {

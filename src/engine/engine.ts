@@ -17,7 +17,7 @@ import { LookalikeIndex, isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton }
 import { parseInput, type Subject } from './subject.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
+import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -89,6 +89,7 @@ export const WEIGHTS = {
   deepSubdomain: 15,
   longHost: 10,
   punycode: 10,
+  brandOnAbusedSite: 15,
 } as const;
 
 interface TokenInfo {
@@ -198,9 +199,10 @@ const VOWEL_BITS = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 <
 
 /**
  * Whether a label reads as machine-generated (kit-generated sub-domains such as `qmfvimzgmh`, hex ids): long runs
- * of consonants, almost no vowels, or letters and digits interleaved. Bounded loop over char codes.
+ * of consonants, almost no vowels, or letters and digits interleaved. Bounded loop over char codes. `paidFor`: the
+ * label is a registered domain's, not a free name under a hosting platform.
  */
-function looksRandom(label: string, start: number, end: number): boolean {
+function looksRandom(label: string, start: number, end: number, paidFor: boolean): boolean {
   const length = end - start;
   if (length < 7 || label.startsWith('xn--', start)) return false;
   let letters = 0;
@@ -222,14 +224,21 @@ function looksRandom(label: string, start: number, end: number): boolean {
   }
   const suspect = (letters >= 7 && maxRun >= 5) || (letters >= 8 && vowels * 6 < letters) || (length >= 10 && switches >= 4 && digits >= 3);
   if (!suspect) return false;
-  // Names built from words and technical abbreviations (`cloudjscdn`, `dbankcdn`) are chosen, not generated.
-  return !isComposedOfWords(label.slice(start, end));
+  // Names built from words and technical abbreviations (`cloudjscdn`, `dbankcdn`) are chosen, not generated; so
+  // is a registered domain with a long word in it (`contentsprinter`). Free names under a hosting platform cost
+  // nothing, and kits glue words into throw-away ones there (`socialinsightproprivacyprotection`).
+  return !isComposedOfWords(label.slice(start, end)) && !(paidFor && containsLongWord(label, start, end));
 }
 
 class Signals {
   readonly list: Signal[] = [];
   brand = -1;
   brandWeight = 0;
+  /**
+   * A combosquat or brand-in-subdomain signal names the brand by a name people know (a strong name), standing
+   * apart from other letters unless it is distinctive.
+   */
+  knownName = false;
   add(kind: SignalKind, detail: string, weight: number, brand = -1, caveat = ''): void {
     this.list.push(caveat === '' ? { kind, detail, weight } : { kind, detail, weight, caveat });
     if (brand >= 0 && weight > this.brandWeight) {
@@ -484,7 +493,8 @@ export function createEngine(catalog: Catalog): Engine {
           // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
           const pieceTypo = isCommonWord(pieceSkel) || exactIndex.has(pieceSkel) ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
-          if (pieceTypo !== null && t?.strongName === true) {
+          // As for a whole label (above): a typo of a name of five letters or fewer is one edit from many words.
+          if (pieceTypo !== null && t?.strongName === true && t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
             signals.add('typosquat', `${describeTypo(piece, t.text, pieceTypo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
             return;
           }
@@ -521,6 +531,7 @@ export function createEngine(catalog: Catalog): Engine {
     let bestDetail = '';
     let bestKind: SignalKind = 'combosquat';
     let bestCaveat = '';
+    let bestToken = -1;
     for (let h = 0; h < hitsLength; h += 3) {
       const hitId = hits[h] ?? 0;
       const hitStart = hits[h + 1] ?? 0;
@@ -634,9 +645,13 @@ export function createEngine(catalog: Catalog): Engine {
         bestDetail = detail;
         bestKind = kind;
         bestCaveat = caveat;
+        bestToken = isBounded || t.distinctive ? hitId : -1;
       }
     }
-    if (best >= 0) signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
+    if (best >= 0) {
+      signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
+      if (tokens[bestToken]?.strongName === true) signals.knownName = true;
+    }
     if (lures > 0 && !viaSkeleton) {
       const weight = lureWeight(labelStrong, labelWeak, labelNeutral, subStrong, subWeak);
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
@@ -824,8 +839,9 @@ export function createEngine(catalog: Catalog): Engine {
     // Cloud infrastructure names its customers' resources with generated ids: randomness means nothing there.
     // Only the registrable (or platform customer's) label: generated ids in sub-domains of a chosen name
     // (`0cf17917-….edge.example.app`) are how infrastructure names things, not how kits hide.
-    if (kind !== 'infrastructure' && !generatedNames.has(platform) && looksRandom(s.host, labelStart, labelEnd)) random = s.host.slice(labelStart, labelEnd);
+    if (kind !== 'infrastructure' && !generatedNames.has(platform) && looksRandom(s.host, labelStart, labelEnd, platform === '')) random = s.host.slice(labelStart, labelEnd);
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
+    judgeNameOnAbusedSite(s, signals);
 
     const subLabels = sub === '' ? 0 : countChar(sub, 46) + 1;
     if (subLabels >= DEEP_SUBDOMAIN_LABELS) signals.add('many-subdomains', `${subLabels} sub-domain labels in front of ${platform === '' ? s.domain : `${label}.${platform}`}`, WEIGHTS.deepSubdomain + (subLabels >= 6 ? 10 : 0));
@@ -838,6 +854,25 @@ export function createEngine(catalog: Catalog): Engine {
       judgePath(s, signals, risky && !signals.has('official-domain'));
     }
     return finish(s, signals);
+  }
+
+  /**
+   * A brand's name that alone weighs little (`amazon-vr`, an ordinary word; `user-amazon.` in a sub-domain) on a
+   * site that also looks abused (an abused TLD, a machine-made label, free names under a provider). Each is common
+   * on its own; together they are how kits name their sites, so the pair counts for more than its parts.
+   */
+  function judgeNameOnAbusedSite(s: Subject, signals: Signals): void {
+    if (!signals.knownName || signals.brandWeight >= SUSPICIOUS_SCORE) return;
+    let abused: Signal | undefined;
+    for (const signal of signals.list) {
+      // A country's own suffix (`.cn`) is where its businesses use ordinary words and brand names in their names.
+      if (signal.kind === 'risky-tld' ? !isCountrySuffix(s.suffix) : signal.kind === 'dynamic-dns' || signal.kind === 'user-content-host') {
+        abused = signal;
+        break;
+      }
+    }
+    if (abused === undefined) return;
+    signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name on a site that also looks abused: ${abused.detail}`, WEIGHTS.brandOnAbusedSite);
   }
 
   function judgeUserinfo(s: Subject, signals: Signals): void {

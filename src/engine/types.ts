@@ -42,7 +42,8 @@ export type SignalKind =
   | 'lure-word'
   | 'random-label'
   | 'long-host'
-  | 'punycode';
+  | 'punycode'
+  | 'brand-on-abused-site';
 
 export interface Signal {
   readonly kind: SignalKind;

@@ -60,6 +60,24 @@ export function isComposedOfWords(label: string): boolean {
   return true;
 }
 
+/** A common word this long inside a label shows a chosen name, however odd the rest looks. */
+const TELLING_WORD_CHARS = 6;
+const LONGEST_WORD_CHARS = 20;
+
+/**
+ * Whether a common word of TELLING_WORD_CHARS letters or more stands anywhere in label[start, end)
+ * (`contentsprinter`, `rbstsystems`): generators of throw-away names do not spell words that long.
+ */
+export function containsLongWord(label: string, start: number, end: number): boolean {
+  const known = words();
+  for (let i = start; i + TELLING_WORD_CHARS <= end; i++) {
+    for (let j = Math.min(end, i + LONGEST_WORD_CHARS); j >= i + TELLING_WORD_CHARS; j--) {
+      if (known.has(label.slice(i, j))) return true;
+    }
+  }
+  return false;
+}
+
 export function isCommonWord(word: string): boolean {
   return words().has(word) || lures().has(word);
 }
