@@ -283,6 +283,9 @@ describe('names that only resemble a lookalike', () => {
     // An ordinary-word name (amazon) counts when the typo is followed by the rest of its official domain.
     assertVerdict('www.amazom.co.jp.example.net', 'phishing', 'amazon', 'brand-in-subdomain');
     assert.ok(!isFlagged(check('amazom.example.net')), 'amazom alone in a sub-domain is not Amazon');
+    // The name glued inside the typo (`paypall` ⊃ paypal) is weak on its own and does not hide the imitation.
+    const glued = assertVerdict('www.paypall.com.example.net', 'phishing', 'paypal', 'brand-in-subdomain');
+    assert.ok(glued.signals.some((x) => x.detail.includes('"paypal.com"')), show(glued));
   });
 
   test('a piece one edit from a name of five letters or fewer is no typo of it (kyoto-seika is not seiko)', () => {

@@ -815,7 +815,7 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
     // Nothing named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
-    if (signals.brand < 0 && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals);
+    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
