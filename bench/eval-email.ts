@@ -2,6 +2,7 @@
  * Measures the e-mail analyser on folders of labelled messages, beside SpamAssassin on the same messages.
  *
  *   npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin]
+ *                         [--part dev|held-out|all] [--dump FILE.jsonl]
  *
  * Run it on copies made with ../shared/tools/strip-delivery-headers (see ../shared/data/README.md): the two sets
  * were received by different systems, and their delivery headers alone would tell them apart.
@@ -13,9 +14,14 @@
  * auto-learning off, a fresh HOME), so its figures
  * come from the same bytes without network rules; a message counts as detected at its own threshold (5.0), and
  * again at the lowest threshold whose false-positive rate is not above ours (equal or lower FP).
+ *
+ * `--part` splits both sets by the first hex digit of the SHA-256 of each file name: `dev` (0-7) is the half looked
+ * at while developing signals, `held-out` (8-f) the half reported separately and never looked at; `all` (default)
+ * is both. `--dump` writes one JSON line per message (set, file, verdict, score, signals) for the dev half's review.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -97,15 +103,26 @@ async function spamAssassin(dir: string, files: readonly string[]): Promise<{ sc
   });
 }
 
-async function runSet(dir: string, analyse: (raw: Uint8Array) => Promise<{ verdict: string; brand: string | null }>): Promise<SetResult> {
-  const files = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+export type EvalPart = 'dev' | 'held-out' | 'all';
+
+/** The half a file belongs to: the first hex digit of SHA-256(file name), 0-7 → dev, 8-f → held-out. */
+export function partOf(file: string): 'dev' | 'held-out' {
+  const first = createHash('sha256').update(file).digest('hex').charCodeAt(0);
+  return first < 56 /* '8' */ ? 'dev' : 'held-out';
+}
+
+interface Analysed { verdict: string; score: number; brand: string | null; signals: readonly { kind: string; detail: string; weight: number }[] }
+
+async function runSet(dir: string, part: EvalPart, analyse: (raw: Uint8Array) => Promise<Analysed>, dump: string[] | null, label: string): Promise<SetResult> {
+  const files = readdirSync(dir).filter((f) => !f.startsWith('.') && (part === 'all' || partOf(f) === part)).sort();
   const raws = files.map((f) => readFileSync(join(dir, f)));
   const flagged: boolean[] = [];
   const brands: (string | null)[] = [];
   let errors = 0;
   const started = performance.now();
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     const r = await analyse(raw);
+    if (dump !== null) dump.push(JSON.stringify({ set: label, file: files[i], verdict: r.verdict, score: r.score, brand: r.brand, signals: r.signals.map((s) => `${s.kind} ${s.weight}: ${s.detail}`) }));
     if (r.verdict === 'error') errors++;
     flagged.push(r.verdict === 'phishing' || r.verdict === 'suspicious');
     brands.push(r.brand);
@@ -118,18 +135,21 @@ export async function evalEmail(args: readonly string[]): Promise<number> {
     args: [...args],
     options: {
       phish: { type: 'string' }, ham: { type: 'string' }, brands: { type: 'string' }, labels: { type: 'string' },
-      show: { type: 'string' }, 'no-spamassassin': { type: 'boolean' },
+      show: { type: 'string' }, 'no-spamassassin': { type: 'boolean' }, part: { type: 'string' }, dump: { type: 'string' },
     },
   });
-  if (values.phish === undefined || values.ham === undefined) {
-    console.error('usage: npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin]');
+  const part = values.part ?? 'all';
+  if (values.phish === undefined || values.ham === undefined || (part !== 'dev' && part !== 'held-out' && part !== 'all')) {
+    console.error('usage: npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin] [--part dev|held-out|all] [--dump FILE.jsonl]');
     return 2;
   }
   const catalog = values.brands === undefined ? defaultCatalog() : await loadCatalogFile(values.brands);
   const analyser = createMailAnalyser({ catalog, engine: createEngine(catalog) });
-  console.log(`catalog: ${values.brands ?? 'built-in'} (${catalog.brands.length} brands), e-mail analyser ${analyser.version}, offline mode`);
-  const phish = await runSet(values.phish, (raw) => analyser.analyse(raw));
-  const ham = await runSet(values.ham, (raw) => analyser.analyse(raw));
+  console.log(`catalog: ${values.brands ?? 'built-in'} (${catalog.brands.length} brands), e-mail analyser ${analyser.version}, offline mode, part: ${part}${part === 'all' ? '' : ` (SHA-256 of the file name starts ${part === 'dev' ? '0-7' : '8-f'})`}`);
+  const dump = values.dump === undefined ? null : [];
+  const phish = await runSet(values.phish, part, (raw) => analyser.analyse(raw), dump, 'phish');
+  const ham = await runSet(values.ham, part, (raw) => analyser.analyse(raw), dump, 'ham');
+  if (dump !== null && values.dump !== undefined) writeFileSync(values.dump, `${dump.join('\n')}\n`);
   const detected = phish.flagged.filter(Boolean).length;
   const fps = ham.flagged.filter(Boolean).length;
   const attributed = phish.brands.filter((b, i) => b !== null && phish.flagged[i] === true).length;
