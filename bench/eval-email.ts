@@ -46,7 +46,7 @@ interface SetResult {
 function toMbox(dir: string, files: readonly string[]): Buffer {
   const parts: Buffer[] = [];
   files.forEach((f, i) => {
-    const text = readFileSync(join(dir, f)).toString('latin1').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
+    const text = neutraliseAnonymisedRecipient(readFileSync(join(dir, f))).toString('latin1').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
     parts.push(Buffer.from(`From eval@localhost Thu Jan  1 00:00:00 1970\n${INDEX_HEADER}: ${i}\n${text}${text.endsWith('\n') ? '' : '\n'}\n`, 'latin1'));
   });
   return Buffer.concat(parts);
@@ -103,6 +103,21 @@ async function spamAssassin(dir: string, files: readonly string[]): Promise<{ sc
   });
 }
 
+/**
+ * Phishing Pot anonymised the honeypot's own address to `phishing@pot` (also `phish@pot`, `honey@pot`), and the
+ * stripper rewrites To to `recipient@example.org`. In the header fields the placeholder stands where the victim's
+ * real address was (sextortion spoofs it as From): `pot` is no top-level domain, so left as is it would make the
+ * sender look forged (`bogus-domain`) for a reason the real message never had. The header block gets the same
+ * neutral address as To; bodies are left alone. Applied to both sets and to what SpamAssassin reads.
+ */
+export function neutraliseAnonymisedRecipient(raw: Buffer): Buffer {
+  const text = raw.toString('latin1');
+  const m = /\r?\n\r?\n/.exec(text);
+  const end = m === null ? text.length : m.index;
+  const head = text.slice(0, end).replace(/(?<![\w.@-])(?:phishing|phish|honey)@pot(?![\w.@-])/gi, 'recipient@example.org');
+  return head.length === end && head === text.slice(0, end) ? raw : Buffer.from(head + text.slice(end), 'latin1');
+}
+
 export type EvalPart = 'dev' | 'held-out' | 'all';
 
 /** The half a file belongs to: the first hex digit of SHA-256(file name), 0-7 → dev, 8-f → held-out. */
@@ -115,7 +130,7 @@ interface Analysed { verdict: string; score: number; brand: string | null; signa
 
 async function runSet(dir: string, part: EvalPart, analyse: (raw: Uint8Array) => Promise<Analysed>, dump: string[] | null, label: string): Promise<SetResult> {
   const files = readdirSync(dir).filter((f) => !f.startsWith('.') && (part === 'all' || partOf(f) === part)).sort();
-  const raws = files.map((f) => readFileSync(join(dir, f)));
+  const raws = files.map((f) => neutraliseAnonymisedRecipient(readFileSync(join(dir, f))));
   const flagged: boolean[] = [];
   const brands: (string | null)[] = [];
   let errors = 0;
