@@ -93,7 +93,11 @@ export const MAIL_WEIGHTS = {
 
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
   credential: 'credential-lure', payment: 'payment-lure', urgency: 'urgency', threat: 'threat', prize: 'prize-lure',
+  dating: 'dating-lure', health: 'health-lure', crypto: 'crypto-lure', gambling: 'gambling-lure', 'advance-fee': 'advance-fee-lure',
+  extortion: 'extortion-lure',
 };
+
+const LURE_KINDS = Object.keys(LURE_SIGNAL) as readonly LureKind[];
 
 const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   credential: 'asks the reader to sign in, verify or confirm account details',
@@ -101,6 +105,12 @@ const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   urgency: 'presses for speed',
   threat: 'threatens loss of access or other harm',
   prize: 'offers a prize or money for nothing, or greets an anonymous "customer"',
+  dating: 'is a dating or adult lure',
+  health: 'sells pills, diets or miracle cures (pharmacy and diet spam)',
+  crypto: 'is a crypto giveaway, airdrop or investment lure',
+  gambling: 'advertises casino or betting bonuses',
+  'advance-fee': 'reads like an advance-fee letter (a fortune, a beneficiary, your personal details)',
+  extortion: 'reads like sextortion or extortion (a hacked device, a recording, your contacts)',
 };
 
 class SignalList {
@@ -446,7 +456,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
 
     // ── Words ──
     const hits = lures.scan(`${subjectText} ${bodyText}`);
-    for (const kind of ['credential', 'payment', 'urgency', 'threat', 'prize'] as const) {
+    for (const kind of LURE_KINDS) {
       const phrases = [...new Set(hits.filter((h) => h.value === kind).map((h) => h.phrase))];
       if (phrases.length === 0) continue;
       const table = kind === 'credential' ? MAIL_WEIGHTS.credentialLure : MAIL_WEIGHTS.lure;

@@ -12,6 +12,7 @@ export type MailSignalKind =
   | 'link-text-mismatch' | 'risky-link' | 'form-in-body' | 'meta-refresh'
   // Words
   | 'credential-lure' | 'payment-lure' | 'urgency' | 'threat' | 'prize-lure' | 'obfuscated-text'
+  | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure'
   // Attachments and tracking
   | 'html-attachment' | 'double-extension' | 'executable-attachment' | 'encrypted-archive' | 'tracking-pixel'
   // Operator policy
