@@ -59,3 +59,60 @@ describe('scam-family lures', () => {
     });
   }
 });
+
+function html(from: string, subject: string, body: string): Buffer {
+  return eml([`From: ${from}`, 'To: <you@example.org>', `Subject: ${subject}`, 'Message-ID: <h@example.net>', 'Date: Tue, 03 Dec 2024 10:00:00 +0000',
+    'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8'], body);
+}
+
+describe('sender shape', () => {
+  test('display-name-domain: a web address in the display name that is not the sender', async () => {
+    const r = await analyser.analyse(plain('"Stellar.org Team" <news@unrelated-mailer.example.com>', 'Staking', 'Hello'));
+    assert.ok(kinds(r).includes('display-name-domain'), kinds(r).join(','));
+    assert.match(signal(r, 'display-name-domain')?.detail ?? '', /stellar\.org/);
+    const same = await analyser.analyse(plain('"Example.org News" <news@lists.example.org>', 'News', 'Hello'));
+    assert.ok(!kinds(same).includes('display-name-domain'), kinds(same).join(','));
+    const person = await analyser.analyse(plain('"J. R. Smith" <jr@example.org>', 'Hi', 'Hello'));
+    assert.ok(!kinds(person).includes('display-name-domain'), kinds(person).join(','));
+  });
+
+  test('freemail-organisation: an organisation name on a free webmail address, not a person', async () => {
+    const r = await analyser.analyse(plain('"Blockchain Support" <helper.desk2231@gmail.com>', 'Case', 'Hello'));
+    assert.ok(kinds(r).includes('freemail-organisation'), kinds(r).join(','));
+    const person = await analyser.analyse(plain('"Maria Santos" <maria.santos@gmail.com>', 'Case', 'Hello'));
+    assert.ok(!kinds(person).includes('freemail-organisation'), kinds(person).join(','));
+    const company = await analyser.analyse(plain('"Acme Support" <support@acme-tools.example.com>', 'Case', 'Hello'));
+    assert.ok(!kinds(company).includes('freemail-organisation'), kinds(company).join(','));
+  });
+
+  test('odd-sender-host: a From domain spelled out in single-letter labels', async () => {
+    const r = await analyser.analyse(plain('Costco <win@o.n.e.k.e.y.12.mailer.example.com>', 'Reward', 'Hello'));
+    assert.ok(kinds(r).includes('odd-sender-host'), kinds(r).join(','));
+    const normal = await analyser.analyse(plain('Ana <ana@a.b.example.com>', 'Hi', 'Hello'));
+    assert.ok(!kinds(normal).includes('odd-sender-host'), kinds(normal).join(','));
+  });
+});
+
+describe('link and body shape', () => {
+  test('link-shape: a shortener or raw-IP link the engine lets through', async () => {
+    const r = await analyser.analyse(plain('Ana <ana@example.org>', 'Look', 'See http://192.0.2.7/offer and https://bit.ly/3xYz12'));
+    assert.ok(kinds(r).includes('link-shape'), kinds(r).join(','));
+    assert.match(signal(r, 'link-shape')?.detail ?? '', /1 other such host/);
+    const normal = await analyser.analyse(plain('Ana <ana@example.org>', 'Look', 'See https://www.example.org/docs/page'));
+    assert.ok(!kinds(normal).includes('link-shape'), kinds(normal).join(','));
+  });
+
+  test('image-only: one remote image with a link and no words', async () => {
+    const r = await analyser.analyse(html('Shop <shop@store.example.com>', 'Hi', '<a href="http://store.example.com/go"><img src="http://img.example.com/offer.png" width="600"></a>'));
+    assert.ok(kinds(r).includes('image-only'), kinds(r).join(','));
+    const newsletter = await analyser.analyse(html('Shop <shop@store.example.com>', 'Hi', `<img src="http://img.example.com/logo.png"><p>${'Our winter catalogue has new boots, coats and scarves for the whole family. '.repeat(3)}</p><a href="http://store.example.com/cat">Catalogue</a>`));
+    assert.ok(!kinds(newsletter).includes('image-only'), kinds(newsletter).join(','));
+  });
+
+  test('bitcoin-address: a Bitcoin address beside the word bitcoin; not a random token', async () => {
+    const r = await analyser.analyse(plain('x <x@example.net>', 'Payment', 'Send the bitcoin to 1BoatSLRHtKNngkdXEeobR76b53LETtpyT today.'));
+    assert.ok(kinds(r).includes('bitcoin-address'), kinds(r).join(','));
+    const token = await analyser.analyse(plain('x <x@example.net>', 'Build', 'The build id is 1BoatSLRHtKNngkdXEeobR76b53LETtpyT.'));
+    assert.ok(!kinds(token).includes('bitcoin-address'), kinds(token).join(','));
+  });
+});
