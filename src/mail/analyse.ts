@@ -90,7 +90,7 @@ export const MAIL_WEIGHTS = {
   styledLetters: 40,
   mimeLimit: 30,
   /** Scam families (dating, pharmacy, crypto, casino, advance-fee, extortion): by distinct phrases, like the lures. */
-  scamLure: [0, 15, 30, 40] as readonly number[],
+  scamLure: [0, 20, 35, 45] as readonly number[],
   displayNameDomain: 40,
   freemailOrganisation: 40,
   spelledOutHost: 40,
@@ -101,7 +101,7 @@ export const MAIL_WEIGHTS = {
    */
   linkShapeFactor: 0.5,
   linkShapeMore: 5,
-  imageOnly: 35,
+  imageOnly: 40,
   bitcoinAddress: 40,
 } as const;
 
@@ -295,6 +295,28 @@ const IMAGE_ONLY_MAX_WORDS = 12;
  * sextortion and giveaway scams. Linear-time: bounded character classes, no nesting.
  */
 const BITCOIN_ADDRESS = /(?<![a-zA-Z0-9])(?:bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})(?![a-zA-Z0-9])/;
+
+/**
+ * Letters spaced out to dodge word filters (`E n t r e g a`, `F.e.d.E.x`): a run of at least five single letters
+ * each followed by one space or dot. Subject and display name only (bodies hold tables and initials).
+ */
+export function spacedOutWord(text: string): string {
+  let run = 0;
+  let start = 0;
+  for (let i = 0; i < text.length && i < 1000; i++) {
+    const letter = scriptOf(text.charCodeAt(i)) === 'latin' && (i === 0 || scriptOf(text.charCodeAt(i - 1)) !== 'latin');
+    const sep = text.charCodeAt(i + 1);
+    if (letter && (sep === 32 || sep === 46 /* . */) && (i + 2 >= text.length || scriptOf(text.charCodeAt(i + 2)) === 'latin')) {
+      if (run === 0) start = i;
+      run++;
+      i++;
+      continue;
+    }
+    if (letter && run >= 4) return scriptOf(text.charCodeAt(i + 1)) === 'latin' ? text.slice(start, i - 1) : text.slice(start, i + 1);
+    run = 0;
+  }
+  return '';
+}
 
 function wordCount(text: string): number {
   let n = 0;
@@ -552,6 +574,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       const wallet = BITCOIN_ADDRESS.exec(`${m.text.slice(0, MAX_TEXT_CHARS)} ${html?.text.slice(0, MAX_TEXT_CHARS) ?? ''}`);
       if (wallet !== null) signals.add('bitcoin-address', `the message gives a Bitcoin address to pay (${quote(wallet[0], 70)}): the payment channel of extortion and giveaway scams`, MAIL_WEIGHTS.bitcoinAddress);
     }
+
+    const spaced = spacedOutWord(from?.name ?? '') || spacedOutWord(m.subject);
+    if (spaced !== '') signals.add('obfuscated-text', `a word spelled out letter by letter (${quote(spaced, 40)}): text disguised against word filters`, MAIL_WEIGHTS.styledLetters);
 
     const tricks = scriptTricks(`${m.subject}\n${from?.name ?? ''}\n${m.text.slice(0, MAX_OBFUSCATION_SCAN_CHARS)}\n${html?.text.slice(0, MAX_OBFUSCATION_SCAN_CHARS) ?? ''}`);
     if (tricks.mixedWords.length > 0) {

@@ -170,7 +170,7 @@ export const LURE_LISTS: readonly LureList[] = [
       'claim tokens', 'claim your reward*', 'claim your airdrop', 'connect your wallet', 'connect wallet', 'wallet connect',
       'seed phrase', 'recovery phrase', 'secret phrase', 'secret recovery', 'validate your wallet', 'verify your wallet',
       'synchronize your wallet', 'wallet validation', 'wallet verification', 'wallet has been funded', 'cloud mining',
-      'mining service', 'guaranteed profit*', 'double your bitcoin', 'double your crypto', 'crypto investment', 'investment platform',
+      'mining service', 'guaranteed profit*', 'double your bitcoin', 'double your crypto', 'free bitcoin*', 'crypto investment', 'investment platform',
       'trading platform', 'passive income', 'withdraw your funds', 'available for withdrawal', 'has been credited to your',
       'on your balance', 'eligible for the', 'token distribution', 'redistribution of', 'exclusive tokens',
     ],

@@ -116,3 +116,14 @@ describe('link and body shape', () => {
     assert.ok(!kinds(token).includes('bitcoin-address'), kinds(token).join(','));
   });
 });
+
+describe('spelled-out words', () => {
+  test('obfuscated-text: a display name or subject spelled letter by letter; initials and acronyms are not', async () => {
+    const r = await analyser.analyse(plain('"E n t r e g a fallida" <info@mailer.example.com>', 'Paquete', 'Hola'));
+    assert.match(signal(r, 'obfuscated-text')?.detail ?? '', /"E n t r e g a"/);
+    const dotted = await analyser.analyse(plain('"F.e.d.E.x" <info@mailer.example.com>', 'Paquete', 'Hola'));
+    assert.ok(kinds(dotted).includes('obfuscated-text'), kinds(dotted).join(','));
+    const initials = await analyser.analyse(plain('"J. R. R. Tolkien" <jrr@example.org>', 'U.S.A. tour, A B C', 'Hello'));
+    assert.ok(!kinds(initials).includes('obfuscated-text'), kinds(initials).join(','));
+  });
+});
