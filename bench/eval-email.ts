@@ -2,6 +2,7 @@
  * Measures the e-mail analyser on folders of labelled messages, beside SpamAssassin on the same messages.
  *
  *   npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin]
+ *                         [--part dev|held-out|all] [--dump FILE.jsonl]
  *
  * Run it on copies made with ../shared/tools/strip-delivery-headers (see ../shared/data/README.md): the two sets
  * were received by different systems, and their delivery headers alone would tell them apart.
@@ -13,9 +14,14 @@
  * auto-learning off, a fresh HOME), so its figures
  * come from the same bytes without network rules; a message counts as detected at its own threshold (5.0), and
  * again at the lowest threshold whose false-positive rate is not above ours (equal or lower FP).
+ *
+ * `--part` splits both sets by the first hex digit of the SHA-256 of each file name: `dev` (0-7) is the half looked
+ * at while developing signals, `held-out` (8-f) the half reported separately and never looked at; `all` (default)
+ * is both. `--dump` writes one JSON line per message (set, file, verdict, score, signals) for the dev half's review.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,7 +46,7 @@ interface SetResult {
 function toMbox(dir: string, files: readonly string[]): Buffer {
   const parts: Buffer[] = [];
   files.forEach((f, i) => {
-    const text = readFileSync(join(dir, f)).toString('latin1').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
+    const text = neutraliseAnonymisedRecipient(readFileSync(join(dir, f))).toString('latin1').replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
     parts.push(Buffer.from(`From eval@localhost Thu Jan  1 00:00:00 1970\n${INDEX_HEADER}: ${i}\n${text}${text.endsWith('\n') ? '' : '\n'}\n`, 'latin1'));
   });
   return Buffer.concat(parts);
@@ -97,15 +103,41 @@ async function spamAssassin(dir: string, files: readonly string[]): Promise<{ sc
   });
 }
 
-async function runSet(dir: string, analyse: (raw: Uint8Array) => Promise<{ verdict: string; brand: string | null }>): Promise<SetResult> {
-  const files = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
-  const raws = files.map((f) => readFileSync(join(dir, f)));
+/**
+ * Phishing Pot anonymised the honeypot's own address to `phishing@pot` (also `phish@pot`, `honey@pot`), and the
+ * stripper rewrites To to `recipient@example.org`. In the header fields the placeholder stands where the victim's
+ * real address was (sextortion spoofs it as From): `pot` is no top-level domain, so left as is it would make the
+ * sender look forged (`bogus-domain`) for a reason the real message never had. The header block gets the same
+ * neutral address as To; bodies are left alone. Applied to both sets and to what SpamAssassin reads.
+ */
+export function neutraliseAnonymisedRecipient(raw: Buffer): Buffer {
+  const text = raw.toString('latin1');
+  const m = /\r?\n\r?\n/.exec(text);
+  const end = m === null ? text.length : m.index;
+  const head = text.slice(0, end).replace(/(?<![\w.@-])(?:phishing|phish|honey)@pot(?![\w.@-])/gi, 'recipient@example.org');
+  return head.length === end && head === text.slice(0, end) ? raw : Buffer.from(head + text.slice(end), 'latin1');
+}
+
+export type EvalPart = 'dev' | 'held-out' | 'all';
+
+/** The half a file belongs to: the first hex digit of SHA-256(file name), 0-7 → dev, 8-f → held-out. */
+export function partOf(file: string): 'dev' | 'held-out' {
+  const first = createHash('sha256').update(file).digest('hex').charCodeAt(0);
+  return first < 56 /* '8' */ ? 'dev' : 'held-out';
+}
+
+interface Analysed { verdict: string; score: number; brand: string | null; signals: readonly { kind: string; detail: string; weight: number }[] }
+
+async function runSet(dir: string, part: EvalPart, analyse: (raw: Uint8Array) => Promise<Analysed>, dump: string[] | null, label: string): Promise<SetResult> {
+  const files = readdirSync(dir).filter((f) => !f.startsWith('.') && (part === 'all' || partOf(f) === part)).sort();
+  const raws = files.map((f) => neutraliseAnonymisedRecipient(readFileSync(join(dir, f))));
   const flagged: boolean[] = [];
   const brands: (string | null)[] = [];
   let errors = 0;
   const started = performance.now();
-  for (const raw of raws) {
+  for (const [i, raw] of raws.entries()) {
     const r = await analyse(raw);
+    if (dump !== null) dump.push(JSON.stringify({ set: label, file: files[i], verdict: r.verdict, score: r.score, brand: r.brand, signals: r.signals.map((s) => `${s.kind} ${s.weight}: ${s.detail}`) }));
     if (r.verdict === 'error') errors++;
     flagged.push(r.verdict === 'phishing' || r.verdict === 'suspicious');
     brands.push(r.brand);
@@ -118,18 +150,21 @@ export async function evalEmail(args: readonly string[]): Promise<number> {
     args: [...args],
     options: {
       phish: { type: 'string' }, ham: { type: 'string' }, brands: { type: 'string' }, labels: { type: 'string' },
-      show: { type: 'string' }, 'no-spamassassin': { type: 'boolean' },
+      show: { type: 'string' }, 'no-spamassassin': { type: 'boolean' }, part: { type: 'string' }, dump: { type: 'string' },
     },
   });
-  if (values.phish === undefined || values.ham === undefined) {
-    console.error('usage: npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin]');
+  const part = values.part ?? 'all';
+  if (values.phish === undefined || values.ham === undefined || (part !== 'dev' && part !== 'held-out' && part !== 'all')) {
+    console.error('usage: npm run eval -- email --phish DIR --ham DIR [--brands FILE] [--labels FILE.tsv] [--show N] [--no-spamassassin] [--part dev|held-out|all] [--dump FILE.jsonl]');
     return 2;
   }
   const catalog = values.brands === undefined ? defaultCatalog() : await loadCatalogFile(values.brands);
   const analyser = createMailAnalyser({ catalog, engine: createEngine(catalog) });
-  console.log(`catalog: ${values.brands ?? 'built-in'} (${catalog.brands.length} brands), e-mail analyser ${analyser.version}, offline mode`);
-  const phish = await runSet(values.phish, (raw) => analyser.analyse(raw));
-  const ham = await runSet(values.ham, (raw) => analyser.analyse(raw));
+  console.log(`catalog: ${values.brands ?? 'built-in'} (${catalog.brands.length} brands), e-mail analyser ${analyser.version}, offline mode, part: ${part}${part === 'all' ? '' : ` (SHA-256 of the file name starts ${part === 'dev' ? '0-7' : '8-f'})`}`);
+  const dump = values.dump === undefined ? null : [];
+  const phish = await runSet(values.phish, part, (raw) => analyser.analyse(raw), dump, 'phish');
+  const ham = await runSet(values.ham, part, (raw) => analyser.analyse(raw), dump, 'ham');
+  if (dump !== null && values.dump !== undefined) writeFileSync(values.dump, `${dump.join('\n')}\n`);
   const detected = phish.flagged.filter(Boolean).length;
   const fps = ham.flagged.filter(Boolean).length;
   const attributed = phish.brands.filter((b, i) => b !== null && phish.flagged[i] === true).length;

@@ -23,7 +23,7 @@ import { normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.0.0';
+export const MAIL_ANALYSER_VERSION = '1.1.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -89,11 +89,30 @@ export const MAIL_WEIGHTS = {
   mixedScript: 50,
   styledLetters: 40,
   mimeLimit: 30,
+  /** Scam families (dating, pharmacy, crypto, casino, advance-fee, extortion): by distinct phrases, like the lures. */
+  scamLure: [0, 20, 35, 45] as readonly number[],
+  displayNameDomain: 40,
+  freemailOrganisation: 40,
+  spelledOutHost: 40,
+  /**
+   * Link hosts that hide or cheapen the destination (raw IP, shortener, abused TLD, free or dynamic-DNS hosting):
+   * the engine's weight × this, + `linkShapeMore` when several hosts. Supporting evidence only (mailing lists link
+   * goo.gl and self-hosted dynamic-DNS services too).
+   */
+  linkShapeFactor: 0.5,
+  linkShapeMore: 5,
+  imageOnly: 40,
+  bitcoinAddress: 40,
 } as const;
 
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
   credential: 'credential-lure', payment: 'payment-lure', urgency: 'urgency', threat: 'threat', prize: 'prize-lure',
+  dating: 'dating-lure', health: 'health-lure', crypto: 'crypto-lure', gambling: 'gambling-lure', 'advance-fee': 'advance-fee-lure',
+  extortion: 'extortion-lure',
 };
+
+const LURE_KINDS = Object.keys(LURE_SIGNAL) as readonly LureKind[];
+const SCAM_KINDS: ReadonlySet<LureKind> = new Set(['dating', 'health', 'crypto', 'gambling', 'advance-fee', 'extortion']);
 
 const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   credential: 'asks the reader to sign in, verify or confirm account details',
@@ -101,6 +120,12 @@ const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   urgency: 'presses for speed',
   threat: 'threatens loss of access or other harm',
   prize: 'offers a prize or money for nothing, or greets an anonymous "customer"',
+  dating: 'is a dating or adult lure',
+  health: 'sells pills, diets or miracle cures (pharmacy and diet spam)',
+  crypto: 'is a crypto giveaway, airdrop or investment lure',
+  gambling: 'advertises casino or betting bonuses',
+  'advance-fee': 'reads like an advance-fee letter (a fortune, a beneficiary, your personal details)',
+  extortion: 'reads like sextortion or extortion (a hacked device, a recording, your contacts)',
 };
 
 class SignalList {
@@ -247,6 +272,80 @@ function httpHost(href: string): string {
   }
 }
 
+/**
+ * Words in a display name that claim an organisation rather than a person (`Blockchain Support`, `Ledger Team`,
+ * `Atendimento`): from a free-webmail address they are a classic disguise. Matched as whole words, normalised.
+ */
+const ORGANISATION_WORDS: readonly string[] = [
+  'support', 'team', 'service', 'services', 'security', 'department', 'bank', 'banking', 'admin', 'administrator',
+  'customer', 'customers', 'helpdesk', 'help desk', 'notification', 'notifications', 'foundation', 'official', 'pharmacy',
+  'wallet', 'claims', 'billing', 'accounts', 'management', 'headquarters', 'union', 'ministry', 'government', 'delivery',
+  'courier', 'shipping', 'helpline', 'compliance', 'verification', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'corporation',
+  'suporte', 'atendimento', 'equipe', 'soporte', 'servicio', 'equipo', 'kundenservice', 'kundendienst', 'équipe', 'klantenservice',
+];
+
+/** Link-host signals from the engine that say the destination is hidden or cheap to get (see engine WEIGHTS). */
+const LINK_SHAPE_KINDS: ReadonlySet<string> = new Set(['ip-host', 'url-shortener', 'risky-tld', 'user-content-host', 'dynamic-dns']);
+
+/** Visible words under which an HTML body with a remote image and a link counts as "only an image". */
+const IMAGE_ONLY_MAX_WORDS = 12;
+
+/**
+ * A Bitcoin address (base58 P2PKH/P2SH, bech32) in a text that also says bitcoin/btc: the payment channel of
+ * sextortion and giveaway scams. Linear-time: bounded character classes, no nesting.
+ */
+const BITCOIN_ADDRESS = /(?<![a-zA-Z0-9])(?:bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})(?![a-zA-Z0-9])/;
+
+/**
+ * Letters spaced out to dodge word filters (`E n t r e g a`, `F.e.d.E.x`): a run of at least five single letters
+ * each followed by one space or dot. Subject and display name only (bodies hold tables and initials).
+ */
+export function spacedOutWord(text: string): string {
+  let run = 0;
+  let start = 0;
+  for (let i = 0; i < text.length && i < 1000; i++) {
+    const letter = scriptOf(text.charCodeAt(i)) === 'latin' && (i === 0 || scriptOf(text.charCodeAt(i - 1)) !== 'latin');
+    const sep = text.charCodeAt(i + 1);
+    if (letter && (sep === 32 || sep === 46 /* . */) && (i + 2 >= text.length || scriptOf(text.charCodeAt(i + 2)) === 'latin')) {
+      if (run === 0) start = i;
+      run++;
+      i++;
+      continue;
+    }
+    if (letter && run >= 4) return scriptOf(text.charCodeAt(i + 1)) === 'latin' ? text.slice(start, i - 1) : text.slice(start, i + 1);
+    run = 0;
+  }
+  return '';
+}
+
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n <= 1000; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** True when a host spells its name out in single-character labels (`o.n.e.k.e.y.i.n.12.example.com`): four or more in a row. */
+export function spelledOutHost(host: string): boolean {
+  let run = 0;
+  let label = 0;
+  for (let i = 0; i <= host.length; i++) {
+    if (i === host.length || host.charCodeAt(i) === 46 /* . */) {
+      run = label === 1 ? run + 1 : 0;
+      if (run >= 4) return true;
+      label = 0;
+    } else {
+      label++;
+    }
+  }
+  return false;
+}
+
 export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   const engine = options.engine ?? createEngine(options.catalog);
   const brands: readonly Brand[] = options.catalog.brands;
@@ -267,6 +366,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     for (const k of b.keywords) if (k.length >= 4 && k !== name) brandPhrases.push({ phrase: k, value: b.id });
   }
   const brandIndex = new PhraseIndex(brandPhrases);
+  const organisationIndex = new PhraseIndex(ORGANISATION_WORDS.map((phrase) => ({ phrase, value: phrase })));
   const codes = options.antiPhishingCodes ?? [];
   const trusted = (options.trustedAuthservIds ?? []).map((id) => id.toLowerCase());
   const cache = new Map<string, CheckResult>();
@@ -401,7 +501,23 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       if (shownDomain !== '' && registrable(shownDomain) !== fromOrg) {
         signals.add('display-name-address', `the display name shows the address ${quote(shown?.[0] ?? '')}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameAddress, officialBrandOf(shownDomain));
       }
+    } else if (from !== null && from.name !== '' && fromOrg !== '') {
+      // A web address in the display name (`"Stellar.org Team" <x@unrelated.example>`) claims a sender the address is not.
+      const shown = /(?<![a-z0-9@.-])((?:[a-z0-9-]+\.)+[a-z]{2,24})(?![a-z0-9.-])/i.exec(from.name.slice(0, 500));
+      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
+      const p = shownDomain === '' ? null : parseHost(shownDomain, { allowPrivateDomains: true });
+      if (p !== null && p.isIcann === true && p.domain !== null && p.domainWithoutSuffix !== null && p.domainWithoutSuffix.length >= 3
+        && registrable(shownDomain) !== fromOrg && !fromOrg.startsWith(`${p.domainWithoutSuffix}.`)) {
+        signals.add('display-name-domain', `the display name shows the web address ${quote(shownDomain)}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameDomain, officialBrandOf(shownDomain));
+      }
     }
+    if (from !== null && freemail.has(fromOrg) && fromOfficial === null && displayBrands.length === 0) {
+      const words = [...new Set(organisationIndex.scan(normaliseText(from.name.slice(0, 200))).map((h) => h.value))];
+      if (words.length > 0) {
+        signals.add('freemail-organisation', `the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
+      }
+    }
+    if (spelledOutHost(fromDomain)) signals.add('odd-sender-host', `the From domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
     domainSignal(signals, 'lookalike-sender', 'From', fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
     if (bogusDomain(fromDomain)) signals.add('bogus-domain', `the From address ${quote(from?.address ?? '')} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
     const replyOrgs = new Set<string>();
@@ -442,17 +558,25 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
 
     // ── Links ──
-    linkSignals(signals, html, links);
+    linkSignals(signals, html, links, m.text);
 
     // ── Words ──
     const hits = lures.scan(`${subjectText} ${bodyText}`);
-    for (const kind of ['credential', 'payment', 'urgency', 'threat', 'prize'] as const) {
+    for (const kind of LURE_KINDS) {
       const phrases = [...new Set(hits.filter((h) => h.value === kind).map((h) => h.phrase))];
       if (phrases.length === 0) continue;
-      const table = kind === 'credential' ? MAIL_WEIGHTS.credentialLure : MAIL_WEIGHTS.lure;
+      const table = kind === 'credential' ? MAIL_WEIGHTS.credentialLure : SCAM_KINDS.has(kind) ? MAIL_WEIGHTS.scamLure : MAIL_WEIGHTS.lure;
       const weight = table[Math.min(phrases.length, table.length - 1)] ?? 0;
       signals.add(LURE_SIGNAL[kind], `the message ${LURE_WORDS[kind]}: ${phrases.slice(0, 4).map((p) => quote(p, 40)).join(', ')}${phrases.length > 4 ? ` and ${phrases.length - 4} more` : ''}`, weight);
     }
+
+    if (bodyText.includes('bitcoin') || bodyText.includes('btc')) {
+      const wallet = BITCOIN_ADDRESS.exec(`${m.text.slice(0, MAX_TEXT_CHARS)} ${html?.text.slice(0, MAX_TEXT_CHARS) ?? ''}`);
+      if (wallet !== null) signals.add('bitcoin-address', `the message gives a Bitcoin address to pay (${quote(wallet[0], 70)}): the payment channel of extortion and giveaway scams`, MAIL_WEIGHTS.bitcoinAddress);
+    }
+
+    const spaced = spacedOutWord(from?.name ?? '') || spacedOutWord(m.subject);
+    if (spaced !== '') signals.add('obfuscated-text', `a word spelled out letter by letter (${quote(spaced, 40)}): text disguised against word filters`, MAIL_WEIGHTS.styledLetters);
 
     const tricks = scriptTricks(`${m.subject}\n${from?.name ?? ''}\n${m.text.slice(0, MAX_OBFUSCATION_SCAN_CHARS)}\n${html?.text.slice(0, MAX_OBFUSCATION_SCAN_CHARS) ?? ''}`);
     if (tricks.mixedWords.length > 0) {
@@ -540,7 +664,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return out;
   }
 
-  function linkSignals(signals: SignalList, html: HtmlScan | null, links: readonly string[]): void {
+  function linkSignals(signals: SignalList, html: HtmlScan | null, links: readonly string[], textPart: string): void {
     if (html !== null) {
       let mismatches = 0;
       for (const l of html.links) {
@@ -562,11 +686,19 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     let worst: { url: string; result: CheckResult } | null = null;
     const hosts = new Set<string>();
     let risky = 0;
+    let shape: { host: string; detail: string; weight: number } | null = null;
+    let shapeHosts = 0;
     for (const url of links) {
       const host = httpHost(url);
       if (hosts.has(host)) continue;
       hosts.add(host);
       const r = linkCheck(url);
+      // Hosts the engine already finds risky are `risky-link`'s; this is for the ones it lets through.
+      const cheap = r.verdict !== 'benign' ? undefined : [...r.signals].filter((x) => LINK_SHAPE_KINDS.has(x.kind)).sort((a, b) => b.weight - a.weight)[0];
+      if (cheap !== undefined) {
+        shapeHosts++;
+        if (shape === null || cheap.weight > shape.weight) shape = { host, detail: cheap.detail, weight: cheap.weight };
+      }
       if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') continue;
       risky++;
       if (worst === null || r.score > worst.result.score) worst = { url, result: r };
@@ -575,6 +707,16 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       const top = [...worst.result.signals].sort((a, b) => b.weight - a.weight)[0];
       signals.add('risky-link', `a link to ${worst.result.host ?? httpHost(worst.url)} is ${worst.result.verdict === 'phishing' ? 'a lookalike or phishing host' : 'suspicious'} (engine score ${worst.result.score}${top === undefined ? '' : `: ${top.detail}`})${risky > 1 ? `; ${risky - 1} other risky host(s)` : ''}`,
         worst.result.score * (worst.result.brand === null ? MAIL_WEIGHTS.riskOnlyFactor : MAIL_WEIGHTS.riskyLinkFactor), worst.result.brand);
+    }
+    if (shape !== null) {
+      signals.add('link-shape', `a link to ${shape.host} hides or cheapens its destination (${shape.detail})${shapeHosts > 1 ? `; ${shapeHosts - 1} other such host(s)` : ''}`,
+        shape.weight * MAIL_WEIGHTS.linkShapeFactor + (shapeHosts > 1 ? MAIL_WEIGHTS.linkShapeMore : 0), null, 'some newsletters use shorteners or cheap domains too');
+    }
+    if (html !== null && html.imageUrls.length > 0 && html.links.length > 0 && links.length > 0) {
+      const words = wordCount(html.text) + (html.text.trim() === '' ? wordCount(textPart) : 0);
+      if (words <= IMAGE_ONLY_MAX_WORDS) {
+        signals.add('image-only', `the HTML body is ${html.imageUrls.length === 1 ? 'one remote image' : `${html.imageUrls.length} remote images`} with a link and ${words} word(s) of text: the message is a picture, so word filters cannot read it`, MAIL_WEIGHTS.imageOnly);
+      }
     }
   }
 

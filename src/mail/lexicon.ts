@@ -10,7 +10,9 @@
  * boundary on both sides (none is needed around CJK characters).
  */
 
-export type LureKind = 'credential' | 'payment' | 'urgency' | 'threat' | 'prize';
+export type LureKind = 'credential' | 'payment' | 'urgency' | 'threat' | 'prize'
+  // Scam families that impersonate no one and ask for no password: the lure itself is the evidence.
+  | 'dating' | 'health' | 'crypto' | 'gambling' | 'advance-fee' | 'extortion';
 
 export interface LureList {
   readonly kind: LureKind;
@@ -96,8 +98,8 @@ export const LURE_LISTS: readonly LureList[] = [
       'account will be closed', 'account will be deleted', 'account will be terminated', 'account will be disabled',
       'account has been disabled', 'account has been blocked', 'will be suspended', 'will be deactivated', 'will be terminated',
       'will be permanently', 'will be deleted', 'will be closed', 'will be blocked', 'lose access', 'loss of access',
-      'permanently deleted', 'permanently disabled', 'legal action', 'law enforcement', 'arrest warrant', 'your device was hacked',
-      'i have access to your', 'recorded you', 'your webcam', 'video of you', 'compromising video', 'your contacts',
+      'permanently deleted', 'permanently disabled', 'legal action', 'law enforcement', 'arrest warrant',
+      'your contacts',
       'failure to comply', 'failure to do so', 'if you do not', 'if you fail to', 'service interruption', 'restricted access',
     ],
   },
@@ -113,9 +115,9 @@ export const LURE_LISTS: readonly LureList[] = [
   {
     kind: 'prize', language: 'en', phrases: [
       'congratulations', 'you have won', "you've won", 'you have been selected', 'you are a winner', 'winner', 'lottery',
-      'jackpot', 'prize', 'claim your', 'free gift', 'gift card', 'reward', 'cash prize', 'beneficiary', 'inheritance',
-      'next of kin', 'compensation fund', 'unclaimed', 'investment opportunity', 'guaranteed return', 'profit',
-      'dear friend', 'dear beneficiary', 'dear customer', 'dear user', 'dear client', 'dear account holder', 'dear sir/madam',
+      'jackpot', 'prize', 'claim your', 'free gift', 'gift card', 'reward', 'cash prize',
+      'investment opportunity', 'guaranteed return', 'profit',
+      'dear friend', 'dear customer', 'dear user', 'dear client', 'dear account holder', 'dear sir/madam',
       'valued customer', 'voucher', 'coupon', 'you have been chosen', 'selected to receive', 'take our survey', 'complete the survey',
       'free iphone', 'exclusive offer', 'you are eligible', 'eligible for',
     ],
@@ -127,6 +129,102 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'prize', language: 'it', phrases: ['congratulazioni', 'hai vinto', 'vincitore', 'premio', 'omaggio', 'gentile cliente', 'buono regalo', 'sondaggio', 'sei stato selezionato'] },
   { kind: 'prize', language: 'nl', phrases: ['gefeliciteerd', 'gewonnen', 'winnaar', 'prijs', 'cadeau', 'beste klant', 'cadeaubon', 'enquête', 'u bent geselecteerd'] },
   { kind: 'prize', language: 'ja', phrases: ['当選', '賞品', 'プレゼント', 'ポイント', 'キャンペーン', '特典'] },
+  // ── Dating and adult lures (romance scams, adult "private photos" bait) ──
+  {
+    kind: 'dating', language: 'en', phrases: [
+      'lonely woman', 'lonely girl', 'lonely lady', 'single woman', 'single women', 'single ladies', 'hot singles', 'local singles',
+      'local women', 'looking for a man', 'looking for a serious relationship', 'meet girls', 'meet beautiful',
+      'ukrainian women', 'ukrainian girl*', 'ukrainian beaut*', 'ukrainian bride*', 'russian women', 'russian girl*', 'russian beaut*',
+      'russian bride*', 'asian women', 'dating site', 'sex dating', 'adult dating', 'casual dating', 'hookup', 'hook up tonight',
+      'one night stand', 'private photos', 'my private photo*', 'intimate photos', 'naughty', 'horny', 'slut', 'nude photo*', 'naked photo*',
+      'sexy girl*', 'camshare', 'cam girl*', 'webcam girl*', 'wants to chat with you', 'wants to meet you', 'waiting to meet you',
+      'new private message', 'sent you a private message', 'i am a lonely', "i'm a lonely", 'find your match',
+    ],
+  },
+  { kind: 'dating', language: 'de', phrases: ['ukrainische frau*', 'ukrainische schönheit*', 'russische frau*', 'bräute', 'singlefrau*', 'single-frau*', 'frauen in deiner nähe', 'frauen aus deiner', 'private fotos', 'sexdate*', 'sex-date*', 'seitensprung', 'geile', 'lustige dates', 'einsame'] },
+  { kind: 'dating', language: 'nl', phrases: ['oekraïense meisje*', 'oekraïense vrouw*', 'oekraïense schoonhe*', 'oekraïense liefde', 'russische vrouw*', 'russische schoonhe*', 'eenzame vrouw*', 'sexdate*', 'neuk*', 'geile', 'privébericht', 'privéfoto*', 'daten met'] },
+  { kind: 'dating', language: 'pt', phrases: ['mulheres solteiras', 'mulher solitária', 'fotos íntimas', 'fotos privadas', 'namoro', 'encontros casuais', 'garotas'] },
+  { kind: 'dating', language: 'es', phrases: ['mujeres solteras', 'mujer solitaria', 'fotos íntimas', 'fotos privadas', 'citas casuales', 'chicas calientes', 'ucranianas', 'rusas'] },
+  { kind: 'dating', language: 'fr', phrases: ['femmes célibataires', 'femme seule', 'photos intimes', 'photos privées', 'rencontres coquines', 'coquine*', 'plan cul', 'ukrainiennes', 'russes'] },
+
+  // ── Pharmacy, diet and miracle-cure spam ──
+  {
+    kind: 'health', language: 'en', phrases: [
+      'viagra', 'cialis', 'levitra', 'sildenafil', 'tadalafil', 'online pharmacy', 'no prescription', 'without a prescription',
+      'without prescription', 'erectile', 'male enhancement', 'weight loss', 'lose weight', 'burn fat', 'fat burn*', 'melt fat',
+      'belly fat', 'keto', 'gummies', 'diet pill*', 'appetite suppress*', 'hair loss', 'tinnitus', 'neuropathy', 'nerve pain',
+      'joint pain', 'blood sugar', 'wrinkles', 'anti-aging', 'doctors hate', 'miracle cure', 'natural remedy', 'cbd oil',
+      'hearing aid*', 'plastic surgeon',
+    ],
+  },
+  { kind: 'health', language: 'de', phrases: ['gewichtsverlust', 'abnehmen', 'ohne diät', 'fettverbrennung', 'potenzmittel', 'potenz', 'ohne rezept', 'haarausfall', 'gelenkschmerzen'] },
+  { kind: 'health', language: 'nl', phrases: ['afvallen', 'gewichtsverlies', 'vetverbranding', 'zonder recept', 'haaruitval', 'gewrichtspijn'] },
+  { kind: 'health', language: 'pt', phrases: ['emagrecer', 'emagrecimento', 'perder peso', 'queimar gordura', 'sem receita', 'queda de cabelo', 'disfunção erétil'] },
+  { kind: 'health', language: 'es', phrases: ['bajar de peso', 'perder peso', 'adelgazar', 'quemar grasa', 'sin receta', 'caída del cabello', 'disfunción eréctil', 'pestañas'] },
+  { kind: 'health', language: 'fr', phrases: ['perdre du poids', 'perte de poids', 'minceur', 'brûler les graisses', 'sans ordonnance', 'chute de cheveux', 'dysfonction érectile'] },
+
+  // ── Crypto giveaways, airdrops, "allocations", wallet-draining and investment lures ──
+  {
+    kind: 'crypto', language: 'en', phrases: [
+      'airdrop*', 'air drop', 'token allocation', 'allocation program', 'allocation event', 'your allocation', 'claim your tokens',
+      'claim tokens', 'claim your reward*', 'claim your airdrop', 'connect your wallet', 'connect wallet', 'wallet connect',
+      'seed phrase', 'recovery phrase', 'secret phrase', 'secret recovery', 'validate your wallet', 'verify your wallet',
+      'synchronize your wallet', 'wallet validation', 'wallet verification', 'wallet has been funded', 'cloud mining',
+      'mining service', 'guaranteed profit*', 'double your bitcoin', 'double your crypto', 'free bitcoin*', 'crypto investment', 'investment platform',
+      'trading platform', 'passive income', 'withdraw your funds', 'available for withdrawal', 'has been credited to your',
+      'on your balance', 'eligible for the', 'token distribution', 'redistribution of', 'exclusive tokens',
+    ],
+  },
+  { kind: 'crypto', language: 'pt', phrases: ['criptomoeda*', 'investimento garantido', 'lucro garantido', 'renda passiva', 'sua carteira'] },
+  { kind: 'crypto', language: 'es', phrases: ['criptomoneda*', 'inversión garantizada', 'ganancias garantizadas', 'ingresos pasivos', 'tu billetera', 'su billetera'] },
+  { kind: 'crypto', language: 'de', phrases: ['kryptowährung*', 'garantierte rendite', 'passives einkommen', 'ihre wallet', 'deine wallet'] },
+  { kind: 'crypto', language: 'fr', phrases: ['cryptomonnaie*', 'crypto-monnaie*', 'rendement garanti', 'revenu passif', 'votre portefeuille'] },
+  { kind: 'crypto', language: 'nl', phrases: ['cryptovaluta', 'gegarandeerd rendement', 'passief inkomen', 'je wallet', 'uw wallet'] },
+
+  // ── Casino and betting bonuses ──
+  {
+    kind: 'gambling', language: 'en', phrases: [
+      'casino', 'free spins', 'welcome bonus', 'deposit bonus', 'no deposit', 'bonus spins', 'online slots', 'slot games',
+      'bet now', 'place your bet*', 'sportsbook', 'online poker', 'roulette',
+    ],
+  },
+  { kind: 'gambling', language: 'de', phrases: ['freispiele', 'willkommensbonus', 'einzahlungsbonus', 'spielautomat*'] },
+  { kind: 'gambling', language: 'nl', phrases: ['gratis spins', 'welkomstbonus', 'stortingsbonus', 'gokkast*'] },
+  { kind: 'gambling', language: 'pt', phrases: ['giros grátis', 'rodadas grátis', 'bônus de boas-vindas', 'cassino', 'apostas'] },
+  { kind: 'gambling', language: 'es', phrases: ['giros gratis', 'tiradas gratis', 'bono de bienvenida', 'casino online', 'apuestas'] },
+  { kind: 'gambling', language: 'fr', phrases: ['tours gratuits', 'bonus de bienvenue', 'casino en ligne', 'paris sportifs'] },
+
+  // ── Advance-fee ("419") letters: a fortune held somewhere, released for a fee or your details ──
+  {
+    kind: 'advance-fee', language: 'en', phrases: [
+      'next of kin', 'beneficiary', 'your inheritance', 'inheritance fund*', 'late husband', 'late father', 'late client', 'deceased', 'consignment',
+      'diplomatic courier', 'diplomatic agent', 'atm card', 'atm visa card', 'fund transfer', 'transfer of the fund*', 'claim the fund*', 'release the fund*', 'unclaimed fund*',
+      'compensation fund*', 'compensation payment', 'my donation', 'dear beneficiary', 'united nations', 'barrister',
+      'business proposal', 'mutual benefit', 'strictly confidential', 'your full name', 'your home address', 'your phone number',
+      'your telephone number', 'your age', 'your occupation', 'reply urgently', 'my name is',
+      'million us dollars', 'million dollars', 'western union', 'moneygram',
+    ],
+  },
+  { kind: 'advance-fee', language: 'pt', phrases: ['herança', 'beneficiário', 'doação', 'fundo de compensação', 'cartão atm', 'milhões de dólares', 'seu nome completo', 'nações unidas'] },
+  { kind: 'advance-fee', language: 'es', phrases: ['herencia', 'beneficiario', 'donación', 'fondo de compensación', 'tarjeta atm', 'millones de dólares', 'su nombre completo', 'naciones unidas'] },
+  { kind: 'advance-fee', language: 'fr', phrases: ['héritage', 'bénéficiaire', 'donation', 'fonds de compensation', 'carte atm', 'millions de dollars', 'votre nom complet', 'nations unies'] },
+  { kind: 'advance-fee', language: 'de', phrases: ['erbschaft', 'begünstigte*', 'spende', 'entschädigungsfonds', 'geldautomatenkarte', 'millionen dollar', 'ihren vollständigen namen', 'vereinten nationen'] },
+
+  // ── Sextortion and extortion: "I recorded you", pay in bitcoin ──
+  {
+    kind: 'extortion', language: 'en', phrases: [
+      'i recorded', 'recorded you', 'video of you', 'compromising video', 'i have access to your', 'your webcam', 'your camera', 'i hacked your', 'hacked your', 'your device was hacked',
+      'your device was hacked', 'your device has been hacked', 'malware on your', 'adult website*',
+      'masturbat*', 'your contacts', 'all your contacts', 'send to your contacts', 'your friends and family',
+      'bitcoin address', 'btc address', 'my bitcoin wallet', 'delete the video',
+      'i will delete', 'do not reply to this email', 'do not try to', 'contact the police', 'tell anyone',
+    ],
+  },
+  { kind: 'extortion', language: 'de', phrases: ['ich habe dich aufgenommen', 'deine webcam', 'ihre webcam', 'gehackt', 'pornoseite*', 'bitcoin-adresse', 'deine kontakte', 'ihre kontakte'] },
+  { kind: 'extortion', language: 'pt', phrases: ['gravei você', 'sua webcam', 'hackeado', 'hackeei', 'sites pornô', 'endereço bitcoin', 'seus contatos'] },
+  { kind: 'extortion', language: 'es', phrases: ['te grabé', 'tu cámara web', 'hackeado', 'páginas porno', 'dirección de bitcoin', 'tus contactos'] },
+  { kind: 'extortion', language: 'fr', phrases: ['je vous ai enregistré', 'votre webcam', 'piraté', 'sites pornographiques', 'adresse bitcoin', 'vos contacts'] },
+  { kind: 'extortion', language: 'nl', phrases: ['je webcam', 'uw webcam', 'gehackt', 'pornosite*', 'bitcoin-adres', 'je contacten', 'uw contacten'] },
 ];
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * The scam-family and sender/link-shape signals added for the "E-mail analysis" issue: for each, a hand-written
+ * message that must trigger it and an ordinary one that must not. No evaluation data is used here.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createMailAnalyser, type EmailAnalysis } from './index.js';
+import { CATALOG, eml } from './test-fixtures.js';
+
+const analyser = createMailAnalyser({ catalog: CATALOG });
+const kinds = (r: EmailAnalysis): string[] => r.signals.filter((s) => s.weight > 0).map((s) => s.kind);
+const signal = (r: EmailAnalysis, kind: string): EmailAnalysis['signals'][number] | undefined => r.signals.find((s) => s.kind === kind);
+
+function plain(from: string, subject: string, body: string, extra: readonly string[] = []): Buffer {
+  return eml([`From: ${from}`, 'To: <you@example.org>', `Subject: ${subject}`, 'Message-ID: <t@example.net>', 'Date: Tue, 03 Dec 2024 10:00:00 +0000',
+    ...extra, 'Content-Type: text/plain; charset=utf-8'], body);
+}
+
+describe('scam-family lures', () => {
+  const cases: readonly { kind: string; lure: Buffer; ordinary: Buffer }[] = [
+    {
+      kind: 'dating-lure',
+      lure: plain('Anna <anna@dating-mail.example>', 'New private message', 'Hi! I am a lonely woman, looking for a man. See my private photos and find your match tonight.'),
+      ordinary: plain('Tom <tom@example.org>', 'Dinner', 'We met the new neighbours yesterday; they are lovely. Dinner on Friday?'),
+    },
+    {
+      kind: 'health-lure',
+      lure: plain('Shop <deals@pills.example>', 'Weight loss without effort', 'Burn fat fast with keto gummies! Viagra and Cialis with no prescription.'),
+      ordinary: plain('Dr Lee <lee@clinic.example>', 'Your appointment', 'Your appointment is confirmed for Monday at 9:00. Bring your insurance card.'),
+    },
+    {
+      kind: 'crypto-lure',
+      lure: plain('Token Team <team@drop.example>', 'Claim your tokens', 'The airdrop is live: connect your wallet and claim your tokens from the allocation program.'),
+      ordinary: plain('Ana <ana@example.org>', 'Build failed', 'The wallet module fails to build on arm64; the token parser needs a fix.'),
+    },
+    {
+      kind: 'gambling-lure',
+      lure: plain('Club <vip@spin.example>', '100 free spins', 'Your welcome bonus: 100 free spins and a 300% deposit bonus at our casino.'),
+      ordinary: plain('Ana <ana@example.org>', 'RAM', 'The board has two free memory slots; I will add 16 GB.'),
+    },
+    {
+      kind: 'advance-fee-lure',
+      lure: plain('Mrs Grace <grace@mail.example>', 'Dear beneficiary', 'My name is Grace. My late husband left a fund; you are the beneficiary. Send your full name and your phone number to claim the funds via an ATM card.'),
+      ordinary: plain('Ana <ana@example.org>', 'Class design', 'Prefer composition over inheritance here; the base class is doing too much.'),
+    },
+    {
+      kind: 'extortion-lure',
+      lure: plain('you <you@example.org>', 'Your device was hacked', 'I hacked your phone. Your webcam recorded you on adult websites. Send 1000 USD to my bitcoin wallet or all your contacts get the video.'),
+      ordinary: plain('IT <it@example.org>', 'Webcam driver', 'The webcam driver update is on the share. Reboot afterwards.'),
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.kind}: fires on the lure, not on ordinary mail`, async () => {
+      const lure = await analyser.analyse(c.lure);
+      assert.ok(kinds(lure).includes(c.kind), `${c.kind} in ${kinds(lure).join(',')}`);
+      assert.match(signal(lure, c.kind)?.detail ?? '', /: "/);
+      const ordinary = await analyser.analyse(c.ordinary);
+      assert.ok(!kinds(ordinary).includes(c.kind), `${c.kind} not in ${kinds(ordinary).join(',')}`);
+    });
+  }
+});
+
+function html(from: string, subject: string, body: string): Buffer {
+  return eml([`From: ${from}`, 'To: <you@example.org>', `Subject: ${subject}`, 'Message-ID: <h@example.net>', 'Date: Tue, 03 Dec 2024 10:00:00 +0000',
+    'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8'], body);
+}
+
+describe('sender shape', () => {
+  test('display-name-domain: a web address in the display name that is not the sender', async () => {
+    const r = await analyser.analyse(plain('"Stellar.org Team" <news@unrelated-mailer.example.com>', 'Staking', 'Hello'));
+    assert.ok(kinds(r).includes('display-name-domain'), kinds(r).join(','));
+    assert.match(signal(r, 'display-name-domain')?.detail ?? '', /stellar\.org/);
+    const same = await analyser.analyse(plain('"Example.org News" <news@lists.example.org>', 'News', 'Hello'));
+    assert.ok(!kinds(same).includes('display-name-domain'), kinds(same).join(','));
+    const person = await analyser.analyse(plain('"J. R. Smith" <jr@example.org>', 'Hi', 'Hello'));
+    assert.ok(!kinds(person).includes('display-name-domain'), kinds(person).join(','));
+  });
+
+  test('freemail-organisation: an organisation name on a free webmail address, not a person', async () => {
+    const r = await analyser.analyse(plain('"Blockchain Support" <helper.desk2231@gmail.com>', 'Case', 'Hello'));
+    assert.ok(kinds(r).includes('freemail-organisation'), kinds(r).join(','));
+    const person = await analyser.analyse(plain('"Maria Santos" <maria.santos@gmail.com>', 'Case', 'Hello'));
+    assert.ok(!kinds(person).includes('freemail-organisation'), kinds(person).join(','));
+    const company = await analyser.analyse(plain('"Acme Support" <support@acme-tools.example.com>', 'Case', 'Hello'));
+    assert.ok(!kinds(company).includes('freemail-organisation'), kinds(company).join(','));
+  });
+
+  test('odd-sender-host: a From domain spelled out in single-letter labels', async () => {
+    const r = await analyser.analyse(plain('Costco <win@o.n.e.k.e.y.12.mailer.example.com>', 'Reward', 'Hello'));
+    assert.ok(kinds(r).includes('odd-sender-host'), kinds(r).join(','));
+    const normal = await analyser.analyse(plain('Ana <ana@a.b.example.com>', 'Hi', 'Hello'));
+    assert.ok(!kinds(normal).includes('odd-sender-host'), kinds(normal).join(','));
+  });
+});
+
+describe('link and body shape', () => {
+  test('link-shape: a shortener or raw-IP link the engine lets through', async () => {
+    const r = await analyser.analyse(plain('Ana <ana@example.org>', 'Look', 'See http://192.0.2.7/offer and https://bit.ly/3xYz12'));
+    assert.ok(kinds(r).includes('link-shape'), kinds(r).join(','));
+    assert.match(signal(r, 'link-shape')?.detail ?? '', /1 other such host/);
+    const normal = await analyser.analyse(plain('Ana <ana@example.org>', 'Look', 'See https://www.example.org/docs/page'));
+    assert.ok(!kinds(normal).includes('link-shape'), kinds(normal).join(','));
+  });
+
+  test('image-only: one remote image with a link and no words', async () => {
+    const r = await analyser.analyse(html('Shop <shop@store.example.com>', 'Hi', '<a href="http://store.example.com/go"><img src="http://img.example.com/offer.png" width="600"></a>'));
+    assert.ok(kinds(r).includes('image-only'), kinds(r).join(','));
+    const newsletter = await analyser.analyse(html('Shop <shop@store.example.com>', 'Hi', `<img src="http://img.example.com/logo.png"><p>${'Our winter catalogue has new boots, coats and scarves for the whole family. '.repeat(3)}</p><a href="http://store.example.com/cat">Catalogue</a>`));
+    assert.ok(!kinds(newsletter).includes('image-only'), kinds(newsletter).join(','));
+  });
+
+  test('bitcoin-address: a Bitcoin address beside the word bitcoin; not a random token', async () => {
+    const r = await analyser.analyse(plain('x <x@example.net>', 'Payment', 'Send the bitcoin to 1BoatSLRHtKNngkdXEeobR76b53LETtpyT today.'));
+    assert.ok(kinds(r).includes('bitcoin-address'), kinds(r).join(','));
+    const token = await analyser.analyse(plain('x <x@example.net>', 'Build', 'The build id is 1BoatSLRHtKNngkdXEeobR76b53LETtpyT.'));
+    assert.ok(!kinds(token).includes('bitcoin-address'), kinds(token).join(','));
+  });
+});
+
+describe('spelled-out words', () => {
+  test('obfuscated-text: a display name or subject spelled letter by letter; initials and acronyms are not', async () => {
+    const r = await analyser.analyse(plain('"E n t r e g a fallida" <info@mailer.example.com>', 'Paquete', 'Hola'));
+    assert.match(signal(r, 'obfuscated-text')?.detail ?? '', /"E n t r e g a"/);
+    const dotted = await analyser.analyse(plain('"F.e.d.E.x" <info@mailer.example.com>', 'Paquete', 'Hola'));
+    assert.ok(kinds(dotted).includes('obfuscated-text'), kinds(dotted).join(','));
+    const initials = await analyser.analyse(plain('"J. R. R. Tolkien" <jrr@example.org>', 'U.S.A. tour, A B C', 'Hello'));
+    assert.ok(!kinds(initials).includes('obfuscated-text'), kinds(initials).join(','));
+  });
+});
