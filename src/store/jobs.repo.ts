@@ -9,8 +9,20 @@ import type { Selectable } from 'kysely';
 import type { JobName } from '../queue/queue.js';
 import type { JobStore, NewStoredJob, StoredJob, StoredJobState } from '../queue/job-store.js';
 import { STORED_JOB_STATES } from '../queue/job-store.js';
+import { prepare } from './prepared.js';
 import type { JobsTable } from './schema.js';
 import type { Store } from './store.js';
+
+// Every report's analysis job is inserted and completed: compiled once (see prepared.ts for why).
+const insertJob = prepare<Pick<JobsTable, 'id' | 'name' | 'payload' | 'singleton_key' | 'run_after'> & { now: number }, { id: string }>(
+  ['id', 'name', 'payload', 'singleton_key', 'run_after', 'now'],
+  (db, p) => db.insertInto('jobs').values({
+    id: p.id, name: p.name, payload: p.payload, state: 'created', attempts: 0, singleton_key: p.singleton_key,
+    run_after: p.run_after, created_at: p.now, updated_at: p.now, last_error: null,
+  }).onConflict((oc) => oc.doNothing()).returning('id'));
+
+const completeJob = prepare<{ id: string; now: number }, never>(['id', 'now'], (db, p) =>
+  db.updateTable('jobs').set({ state: 'completed', updated_at: p.now }).where('id', '=', p.id).where('state', '=', 'active'));
 
 function toJob(row: Selectable<JobsTable>): StoredJob {
   return Object.freeze({
@@ -34,10 +46,10 @@ export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
       return write(async (trx) => {
         // The partial unique index decides between concurrent sends of one singleton key: the loser inserts nothing
         // and returns the winner's id.
-        const inserted = await trx.insertInto('jobs').values({
-          id: job.id, name: job.name, payload: JSON.stringify(job.payload), state: 'created', attempts: 0,
-          singleton_key: job.singletonKey, run_after: job.runAfter, created_at: now, updated_at: now, last_error: null,
-        }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+        const inserted = await insertJob.first(trx, {
+          id: job.id, name: job.name, payload: JSON.stringify(job.payload), singleton_key: job.singletonKey,
+          run_after: job.runAfter, now,
+        });
         if (inserted !== undefined) return inserted.id;
         const existing = job.singletonKey === null ? undefined : await trx.selectFrom('jobs').select('id')
           .where('name', '=', job.name).where('singleton_key', '=', job.singletonKey).where('state', '=', 'created')
@@ -66,7 +78,7 @@ export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
     },
 
     async complete(id: string, now: number) {
-      await write((trx) => trx.updateTable('jobs').set({ state: 'completed', updated_at: now }).where('id', '=', id).where('state', '=', 'active').execute());
+      await write((trx) => completeJob.execute(trx, { id, now }));
     },
 
     async fail(id: string, error: string, retryAt: number | null, now: number) {
