@@ -4,7 +4,7 @@
  * queue's worker as `hookwatch serve` wires it. Prints the process CPU per report (intake + analysis), which is
  * far steadier on a shared machine than the HTTP bench's reports/s.
  *
- *   npx tsx bench/store-intake.bench.ts [--db sqlite|postgres] [--reports 4000] [--concurrency 32] [--rounds 3]
+ *   npm run bench:store [-- --db sqlite|postgres] [--reports 4000] [--concurrency 32] [--rounds 3]
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
