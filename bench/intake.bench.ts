@@ -385,6 +385,8 @@ interface Load {
   /** Backlog (`submitted`) and total reports sampled every second during the measured window. */
   readonly samples: { t: number; submitted: number; total: number }[];
   readonly serverCpuS: number | undefined;
+  /** The server's CPU seconds when the measured window began (for the CPU per report until drained). */
+  readonly serverCpuAtStart: number | undefined;
   readonly clientCpuS: number;
 }
 
@@ -465,6 +467,7 @@ async function drive(server: Server, db: Database, concurrency: number, options:
   return {
     latencies, errors, errorsAll, measuredS, samples, longestGapMs,
     serverCpuS: serverCpuStart === undefined || serverCpuEnd === undefined ? undefined : serverCpuEnd - serverCpuStart,
+    serverCpuAtStart: serverCpuStart,
     clientCpuS: (client.user + client.system) / 1e6,
   };
 }
@@ -515,6 +518,8 @@ async function runOnce(db: Database, entry: readonly string[], concurrency: numb
     await db.counts(); // the schema exists once the server is healthy
     const load = await drive(server, db, concurrency, options, body);
     const drained = await drain(db, options.drainTimeoutS);
+    const serverCpuDrained = processCpuSeconds(server.child.pid);
+    const finalCounts = await db.counts();
     const sorted = [...load.latencies].sort((a, b) => a - b);
     const acksPerS = load.latencies.length / load.measuredS;
     const [p50, p95, p99] = [percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)];
@@ -546,6 +551,15 @@ async function runOnce(db: Database, entry: readonly string[], concurrency: numb
     const cpu = load.serverCpuS === undefined ? '?' : `${fixed((100 * load.serverCpuS) / load.measuredS, 0)} %`;
     console.log(`   CPU: server ${cpu} of one core, load generator ${fixed((100 * load.clientCpuS) / load.measuredS, 0)} % ` +
       `(${cpus().length} cores)`);
+    // The machine-independent figure: the server's CPU from the start of the window until the backlog was gone,
+    // over the reports analysed in that span (each of which was also taken in, give or take the warm-up's backlog).
+    if (firstSample !== undefined && load.serverCpuAtStart !== undefined && serverCpuDrained !== undefined) {
+      const analysed = (finalCounts.total - finalCounts.submitted) - (firstSample.total - firstSample.submitted);
+      const stored = finalCounts.total - firstSample.total;
+      const perReport = (1_000 * (serverCpuDrained - load.serverCpuAtStart)) / Math.max(1, analysed);
+      console.log(`   server CPU per report (intake + analysis, window start until drained): ${fixed(perReport, 2)} ms ` +
+        `(${int(analysed)} analysed, ${int(stored)} stored); load generator ${fixed((1_000 * load.clientCpuS) / Math.max(1, load.latencies.length), 2)} ms per request`);
+    }
     console.log(`   analysis during the window: ${int(analysedPerS)} reports/s analysed vs ${int(intakePerS)}/s stored; ` +
       `backlog max ${int(maxBacklog)}, ${int(drained.backlogAtEnd)} still submitted when the load stopped`);
     const lag = drained.seconds !== undefined

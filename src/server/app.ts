@@ -5,7 +5,7 @@
  * response (SECURITY.md WA-9), who is calling (auth.ts) and health checks.
  */
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Engine } from '../engine/index.js';
 import { ERRORS, HookwatchError, type ErrorCode } from '../errors.js';
 import { sendError } from './errors.js';
@@ -83,9 +83,31 @@ function registryCodeOf(error: FastifyError): ErrorCode {
   }
 }
 
+/**
+ * Request logging: one line per request, when it completes (with the request, the response and the time), instead of
+ * Fastify's two ("incoming request", then "request completed"). Logging was ~6 % of the server's CPU under
+ * bench:intake, half of it for the first line. Every other line (errors, aborted streams) is Fastify's own.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {
+    // Folded into requestCompleted.
+  }
+
+  override requestCompleted(...args: Parameters<LogController['requestCompleted']>): void {
+    const [error, request, reply] = args;
+    if (this.isLogDisabled(request)) return;
+    if (error === null || error === undefined) {
+      reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    } else {
+      super.requestCompleted(...args);
+    }
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger === true ? { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     // Attackers send these: keep Fastify's own protections on.

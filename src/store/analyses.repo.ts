@@ -4,6 +4,7 @@ import { checkStorableText, decodeJson, decodeTime, encodeJson, encodeTime } fro
 import type { JsonValue } from './dialect.js';
 import { newId } from './ids.js';
 import type { AnalysesTable, Database, ReportStatus } from './schema.js';
+import { prepare } from './prepared.js';
 import type { Clock } from './transaction.js';
 
 /** The subject of an analysis: a report, an indicator, or both (an indicator found in a report). */
@@ -42,6 +43,14 @@ export const REPORT_TEXT_PREVIEW_CHARS = 280;
 /** Most reports listed behind one indicator. */
 export const MAX_REPORTS_PER_INDICATOR = 50;
 
+/** One or more per analysed report: compiled once (see prepared.ts for why). */
+const insertAnalysis = prepare<AnalysesTable, never>(
+  ['id', 'report_id', 'indicator_id', 'engine_version', 'result', 'created_at'],
+  (db, p) => db.insertInto('analyses').values({
+    id: p.id, report_id: p.report_id, indicator_id: p.indicator_id, engine_version: p.engine_version, result: p.result,
+    created_at: p.created_at,
+  }));
+
 function toAnalysis(row: AnalysesTable): Analysis {
   return {
     id: row.id,
@@ -65,17 +74,14 @@ export class AnalysesRepo {
   async record(analysis: NewAnalysis): Promise<{ readonly id: string }> {
     checkStorableText('engineVersion', analysis.engineVersion);
     const id = newId();
-    await this.#db
-      .insertInto('analyses')
-      .values({
-        id,
-        report_id: analysis.reportId ?? null,
-        indicator_id: analysis.indicatorId ?? null,
-        engine_version: analysis.engineVersion,
-        result: encodeJson(analysis.result),
-        created_at: encodeTime(this.#now()),
-      })
-      .execute();
+    await insertAnalysis.execute(this.#db, {
+      id,
+      report_id: analysis.reportId ?? null,
+      indicator_id: analysis.indicatorId ?? null,
+      engine_version: analysis.engineVersion,
+      result: encodeJson(analysis.result),
+      created_at: encodeTime(this.#now()),
+    });
     return { id };
   }
 

@@ -7,9 +7,17 @@
  * recompute it from a dump. Changing any field of an entry breaks its own hash; deleting or reordering entries
  * breaks the seq sequence or the next `prev_hash`. The one-row `audit_head` table holds the last seq and hash: the
  * tail cannot be cut off unnoticed, and appends serialise on its row lock. An append first UPDATEs the head
- * (seq + 1, RETURNING the new seq and the previous hash), which takes that lock on PG and the write lock on SQLite,
- * then inserts the entry and stores its hash in the head, all in the caller's transaction. So seqs are gap-free and
- * commit in order, and every entry up to the head's seq is committed whenever the head is visible.
+ * (RETURNING its seq and hash), which takes that lock on PG and the write lock on SQLite, then inserts the entry
+ * with the next seq and stores the new seq and hash in the head, all in the caller's transaction. So seqs are
+ * gap-free and commit in order, and every entry up to the head's seq is committed whenever the head is visible.
+ *
+ * Batches. Inside a group-commit batch (group-commit.ts: many writes in one transaction) the head is read and locked
+ * once, by the batch's first append, and written once, just before the commit (`AuditBatch`): each further append
+ * is a single INSERT chained onto the previous entry in memory. The chain and the head are exactly what one append
+ * at a time would leave, since it is one transaction either way. A write rolled back to its savepoint also rolls
+ * back what the batch knows (`mark`/`restore`): its entries are gone, and if its append was the one that read the
+ * head, so is the head lock on PG, so the next append reads the head again. (Measured: a report and its analysis
+ * append two entries; batching them took 4 of the ~35 statements per report.)
  *
  * Someone who can write the database can still rewrite the whole chain consistently; anchoring the head hash
  * outside it (RFC 3161 time-stamps, EV-9) is what rules that out.
@@ -20,6 +28,7 @@ import type { JsonValue } from './dialect.js';
 import { sha256Hex } from './ids.js';
 import { checkPageLimit } from './paging.js';
 import type { AuditEventsTable, Database } from './schema.js';
+import { prepare } from './prepared.js';
 import type { Clock, Transactor } from './transaction.js';
 
 /** `prev_hash` of the first entry. Keep in sync with migrations/0001_initial.ts (the head's initial hash). */
@@ -81,26 +90,46 @@ function checkField(field: string, value: string | null): void {
   checkLength(field, value, MAX_AUDIT_FIELD_CHARS);
 }
 
-/** Appends one entry inside `trx` (the transaction that makes the change it records). */
-export async function appendAudit(
-  trx: Transaction<Database>,
-  entry: AuditInput & { readonly at: Date },
-): Promise<AuditEvent> {
-  const target = entry.target ?? null;
-  const ip = entry.ip ?? null;
+/** The head as an append sees it. */
+interface Head {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** Reads the head and takes its lock (a no-op UPDATE: PG's row lock; SQLite already holds the write lock). */
+const lockHead = prepare<Record<string, never>, Head>([], (db) =>
+  db.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).returning(['seq', 'hash']));
+
+const insertEntry = prepare<AuditEventsTable, never>(
+  ['seq', 'at', 'actor', 'action', 'target', 'details', 'ip', 'prev_hash', 'hash'],
+  (db, p) => db.insertInto('audit_events').values({
+    seq: p.seq, at: p.at, actor: p.actor, action: p.action, target: p.target, details: p.details, ip: p.ip,
+    prev_hash: p.prev_hash, hash: p.hash,
+  }));
+
+const writeHead = prepare<Head, never>(['seq', 'hash'], (db, p) =>
+  db.updateTable('audit_head').set({ seq: p.seq, hash: p.hash }).where('id', '=', 1));
+
+async function readHead(trx: Transaction<Database>): Promise<Head> {
+  const head = await lockHead.first(trx, {});
+  if (head === undefined) throw new Error('audit_head row missing: database not migrated, or tampered with');
+  return head;
+}
+
+/** Refuses an entry the store cannot keep verbatim (before any statement runs). */
+function checkEntry(entry: AuditInput): void {
   checkField('actor', entry.actor);
   checkField('action', entry.action);
-  checkField('target', target);
-  checkField('ip', ip);
-  const head = await trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirst();
-  if (head === undefined) throw new Error('audit_head row missing: database not migrated, or tampered with');
+  checkField('target', entry.target ?? null);
+  checkField('ip', entry.ip ?? null);
+}
+
+/** The row of a checked entry, chained onto `head`. */
+function chainedRow(entry: AuditInput & { readonly at: Date }, head: Head): AuditEventsTable {
+  const target = entry.target ?? null;
+  const ip = entry.ip ?? null;
   const row = {
-    seq: head.seq,
+    seq: head.seq + 1,
     at: encodeTime(entry.at),
     actor: entry.actor,
     action: entry.action,
@@ -109,10 +138,70 @@ export async function appendAudit(
     ip,
     prev_hash: head.hash,
   };
-  const hash = chainHash(row);
-  await trx.insertInto('audit_events').values({ ...row, hash }).execute();
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
-  return toEvent({ ...row, hash });
+  return { ...row, hash: chainHash(row) };
+}
+
+/**
+ * The audit chain inside one group-commit batch transaction (see "Batches" above). group-commit.ts opens one per
+ * batch, marks and restores it around each write's savepoint, and flushes it before the commit.
+ */
+export class AuditBatch {
+  /** The head as of the last append in this batch; undefined until the batch's first append has read it. */
+  #head: Head | undefined;
+  /** Entries appended since the head was read (the head row needs writing). */
+  #dirty = false;
+
+  /** Appends `entry` after the batch's last one: one INSERT (plus the head read for the batch's first). */
+  async append(trx: Transaction<Database>, entry: AuditInput & { readonly at: Date }): Promise<AuditEvent> {
+    checkEntry(entry);
+    const row = chainedRow(entry, this.#head ?? await readHead(trx));
+    await insertEntry.execute(trx, row);
+    this.#head = { seq: row.seq, hash: row.hash };
+    this.#dirty = true;
+    return toEvent(row);
+  }
+
+  /** What to restore if the write about to run is rolled back to its savepoint. */
+  mark(): { readonly head: Head | undefined; readonly dirty: boolean } {
+    return { head: this.#head, dirty: this.#dirty };
+  }
+
+  restore(mark: ReturnType<AuditBatch['mark']>): void {
+    this.#head = mark.head;
+    this.#dirty = mark.dirty;
+  }
+
+  /** Stores the batch's last seq and hash in the head row; call last, in the same transaction. */
+  async flush(trx: Transaction<Database>): Promise<void> {
+    if (this.#head === undefined || !this.#dirty) return;
+    await writeHead.execute(trx, this.#head);
+    this.#dirty = false;
+  }
+}
+
+/** The batch each group-commit transaction has open (set by group-commit.ts for its transactions only). */
+const batches = new WeakMap<Transaction<Database>, AuditBatch>();
+
+/** Opens the audit batch of a group-commit transaction; the caller must `flush` it before the commit. */
+export function openAuditBatch(trx: Transaction<Database>): AuditBatch {
+  const batch = new AuditBatch();
+  batches.set(trx, batch);
+  return batch;
+}
+
+/** Appends one entry inside `trx` (the transaction that makes the change it records). */
+export async function appendAudit(
+  trx: Transaction<Database>,
+  entry: AuditInput & { readonly at: Date },
+): Promise<AuditEvent> {
+  const batch = batches.get(trx);
+  if (batch !== undefined) return batch.append(trx, entry);
+  // A transaction of the caller's own (not a group-commit batch): head read, entry, head written, at once.
+  checkEntry(entry);
+  const row = chainedRow(entry, await readHead(trx));
+  await insertEntry.execute(trx, row);
+  await writeHead.execute(trx, { seq: row.seq, hash: row.hash });
+  return toEvent(row);
 }
 
 function toEvent(row: AuditEventsTable): AuditEvent {

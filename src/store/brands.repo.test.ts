@@ -34,6 +34,17 @@ forEachStore((name, open) => {
       assert.equal((await store.brands.list()).length, 1234);
     });
 
+    it('changes its fingerprint when the catalog changes, and only then', async () => {
+      await store.brands.replaceAll([PAYPAL]);
+      const first = await store.brands.fingerprint();
+      assert.equal(await store.brands.fingerprint(), first);
+      await store.brands.upsert(CHASE);
+      const second = await store.brands.fingerprint();
+      assert.notEqual(second, first);
+      await store.brands.replaceAll([]);
+      assert.equal(await store.brands.fingerprint(), '0@');
+    });
+
     it('upserts and deletes one brand', async () => {
       await store.brands.replaceAll([PAYPAL]);
       await store.brands.upsert(CHASE);

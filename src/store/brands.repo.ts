@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Brand } from '../engine/types.js';
 import { checkStorableText, decodeBool, decodeTime, encodeBool, encodeJson, encodeTime } from './dialect.js';
 import type { BrandsTable, Database } from './schema.js';
+import { prepare } from './prepared.js';
 import type { Clock, Transactor } from './transaction.js';
 
 /** Rows per INSERT when replacing the catalog: 6 parameters each stays far below SQLite's and PG's caps. */
@@ -41,6 +42,10 @@ function toBrand(row: BrandsTable): StoredBrand {
   };
 }
 
+/** Read before every analysis job (catalog.ts): compiled once (see prepared.ts for why). */
+const catalogFingerprint = prepare<Record<string, never>, { n: string | number; latest: string | null }>([], (db) =>
+  db.selectFrom('brands').select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('updated_at').as('latest')]));
+
 export class BrandsRepo {
   readonly #db: Kysely<Database>;
   readonly #now: Clock;
@@ -50,6 +55,12 @@ export class BrandsRepo {
     this.#db = db;
     this.#now = now;
     this.#transact = transact;
+  }
+
+  /** Changes whenever the catalog does: its size and latest change (one aggregate query). */
+  async fingerprint(): Promise<string> {
+    const row = await catalogFingerprint.first(this.#db, {});
+    return `${String(row?.n ?? 0)}@${row?.latest ?? ''}`;
   }
 
   /** Ordered by id. */

@@ -92,6 +92,24 @@ forEachStore((name, open) => {
       assert.equal((await store.audit.verify()).ok, true);
     });
 
+    it('rolls back the write whose audit entry read the chain head: the next one reads it again', async () => {
+      const auditBefore = await count(store, 'audit_events');
+      // The first write of the batch makes the batch's first audit entry (the one that reads, and on PostgreSQL
+      // locks, the head) and then fails; the others must chain onto the head as it was before it.
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, n) =>
+        store.transaction(async (repos) => {
+          await repos.audit.append({ actor: 'system', action: 'test.first_fails', target: `test:${n}` });
+          if (n === 0 || n === 7) throw new Error(`write ${n} fails after its audit entry`);
+        })));
+      assert.deepEqual(outcomes.map((o) => o.status), ['rejected', ...Array.from({ length: 6 }, () => 'fulfilled'), 'rejected']);
+      assert.equal(await count(store, 'audit_events'), auditBefore + 6);
+      const verification = await store.audit.verify();
+      assert.ok(verification.ok, JSON.stringify(verification));
+      assert.equal(verification.count, auditBefore + 6);
+      const { rows } = await sql<{ target: string }>`select target from audit_events where action = 'test.first_fails' order by seq`.execute(store.db);
+      assert.deepEqual(rows.map((r) => r.target), [1, 2, 3, 4, 5, 6].map((n) => `test:${n}`));
+    });
+
     it('refuses invalid input before it joins a batch, without touching the others', async () => {
       const outcomes = await Promise.allSettled([
         store.reports.create(report(4_000)),

@@ -19,11 +19,17 @@
  *   own, so one write cannot sink the others, and each caller gets its own outcome. A write's `work` must therefore
  *   have no effect outside the transaction (every caller only issues queries).
  *
+ * - The audit chain is appended once per batch (audit.repo.ts, "Batches"): the batch's first audit entry reads and
+ *   locks the chain head, the others chain on in memory, and the head row is written once before the commit. A write
+ *   rolled back to its savepoint takes its entries out of the batch's view of the chain too.
+ *
  * Nesting: `work` must use only the transaction it is given. Calling `run` from inside `work` waits for the batch
  * that waits for `work`: a deadlock, as with a nested transaction on SQLite's single connection before.
  */
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
+import { openAuditBatch } from './audit.repo.js';
+import type { AuditBatch } from './audit.repo.js';
 import type { Database } from './schema.js';
 import type { Transactor } from './transaction.js';
 
@@ -81,7 +87,12 @@ export class GroupCommit {
   async #commit(batch: readonly Write[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.#db.transaction().execute((trx) => runEach(trx, batch));
+      outcomes = await this.#db.transaction().execute(async (trx) => {
+        const audit = openAuditBatch(trx);
+        const results = await runEach(trx, batch, audit);
+        await audit.flush(trx);
+        return results;
+      });
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);
@@ -99,23 +110,30 @@ export class GroupCommit {
   }
 }
 
+// Compiled once: they run three times per write in a batch.
+const SAVEPOINT = CompiledQuery.raw('savepoint hw_write');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint hw_write');
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint hw_write');
+
 /** Runs each write under its own savepoint; a failing write is rolled back alone. */
-async function runEach(trx: Transaction<Database>, batch: readonly Write[]): Promise<Outcome[]> {
+async function runEach(trx: Transaction<Database>, batch: readonly Write[], audit: AuditBatch): Promise<Outcome[]> {
   if (batch.length === 1 && batch[0] !== undefined) {
     // Alone in its transaction: its failure rolls the transaction back, no savepoint needed.
     return [{ ok: true, value: await batch[0].work(trx) }];
   }
   const outcomes: Outcome[] = [];
   for (const write of batch) {
-    await sql`savepoint hw_write`.execute(trx);
+    await trx.executeQuery(SAVEPOINT);
+    const mark = audit.mark();
     try {
       outcomes.push({ ok: true, value: await write.work(trx) });
     } catch (error) {
       // If this fails too (the error ended the whole transaction), the batch fails and each write runs alone.
-      await sql`rollback to savepoint hw_write`.execute(trx);
+      await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
+      audit.restore(mark);
       outcomes.push({ ok: false, error });
     }
-    await sql`release savepoint hw_write`.execute(trx);
+    await trx.executeQuery(RELEASE_SAVEPOINT);
   }
   return outcomes;
 }

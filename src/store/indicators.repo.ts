@@ -7,6 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Signal, Verdict } from '../engine/types.js';
 import { appendAudit } from './audit.repo.js';
+import { prepare } from './prepared.js';
 import { checkStorableText, decodeTime, encodeJson, encodeTime } from './dialect.js';
 import { newId, sha256Hex } from './ids.js';
 import { checkPageLimit, decodeCursor, encodeCursor } from './paging.js';
@@ -103,6 +104,45 @@ function checkSighting(sighting: IndicatorSighting): void {
   }
 }
 
+/**
+ * A sighting (every analysed link): a new indicator, or one more report of a known key. Compiled once (see
+ * prepared.ts for why).
+ */
+const upsertIndicator = prepare<
+  Pick<IndicatorsTable, 'id' | 'key' | 'key_hash' | 'kind' | 'value' | 'host' | 'domain' | 'verdict' | 'score' | 'brand' | 'signals'>
+    & { seen: string },
+  { id: string; report_count: number }
+>(['id', 'key', 'key_hash', 'kind', 'value', 'host', 'domain', 'verdict', 'score', 'brand', 'signals', 'seen'], (db, p) =>
+  db.insertInto('indicators')
+    .values({
+      id: p.id, key: p.key, key_hash: p.key_hash, kind: p.kind, value: p.value, host: p.host, domain: p.domain,
+      verdict: p.verdict, score: p.score, brand: p.brand, signals: p.signals, first_seen: p.seen, last_seen: p.seen,
+      report_count: 1, status: 'new',
+    })
+    // CASE rather than min()/max(): SQLite's two-argument max() is PG's greatest().
+    .onConflict((oc) =>
+      oc.column('key_hash').doUpdateSet((eb) => ({
+        report_count: eb('indicators.report_count', '+', 1),
+        first_seen: eb
+          .case()
+          .when('excluded.first_seen', '<', eb.ref('indicators.first_seen'))
+          .then(eb.ref('excluded.first_seen'))
+          .else(eb.ref('indicators.first_seen'))
+          .end(),
+        last_seen: eb
+          .case()
+          .when('excluded.last_seen', '>', eb.ref('indicators.last_seen'))
+          .then(eb.ref('excluded.last_seen'))
+          .else(eb.ref('indicators.last_seen'))
+          .end(),
+        verdict: eb.ref('excluded.verdict'),
+        score: eb.ref('excluded.score'),
+        brand: eb.ref('excluded.brand'),
+        signals: eb.ref('excluded.signals'),
+      })),
+    )
+    .returning(['id', 'report_count']));
+
 function toIndicator(row: IndicatorsTable): Indicator {
   return {
     id: row.id,
@@ -141,49 +181,21 @@ export class IndicatorsRepo {
   async upsert(sighting: IndicatorSighting): Promise<{ readonly id: string; readonly created: boolean }> {
     checkSighting(sighting);
     const seen = encodeTime(sighting.seenAt);
-    const row = await this.#db
-      .insertInto('indicators')
-      .values({
-        id: newId(),
-        key: sighting.key,
-        key_hash: sha256Hex(sighting.key),
-        kind: sighting.kind,
-        value: sighting.value,
-        host: sighting.host,
-        domain: sighting.domain,
-        verdict: sighting.verdict,
-        score: sighting.score,
-        brand: sighting.brand,
-        signals: encodeJson(sighting.signals),
-        first_seen: seen,
-        last_seen: seen,
-        report_count: 1,
-        status: 'new',
-      })
-      // CASE rather than min()/max(): SQLite's two-argument max() is PG's greatest().
-      .onConflict((oc) =>
-        oc.column('key_hash').doUpdateSet((eb) => ({
-          report_count: eb('indicators.report_count', '+', 1),
-          first_seen: eb
-            .case()
-            .when('excluded.first_seen', '<', eb.ref('indicators.first_seen'))
-            .then(eb.ref('excluded.first_seen'))
-            .else(eb.ref('indicators.first_seen'))
-            .end(),
-          last_seen: eb
-            .case()
-            .when('excluded.last_seen', '>', eb.ref('indicators.last_seen'))
-            .then(eb.ref('excluded.last_seen'))
-            .else(eb.ref('indicators.last_seen'))
-            .end(),
-          verdict: eb.ref('excluded.verdict'),
-          score: eb.ref('excluded.score'),
-          brand: eb.ref('excluded.brand'),
-          signals: eb.ref('excluded.signals'),
-        })),
-      )
-      .returning(['id', 'report_count'])
-      .executeTakeFirstOrThrow();
+    const row = await upsertIndicator.first(this.#db, {
+      id: newId(),
+      key: sighting.key,
+      key_hash: sha256Hex(sighting.key),
+      kind: sighting.kind,
+      value: sighting.value,
+      host: sighting.host,
+      domain: sighting.domain,
+      verdict: sighting.verdict,
+      score: sighting.score,
+      brand: sighting.brand,
+      signals: encodeJson(sighting.signals),
+      seen,
+    });
+    if (row === undefined) throw new Error('indicator upsert returned no row');
     return { id: row.id, created: row.report_count === 1 };
   }
 

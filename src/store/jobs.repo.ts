@@ -9,8 +9,40 @@ import type { Selectable } from 'kysely';
 import type { JobName } from '../queue/queue.js';
 import type { JobStore, NewStoredJob, StoredJob, StoredJobState } from '../queue/job-store.js';
 import { STORED_JOB_STATES } from '../queue/job-store.js';
+import { prepare } from './prepared.js';
 import type { JobsTable } from './schema.js';
 import type { Store } from './store.js';
+
+// Every report's analysis job is inserted and completed: compiled once (see prepared.ts for why).
+const insertJob = prepare<Pick<JobsTable, 'id' | 'name' | 'payload' | 'singleton_key' | 'run_after'> & { now: number }, { id: string }>(
+  ['id', 'name', 'payload', 'singleton_key', 'run_after', 'now'],
+  (db, p) => db.insertInto('jobs').values({
+    id: p.id, name: p.name, payload: p.payload, state: 'created', attempts: 0, singleton_key: p.singleton_key,
+    run_after: p.run_after, created_at: p.now, updated_at: p.now, last_error: null,
+  }).onConflict((oc) => oc.doNothing()).returning('id'));
+
+const completeJob = prepare<{ id: string; now: number }, never>(['id', 'now'], (db, p) =>
+  db.updateTable('jobs').set({ state: 'completed', updated_at: p.now }).where('id', '=', p.id).where('state', '=', 'active'));
+
+/**
+ * Claims up to `limit` due jobs of a name in one statement (a dispatch pass claims one per free slot, so about one
+ * claim per job). The state is checked again by the UPDATE itself: on PostgreSQL a concurrent claim may have taken a
+ * row after the subquery's snapshot; the row lock makes the UPDATE re-read it, so a job is never handed out twice.
+ * RETURNING has no order: the caller sorts.
+ */
+const claimJobs = prepare<{ name: string; limit: number; now: number }, Selectable<JobsTable>>(['name', 'limit', 'now'], (db, p) =>
+  db.updateTable('jobs')
+    .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), updated_at: p.now }))
+    .where('id', 'in', db.selectFrom('jobs').select('id')
+      .where('name', '=', p.name).where('state', 'in', ['created', 'retry']).where('run_after', '<=', p.now)
+      .orderBy('run_after').orderBy('created_at').orderBy('id').limit(p.limit))
+    .where('state', 'in', ['created', 'retry'])
+    .returningAll());
+
+/** The claim order of the job-store contract: earliest runAfter, then createdAt, then id. */
+function claimOrder(a: StoredJob, b: StoredJob): number {
+  return a.runAfter - b.runAfter || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 function toJob(row: Selectable<JobsTable>): StoredJob {
   return Object.freeze({
@@ -34,10 +66,10 @@ export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
       return write(async (trx) => {
         // The partial unique index decides between concurrent sends of one singleton key: the loser inserts nothing
         // and returns the winner's id.
-        const inserted = await trx.insertInto('jobs').values({
-          id: job.id, name: job.name, payload: JSON.stringify(job.payload), state: 'created', attempts: 0,
-          singleton_key: job.singletonKey, run_after: job.runAfter, created_at: now, updated_at: now, last_error: null,
-        }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+        const inserted = await insertJob.first(trx, {
+          id: job.id, name: job.name, payload: JSON.stringify(job.payload), singleton_key: job.singletonKey,
+          run_after: job.runAfter, now,
+        });
         if (inserted !== undefined) return inserted.id;
         const existing = job.singletonKey === null ? undefined : await trx.selectFrom('jobs').select('id')
           .where('name', '=', job.name).where('singleton_key', '=', job.singletonKey).where('state', '=', 'created')
@@ -48,25 +80,12 @@ export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
     },
 
     async claim(name: JobName, limit: number, now: number) {
-      return write(async (trx) => {
-        const due = await trx.selectFrom('jobs').select('id')
-          .where('name', '=', name).where('state', 'in', ['created', 'retry']).where('run_after', '<=', now)
-          .orderBy('run_after').orderBy('created_at').orderBy('id').limit(limit).execute();
-        if (due.length === 0) return [];
-        const rows = await trx.updateTable('jobs')
-          .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), updated_at: now }))
-          .where('id', 'in', due.map((d) => d.id))
-          // Checked again by the UPDATE: on PostgreSQL a concurrent claim may have taken the row after our SELECT;
-          // the row lock makes this re-read the state, so a job is never handed out twice.
-          .where('state', 'in', ['created', 'retry'])
-          .returningAll().execute();
-        const order = new Map(due.map((d, i) => [d.id, i]));
-        return rows.map(toJob).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-      });
+      const rows = await write((trx) => claimJobs.rows(trx, { name, limit, now }));
+      return rows.map(toJob).sort(claimOrder);
     },
 
     async complete(id: string, now: number) {
-      await write((trx) => trx.updateTable('jobs').set({ state: 'completed', updated_at: now }).where('id', '=', id).where('state', '=', 'active').execute());
+      await write((trx) => completeJob.execute(trx, { id, now }));
     },
 
     async fail(id: string, error: string, retryAt: number | null, now: number) {

@@ -12,6 +12,7 @@ import { appendAudit } from './audit.repo.js';
 import { checkLength, checkStorableText, decodeTime, encodeTime } from './dialect.js';
 import { isSha256Hex, newId, randomChars } from './ids.js';
 import type { Database, ReportStatus, ReportsTable } from './schema.js';
+import { prepare } from './prepared.js';
 import type { Clock, Transactor } from './transaction.js';
 
 /** Longest Idempotency-Key: clients send UUIDs or similar; the column is indexed. */
@@ -79,6 +80,25 @@ export interface StatusChange {
 }
 
 export type StatusChangeResult = 'updated' | 'not_found' | 'status_changed';
+
+// The statements every report takes (intake, then analysis), compiled once: see prepared.ts for why.
+const insertReport = prepare<ReportsTable, Pick<ReportsTable, 'id' | 'reference' | 'status'>>(
+  ['id', 'reference', 'url', 'text', 'email_raw', 'status', 'idempotency_key', 'payload_hash', 'submitted_at'],
+  (db, p) => db.insertInto('reports').values({
+    id: p.id, reference: p.reference, url: p.url, text: p.text, email_raw: p.email_raw, status: p.status,
+    idempotency_key: p.idempotency_key, payload_hash: p.payload_hash, submitted_at: p.submitted_at,
+  }).onConflict((oc) => oc.doNothing()).returning(['id', 'reference', 'status']));
+
+const insertContact = prepare<{ report_id: string; contact: string }, never>(['report_id', 'contact'], (db, p) =>
+  db.insertInto('report_contacts').values({ report_id: p.report_id, contact: p.contact }));
+
+const reportById = prepare<{ id: string }, ReportsTable>(['id'], (db, p) =>
+  db.selectFrom('reports').selectAll().where('id', '=', p.id));
+
+/** The compare-and-set status change (the worker's `submitted` → `triaged`). */
+const changeStatusFrom = prepare<{ id: string; status: ReportStatus; from: ReportStatus }, { id: string }>(
+  ['id', 'status', 'from'],
+  (db, p) => db.updateTable('reports').set({ status: p.status }).where('id', '=', p.id).where('status', '=', p.from).returning('id'));
 
 function newReference(): string {
   return REFERENCE_PREFIX + randomChars(REFERENCE_ALPHABET, REFERENCE_CHARS);
@@ -173,19 +193,13 @@ export class ReportsRepo {
   }
 
   async #insert(trx: Transaction<Database>, content: ReportContent) {
-    const row = {
+    return insertReport.first(trx, {
       ...content,
       id: newId(),
       reference: newReference(),
-      status: 'submitted' as const,
+      status: 'submitted',
       submitted_at: encodeTime(this.#now()),
-    };
-    return trx
-      .insertInto('reports')
-      .values(row)
-      .onConflict((oc) => oc.doNothing())
-      .returning(['id', 'reference', 'status'])
-      .executeTakeFirst();
+    });
   }
 
   async #recordCreation(
@@ -194,7 +208,7 @@ export class ReportsRepo {
     input: NewReport,
   ): Promise<void> {
     if (input.contact !== undefined) {
-      await trx.insertInto('report_contacts').values({ report_id: report.id, contact: input.contact }).execute();
+      await insertContact.execute(trx, { report_id: report.id, contact: input.contact });
     }
     await appendAudit(trx, {
       at: this.#now(),
@@ -219,7 +233,7 @@ export class ReportsRepo {
   }
 
   async get(id: string): Promise<Report | undefined> {
-    const row = await this.#db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await reportById.first(this.#db, { id });
     return row === undefined ? undefined : toReport(row);
   }
 
@@ -247,9 +261,9 @@ export class ReportsRepo {
   /** Changes the status and records who did it, in one transaction. */
   async setStatus(change: StatusChange): Promise<StatusChangeResult> {
     return this.#transact(async (trx) => {
-      let update = trx.updateTable('reports').set({ status: change.status }).where('id', '=', change.id);
-      if (change.from !== undefined) update = update.where('status', '=', change.from);
-      const updated = await update.returning('id').executeTakeFirst();
+      const updated = change.from === undefined
+        ? await trx.updateTable('reports').set({ status: change.status }).where('id', '=', change.id).returning('id').executeTakeFirst()
+        : await changeStatusFrom.first(trx, { id: change.id, status: change.status, from: change.from });
       if (updated === undefined) {
         const exists = await trx.selectFrom('reports').select('id').where('id', '=', change.id).executeTakeFirst();
         return exists === undefined ? 'not_found' : 'status_changed';

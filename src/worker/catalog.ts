@@ -16,13 +16,8 @@ export interface CatalogHolder {
   refresh(): Promise<void>;
 }
 
-/** A fingerprint of the stored catalog: its size and latest change (cheap: one aggregate query). */
-async function fingerprint(store: Store): Promise<string> {
-  const row = await store.db
-    .selectFrom('brands')
-    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('updated_at').as('latest')])
-    .executeTakeFirstOrThrow();
-  return `${String(row.n)}@${row.latest}`;
+function fingerprint(store: Store): Promise<string> {
+  return store.brands.fingerprint();
 }
 
 async function compile(store: Store): Promise<{ engine: Engine; catalog: Catalog }> {
