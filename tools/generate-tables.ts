@@ -9,9 +9,6 @@
  * - Keyboard rows of the QWERTY, QWERTZ and AZERTY layouts, typed below.
  * - Common English words: the most frequent words of Wikipedia, npm `popular-english-words` (ISC), pinned in
  *   package-lock.json.
- * - Public Suffix List rules (MPL-2.0) as compiled into the `tldts` package (its flat trie,
- *   dist/cjs/src/data/trie.js), pinned in package-lock.json, so that the engine's own split (suffix.ts) uses the
- *   very rules tldts uses.
  *
  * Usage: tsx tools/generate-tables.ts [--check]
  */
@@ -175,79 +172,11 @@ ${rows.join('\n')}
 `;
 }
 
-/** The flat trie tldts ships (see its src/suffix-trie.ts): nodes, edges sorted per node, labels concatenated. */
-interface TldtsTrie {
-  readonly nodeFlags: Uint8Array;
-  readonly edgeStart: ArrayLike<number>;
-  readonly edgeLength: ArrayLike<number>;
-  readonly edgeChild: ArrayLike<number>;
-  readonly labelText: string;
-  readonly rulesRoot: number;
-  readonly exceptionsRoot: number;
-}
-
-/** Every rule of a tldts trie below `root` as [rule, flags] (1 ICANN, 2 private), the rule's labels dot-joined. */
-function tldtsRules(trie: TldtsTrie, root: number): [string, number][] {
-  const offsets: number[] = [];
-  let offset = 0;
-  for (let e = 0; e < trie.edgeLength.length; e++) {
-    offsets.push(offset);
-    offset += trie.edgeLength[e] ?? 0;
-  }
-  const rules: [string, number][] = [];
-  const visit = (node: number, path: string): void => {
-    for (let e = trie.edgeStart[node] ?? 0; e < (trie.edgeStart[node + 1] ?? 0); e++) {
-      const start = offsets[e] ?? 0;
-      const label = trie.labelText.slice(start, start + (trie.edgeLength[e] ?? 0));
-      const child = trie.edgeChild[e] ?? 0;
-      const rule = path === '' ? label : `${label}.${path}`;
-      const flags = trie.nodeFlags[child] ?? 0;
-      if (flags !== 0) rules.push([rule, flags]);
-      visit(child, rule);
-    }
-  };
-  visit(root, '');
-  return rules.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function renderPublicSuffixes(): string {
-  const trie = require('tldts/dist/cjs/src/data/trie.js') as TldtsTrie;
-  const version = (require('tldts/package.json') as { version: string }).version;
-  const rules = tldtsRules(trie, trie.rulesRoot);
-  const exceptions = tldtsRules(trie, trie.exceptionsRoot);
-  for (const [rule] of rules) if (rule.lastIndexOf('*') > 0) throw new Error(`suffix rule with an inner wildcard: ${rule} (suffix.ts assumes none)`);
-  const icann = rules.filter(([, f]) => f === 1).map(([r]) => r);
-  const priv = rules.filter(([, f]) => f === 2).map(([r]) => r);
-  if (icann.length + priv.length !== rules.length) throw new Error('suffix rule with unexpected flags');
-  if (exceptions.some(([, f]) => f !== 1)) throw new Error('exception rule outside the ICANN section');
-  // suffix.ts keeps exceptions in the rules' node map: each must sit right under an ICANN wildcard rule.
-  for (const [e] of exceptions) if (!icann.includes(`*.${e.slice(e.indexOf('.') + 1)}`)) throw new Error(`exception rule without a wildcard parent: ${e}`);
-  return `${HEADER}// Source: the Public Suffix List (https://publicsuffix.org/, MPL-2.0) as compiled into npm tldts ${version} (MIT).
-// ${icann.length} ICANN rules, ${priv.length} private rules, ${exceptions.length} exception rules; \`*\` only as a leftmost label.
-
-/** ICANN-section rules, newline-separated, sorted. */
-export const ICANN_SUFFIXES = \`
-${icann.join('\n')}
-\`;
-
-/** Private-section rules (platforms' customer names: \`github.io\`, \`*.compute.amazonaws.com\`), newline-separated, sorted. */
-export const PRIVATE_SUFFIXES = \`
-${priv.join('\n')}
-\`;
-
-/** Exception rules without their \`!\` (\`www.ck\`: the suffix of www.ck is ck), newline-separated, sorted. */
-export const SUFFIX_EXCEPTIONS = \`
-${exceptions.map(([r]) => r).join('\n')}
-\`;
-`;
-}
-
 const skeleton = buildSkeletonTable();
 const outputs: Record<string, string> = {
   'confusables.ts': renderConfusables(skeleton, buildHomoglyphTable(skeleton)),
   'keyboard.ts': renderKeyboard(buildKeyboardTable()),
   'words.ts': renderWords(await buildWordList()),
-  'public-suffixes.ts': renderPublicSuffixes(),
 };
 
 const check = process.argv.includes('--check');

@@ -8,7 +8,6 @@
  * every notation (0x7f.1, 2130706433, 0177.0.0.1), maps Unicode with UTS #46 and rejects what browsers reject.
  */
 import { parse as parseDomain } from 'tldts';
-import { splitSuffix, type SuffixSplit } from './suffix.js';
 import punycode from 'punycode/punycode.js';
 import type { EngineError } from './types.js';
 import { errorMessage, type ErrorCode } from '../errors.js';
@@ -246,44 +245,6 @@ function plainHostFlags(s: string): number {
   return s.charCodeAt(n - 1) === 46 /* '.' */ ? flags | TRAILING_DOT : flags;
 }
 
-/** Scratch for splitSuffix() in plainSubject(): safe, parsing is synchronous and reads it right after the call. */
-const SPLIT: SuffixSplit = { suffixStart: 0, privateRule: false };
-
-/**
- * subjectOf() for a host the hot path accepted (lowercase [a-z0-9._-], no empty label, no trailing dot, not
- * IPv4-like: never an IP for tldts either), split by splitSuffix() instead of tldts: same fields, same values
- * (suffix.test.ts checks the two agree).
- */
-function plainSubject(input: string, host: string, unicodeHost: string): ParseResult {
-  const suffixStart = splitSuffix(host, SPLIT).suffixStart;
-  let domain = '';
-  let subdomain = '';
-  let domainLabel = '';
-  if (suffixStart > 0) {
-    const dot = host.lastIndexOf('.', suffixStart - 2);
-    domain = dot < 0 ? host : host.slice(dot + 1);
-    subdomain = dot < 0 ? '' : host.slice(0, dot);
-    domainLabel = host.slice(dot + 1, suffixStart - 1);
-  }
-  return {
-    ok: true,
-    subject: {
-      input,
-      host,
-      unicodeHost,
-      isIp: false,
-      domain,
-      suffix: suffixStart === 0 ? host : host.slice(suffixStart),
-      privateSuffix: SPLIT.privateRule,
-      subdomain,
-      domainLabel,
-      path: '',
-      userinfo: '',
-      isUrl: false,
-    },
-  };
-}
-
 /** build() for a line plainHostFlags() accepted: the checks it already made are not repeated. */
 function buildPlain(input: string, flags: number): ParseResult {
   let host = (flags & HAS_UPPER) !== 0 ? input.toLowerCase() : input;
@@ -292,7 +253,7 @@ function buildPlain(input: string, flags: number): ParseResult {
   // Without an `xn--` label decodeIdn() returns the host unchanged.
   const unicodeHost = (flags & HAS_IDN_LABEL) !== 0 ? decodeIdn(host) : host;
   if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
-  return plainSubject(input, host, unicodeHost);
+  return subjectOf(input, host, unicodeHost, false, '', '');
 }
 
 function fromUrl(input: string, text: string): ParseResult {
