@@ -5,6 +5,7 @@
  */
 import { LURE_WORDS } from './lexicon.js';
 import { COMMON_WORDS } from './generated/words.js';
+import { StringBloom } from './bloom.js';
 
 export type RestKind = 'empty' | 'lures' | 'mixed' | 'words' | 'other';
 
@@ -28,6 +29,20 @@ const SEGMENT_OK = new Uint8Array(MAX_SEGMENTED_CHARS + 1);
 
 let lureSet: Set<string> | undefined;
 let wordSet: Set<string> | undefined;
+let lureBloomFilter: StringBloom | undefined;
+let anyWordBloomFilter: StringBloom | undefined;
+
+/** Rules out lures() look-ups over a range of a string, without a substring (see bloom.ts). */
+function lureBloom(): StringBloom {
+  lureBloomFilter ??= new StringBloom(lures());
+  return lureBloomFilter;
+}
+
+/** Every entry of lures(), words() and SHORT_CODES: rules out all three at once. */
+function anyWordBloom(): StringBloom {
+  anyWordBloomFilter ??= new StringBloom([...lures(), ...words(), ...SHORT_CODES]);
+  return anyWordBloomFilter;
+}
 
 function lures(): Set<string> {
   lureSet ??= new Set([...LURE_WORDS.map((w) => w.replaceAll('-', '')), ...DOMAIN_PARTS]);
@@ -61,7 +76,7 @@ export function isComposedOfWords(label: string): boolean {
 }
 
 export function isCommonWord(word: string): boolean {
-  return words().has(word) || lures().has(word);
+  return anyWordBloom().mayHave(word) && (words().has(word) || lures().has(word));
 }
 
 /** Bits of what a run of letters is made of. */
@@ -100,7 +115,7 @@ function classifyRunUncached(run: string): number {
   for (let i = 1; i <= run.length; i++) {
     for (let j = Math.max(0, i - 20); j < i; j++) {
       const prev = best[j] ?? -1;
-      if (prev < 0) continue;
+      if (prev < 0 || !anyWordBloom().mayHave(run, j, i)) continue;
       const piece = run.slice(j, i);
       let bits = -1;
       if (lures().has(piece)) bits = LURE;
@@ -153,7 +168,7 @@ function isLureSequence(text: string): boolean {
   ok[0] = 1;
   for (let i = 1; i <= text.length; i++) {
     for (let j = Math.max(0, i - 16); j < i && ok[i] !== 1; j++) {
-      if (ok[j] === 1 && lures().has(text.slice(j, i))) ok[i] = 1;
+      if (ok[j] === 1 && lureBloom().mayHave(text, j, i) && lures().has(text.slice(j, i))) ok[i] = 1;
     }
   }
   return ok[text.length] === 1;
