@@ -128,6 +128,8 @@ interface Knowledge {
   readonly brandTlds: Set<string>;
   /** Every entry of wellKnown, platformApexes, shorteners and dynamicDns: most registrable domains are in none. */
   readonly listedDomains: StringBloom;
+  /** Every risky and brand TLD: rules both out for `com`, `net`, … */
+  readonly listedTlds: StringBloom;
 }
 
 let sharedKnowledge: Knowledge | undefined;
@@ -149,6 +151,7 @@ function knowledge(): Knowledge {
       wellKnown,
       platformApexes,
       listedDomains: new StringBloom([...wellKnown, ...platformApexes, ...URL_SHORTENERS, ...DYNAMIC_DNS_SUFFIXES]),
+      listedTlds: new StringBloom([...RISKY_TLDS, ...BRAND_TLDS]),
       platforms: new Set(USER_CONTENT_PLATFORMS),
       shorteners: new Set(URL_SHORTENERS),
       dynamicDns: new Set(DYNAMIC_DNS_SUFFIXES),
@@ -836,8 +839,11 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
     }
 
-    const tld = s.suffix.slice(s.suffix.lastIndexOf('.') + 1);
-    if (know.riskyTlds.has(tld) && !s.privateSuffix) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
+    const tldStart = s.suffix.lastIndexOf('.') + 1;
+    if (!s.privateSuffix && know.listedTlds.mayHave(s.suffix, tldStart)) {
+      const tld = s.suffix.slice(tldStart);
+      if (know.riskyTlds.has(tld)) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
+    }
 
     let random = '';
     // Cloud infrastructure names its customers' resources with generated ids: randomness means nothing there.
@@ -902,7 +908,7 @@ export function createEngine(catalog: Catalog): Engine {
   function wellKnownAs(domain: string, suffix: string, listed: boolean): string {
     if (domain === '') return '';
     if (listed && know.wellKnown.has(domain)) return `${domain} is a well-known site (shipped list of popular and infrastructure domains)`;
-    if (know.brandTlds.has(suffix)) return `.${suffix} is a closed brand top-level domain: only its owner registers names under it`;
+    if (know.listedTlds.mayHave(suffix) && know.brandTlds.has(suffix)) return `.${suffix} is a closed brand top-level domain: only its owner registers names under it`;
     return '';
   }
 

@@ -93,6 +93,14 @@ const RUN_MEMO_SIZE = 50_000;
 const runMemo = new Map<string, number>();
 
 function classifyRun(run: string): number {
+  // classifyRunUncached()'s look-ups first, behind the filter: the memo (a large Map, often a cache miss) is for
+  // the segmentation only.
+  if (run.length === 0) return 0;
+  const maybeWord = anyWordBloom().mayHave(run);
+  if (maybeWord && lures().has(run)) return LURE;
+  if (run.length <= 3 && (run.length === 3 || (maybeWord && SHORT_CODES.has(run)))) return WORD;
+  if (maybeWord && words().has(run)) return WORD;
+  if (run.length > MAX_SEGMENTED_CHARS) return OTHER;
   const known = runMemo.get(run);
   if (known !== undefined) return known;
   const bits = classifyRunUncached(run);
