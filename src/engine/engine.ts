@@ -393,7 +393,11 @@ export function createEngine(catalog: Catalog): Engine {
     return count;
   }
 
-  function judgeLookalike(s: Subject, label: string, sub: string, signals: Signals): void {
+  /**
+   * `foldable`: the host has IDN labels or mayHaveSkeleton(host). When false, no label or piece of the host (cut at
+   * dots or hyphens, which are no letters) has a skeleton either, and the skeleton work is skipped.
+   */
+  function judgeLookalike(s: Subject, label: string, sub: string, signals: Signals, foldable: boolean): void {
     // Homoglyphs and IDN: the registrable label's skeleton equals a brand token.
     const unicodeLabel = unicodeLabelOf(s, label);
     const nonAscii = unicodeLabel !== label;
@@ -402,7 +406,7 @@ export function createEngine(catalog: Catalog): Engine {
       if (isRestrictedMix(scripts)) signals.add('mixed-script', `label "${unicodeLabel}" mixes ${scripts.join(' and ')} letters`, WEIGHTS.mixedScript);
     }
     // skeleton() returns its argument itself when nothing folds (most labels).
-    const skel = skeleton(unicodeLabel);
+    const skel = foldable ? skeleton(unicodeLabel) : unicodeLabel;
     {
       const exact = lookalikes.find(skel);
       if (exact !== undefined) {
@@ -500,7 +504,7 @@ export function createEngine(catalog: Catalog): Engine {
         if (to < 0) to = label.length;
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
-          const pieceSkel = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+          const pieceSkel = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
           // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
           const pieceTypo = isCommonWord(pieceSkel) || (exactBloom.mayHave(pieceSkel) && exactIndex.has(pieceSkel)) ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
@@ -670,7 +674,8 @@ export function createEngine(catalog: Catalog): Engine {
    * for distinctive names. Pieces shorter than a distinctive name or that are ordinary words are skipped; so are
    * pieces that are a brand token as written (judged by the token scan).
    */
-  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals): void {
+  /** `foldable`: as for judgeLookalike(). */
+  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals, foldable: boolean): void {
     const host = s.host;
     let from = 0;
     while (from < end) {
@@ -678,7 +683,7 @@ export function createEngine(catalog: Catalog): Engine {
       while (to < end && host.charCodeAt(to) !== 46 /* '.' */ && host.charCodeAt(to) !== 45 /* '-' */) to++;
       if (to - from >= DISTINCTIVE_TOKEN_LENGTH + 1 && to - from <= MAX_TYPO_PIECE_CHARS) {
         const piece = host.slice(from, to);
-        const query = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+        const query = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
         const typo = isCommonWord(query) || (exactBloom.mayHave(query) && exactIndex.has(query)) ? null : findTypo(query);
         const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
         // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
@@ -805,7 +810,9 @@ export function createEngine(catalog: Catalog): Engine {
     }
 
     const signals = new Signals();
-    if (label.length > 0) judgeLookalike(s, label, sub, signals);
+    // Pure-ASCII hosts without a foldable character (most) skip every skeleton() below: one pass decides.
+    const foldable = s.host !== s.unicodeHost || mayHaveSkeleton(s.host);
+    if (label.length > 0) judgeLookalike(s, label, sub, signals, foldable);
 
     const suffixLabels = countChar(platform !== '' ? platform : s.suffix, 46) + 1;
     const [labelStart, labelEnd] = labelBounds(s.host, suffixLabels);
@@ -814,7 +821,7 @@ export function createEngine(catalog: Catalog): Engine {
     // Set.prototype.clear() allocates a new table even when the set is empty.
     if (seenTokens.size > 0) seenTokens.clear();
     const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens);
-    if (!signals.has('homoglyph') && (s.host !== s.unicodeHost || mayHaveSkeleton(s.host))) {
+    if (foldable && !signals.has('homoglyph')) {
       const skelHost = skeleton(s.unicodeHost);
       if (skelHost !== s.host) {
         const [skelStart, skelEnd] = labelBounds(skelHost, suffixLabels);
@@ -822,7 +829,7 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
     // Nothing named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
-    if (signals.brand < 0 && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals);
+    if (signals.brand < 0 && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals, foldable);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
