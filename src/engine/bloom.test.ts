@@ -16,6 +16,15 @@ describe('StringBloom', () => {
     }));
   });
 
+  test('entries given as lines are the same entries', () => {
+    fc.assert(fc.property(fc.array(fc.stringMatching(/^[a-z]{0,8}$/), { maxLength: 50 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 5 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 20 }), (lines, entries, probes) => {
+      const fromLines = new StringBloom(entries, `\n${lines.join('\n')}\n`);
+      const whole = new StringBloom([...entries, ...lines.filter((l) => l.length > 0)]);
+      for (const l of [...lines, ...entries]) if (l.length > 0 || entries.includes(l)) assert.equal(fromLines.mayHave(l), true);
+      for (const p of probes) if (fromLines.mayHave(p) !== whole.mayHave(p)) assert.equal(fromLines.mayHave(p), true);
+    }));
+  });
+
   test('a range and a join hash like the substring and the concatenation', () => {
     const bloom = new StringBloom(['paypal', 'amazon', 'login', 'x']);
     fc.assert(fc.property(fc.string({ maxLength: 16 }), fc.nat(16), fc.nat(16), (s, i, j) => {

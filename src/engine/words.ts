@@ -40,7 +40,7 @@ function lureBloom(): StringBloom {
 
 /** Every entry of lures(), words() and SHORT_CODES: rules out all three at once. */
 function anyWordBloom(): StringBloom {
-  anyWordBloomFilter ??= new StringBloom([...lures(), ...words(), ...SHORT_CODES]);
+  anyWordBloomFilter ??= new StringBloom([...lures(), ...SHORT_CODES], COMMON_WORDS);
   return anyWordBloomFilter;
 }
 
