@@ -8,8 +8,10 @@
  *
  * Design note (measured on Node 20.20, 1M hosts): lines are awaited only when a flush is due, not one by one, and
  * go straight into a Buffer (no string concatenation, no re-encoding of a 64 KiB string per write). JSON lines
- * stay JSON.stringify's own: V8's serializer is as fast as hand-written ones here (1.00-1.04 M results/s into a
- * Buffer either way), so there is no second serializer to keep in sync with CheckResult.
+ * are JSON.stringify's own, except for the commonest shape, a result without signals whose strings are plain
+ * ASCII (71 % of the bench's hosts): fastJsonLine() writes those bytes from fixed fragments, measured 1.8× faster
+ * than JSON.stringify plus a UTF-8 write for that shape (0.45 vs 0.80 µs a line). A general hand-written serializer
+ * measured slower than V8's, so results with signals or errors keep JSON.stringify.
  */
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
@@ -41,6 +43,15 @@ export class LineWriter {
   private buffer = Buffer.allocUnsafe(OUTPUT_BUFFER_BYTES);
   private length = 0;
   constructor(private readonly out: Writable) {}
+
+  /** pushLine() for a line known to be ASCII: one byte per char, copied without UTF-8 encoding. */
+  pushAsciiLine(line: string): boolean {
+    const room = line.length + 1;
+    if (this.length + room > this.buffer.length) this.grow(room);
+    this.length += this.buffer.write(line, this.length, 'latin1');
+    this.buffer[this.length++] = NEWLINE;
+    return this.length >= OUTPUT_FLUSH_BYTES;
+  }
 
   /** Appends `line` and a newline; true when the buffer holds OUTPUT_FLUSH_BYTES or more (await flush() then). */
   pushLine(line: string): boolean {
@@ -81,6 +92,38 @@ function render(result: CheckResult, format: CheckFormat): string {
   return format === 'table' ? tableRow(result) : JSON.stringify(result);
 }
 
+/** Printable ASCII other than `"` and `\`: JSON.stringify writes such a string as it is, between quotes. */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 /* '"' */ || c === 0x5c /* '\\' */) return false;
+  }
+  return true;
+}
+
+/**
+ * JSON.stringify(result), byte for byte, for a result without signals or error whose strings are plain ASCII (a
+ * host judged benign with nothing found: the commonest line); undefined for any other result. The key order is
+ * the one CheckResult documents and the engine builds (input, host, domain, verdict, score, brand, signals);
+ * check.test.ts compares this with JSON.stringify on the engine's own results.
+ */
+export function fastJsonLine(r: CheckResult): string | undefined {
+  const { host, domain, brand } = r;
+  if (r.signals.length !== 0 || r.error !== undefined || host === undefined || domain === undefined) return undefined;
+  if (!isPlainAscii(r.input) || !isPlainAscii(host) || !isPlainAscii(domain) || (brand !== null && !isPlainAscii(brand))) return undefined;
+  // The score is an integer 0-100 (String() and JSON.stringify agree on it), the verdict one of five words.
+  return `{"input":"${r.input}","host":"${host}","domain":"${domain}","verdict":"${r.verdict}","score":${String(r.score)},"brand":${brand === null ? 'null' : `"${brand}"`},"signals":[]}`;
+}
+
+/** Buffers one result's line (fastJsonLine() when it applies); true when a flush is due. */
+function pushResult(writer: LineWriter, result: CheckResult, format: CheckFormat): boolean {
+  if (format === 'jsonl') {
+    const fast = fastJsonLine(result);
+    if (fast !== undefined) return writer.pushAsciiLine(fast);
+  }
+  return writer.pushLine(render(result, format));
+}
+
 function tooLong(prefix: string): CheckResult {
   return {
     input: `${prefix}…`,
@@ -106,7 +149,7 @@ export async function checkStream(input: Readable, run: CheckRun): Promise<numbe
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     // Over-long lines are echoed the same way however stdin happened to be chunked.
     const result = text.length > MAX_INPUT_CHARS ? tooLong(text.slice(0, MAX_INPUT_CHARS)) : run.engine.check(text);
-    return writer.pushLine(render(result, run.format));
+    return pushResult(writer, result, run.format);
   };
   const onText = async (text: string): Promise<void> => {
     let from = 0;
@@ -154,6 +197,6 @@ export async function checkStream(input: Readable, run: CheckRun): Promise<numbe
 export async function checkArgs(inputs: readonly string[], run: CheckRun): Promise<void> {
   const writer = new LineWriter(run.out);
   if (run.format === 'table') writer.pushLine(TABLE_HEADER);
-  for (const input of inputs) if (writer.pushLine(render(run.engine.check(input), run.format))) await writer.flush();
+  for (const input of inputs) if (pushResult(writer, run.engine.check(input), run.format)) await writer.flush();
   await writer.flush();
 }

@@ -15,6 +15,7 @@
 import { TokenAutomaton } from './automaton.js';
 import { LookalikeIndex, isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
+import { StringBloom } from './bloom.js';
 import { TypoIndex, describeTypo, type Typo } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
@@ -126,6 +127,10 @@ interface Knowledge {
   readonly dynamicDns: Set<string>;
   readonly riskyTlds: Set<string>;
   readonly brandTlds: Set<string>;
+  /** Every entry of wellKnown, platformApexes, shorteners and dynamicDns: most registrable domains are in none. */
+  readonly listedDomains: StringBloom;
+  /** Every risky and brand TLD: rules both out for `com`, `net`, … */
+  readonly listedTlds: StringBloom;
 }
 
 let sharedKnowledge: Knowledge | undefined;
@@ -146,6 +151,8 @@ function knowledge(): Knowledge {
     sharedKnowledge = {
       wellKnown,
       platformApexes,
+      listedDomains: new StringBloom([...wellKnown, ...platformApexes, ...URL_SHORTENERS, ...DYNAMIC_DNS_SUFFIXES]),
+      listedTlds: new StringBloom([...RISKY_TLDS, ...BRAND_TLDS]),
       platforms: new Set(USER_CONTENT_PLATFORMS),
       shorteners: new Set(URL_SHORTENERS),
       dynamicDns: new Set(DYNAMIC_DNS_SUFFIXES),
@@ -332,6 +339,8 @@ export function createEngine(catalog: Catalog): Engine {
     if (list === undefined) exactIndex.set(t.text, [id]);
     else list.push(id);
   });
+  /** Most labels are no token: the filter answers that without a Map look-up (or a concatenation, see split-brand). */
+  const exactBloom = new StringBloom(exactIndex.keys());
 
   // One automaton: brand tokens (ids 0..T-1, tiny ones excluded by giving them no path) then lure words.
   // Two-letter names (`au`) are scanned only when they are an official domain's label, and count only when the
@@ -354,9 +363,20 @@ export function createEngine(catalog: Catalog): Engine {
   const brandName = (b: number): string => brands[b]?.name ?? '';
   const brandId = (b: number): string | null => brands[b]?.id ?? null;
 
+  const officialBloom = new StringBloom(official.keys());
+  /** matchSuffix(host, official.get) that slices and looks up only the suffixes the Bloom filter lets through. */
   function officialOf(host: string): { brand: number; domain: string } | null {
-    const m = matchSuffix(host, (c) => official.get(c));
-    return m === null ? null : { brand: m.value, domain: m.match };
+    let from = 0;
+    for (;;) {
+      if (officialBloom.mayHave(host, from)) {
+        const candidate = from === 0 ? host : host.slice(from);
+        const brand = official.get(candidate);
+        if (brand !== undefined) return { brand, domain: candidate };
+      }
+      const dot = host.indexOf('.', from);
+      if (dot < 0) return null;
+      from = dot + 1;
+    }
   }
 
   const generatedNames = new Set(GENERATED_NAME_PLATFORMS);
@@ -382,7 +402,11 @@ export function createEngine(catalog: Catalog): Engine {
     return count;
   }
 
-  function judgeLookalike(s: Subject, label: string, sub: string, signals: Signals): void {
+  /**
+   * `foldable`: the host has IDN labels or mayHaveSkeleton(host). When false, no label or piece of the host (cut at
+   * dots or hyphens, which are no letters) has a skeleton either, and the skeleton work is skipped.
+   */
+  function judgeLookalike(s: Subject, label: string, sub: string, signals: Signals, foldable: boolean): void {
     // Homoglyphs and IDN: the registrable label's skeleton equals a brand token.
     const unicodeLabel = unicodeLabelOf(s, label);
     const nonAscii = unicodeLabel !== label;
@@ -391,7 +415,7 @@ export function createEngine(catalog: Catalog): Engine {
       if (isRestrictedMix(scripts)) signals.add('mixed-script', `label "${unicodeLabel}" mixes ${scripts.join(' and ')} letters`, WEIGHTS.mixedScript);
     }
     // skeleton() returns its argument itself when nothing folds (most labels).
-    const skel = skeleton(unicodeLabel);
+    const skel = foldable ? skeleton(unicodeLabel) : unicodeLabel;
     {
       const exact = lookalikes.find(skel);
       if (exact !== undefined) {
@@ -415,7 +439,7 @@ export function createEngine(catalog: Catalog): Engine {
 
     // TLD swap / hyphenation: the label, hyphens removed, is a brand token.
     const joined = label.includes('-') ? label.replaceAll('-', '') : label;
-    const exactIds = exactIndex.get(joined);
+    const exactIds = exactBloom.mayHave(joined) ? exactIndex.get(joined) : undefined;
     if (exactIds !== undefined) {
       const t = tokens[exactIds[0] ?? 0];
       if (t !== undefined) {
@@ -471,7 +495,7 @@ export function createEngine(catalog: Catalog): Engine {
     if (sub.length > 0 || splitNext.length > 0) {
       const first = splitNext.length > 0 ? label : sub.slice(sub.lastIndexOf('.') + 1);
       const second = splitNext.length > 0 ? splitNext : label;
-      const ids = exactIndex.get(first + second);
+      const ids = exactBloom.mayHaveJoined(first, second) ? exactIndex.get(first + second) : undefined;
       const t = ids === undefined ? undefined : tokens[ids[0] ?? 0];
       if (t !== undefined && !t.tiny) {
         const detail = `"${first}.${second}" spells ${t.text} across a dot`;
@@ -489,9 +513,9 @@ export function createEngine(catalog: Catalog): Engine {
         if (to < 0) to = label.length;
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
-          const pieceSkel = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+          const pieceSkel = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
           // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
-          const pieceTypo = isCommonWord(pieceSkel) || exactIndex.has(pieceSkel) ? null : findTypo(pieceSkel);
+          const pieceTypo = isCommonWord(pieceSkel) || (exactBloom.mayHave(pieceSkel) && exactIndex.has(pieceSkel)) ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
           // As for a whole label (above): a typo of a name of five letters or fewer is one edit from many words.
           if (pieceTypo !== null && t?.strongName === true && t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
@@ -665,7 +689,8 @@ export function createEngine(catalog: Catalog): Engine {
    * for distinctive names. Pieces shorter than a distinctive name or that are ordinary words are skipped; so are
    * pieces that are a brand token as written (judged by the token scan).
    */
-  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals): void {
+  /** `foldable`: as for judgeLookalike(). */
+  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals, foldable: boolean): void {
     const host = s.host;
     let from = 0;
     while (from < end) {
@@ -673,8 +698,8 @@ export function createEngine(catalog: Catalog): Engine {
       while (to < end && host.charCodeAt(to) !== 46 /* '.' */ && host.charCodeAt(to) !== 45 /* '-' */) to++;
       if (to - from >= DISTINCTIVE_TOKEN_LENGTH + 1 && to - from <= MAX_TYPO_PIECE_CHARS) {
         const piece = host.slice(from, to);
-        const query = mayHaveSkeleton(piece) ? skeleton(piece) : piece;
-        const typo = isCommonWord(query) || exactIndex.has(query) ? null : findTypo(query);
+        const query = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+        const typo = isCommonWord(query) || (exactBloom.mayHave(query) && exactIndex.has(query)) ? null : findTypo(query);
         const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
         // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
         const imitated = t?.strongName === true ? officialSuffixAfter(host, to, t) : '';
@@ -778,7 +803,9 @@ export function createEngine(catalog: Catalog): Engine {
     }
 
     // Hosting platforms: a name under them is a customer's, judged like a registrable domain of its own.
-    const platform = s.privateSuffix ? s.suffix : platformOf(s.host, s.domain);
+    // One Bloom test rules out the four listed-domain sets for most hosts (each `has` below is then skipped).
+    const listed = s.domain !== '' && know.listedDomains.mayHave(s.domain);
+    const platform = s.privateSuffix ? s.suffix : listed ? platformOf(s.host, s.domain) : '';
     let label = s.domainLabel;
     let sub = s.subdomain;
     if (platform !== '' && !s.privateSuffix) {
@@ -789,7 +816,7 @@ export function createEngine(catalog: Catalog): Engine {
     }
     // The provider's own site (`duckdns.org` itself) is not a customer's name under it.
     const kind = platform === '' || label === '' ? '' : platformKind(platform);
-    const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
+    const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix, listed) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
     if (knownAs !== '') {
       return {
         input, host: s.host, domain: s.domain, verdict: 'benign', score: 0, brand: null,
@@ -798,7 +825,9 @@ export function createEngine(catalog: Catalog): Engine {
     }
 
     const signals = new Signals();
-    if (label.length > 0) judgeLookalike(s, label, sub, signals);
+    // Pure-ASCII hosts without a foldable character (most) skip every skeleton() below: one pass decides.
+    const foldable = s.host !== s.unicodeHost || mayHaveSkeleton(s.host);
+    if (label.length > 0) judgeLookalike(s, label, sub, signals, foldable);
 
     const suffixLabels = countChar(platform !== '' ? platform : s.suffix, 46) + 1;
     const [labelStart, labelEnd] = labelBounds(s.host, suffixLabels);
@@ -807,15 +836,15 @@ export function createEngine(catalog: Catalog): Engine {
     // Set.prototype.clear() allocates a new table even when the set is empty.
     if (seenTokens.size > 0) seenTokens.clear();
     const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens);
-    if (!signals.has('homoglyph') && (s.host !== s.unicodeHost || mayHaveSkeleton(s.host))) {
+    if (foldable && !signals.has('homoglyph')) {
       const skelHost = skeleton(s.unicodeHost);
       if (skelHost !== s.host) {
         const [skelStart, skelEnd] = labelBounds(skelHost, suffixLabels);
         judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens);
       }
     }
-    // Nothing named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
-    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals);
+    // Nothing (or only weakly) named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
+    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals, foldable);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
@@ -826,14 +855,17 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
-    } else if (know.shorteners.has(s.domain)) {
+    } else if (listed && know.shorteners.has(s.domain)) {
       if (shortLink) signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
-    } else if (know.dynamicDns.has(s.domain) && s.subdomain !== '') {
+    } else if (listed && know.dynamicDns.has(s.domain) && s.subdomain !== '') {
       signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
     }
 
-    const tld = s.suffix.slice(s.suffix.lastIndexOf('.') + 1);
-    if (know.riskyTlds.has(tld) && !s.privateSuffix) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
+    const tldStart = s.suffix.lastIndexOf('.') + 1;
+    if (!s.privateSuffix && know.listedTlds.mayHave(s.suffix, tldStart)) {
+      const tld = s.suffix.slice(tldStart);
+      if (know.riskyTlds.has(tld)) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
+    }
 
     let random = '';
     // Cloud infrastructure names its customers' resources with generated ids: randomness means nothing there.
@@ -914,10 +946,11 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /** Why a registrable domain is a known site ('' when it is not): a popular site or a closed brand TLD. */
-  function wellKnownAs(domain: string, suffix: string): string {
+  /** `listed`: know.listedDomains may have the domain (when false, wellKnown has not). */
+  function wellKnownAs(domain: string, suffix: string, listed: boolean): string {
     if (domain === '') return '';
-    if (know.wellKnown.has(domain)) return `${domain} is a well-known site (shipped list of popular and infrastructure domains)`;
-    if (know.brandTlds.has(suffix)) return `.${suffix} is a closed brand top-level domain: only its owner registers names under it`;
+    if (listed && know.wellKnown.has(domain)) return `${domain} is a well-known site (shipped list of popular and infrastructure domains)`;
+    if (know.listedTlds.mayHave(suffix) && know.brandTlds.has(suffix)) return `.${suffix} is a closed brand top-level domain: only its owner registers names under it`;
     return '';
   }
 

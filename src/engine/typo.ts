@@ -79,6 +79,8 @@ function isBitFlip(a: number, b: number): boolean {
 
 /** Fibonacci hashing multiplier (2^32 / φ): spreads the polynomial hash, whose low bits mix poorly, over slots. */
 const SLOT_MIX = 0x9e3779b1 | 0;
+/** Another odd multiplier, for the filter's bit (independent of the slot a hash probes first). */
+const FILTER_MIX = 0x85ebca6b | 0;
 
 /**
  * Design note: the hash → entries index is an open-addressing table in typed arrays, built once. Slot s holds a
@@ -99,6 +101,14 @@ export class TypoIndex {
   private readonly slotMask: number;
   private readonly distinctHashes: number;
   private readonly tokens: readonly string[];
+
+  /**
+   * One bit per hash value's top bits (FILTER_BITS of them, set for every indexed hash): most deletion hashes of a
+   * query are in no slot, and a clear bit says so from a small array that stays in cache, before slotOf() reads
+   * the larger slot arrays. A set bit proves nothing; slotOf() decides.
+   */
+  private readonly filter: Int32Array;
+  private readonly filterShift: number;
 
   /** lengths[n] = 1 when a query of length n can be one edit from some token (token length n-1, n or n+1). */
   private readonly lengths = new Uint8Array(MAX_QUERY + 2);
@@ -138,6 +148,15 @@ export class TypoIndex {
       for (const packed of list) this.entries[next++] = packed;
     }
     this.distinctHashes = groups.size;
+    // 16 bits per distinct hash: about 6 % of absent hashes get past the filter.
+    let filterBits = 10;
+    while (1 << filterBits < groups.size * 16) filterBits++;
+    this.filterShift = 32 - filterBits;
+    this.filter = new Int32Array(1 << (filterBits - 5));
+    for (const hash of groups.keys()) {
+      const bit = Math.imul(hash, FILTER_MIX) >>> this.filterShift;
+      this.filter[bit >>> 5] = (this.filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    }
   }
 
   /** The slot holding `hash`, or -1. */
@@ -160,12 +179,16 @@ export class TypoIndex {
     for (let i = 0; i < n; i++) PREFIX[i + 1] = (Math.imul(PREFIX[i] ?? 0, B) + query.charCodeAt(i)) | 0;
     const whole = PREFIX[n] ?? 0;
     const entries = this.entries;
+    const filter = this.filter;
+    const filterShift = this.filterShift;
     for (let i = -1; i < n; i++) {
       let hash = whole;
       if (i >= 0) {
         const scale = POW[n - 1 - i] ?? 0;
         hash = (Math.imul(PREFIX[i] ?? 0, scale) + (whole - Math.imul(PREFIX[i + 1] ?? 0, scale))) | 0;
       }
+      const bit = Math.imul(hash, FILTER_MIX) >>> filterShift;
+      if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) continue;
       const slot = this.slotOf(hash);
       if (slot < 0) continue;
       const first = this.slotStart[slot] ?? 0;

@@ -5,6 +5,7 @@
  */
 import { LURE_WORDS } from './lexicon.js';
 import { COMMON_WORDS } from './generated/words.js';
+import { StringBloom } from './bloom.js';
 
 export type RestKind = 'empty' | 'lures' | 'mixed' | 'words' | 'other';
 
@@ -28,6 +29,20 @@ const SEGMENT_OK = new Uint8Array(MAX_SEGMENTED_CHARS + 1);
 
 let lureSet: Set<string> | undefined;
 let wordSet: Set<string> | undefined;
+let lureBloomFilter: StringBloom | undefined;
+let anyWordBloomFilter: StringBloom | undefined;
+
+/** Rules out lures() look-ups over a range of a string, without a substring (see bloom.ts). */
+function lureBloom(): StringBloom {
+  lureBloomFilter ??= new StringBloom(lures());
+  return lureBloomFilter;
+}
+
+/** Every entry of lures(), words() and SHORT_CODES: rules out all three at once. */
+function anyWordBloom(): StringBloom {
+  anyWordBloomFilter ??= new StringBloom([...lures(), ...SHORT_CODES], COMMON_WORDS);
+  return anyWordBloomFilter;
+}
 
 function lures(): Set<string> {
   lureSet ??= new Set([...LURE_WORDS.map((w) => w.replaceAll('-', '')), ...DOMAIN_PARTS]);
@@ -79,7 +94,7 @@ export function containsLongWord(label: string, start: number, end: number): boo
 }
 
 export function isCommonWord(word: string): boolean {
-  return words().has(word) || lures().has(word);
+  return anyWordBloom().mayHave(word) && (words().has(word) || lures().has(word));
 }
 
 /** Bits of what a run of letters is made of. */
@@ -96,6 +111,14 @@ const RUN_MEMO_SIZE = 50_000;
 const runMemo = new Map<string, number>();
 
 function classifyRun(run: string): number {
+  // classifyRunUncached()'s look-ups first, behind the filter: the memo (a large Map, often a cache miss) is for
+  // the segmentation only.
+  if (run.length === 0) return 0;
+  const maybeWord = anyWordBloom().mayHave(run);
+  if (maybeWord && lures().has(run)) return LURE;
+  if (run.length <= 3 && (run.length === 3 || (maybeWord && SHORT_CODES.has(run)))) return WORD;
+  if (maybeWord && words().has(run)) return WORD;
+  if (run.length > MAX_SEGMENTED_CHARS) return OTHER;
   const known = runMemo.get(run);
   if (known !== undefined) return known;
   const bits = classifyRunUncached(run);
@@ -118,7 +141,7 @@ function classifyRunUncached(run: string): number {
   for (let i = 1; i <= run.length; i++) {
     for (let j = Math.max(0, i - 20); j < i; j++) {
       const prev = best[j] ?? -1;
-      if (prev < 0) continue;
+      if (prev < 0 || !anyWordBloom().mayHave(run, j, i)) continue;
       const piece = run.slice(j, i);
       let bits = -1;
       if (lures().has(piece)) bits = LURE;
@@ -171,7 +194,7 @@ function isLureSequence(text: string): boolean {
   ok[0] = 1;
   for (let i = 1; i <= text.length; i++) {
     for (let j = Math.max(0, i - 16); j < i && ok[i] !== 1; j++) {
-      if (ok[j] === 1 && lures().has(text.slice(j, i))) ok[i] = 1;
+      if (ok[j] === 1 && lureBloom().mayHave(text, j, i) && lures().has(text.slice(j, i))) ok[i] = 1;
     }
   }
   return ok[text.length] === 1;

@@ -1,0 +1,45 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { StringBloom } from './bloom.js';
+
+describe('StringBloom', () => {
+  test('never says no to an entry, asked whole, over a range or joined', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string({ maxLength: 12 }), { maxLength: 200 }), fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), (entries, before, after) => {
+      const bloom = new StringBloom(entries);
+      for (const e of entries) {
+        assert.equal(bloom.mayHave(e), true);
+        assert.equal(bloom.mayHave(before + e + after, before.length, before.length + e.length), true);
+        const cut = Math.floor(e.length / 2);
+        assert.equal(bloom.mayHaveJoined(e.slice(0, cut), e.slice(cut)), true);
+      }
+    }));
+  });
+
+  test('entries given as lines are the same entries', () => {
+    fc.assert(fc.property(fc.array(fc.stringMatching(/^[a-z]{0,8}$/), { maxLength: 50 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 5 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 20 }), (lines, entries, probes) => {
+      const fromLines = new StringBloom(entries, `\n${lines.join('\n')}\n`);
+      const whole = new StringBloom([...entries, ...lines.filter((l) => l.length > 0)]);
+      for (const l of [...lines, ...entries]) if (l.length > 0 || entries.includes(l)) assert.equal(fromLines.mayHave(l), true);
+      for (const p of probes) if (fromLines.mayHave(p) !== whole.mayHave(p)) assert.equal(fromLines.mayHave(p), true);
+    }));
+  });
+
+  test('a range and a join hash like the substring and the concatenation', () => {
+    const bloom = new StringBloom(['paypal', 'amazon', 'login', 'x']);
+    fc.assert(fc.property(fc.string({ maxLength: 16 }), fc.nat(16), fc.nat(16), (s, i, j) => {
+      const from = Math.min(i, j, s.length);
+      const to = Math.min(Math.max(i, j), s.length);
+      assert.equal(bloom.mayHave(s, from, to), bloom.mayHave(s.slice(from, to)));
+      assert.equal(bloom.mayHaveJoined(s.slice(0, from), s.slice(from)), bloom.mayHave(s));
+    }));
+  });
+
+  test('rules out most absent strings (16 bits per entry, two probes)', () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => `entry${i}.example`);
+    const bloom = new StringBloom(entries);
+    let maybe = 0;
+    for (let i = 0; i < 20_000; i++) if (bloom.mayHave(`absent${i}.example`)) maybe++;
+    assert.ok(maybe < 20_000 * 0.03, `${maybe} false positives in 20,000`);
+  });
+});
