@@ -6,9 +6,8 @@
  * signal hits the node process that serves (no npx/tsx wrapper in between), and driven over HTTP. Runs on SQLite,
  * and on PostgreSQL (HOOKWATCH_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, in a fresh schema
  * dropped afterwards); when PostgreSQL is unreachable that variant fails if CI is set and is skipped loudly otherwise.
- * Caveat of the PostgreSQL variant: `serve` always puts its jobs in the `pgboss` schema, so another hookwatch server
- * on the same database at the same time may take this test's jobs and drop them (its store has no such report); the
- * reports then stay `submitted` and the drain wait fails. Run it against a database no other server uses.
+ * The PostgreSQL variant gives pg-boss a fresh schema too (HOOKWATCH_QUEUE_SCHEMA), so another hookwatch server on
+ * the same database (its jobs in the default `pgboss` schema) cannot take this test's jobs.
  *
  * Every wait is bounded, and every child still running is killed in after().
  */
@@ -87,9 +86,9 @@ function sqliteTarget(dataDir: string): Target {
   };
 }
 
-function postgresTarget(url: string): Target {
+function postgresTarget(url: string, queueSchema: string): Target {
   return {
-    env: { HOOKWATCH_DATABASE_URL: url },
+    env: { HOOKWATCH_DATABASE_URL: url, HOOKWATCH_QUEUE_SCHEMA: queueSchema },
     statusCounts: async () => {
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
       await client.connect();
@@ -421,10 +420,13 @@ describe('crash: SIGKILL during a burst of reports', () => {
     const schema = `hw_crash_${randomBytes(6).toString('hex')}`;
     await adminQuery(`create schema ${schema}`);
     cleanups.push(() => adminQuery(`drop schema if exists ${schema} cascade`));
+    // pg-boss keeps its jobs in a schema of its own: a fresh one, so no other server on this database takes them.
+    const queueSchema = `${schema}_jobs`;
+    cleanups.push(() => adminQuery(`drop schema if exists ${queueSchema} cascade`));
     const url = new URL(TEST_DATABASE_URL);
     url.searchParams.set('options', `-c search_path=${schema}`);
     const root = await mkdtemp(join(tmpdir(), 'hookwatch-crash-pg-'));
     cleanups.push(() => rm(root, { recursive: true, force: true }));
-    await crashScenario(t, { dataDir: join(root, 'data'), target: postgresTarget(url.toString()), worker: true });
+    await crashScenario(t, { dataDir: join(root, 'data'), target: postgresTarget(url.toString(), queueSchema), worker: true });
   });
 });
