@@ -90,7 +90,7 @@ async function startWorker(store: Store, catalog: CatalogHolder, queue: JobQueue
   const concurrency = store.dialect.name === 'sqlite' ? EMBEDDED_WORKER_CONCURRENCY : WORKER_CONCURRENCY;
   await queue.work('analyse-report', async (job) => {
     await catalog.refresh();
-    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date(), mailAnalyser(catalog));
+    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date(), mailAnalyser(catalog), job.completeWithin);
   }, { concurrency });
   await queue.work('rescore-indicators', async () => {
     await catalog.refresh();

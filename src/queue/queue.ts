@@ -27,6 +27,29 @@ export interface Job<N extends JobName> {
   readonly payload: JobPayloads[N];
   /** 1 on the first delivery; each redelivery (after a failure or a crash) counts up, up to `maxAttempts`. */
   readonly attempt: number;
+  /**
+   * Acknowledges the job as part of the handler's own transaction `tx` (on the queue's database, see
+   * QueueTransaction): the handler's writes and the acknowledgement commit together, or neither does. Optional for a
+   * handler; without it the job is acknowledged when the handler resolves, as always. Once `tx` has committed the
+   * job is completed even if the handler throws afterwards (its work is done); if `tx` rolls back, nothing changed
+   * and the handler's outcome decides as usual.
+   */
+  readonly completeWithin: (tx: QueueTransaction) => Promise<void>;
+}
+
+/**
+ * The caller's open transaction, on the database the queue keeps its jobs in (the store's SQLite file in the embedded
+ * mode, the PostgreSQL database with pg-boss), for `sendWithin` and `Job.completeWithin`. The shape is pg-boss's `Db`
+ * (one parameterised statement, in the database's own placeholder syntax) plus a commit hook. The store makes these
+ * from its write transactions (store/group-commit.ts `queueTransaction`).
+ */
+export interface QueueTransaction {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Runs `callback` once the transaction has committed, never when it rolls back (nor when only the caller's part of
+   * it is rolled back to a savepoint). It must not throw: the commit has already happened.
+   */
+  afterCommit(callback: () => void): void;
 }
 
 /** A job that failed on every attempt, kept for an admin. */
@@ -87,6 +110,12 @@ export interface JobQueue {
   stop(options?: StopOptions): Promise<void>;
   /** Returns the job id (an existing job's id when `singletonKey` deduplicated the send). */
   send<N extends JobName>(name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string>;
+  /**
+   * `send` as part of the caller's open transaction `tx`: the job is stored if and only if that transaction commits,
+   * so a change and the job that follows it up commit together (one commit instead of two, and no crash window in
+   * which the change is kept and its job lost). This process's workers are told once `tx` has committed.
+   */
+  sendWithin<N extends JobName>(tx: QueueTransaction, name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string>;
   /** Registers this process's one handler for `name` and starts taking jobs. */
   work<N extends JobName>(name: N, handler: JobHandler<N>, options?: WorkOptions): Promise<void>;
   /** Dead letters, newest first; of one job name or all. `limit` defaults to DEFAULT_DEAD_LETTER_LIMIT. */

@@ -5,12 +5,13 @@
  * requests' writes.
  * Contract and conformance suite: src/queue/job-store.ts, src/queue/job-store-conformance.ts.
  */
-import type { Selectable } from 'kysely';
-import type { JobName } from '../queue/queue.js';
+import type { Selectable, Transaction } from 'kysely';
+import type { JobName, QueueTransaction } from '../queue/queue.js';
 import type { JobStore, NewStoredJob, StoredJob, StoredJobState } from '../queue/job-store.js';
 import { STORED_JOB_STATES } from '../queue/job-store.js';
 import { prepare } from './prepared.js';
-import type { JobsTable } from './schema.js';
+import { kyselyTransactionOf } from './group-commit.js';
+import type { Database, JobsTable } from './schema.js';
 import type { Store } from './store.js';
 
 // Every report's analysis job is inserted and completed: compiled once (see prepared.ts for why).
@@ -59,24 +60,40 @@ function toJob(row: Selectable<JobsTable>): StoredJob {
   });
 }
 
+/** The partial unique index decides between concurrent sends of one singleton key: the loser inserts nothing and returns the winner's id. */
+async function insertIn(trx: Transaction<Database>, job: NewStoredJob, now: number): Promise<string> {
+  const inserted = await insertJob.first(trx, {
+    id: job.id, name: job.name, payload: JSON.stringify(job.payload), singleton_key: job.singletonKey,
+    run_after: job.runAfter, now,
+  });
+  if (inserted !== undefined) return inserted.id;
+  const existing = job.singletonKey === null ? undefined : await trx.selectFrom('jobs').select('id')
+    .where('name', '=', job.name).where('singleton_key', '=', job.singletonKey).where('state', '=', 'created')
+    .executeTakeFirst();
+  if (existing === undefined) throw new Error(`job id ${job.id} already stored`);
+  return existing.id;
+}
+
+/** The store transaction behind `tx`: it must be one of this store's own (the jobs table is in its database). */
+function transactionOf(tx: QueueTransaction): Transaction<Database> {
+  const trx = kyselyTransactionOf(tx);
+  if (trx === undefined) throw new Error('job store: the transaction is not a store transaction (store/group-commit.ts queueTransaction)');
+  return trx;
+}
+
 export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
   const { db, write } = store;
   return {
     async insert(job: NewStoredJob, now: number) {
-      return write(async (trx) => {
-        // The partial unique index decides between concurrent sends of one singleton key: the loser inserts nothing
-        // and returns the winner's id.
-        const inserted = await insertJob.first(trx, {
-          id: job.id, name: job.name, payload: JSON.stringify(job.payload), singleton_key: job.singletonKey,
-          run_after: job.runAfter, now,
-        });
-        if (inserted !== undefined) return inserted.id;
-        const existing = job.singletonKey === null ? undefined : await trx.selectFrom('jobs').select('id')
-          .where('name', '=', job.name).where('singleton_key', '=', job.singletonKey).where('state', '=', 'created')
-          .executeTakeFirst();
-        if (existing === undefined) throw new Error(`job id ${job.id} already stored`);
-        return existing.id;
-      });
+      return write((trx) => insertIn(trx, job, now));
+    },
+
+    async insertWithin(tx: QueueTransaction, job: NewStoredJob, now: number) {
+      return insertIn(transactionOf(tx), job, now);
+    },
+
+    async completeWithin(tx: QueueTransaction, id: string, now: number) {
+      await completeJob.execute(transactionOf(tx), { id, now });
     },
 
     async claim(name: JobName, limit: number, now: number) {
