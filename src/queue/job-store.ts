@@ -32,7 +32,7 @@
  * ) STRICT;
  * -- idempotent enqueue (insert): at most one never-started job per (name, key)
  * CREATE UNIQUE INDEX jobs_singleton ON jobs (name, singleton_key) WHERE state = 'created' AND singleton_key IS NOT NULL;
- * CREATE INDEX jobs_due ON jobs (name, run_after) WHERE state IN ('created','retry');      -- claim, nextRunAt
+ * CREATE INDEX jobs_due ON jobs (name, run_after, created_at, id) WHERE state IN ('created','retry'); -- claim, nextRunAt
  * CREATE INDEX jobs_state ON jobs (state, updated_at);                                     -- recoverActive, listFailed, deleteCompleted
  * ```
  * `claim` is one statement: `UPDATE jobs SET state='active', attempts=attempts+1, updated_at=:now WHERE id IN (SELECT id

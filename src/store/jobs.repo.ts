@@ -27,8 +27,12 @@ const completeJob = prepare<{ id: string; now: number }, never>(['id', 'now'], (
 
 /**
  * Claims up to `limit` due jobs of a name in one statement (a dispatch pass claims one per free slot, so about one
- * claim per job). The state is checked again by the UPDATE itself: on PostgreSQL a concurrent claim may have taken a
- * row after the subquery's snapshot; the row lock makes the UPDATE re-read it, so a job is never handed out twice.
+ * claim per job). The subquery reads the partial index `jobs_due` in claim order (migration 0005) and stops after
+ * `limit` rows, whatever the backlog. The state is checked again by the UPDATE itself: on PostgreSQL a concurrent
+ * claim may have taken a row after the subquery's snapshot; the row lock makes the UPDATE re-read it, so a job is
+ * never handed out twice. That check is written as `not in` the other three states (the CHECK constraint allows five)
+ * so that no index serves it: written as `in ('created','retry')`, SQLite's planner scanned every waiting job for it
+ * instead of looking the claimed ids up by primary key (1 ms per claim with 10,000 waiting, 0.09 ms now).
  * RETURNING has no order: the caller sorts.
  */
 const claimJobs = prepare<{ name: string; limit: number; now: number }, Selectable<JobsTable>>(['name', 'limit', 'now'], (db, p) =>
@@ -37,7 +41,7 @@ const claimJobs = prepare<{ name: string; limit: number; now: number }, Selectab
     .where('id', 'in', db.selectFrom('jobs').select('id')
       .where('name', '=', p.name).where('state', 'in', ['created', 'retry']).where('run_after', '<=', p.now)
       .orderBy('run_after').orderBy('created_at').orderBy('id').limit(p.limit))
-    .where('state', 'in', ['created', 'retry'])
+    .where('state', 'not in', ['active', 'completed', 'failed'])
     .returningAll());
 
 /** The claim order of the job-store contract: earliest runAfter, then createdAt, then id. */
