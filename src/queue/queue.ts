@@ -179,10 +179,12 @@ export function backoffDelayMs(policy: RetryPolicy, failedAttempts: number): num
 
 export const DEFAULT_CONCURRENCY = 1;
 /**
- * Most handlers of one job name per process. Each pg-boss slot is its own polling loop and holds a pool connection
- * while it fetches; more than this per process means more worker processes are the better tool.
+ * Most handlers of one job name per process. The adapters differ in what a slot costs: a pg-boss slot is its own
+ * polling loop and holds a pool connection while it fetches (use few, and more worker processes); an in-process slot
+ * is a promise waiting on the store's group commits, and the embedded mode needs many of them to keep up with intake
+ * (cli/platform.ts EMBEDDED_WORKER_CONCURRENCY). The bound is there to catch a mistake, not to tune.
  */
-export const MAX_CONCURRENCY = 32;
+export const MAX_CONCURRENCY = 256;
 export const DEFAULT_DEAD_LETTER_LIMIT = 100;
 /** An admin page of dead letters; bounds the rows one call reads. */
 export const MAX_DEAD_LETTER_LIMIT = 1_000;
