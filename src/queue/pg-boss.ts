@@ -14,6 +14,8 @@
  *   the job was sent) and deletes it 7 days later: dead letters are an admin's to-do list, not an archive;
  * - singletonKey: the `short` policy keeps one `created` job per (name, singleton_key) and treats a missing key as
  *   '', so every send carries a key: the caller's, or one unique to the job (keyless jobs never collide);
+ * - sendWithin and Job.completeWithin: pg-boss's `db` option runs its insert (send) and its completion (complete) on
+ *   the caller's transaction (a QueueTransaction has pg-boss's Db shape), so they commit with the caller's writes;
  * - concurrency N: N pg-boss workers with batchSize 1, each its own polling loop. A worker that finished a job fetches
  *   again at once (notifyWorker) instead of sleeping a polling interval, and a send wakes one local worker;
  * - a crashed worker's job: it stays `active` until `activeTimeoutSeconds` pass, then maintenance (every

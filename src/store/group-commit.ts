@@ -4,8 +4,9 @@
  * settles only after that transaction has committed, so "acknowledged" still means "on disk" (RE-8).
  *
  * Design note. Why: on SQLite every commit is an fsync (synchronous=FULL) that blocks the event loop, and a report
- * took five commits (report, job, claim, analysis, completion); grouping them is what lets intake scale past a few
- * hundred reports/s (figures in docs/operations.md). On PostgreSQL a batch takes the audit chain's head lock once
+ * took five commits (report, job, claim, analysis, completion; three since the job is sent in the report's
+ * transaction and completed in the analysis's); grouping them is what lets intake scale past a few hundred
+ * reports/s (figures in docs/operations.md). On PostgreSQL a batch takes the audit chain's head lock once
  * instead of once per write.
  *
  * How:
