@@ -20,7 +20,7 @@
  * The client (`--client`): `http` (default) is node:http with a keep-alive Agent of C sockets and bodies serialised
  * before the run starts; `fetch` is global fetch (undici) with keep-alive, the generator of earlier rounds. The
  * generator is not the system under test, but on a 2-core machine its CPU is taken from the server: fetch cost
- * 0.6-0.9 ms of CPU per request, node:http about a third of that (docs/operations.md has both). The server sees
+ * 0.46-0.87 ms of CPU per request, node:http 0.06-0.16 ms (docs/operations.md has both). The server sees
  * the same requests either way (same bodies, same headers but for the client's own User-Agent/Accept lines).
  *
  * Printed per run: acknowledged reports/s (201s completed in the measured window), p50/p95/p99 latency of those
