@@ -1,7 +1,7 @@
 /**
  * The store's share of report intake, without HTTP: N distinct reports created (report, contact, audit entry, job)
  * C at a time through the real SQLite store (WAL, synchronous=FULL) or PostgreSQL, each analysed by the in-process
- * queue's worker as `hookwatch serve` wires it. Prints the process CPU per report (intake + analysis), which is
+ * queue's worker as `hookwatch serve` wires it (the job sent in the report's transaction, completed in the analysis's). Prints the process CPU per report (intake + analysis), which is
  * far steadier on a shared machine than the HTTP bench's reports/s.
  *
  *   npm run bench:store [-- --db sqlite|postgres] [--reports 4000] [--concurrency 32] [--rounds 3]
@@ -45,7 +45,7 @@ async function round(): Promise<void> {
   await queue.start();
   let analysed = 0;
   await queue.work('analyse-report', async (job) => {
-    await analyseReport(store, engine, job.payload.reportId, () => new Date());
+    await analyseReport(store, engine, job.payload.reportId, () => new Date(), undefined, job.completeWithin);
     analysed++;
   }, { concurrency: 32 });
   const tag = randomBytes(3).toString('hex');
@@ -58,8 +58,8 @@ async function round(): Promise<void> {
       const body = n % 2 === 0
         ? { url: `https://paypa1-secure.com/login/${tag}/${n}` }
         : { url: `https://account-paypal.verify-id.net/x${n}?c=${tag}`, contact: `r${n}@example.org` };
-      const created = await store.reports.create({ ...body, payloadHash: payloadHash(body), actor: 'public' });
-      if (!created.conflict && created.created) await queue.send('analyse-report', { reportId: created.id }, { singletonKey: created.id });
+      await store.reports.create({ ...body, payloadHash: payloadHash(body), actor: 'public' }, (tx, reportId) =>
+        queue.sendWithin(tx, 'analyse-report', { reportId }, { singletonKey: reportId }));
     }
   };
   await Promise.all(Array.from({ length: C }, loop));

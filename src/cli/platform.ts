@@ -26,11 +26,15 @@ import { rescoreIndicators } from '../worker/rescore.js';
 /** Analysis jobs run at once per process, on PostgreSQL (each pg-boss slot is a polling loop on a pool connection). */
 export const WORKER_CONCURRENCY = 4;
 /**
- * The same in the embedded mode. A job spends most of its time waiting for group commits (claim, analysis,
- * completion: three per job), so slots are cheap and few of them starve analysis: with 4, analysis fell to ~90
- * reports/s while intake stored ~350/s (bench:intake, C = 16).
+ * The same in the embedded mode. A job spends most of its time waiting: for the claim's group commit, for the single
+ * SQLite connection (its two reads), for the analysis's group commit; each wait is about one batch of the intake's
+ * writes. So analysis runs at about slots / (3 batches), whatever CPU is left: with 32 slots it fell to ~350
+ * reports/s while intake stored ~1,700/s (bench:intake, C = 64), the backlog grew to 22,000 and took 20 s to drain.
+ * With 256, analysis keeps pace with intake (~1,450/s each, lag 0.3 s), its writes share the intake's commits, and
+ * the server's CPU per report fell from 0.86 to 0.54 ms. Memory: a running job holds its report, so the worst case
+ * is 256 reports of up to MAX_REPORT_EMAIL_CHARS (1 MB) e-mail each in flight.
  */
-export const EMBEDDED_WORKER_CONCURRENCY = 32;
+export const EMBEDDED_WORKER_CONCURRENCY = 256;
 
 export interface PlatformIo {
   readonly stdout: NodeJS.WritableStream;
@@ -90,7 +94,7 @@ async function startWorker(store: Store, catalog: CatalogHolder, queue: JobQueue
   const concurrency = store.dialect.name === 'sqlite' ? EMBEDDED_WORKER_CONCURRENCY : WORKER_CONCURRENCY;
   await queue.work('analyse-report', async (job) => {
     await catalog.refresh();
-    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date(), mailAnalyser(catalog));
+    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date(), mailAnalyser(catalog), job.completeWithin);
   }, { concurrency });
   await queue.work('rescore-indicators', async () => {
     await catalog.refresh();

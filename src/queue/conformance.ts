@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { backoffDelayMs } from './queue.js';
-import type { Job, JobName, JobPayloads, JobQueue, RetryPolicy } from './queue.js';
+import type { Job, JobName, JobPayloads, JobQueue, QueueTransaction, RetryPolicy } from './queue.js';
 import { inProcessQueue } from './in-process.js';
 import type { JobStore } from './job-store.js';
 
@@ -25,6 +25,26 @@ export interface QueueFixture {
   readonly retry: RetryPolicy;
   /** Longest wait for something that should happen right away (e.g. a pickup after a send). */
   readonly latencyMs: number;
+  /**
+   * Runs `work` in a transaction on the queue's database and commits it; if `work` throws, rolls it back and rejects
+   * with that error. A real transaction wherever the adapter has a database.
+   */
+  readonly transaction: <T>(work: (tx: QueueTransaction) => Promise<T>) => Promise<T>;
+}
+
+/**
+ * A transaction for storage without one (memoryJobStore): it runs no statements, and "commits" by running its
+ * afterCommit hooks when `work` resolves (none when it throws).
+ */
+export async function hookOnlyTransaction<T>(work: (tx: QueueTransaction) => Promise<T>): Promise<T> {
+  const hooks: (() => void)[] = [];
+  const tx: QueueTransaction = {
+    executeSql: () => Promise.reject(new Error('hookOnlyTransaction: no database to run statements on')),
+    afterCommit: (callback) => { hooks.push(callback); },
+  };
+  const result = await work(tx);
+  for (const hook of hooks) hook();
+  return result;
 }
 
 /** Small delays so the conformance suite runs in well under a second per test. */
@@ -34,7 +54,9 @@ export const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 20, maxDel
  * A fixture of in-process queues over one JobStore (each `reopen` is a restarted process over the same storage).
  * `onError` receives store failures outside handlers; tests make them fail loudly.
  */
-export function inProcessFixture(store: JobStore, onError: (error: unknown) => void): QueueFixture {
+export function inProcessFixture(
+  store: JobStore, onError: (error: unknown) => void, transaction: QueueFixture['transaction'] = hookOnlyTransaction,
+): QueueFixture {
   const built: JobQueue[] = [];
   const build = (): JobQueue => {
     const queue = inProcessQueue({ store, onError, retry: FAST_RETRY, pollIntervalMs: 50, stopTimeoutMs: 2_000 });
@@ -47,6 +69,7 @@ export function inProcessFixture(store: JobStore, onError: (error: unknown) => v
     cleanup: async () => { for (const queue of built) await queue.stop({ graceful: false }); },
     retry: FAST_RETRY,
     latencyMs: 1_000,
+    transaction,
   };
 }
 
@@ -78,10 +101,67 @@ export function runQueueConformance(name: string, makeQueue: () => Promise<Queue
     test('a graceful stop waits for the running handler and takes no new job', gracefulStopDrains);
     test('after a stop without draining (a crash) a new instance delivers the running job again', redeliversAfterCrash);
     test('duplicate deliveries are harmless to an idempotent handler', idempotentHandler);
+    test('sendWithin stores a job if and only if the caller\'s transaction commits, deduped like send', sendWithinCommits);
+    test('completeWithin acknowledges a job in the handler\'s transaction; rolled back, the job runs again', completeWithinAcknowledges);
   });
 }
 
 // --- the tests ---------------------------------------------------------------------------------------------------
+
+async function sendWithinCommits({ queue, transaction, latencyMs }: QueueFixture): Promise<void> {
+  await queue.start();
+  const delivered: Job<'analyse-report'>[] = [];
+  const sentBefore = await queue.send('analyse-report', { reportId: 'sent-before' }, { singletonKey: 'outside' });
+  const [committed, sameKey, keptKey] = await transaction(async (tx) => [
+    await queue.sendWithin(tx, 'analyse-report', { reportId: 'committed' }, { singletonKey: 'inside' }),
+    await queue.sendWithin(tx, 'analyse-report', { reportId: 'committed' }, { singletonKey: 'inside' }),
+    await queue.sendWithin(tx, 'analyse-report', { reportId: 'sent-before' }, { singletonKey: 'outside' }),
+  ]);
+  assert.equal(sameKey, committed, 'a key sent twice in one transaction is one job');
+  assert.equal(keptKey, sentBefore, 'a key already waiting outside the transaction is that job');
+  await assert.rejects(transaction(async (tx) => {
+    await queue.sendWithin(tx, 'analyse-report', { reportId: 'rolled-back' });
+    throw new Error('the caller\'s transaction fails');
+  }), /the caller's transaction fails/);
+  await assert.rejects(transaction((tx) => queue.sendWithin(tx, 'analyse-report', { reportId: '' })), TypeError);
+  assert.equal((await queue.stats()).queued, 2);
+
+  await queue.work('analyse-report', (job) => { delivered.push(job); return Promise.resolve(); });
+  await waitFor('the two committed jobs', latencyMs, () => delivered.length === 2);
+  assert.deepEqual(delivered.map((job) => job.id).sort(), [committed, sentBefore].sort());
+  assert.deepEqual(delivered.find((job) => job.id === committed)?.payload, { reportId: 'committed' });
+  await waitForStats(queue, latencyMs, { queued: 0, active: 0, failed: 0, completed: 2 });
+
+  // A job sent within a transaction to a queue whose worker is already waiting runs without a send outside it.
+  const woken = await transaction((tx) => queue.sendWithin(tx, 'analyse-report', { reportId: 'wakes' }));
+  await waitFor('the job sent to a waiting worker', latencyMs, () => delivered.length === 3);
+  assert.equal(delivered[2]?.id, woken);
+  await sleep(latencyMs / 4);
+  assert.equal(delivered.some((job) => job.payload.reportId === 'rolled-back'), false, 'a rolled-back send never runs');
+}
+
+async function completeWithinAcknowledges({ queue, transaction, retry, latencyMs }: QueueFixture): Promise<void> {
+  await queue.start();
+  const attempts: number[] = [];
+  await queue.work('analyse-report', async (job) => {
+    attempts.push(job.attempt);
+    if (job.attempt === 1) {
+      await assert.rejects(transaction(async (tx) => {
+        await job.completeWithin(tx);
+        throw new Error('the handler\'s transaction fails');
+      }));
+      throw new Error('first attempt failed');
+    }
+    await transaction((tx) => job.completeWithin(tx));
+    // Committed with the acknowledgement: the job is done, whatever the handler does next.
+    throw new Error('thrown after the acknowledgement committed');
+  });
+  await queue.send('analyse-report', { reportId: 'ack-within' });
+  await waitForStats(queue, retryBudgetMs(retry, latencyMs), { queued: 0, active: 0, failed: 0, completed: 1 });
+  await sleep(latencyMs / 2);
+  assert.deepEqual(attempts, [1, 2], 'retried once after the rolled-back acknowledgement, never after the committed one');
+  assert.deepEqual(await queue.deadLetters(), []);
+}
 
 async function deliversEveryJob({ queue, latencyMs }: QueueFixture): Promise<void> {
   await queue.start();

@@ -13,13 +13,14 @@
  * Backoff has no jitter, unlike pg-boss's: jitter spreads many workers' retries apart, and here there is one process.
  */
 import { randomUUID } from 'node:crypto';
-import type { JobStore, StoredJob } from './job-store.js';
+import type { JobStore, NewStoredJob, StoredJob } from './job-store.js';
 import {
   JOB_NAMES, backoffDelayMs, checkJobName, checkSendOptions, concurrencyOf, deadLetterLimitOf, errorText,
   parsePayload, retryPolicy,
 } from './queue.js';
 import type {
-  DeadJob, JobHandler, JobName, JobPayloads, JobQueue, QueueStats, RetryPolicy, SendOptions, StopOptions, WorkOptions,
+  DeadJob, JobHandler, JobName, JobPayloads, JobQueue, QueueStats, QueueTransaction, RetryPolicy, SendOptions,
+  StopOptions, WorkOptions,
 } from './queue.js';
 
 /** Epoch milliseconds. Injected so tests can drive retries and delays without waiting. */
@@ -59,7 +60,7 @@ export function inProcessQueue(options: InProcessQueueOptions): JobQueue {
 /** One registered handler and its concurrency accounting. */
 interface Slot {
   readonly name: JobName;
-  readonly run: (job: StoredJob) => Promise<void>;
+  readonly run: (job: StoredJob, completeWithin: (tx: QueueTransaction) => Promise<void>) => Promise<void>;
   readonly concurrency: number;
   running: number;
 }
@@ -120,25 +121,36 @@ class InProcessQueue implements JobQueue {
 
   async send<N extends JobName>(name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string> {
     this.#requireOpen('send');
-    checkJobName(name);
-    checkSendOptions(options);
-    const checked = parsePayload(name, payload);
     const now = this.#clock.now();
-    const job = {
-      id: randomUUID(), name, payload: checked, singletonKey: options?.singletonKey ?? null,
-      runAfter: now + (options?.startAfterMs ?? 0),
-    };
-    const id = await this.#store.insert(job, now);
+    const id = await this.#store.insert(this.#newJob(name, payload, options, now), now);
     void this.#wake();
     return id;
+  }
+
+  async sendWithin<N extends JobName>(tx: QueueTransaction, name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string> {
+    this.#requireOpen('sendWithin');
+    const now = this.#clock.now();
+    const id = await this.#store.insertWithin(tx, this.#newJob(name, payload, options, now), now);
+    tx.afterCommit(() => { void this.#wake(); });
+    return id;
+  }
+
+  /** The job a send stores, its name, payload and options checked (a JavaScript caller or a cast can pass anything). */
+  #newJob<N extends JobName>(name: N, payload: JobPayloads[N], options: SendOptions | undefined, now: number): NewStoredJob {
+    checkJobName(name);
+    checkSendOptions(options);
+    return {
+      id: randomUUID(), name, payload: parsePayload(name, payload), singletonKey: options?.singletonKey ?? null,
+      runAfter: now + (options?.startAfterMs ?? 0),
+    };
   }
 
   async work<N extends JobName>(name: N, handler: JobHandler<N>, options?: WorkOptions): Promise<void> {
     this.#requireOpen('work');
     checkJobName(name);
     if (this.#slots.has(name)) throw new Error(`in-process queue: a handler for "${name}" is already registered`);
-    const run = (job: StoredJob): Promise<void> =>
-      handler({ id: job.id, name, payload: parsePayload(name, job.payload), attempt: job.attempts });
+    const run = (job: StoredJob, completeWithin: (tx: QueueTransaction) => Promise<void>): Promise<void> =>
+      handler({ id: job.id, name, payload: parsePayload(name, job.payload), attempt: job.attempts, completeWithin });
     this.#slots.set(name, { name, run, concurrency: concurrencyOf(options), running: 0 });
     await this.#wake();
   }
@@ -217,11 +229,18 @@ class InProcessQueue implements JobQueue {
   /** Runs the handler and records the outcome. Never rejects. */
   async #execute(slot: Slot, job: StoredJob): Promise<void> {
     let failure: string | undefined;
+    /** Set once the handler's own transaction, with the job's completion in it, has committed. */
+    const acknowledged = { within: false };
+    const completeWithin = async (tx: QueueTransaction): Promise<void> => {
+      await this.#store.completeWithin(tx, job.id, this.#clock.now());
+      tx.afterCommit(() => { acknowledged.within = true; });
+    };
     try {
-      await slot.run(job);
+      await slot.run(job, completeWithin);
     } catch (error) {
       failure = errorText(error);
     }
+    if (acknowledged.within) return; // acknowledged in the handler's transaction: its work is done whatever came after
     if (this.#abandoned) return; // this instance has "died": the job stays active for recoverActive
     const now = this.#clock.now();
     try {

@@ -9,8 +9,8 @@ export {
   isJobName, parsePayload, retryPolicy,
 } from './queue.js';
 export type {
-  DeadJob, Job, JobHandler, JobName, JobPayloads, JobQueue, QueueStats, RetryPolicy, SendOptions, StopOptions,
-  WorkOptions,
+  DeadJob, Job, JobHandler, JobName, JobPayloads, JobQueue, QueueStats, QueueTransaction, RetryPolicy, SendOptions,
+  StopOptions, WorkOptions,
 } from './queue.js';
 export { STORED_JOB_STATES, memoryJobStore } from './job-store.js';
 export type { JobStore, NewStoredJob, StoredJob, StoredJobState } from './job-store.js';

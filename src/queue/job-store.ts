@@ -10,7 +10,8 @@
  *   only true when no other live process has started a queue over the store (scale-out uses pg-boss, never this; the
  *   SQLite store can refuse a second starter with a lock row);
  * - a handler that hangs keeps its job `active` until the process restarts (pg-boss fails it after its expiry);
- * - completion is not in the same transaction as a handler's own writes, hence at-least-once and idempotent handlers.
+ * - delivery is at-least-once and handlers idempotent: a handler's completion may share its transaction
+ *   (`completeWithin`), but the claim is a commit of its own (a crash mid-handler must count as an attempt).
  *
  * Every method is atomic on its own; the adapter never needs a transaction across calls. Times are epoch ms from the
  * queue's clock, passed in (a store never reads a clock itself, so tests can drive time).
@@ -31,7 +32,7 @@
  * ) STRICT;
  * -- idempotent enqueue (insert): at most one never-started job per (name, key)
  * CREATE UNIQUE INDEX jobs_singleton ON jobs (name, singleton_key) WHERE state = 'created' AND singleton_key IS NOT NULL;
- * CREATE INDEX jobs_due ON jobs (name, run_after) WHERE state IN ('created','retry');      -- claim, nextRunAt
+ * CREATE INDEX jobs_due ON jobs (name, run_after, created_at, id) WHERE state IN ('created','retry'); -- claim, nextRunAt
  * CREATE INDEX jobs_state ON jobs (state, updated_at);                                     -- recoverActive, listFailed, deleteCompleted
  * ```
  * `claim` is one statement: `UPDATE jobs SET state='active', attempts=attempts+1, updated_at=:now WHERE id IN (SELECT id
@@ -39,7 +40,7 @@
  * LIMIT :limit) RETURNING *`; `insert` is `INSERT … ON CONFLICT DO NOTHING` then a lookup of the existing id. Run the
  * in-process conformance suite and job-store-conformance.ts against it.
  */
-import type { JobName } from './queue.js';
+import type { JobName, QueueTransaction } from './queue.js';
 
 /**
  * created: waiting for its first run (the only state `singletonKey` deduplicates against, as in pg-boss);
@@ -80,6 +81,8 @@ export interface JobStore {
    * stores nothing. Returns the id of the job that is queued (the new one or the existing one).
    */
   insert(job: NewStoredJob, now: number): Promise<string>;
+  /** `insert` as part of the caller's open transaction `tx` (queue.ts `sendWithin`): stored iff `tx` commits. */
+  insertWithin(tx: QueueTransaction, job: NewStoredJob, now: number): Promise<string>;
   /**
    * Moves up to `limit` due jobs of `name` (created or retry, runAfter ≤ now; earliest runAfter, then createdAt,
    * then id first) to `active`, adds 1 to their attempts and returns them as updated. Never returns a job twice.
@@ -87,6 +90,8 @@ export interface JobStore {
   claim(name: JobName, limit: number, now: number): Promise<StoredJob[]>;
   /** active → completed. A job not `active` is left alone (a stale acknowledgement). */
   complete(id: string, now: number): Promise<void>;
+  /** `complete` as part of the caller's open transaction `tx` (queue.ts `Job.completeWithin`). */
+  completeWithin(tx: QueueTransaction, id: string, now: number): Promise<void>;
   /** active → retry due at `retryAt`, or → failed (dead letter) when `retryAt` is null; records `error`. */
   fail(id: string, error: string, retryAt: number | null, now: number): Promise<void>;
   /**
@@ -109,7 +114,9 @@ export interface JobStore {
 /**
  * A JobStore in a Map: for tests and throwaway runs. Not durable: a process exit loses every job, which is exactly
  * what the embedded mode must not do, so production wires the SQLite store instead. Atomic because every method runs
- * to completion without awaiting.
+ * to completion without awaiting. It has no transactions to join: `insertWithin` and `completeWithin` take effect
+ * when the caller's transaction commits (its afterCommit hook), and not at all when it rolls back. Until then a send
+ * of the same singletonKey does not see the job, which a real store's transaction would make wait instead.
  */
 export function memoryJobStore(): JobStore {
   const jobs = new Map<string, StoredJob>();
@@ -120,8 +127,10 @@ export function memoryJobStore(): JobStore {
   const inState = (state: StoredJobState, names?: readonly JobName[]): StoredJob[] =>
     [...jobs.values()].filter((job) => job.state === state && (names === undefined || names.includes(job.name)));
   const isWaiting = (job: StoredJob): boolean => job.state === 'created' || job.state === 'retry';
+  /** Jobs sent within each open transaction, stored when it commits: a second send of a key in it finds the first. */
+  const pendingSends = new WeakMap<QueueTransaction, NewStoredJob[]>();
 
-  return {
+  const store: JobStore = {
     insert(job, now) {
       const existing = job.singletonKey === null
         ? undefined
@@ -132,6 +141,26 @@ export function memoryJobStore(): JobStore {
       const payload: unknown = JSON.parse(JSON.stringify(job.payload));
       update({ ...job, payload, state: 'created', attempts: 0, createdAt: now, updatedAt: now, lastError: null }, {});
       return Promise.resolve(job.id);
+    },
+
+    insertWithin(tx, job, now) {
+      let sent = pendingSends.get(tx);
+      if (sent === undefined) {
+        sent = [];
+        pendingSends.set(tx, sent);
+      }
+      const sameKey = (other: { name: JobName; singletonKey: string | null }): boolean =>
+        job.singletonKey !== null && other.name === job.name && other.singletonKey === job.singletonKey;
+      const existing = inState('created', [job.name]).find(sameKey) ?? sent.find(sameKey);
+      if (existing !== undefined) return Promise.resolve(existing.id);
+      sent.push(job);
+      tx.afterCommit(() => { void store.insert(job, now); });
+      return Promise.resolve(job.id);
+    },
+
+    completeWithin(tx, id, now) {
+      tx.afterCommit(() => { void store.complete(id, now); });
+      return Promise.resolve();
     },
 
     claim(name, limit, now) {
@@ -204,6 +233,7 @@ export function memoryJobStore(): JobStore {
       return Promise.resolve(old.length);
     },
   };
+  return store;
 }
 
 function claimOrder(a: StoredJob, b: StoredJob): number {

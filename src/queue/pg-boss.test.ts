@@ -21,7 +21,7 @@ import type { QueueFixture } from './conformance.js';
 import { pgBossQueue, pgBossRetryOptions } from './pg-boss.js';
 import type { PgBossQueueOptions } from './pg-boss.js';
 import { DEFAULT_RETRY_POLICY, errorText, retryPolicy } from './queue.js';
-import type { Job, JobQueue, RetryPolicy } from './queue.js';
+import type { Job, JobQueue, QueueTransaction, RetryPolicy } from './queue.js';
 
 const DATABASE_URL = process.env['HOOKWATCH_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHILD_ENV = 'HW_QUEUE_TEST_CHILD';
@@ -74,6 +74,31 @@ function registerOptionTests(): void {
 
 // --- database tests --------------------------------------------------------------------------------------------
 
+/** A real PostgreSQL transaction on one pooled connection, as a QueueTransaction (what the store's would be). */
+async function pgTransaction<T>(pool: pg.Pool, work: (tx: QueueTransaction) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const hooks: (() => void)[] = [];
+  const tx: QueueTransaction = {
+    executeSql: async (text, values) => ({ rows: (await client.query(text, values)).rows as unknown[] }),
+    afterCommit: (callback) => { hooks.push(callback); },
+  };
+  try {
+    await client.query('BEGIN');
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+    await client.query('COMMIT');
+    for (const hook of hooks) hook();
+    return result;
+  } finally {
+    client.release();
+  }
+}
+
 async function registerTests(): Promise<void> {
   registerOptionTests();
   const unreachable = await probe(DATABASE_URL);
@@ -108,6 +133,7 @@ async function registerTests(): Promise<void> {
       },
       retry: TEST_RETRY,
       latencyMs: LATENCY_MS,
+      transaction: (work) => pgTransaction(admin, work),
     });
   };
 

@@ -14,6 +14,8 @@
  *   the job was sent) and deletes it 7 days later: dead letters are an admin's to-do list, not an archive;
  * - singletonKey: the `short` policy keeps one `created` job per (name, singleton_key) and treats a missing key as
  *   '', so every send carries a key: the caller's, or one unique to the job (keyless jobs never collide);
+ * - sendWithin and Job.completeWithin: pg-boss's `db` option runs its insert (send) and its completion (complete) on
+ *   the caller's transaction (a QueueTransaction has pg-boss's Db shape), so they commit with the caller's writes;
  * - concurrency N: N pg-boss workers with batchSize 1, each its own polling loop. A worker that finished a job fetches
  *   again at once (notifyWorker) instead of sleeping a polling interval, and a send wakes one local worker;
  * - a crashed worker's job: it stays `active` until `activeTimeoutSeconds` pass, then maintenance (every
@@ -30,7 +32,8 @@ import {
   JOB_NAMES, checkJobName, checkSendOptions, concurrencyOf, deadLetterLimitOf, errorText, parsePayload, retryPolicy,
 } from './queue.js';
 import type {
-  DeadJob, JobHandler, JobName, JobPayloads, JobQueue, QueueStats, RetryPolicy, SendOptions, StopOptions, WorkOptions,
+  DeadJob, JobHandler, JobName, JobPayloads, JobQueue, QueueStats, QueueTransaction, RetryPolicy, SendOptions,
+  StopOptions, WorkOptions,
 } from './queue.js';
 
 export const DEFAULT_SCHEMA = 'pgboss';
@@ -168,6 +171,22 @@ class PgBossQueue implements JobQueue {
 
   async send<N extends JobName>(name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string> {
     const boss = this.#requireOpen('send');
+    const { id, created } = await this.#send(boss, boss.getDb(), name, payload, options);
+    if (created) this.#wakeLocalWorker(boss, name);
+    return id;
+  }
+
+  /** pg-boss inserts the job through the caller's connection (its `db` option), so it commits with `tx`. */
+  async sendWithin<N extends JobName>(tx: QueueTransaction, name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string> {
+    const boss = this.#requireOpen('sendWithin');
+    const { id, created } = await this.#send(boss, tx, name, payload, options);
+    if (created) tx.afterCommit(() => { this.#wakeLocalWorker(boss, name); });
+    return id;
+  }
+
+  async #send<N extends JobName>(
+    boss: PgBoss, db: PgBoss.Db, name: N, payload: JobPayloads[N], options: SendOptions | undefined,
+  ): Promise<{ readonly id: string; readonly created: boolean }> {
     checkJobName(name);
     checkSendOptions(options);
     const data = parsePayload(name, payload);
@@ -178,13 +197,10 @@ class PgBossQueue implements JobQueue {
         ? UNIQUE_KEY_PREFIX + id
         : CALLER_KEY_PREFIX + options.singletonKey;
       // pg-boss reads a numeric startAfter as seconds (fractions allowed).
-      const sent = await boss.send(name, data, { id, singletonKey, ...(startAfterMs > 0 ? { startAfter: startAfterMs / 1_000 } : {}) });
-      if (sent !== null) {
-        this.#wakeLocalWorker(boss, name);
-        return sent;
-      }
-      const queued = await this.#queuedIdOf(boss, name, singletonKey);
-      if (queued !== undefined) return queued;
+      const sent = await boss.send(name, data, { id, singletonKey, db, ...(startAfterMs > 0 ? { startAfter: startAfterMs / 1_000 } : {}) });
+      if (sent !== null) return { id: sent, created: true };
+      const queued = await this.#queuedIdOf(db, name, singletonKey);
+      if (queued !== undefined) return { id: queued, created: false };
     }
     throw new Error(`pg-boss queue: could not enqueue "${name}": singletonKey kept matching jobs that started at once`);
   }
@@ -207,7 +223,10 @@ class PgBossQueue implements JobQueue {
     const run = async ([job]: PgBoss.JobWithMetadata<unknown>[]): Promise<void> => {
       if (job === undefined) return;
       try {
-        await handler({ id: job.id, name, payload: parsePayload(name, job.data), attempt: job.retryCount + 1 });
+        // Completed in the handler's transaction: pg-boss's own completion after the handler (and its failure, should
+        // the handler throw afterwards) then matches no active job and changes nothing.
+        const completeWithin = async (tx: QueueTransaction): Promise<void> => { await boss.complete(name, job.id, {}, { db: tx }); };
+        await handler({ id: job.id, name, payload: parsePayload(name, job.data), attempt: job.retryCount + 1, completeWithin });
       } catch (error) {
         // pg-boss stores what the handler threw as the job's output; make sure that has a message.
         throw error instanceof Error ? error : new Error(errorText(error));
@@ -279,8 +298,8 @@ class PgBossQueue implements JobQueue {
   }
 
   /** The id of the `created` job holding `singletonKey`, if any. */
-  async #queuedIdOf(boss: PgBoss, name: JobName, singletonKey: string): Promise<string | undefined> {
-    const rows = await this.#query(boss, `
+  async #queuedIdOf(db: PgBoss.Db, name: JobName, singletonKey: string): Promise<string | undefined> {
+    const rows = await this.#query(db, `
       SELECT id FROM ${this.#schema}.job
       WHERE name = $1 AND singleton_key = $2 AND state = 'created'
       LIMIT 1`, [name, singletonKey]);
@@ -288,8 +307,8 @@ class PgBossQueue implements JobQueue {
     return typeof id === 'string' ? id : undefined;
   }
 
-  async #query(boss: PgBoss, sql: string, values: unknown[]): Promise<unknown[]> {
-    const result = await boss.getDb().executeSql(sql, values);
+  async #query(db: PgBoss | PgBoss.Db, sql: string, values: unknown[]): Promise<unknown[]> {
+    const result = await (db instanceof PgBoss ? db.getDb() : db).executeSql(sql, values);
     const rows: unknown[] = result.rows;
     return rows;
   }

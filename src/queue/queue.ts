@@ -27,6 +27,29 @@ export interface Job<N extends JobName> {
   readonly payload: JobPayloads[N];
   /** 1 on the first delivery; each redelivery (after a failure or a crash) counts up, up to `maxAttempts`. */
   readonly attempt: number;
+  /**
+   * Acknowledges the job as part of the handler's own transaction `tx` (on the queue's database, see
+   * QueueTransaction): the handler's writes and the acknowledgement commit together, or neither does. Optional for a
+   * handler; without it the job is acknowledged when the handler resolves, as always. Once `tx` has committed the
+   * job is completed even if the handler throws afterwards (its work is done); if `tx` rolls back, nothing changed
+   * and the handler's outcome decides as usual.
+   */
+  readonly completeWithin: (tx: QueueTransaction) => Promise<void>;
+}
+
+/**
+ * The caller's open transaction, on the database the queue keeps its jobs in (the store's SQLite file in the embedded
+ * mode, the PostgreSQL database with pg-boss), for `sendWithin` and `Job.completeWithin`. The shape is pg-boss's `Db`
+ * (one parameterised statement, in the database's own placeholder syntax) plus a commit hook. The store makes these
+ * from its write transactions (store/group-commit.ts `queueTransaction`).
+ */
+export interface QueueTransaction {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Runs `callback` once the transaction has committed, never when it rolls back (nor when only the caller's part of
+   * it is rolled back to a savepoint). It must not throw: the commit has already happened.
+   */
+  afterCommit(callback: () => void): void;
 }
 
 /** A job that failed on every attempt, kept for an admin. */
@@ -87,6 +110,12 @@ export interface JobQueue {
   stop(options?: StopOptions): Promise<void>;
   /** Returns the job id (an existing job's id when `singletonKey` deduplicated the send). */
   send<N extends JobName>(name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string>;
+  /**
+   * `send` as part of the caller's open transaction `tx`: the job is stored if and only if that transaction commits,
+   * so a change and the job that follows it up commit together (one commit instead of two, and no crash window in
+   * which the change is kept and its job lost). This process's workers are told once `tx` has committed.
+   */
+  sendWithin<N extends JobName>(tx: QueueTransaction, name: N, payload: JobPayloads[N], options?: SendOptions): Promise<string>;
   /** Registers this process's one handler for `name` and starts taking jobs. */
   work<N extends JobName>(name: N, handler: JobHandler<N>, options?: WorkOptions): Promise<void>;
   /** Dead letters, newest first; of one job name or all. `limit` defaults to DEFAULT_DEAD_LETTER_LIMIT. */
@@ -150,10 +179,12 @@ export function backoffDelayMs(policy: RetryPolicy, failedAttempts: number): num
 
 export const DEFAULT_CONCURRENCY = 1;
 /**
- * Most handlers of one job name per process. Each pg-boss slot is its own polling loop and holds a pool connection
- * while it fetches; more than this per process means more worker processes are the better tool.
+ * Most handlers of one job name per process. The adapters differ in what a slot costs: a pg-boss slot is its own
+ * polling loop and holds a pool connection while it fetches (use few, and more worker processes); an in-process slot
+ * is a promise waiting on the store's group commits, and the embedded mode needs many of them to keep up with intake
+ * (cli/platform.ts EMBEDDED_WORKER_CONCURRENCY). The bound is there to catch a mistake, not to tune.
  */
-export const MAX_CONCURRENCY = 32;
+export const MAX_CONCURRENCY = 256;
 export const DEFAULT_DEAD_LETTER_LIMIT = 100;
 /** An admin page of dead letters; bounds the rows one call reads. */
 export const MAX_DEAD_LETTER_LIMIT = 1_000;

@@ -2,13 +2,14 @@
  * Report intake and follow-up.
  * - `POST /reports` (public, rate-limited): `{url?, text?, email?, contact?}`, at least one of url/text/email →
  *   201 `{id, reference, status}`. `Idempotency-Key` replays the same report for the same payload, 422 otherwise.
- *   The analysis is queued; a report left `submitted` by a crash is re-queued at start (worker/recovery.ts).
+ *   The analysis is queued in the report's transaction; a report left `submitted` is re-queued at start
+ *   (worker/analyse-report.ts `requeueSubmitted`).
  * - `GET /reports/:reference/status` (public): the reporter's own status, nothing else.
  * - `GET /reports/:id` (analyst, admin): the report and its analyses.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { JobQueue } from '../queue/queue.js';
+import type { JobQueue, QueueTransaction } from '../queue/queue.js';
 import type { Store } from '../store/index.js';
 import { requireRole } from './auth.js';
 import { sendError } from './errors.js';
@@ -60,6 +61,10 @@ export interface ReportRoutesOptions {
 
 export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app, { store, queue, publicRateLimitPerMinute }) => {
   const limited = rateLimit(publicRateLimitPerMinute);
+  // The analysis job is queued in the report's own transaction: the 201 means both are committed (one commit, not
+  // two). Reports left `submitted` all the same (a job lost with pg-boss's schema, say) are re-queued at start.
+  const queueAnalysis = (tx: QueueTransaction, reportId: string): Promise<string> =>
+    queue.sendWithin(tx, 'analyse-report', { reportId }, { singletonKey: reportId });
 
   app.post<{ Body: ReportBody }>('/reports', { schema: { body: reportBody }, preHandler: limited, config: { public: true } }, async (request, reply) => {
     const key = request.headers['idempotency-key'];
@@ -76,12 +81,8 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
       ...(key === undefined ? {} : { idempotencyKey: key }),
       payloadHash: payloadHash(body),
       actor: 'public',
-    });
+    }, queueAnalysis);
     if (result.conflict) return sendError(reply, 'HW_ERR_REPORT_IDEMPOTENCY_CONFLICT');
-    if (result.created) {
-      // Queued after the commit; if this send is lost (crash), recovery re-queues reports still `submitted`.
-      await queue.send('analyse-report', { reportId: result.id }, { singletonKey: result.id });
-    }
     return reply.code(201).send({ id: result.id, reference: result.reference, status: result.status });
   });
 

@@ -4,8 +4,9 @@
  * settles only after that transaction has committed, so "acknowledged" still means "on disk" (RE-8).
  *
  * Design note. Why: on SQLite every commit is an fsync (synchronous=FULL) that blocks the event loop, and a report
- * took five commits (report, job, claim, analysis, completion); grouping them is what lets intake scale past a few
- * hundred reports/s (figures in docs/operations.md). On PostgreSQL a batch takes the audit chain's head lock once
+ * took five commits (report, job, claim, analysis, completion; three since the job is sent in the report's
+ * transaction and completed in the analysis's); grouping them is what lets intake scale past a few hundred
+ * reports/s (figures in docs/operations.md). On PostgreSQL a batch takes the audit chain's head lock once
  * instead of once per write.
  *
  * How:
@@ -23,11 +24,16 @@
  *   locks the chain head, the others chain on in memory, and the head row is written once before the commit. A write
  *   rolled back to its savepoint takes its entries out of the batch's view of the chain too.
  *
+ * - After-commit hooks (`queueTransaction(trx).afterCommit`): a write may ask for a callback once its transaction has
+ *   committed (the job queue wakes its workers for a job sent inside the write). A write rolled back to its savepoint
+ *   drops its hooks; the others' run after the commit, before their callers' promises settle.
+ *
  * Nesting: `work` must use only the transaction it is given. Calling `run` from inside `work` waits for the batch
  * that waits for `work`: a deadlock, as with a nested transaction on SQLite's single connection before.
  */
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
+import type { QueueTransaction } from '../queue/queue.js';
 import { openAuditBatch } from './audit.repo.js';
 import type { AuditBatch } from './audit.repo.js';
 import type { Database } from './schema.js';
@@ -46,8 +52,44 @@ interface Write {
   readonly reject: (error: unknown) => void;
 }
 
-/** A write's result inside a batch, settled on the caller only after the commit. */
-type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+/** A write's result inside a batch, settled on the caller only after the commit, and its after-commit hooks. */
+type Outcome =
+  | { readonly ok: true; readonly value: unknown; readonly hooks: readonly (() => void)[] }
+  | { readonly ok: false; readonly error: unknown };
+
+/** The after-commit hooks of the write running in a batch transaction (writes of a batch run one at a time). */
+interface CommitHooks {
+  current: (() => void)[];
+}
+
+const commitHooks = new WeakMap<Transaction<Database>, CommitHooks>();
+/** A transaction's QueueTransaction, and back (one each, so `kyselyTransactionOf` finds the store's own). */
+const queueTransactions = new WeakMap<Transaction<Database>, QueueTransaction>();
+const kyselyTransactions = new WeakMap<QueueTransaction, Transaction<Database>>();
+
+/**
+ * A group-commit transaction as the job queue takes it (queue.ts QueueTransaction): statements run in it, and
+ * `afterCommit` hooks run once it has committed. Throws for a transaction that is not a group-commit batch's.
+ */
+export function queueTransaction(trx: Transaction<Database>): QueueTransaction {
+  let tx = queueTransactions.get(trx);
+  if (tx === undefined) {
+    const hooks = commitHooks.get(trx);
+    if (hooks === undefined) throw new Error('queueTransaction: not a group-commit transaction');
+    tx = {
+      executeSql: async (text, values) => ({ rows: (await trx.executeQuery(CompiledQuery.raw(text, values))).rows }),
+      afterCommit: (callback) => { hooks.current.push(callback); },
+    };
+    queueTransactions.set(trx, tx);
+    kyselyTransactions.set(tx, trx);
+  }
+  return tx;
+}
+
+/** The store transaction behind a QueueTransaction made by `queueTransaction`, or undefined for any other. */
+export function kyselyTransactionOf(tx: QueueTransaction): Transaction<Database> | undefined {
+  return kyselyTransactions.get(tx);
+}
 
 export class GroupCommit {
   readonly #db: Kysely<Database>;
@@ -89,7 +131,9 @@ export class GroupCommit {
     try {
       outcomes = await this.#db.transaction().execute(async (trx) => {
         const audit = openAuditBatch(trx);
-        const results = await runEach(trx, batch, audit);
+        const hooks: CommitHooks = { current: [] };
+        commitHooks.set(trx, hooks);
+        const results = await runEach(trx, batch, audit, hooks);
         await audit.flush(trx);
         return results;
       });
@@ -104,8 +148,12 @@ export class GroupCommit {
     }
     batch.forEach((write, i) => {
       const outcome = outcomes[i];
-      if (outcome?.ok === true) write.resolve(outcome.value);
-      else write.reject(outcome === undefined ? new Error('group commit: write without an outcome') : outcome.error);
+      if (outcome?.ok === true) {
+        for (const hook of outcome.hooks) runHook(hook);
+        write.resolve(outcome.value);
+      } else {
+        write.reject(outcome === undefined ? new Error('group commit: write without an outcome') : outcome.error);
+      }
     });
   }
 }
@@ -115,18 +163,30 @@ const SAVEPOINT = CompiledQuery.raw('savepoint hw_write');
 const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint hw_write');
 const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint hw_write');
 
-/** Runs each write under its own savepoint; a failing write is rolled back alone. */
-async function runEach(trx: Transaction<Database>, batch: readonly Write[], audit: AuditBatch): Promise<Outcome[]> {
+/** A hook that throws is a bug, and the commit it follows has happened: let it surface as an uncaught exception. */
+function runHook(hook: () => void): void {
+  try {
+    hook();
+  } catch (error) {
+    queueMicrotask(() => { throw error; });
+  }
+}
+
+/** Runs each write under its own savepoint; a failing write is rolled back alone (and its hooks dropped). */
+async function runEach(trx: Transaction<Database>, batch: readonly Write[], audit: AuditBatch, hooks: CommitHooks): Promise<Outcome[]> {
   if (batch.length === 1 && batch[0] !== undefined) {
     // Alone in its transaction: its failure rolls the transaction back, no savepoint needed.
-    return [{ ok: true, value: await batch[0].work(trx) }];
+    const value = await batch[0].work(trx);
+    return [{ ok: true, value, hooks: hooks.current }];
   }
   const outcomes: Outcome[] = [];
   for (const write of batch) {
     await trx.executeQuery(SAVEPOINT);
     const mark = audit.mark();
+    hooks.current = [];
     try {
-      outcomes.push({ ok: true, value: await write.work(trx) });
+      const value = await write.work(trx);
+      outcomes.push({ ok: true, value, hooks: hooks.current });
     } catch (error) {
       // If this fails too (the error ended the whole transaction), the batch fails and each write runs alone.
       await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);

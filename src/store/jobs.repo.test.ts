@@ -28,5 +28,6 @@ forEachStore((name, open) => {
   runJobStoreConformance(`${name} store`, fresh);
 
   runQueueConformance(`in-process over the ${name} store`, async () =>
-    inProcessFixture(await fresh(), (error) => { if (!closing) process.nextTick(() => { throw error; }); }));
+    inProcessFixture(await fresh(), (error) => { if (!closing) process.nextTick(() => { throw error; }); },
+      (work) => store.transaction((_repos, tx) => work(tx))));
 });

@@ -21,14 +21,14 @@ forEachStore((name, open) => {
     after(() => store.close());
 
     it('lists every migration as pending on a new database', async () => {
-      assert.deepEqual(await listMigrations(store), [{ name: '0001_initial', executedAt: null }, { name: '0002_jobs', executedAt: null }, { name: '0003_console', executedAt: null }, { name: '0004_mfa', executedAt: null }]);
+      assert.deepEqual(await listMigrations(store), [{ name: '0001_initial', executedAt: null }, { name: '0002_jobs', executedAt: null }, { name: '0003_console', executedAt: null }, { name: '0004_mfa', executedAt: null }, { name: '0005_job_claim', executedAt: null }]);
     });
 
     it('applies them, then applying again does nothing', async () => {
-      assert.deepEqual(await migrateToLatest(store), ['0001_initial', '0002_jobs', '0003_console', '0004_mfa']);
+      assert.deepEqual(await migrateToLatest(store), ['0001_initial', '0002_jobs', '0003_console', '0004_mfa', '0005_job_claim']);
       assert.deepEqual(await migrateToLatest(store), []);
       const statuses = await listMigrations(store);
-      assert.deepEqual(statuses.map((s) => s.name), ['0001_initial', '0002_jobs', '0003_console', '0004_mfa']);
+      assert.deepEqual(statuses.map((s) => s.name), ['0001_initial', '0002_jobs', '0003_console', '0004_mfa', '0005_job_claim']);
       assert.ok(statuses.every((s) => s.executedAt instanceof Date));
       assert.equal(await tableExists(store, 'audit_events'), true);
       assert.equal(await tableExists(store, 'jobs'), true);
@@ -51,7 +51,7 @@ forEachStore((name, open) => {
         const second = await first.reopen();
         try {
           const applied = await Promise.all([migrateToLatest(first), migrateToLatest(second)]);
-          assert.deepEqual(applied.flat().sort(), ['0001_initial', '0002_jobs', '0003_console', '0004_mfa']);
+          assert.deepEqual(applied.flat().sort(), ['0001_initial', '0002_jobs', '0003_console', '0004_mfa', '0005_job_claim']);
         } finally {
           await second.close();
           await first.close();

@@ -10,6 +10,7 @@ import { initialMigration } from './migrations/0001_initial.js';
 import { jobsMigration } from './migrations/0002_jobs.js';
 import { consoleMigration } from './migrations/0003_console.js';
 import { mfaMigration } from './migrations/0004_mfa.js';
+import { jobClaimMigration } from './migrations/0005_job_claim.js';
 import { HookwatchError } from '../errors.js';
 import type { Database } from './schema.js';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: readonly (readonly [name: string, make: (dialect: Dialect) => 
   ['0002_jobs', jobsMigration],
   ['0003_console', consoleMigration],
   ['0004_mfa', mfaMigration],
+  ['0005_job_claim', jobClaimMigration],
 ];
 
 export interface MigrationTarget {

@@ -212,6 +212,36 @@ forEachStore((name, open) => {
         ],
       );
     });
+
+    it('runs a follow-up (the analysis job) in the report\'s own transaction, for a new report only', async () => {
+      const followed: string[] = [];
+      const committed: string[] = [];
+      const input = report({ url: 'http://follow-up.example/', idempotencyKey: 'follow-up-1' });
+      const created = await store.reports.create(input, async (tx, reportId) => {
+        followed.push(reportId);
+        // A statement in the same transaction sees the uncommitted report.
+        const { rows } = await tx.executeSql(name === 'sqlite' ? 'select id from reports where id = ?' : 'select id from reports where id = $1', [reportId]);
+        assert.equal(rows.length, 1);
+        tx.afterCommit(() => { committed.push(reportId); });
+      });
+      assert.ok(!created.conflict);
+      assert.deepEqual(followed, [created.id]);
+      assert.deepEqual(committed, [created.id], 'the hook ran once the report had committed');
+      const replay = await store.reports.create(input, () => { followed.push('replay'); return Promise.resolve(); });
+      assert.ok(!replay.conflict && !replay.created);
+      assert.deepEqual(followed, [created.id], 'a replay runs no follow-up');
+
+      // A follow-up that fails takes the report (and its audit entry) with it: neither is stored without the other.
+      const before = await countReports(store);
+      const head = await store.audit.verify();
+      await assert.rejects(store.reports.create(report({ url: 'http://follow-up.example/fails' }), (tx) => {
+        tx.afterCommit(() => { committed.push('rolled back'); });
+        return Promise.reject(new Error('queue unavailable'));
+      }), /queue unavailable/);
+      assert.equal(await countReports(store), before);
+      assert.deepEqual(await store.audit.verify(), head);
+      assert.deepEqual(committed, [created.id], 'no hook of a rolled-back write runs');
+    });
   });
 });
 

@@ -8,10 +8,12 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { HookwatchError } from '../errors.js';
+import type { QueueTransaction } from '../queue/queue.js';
 import { appendAudit } from './audit.repo.js';
 import { checkLength, checkStorableText, decodeTime, encodeTime } from './dialect.js';
 import { isSha256Hex, newId, randomChars } from './ids.js';
 import type { Database, ReportStatus, ReportsTable } from './schema.js';
+import { queueTransaction } from './group-commit.js';
 import { prepare } from './prepared.js';
 import type { Clock, Transactor } from './transaction.js';
 
@@ -80,6 +82,9 @@ export interface StatusChange {
 }
 
 export type StatusChangeResult = 'updated' | 'not_found' | 'status_changed';
+
+/** Work done in a new report's own transaction (`create`), given it as a QueueTransaction and the report's id. */
+export type ReportFollowUp = (tx: QueueTransaction, reportId: string) => Promise<unknown>;
 
 // The statements every report takes (intake, then analysis), compiled once: see prepared.ts for why.
 const insertReport = prepare<ReportsTable, Pick<ReportsTable, 'id' | 'reference' | 'status'>>(
@@ -173,8 +178,12 @@ export class ReportsRepo {
     this.#transact = transact;
   }
 
-  /** Stores a report, its contact and its audit entry in one transaction, or replays an idempotent one. */
-  async create(input: NewReport): Promise<CreateReportResult> {
+  /**
+   * Stores a report, its contact and its audit entry in one transaction, or replays an idempotent one. `followUp`
+   * runs in that transaction for a new report only (not a replay), e.g. to queue its analysis (`sendWithin`), so the
+   * report and its job commit together.
+   */
+  async create(input: NewReport, followUp?: ReportFollowUp): Promise<CreateReportResult> {
     const content = reportContent(input);
     if (input.contact !== undefined) checkStorableText('contact', input.contact);
     return this.#transact(async (trx) => {
@@ -182,6 +191,7 @@ export class ReportsRepo {
         const inserted = await this.#insert(trx, content);
         if (inserted !== undefined) {
           await this.#recordCreation(trx, inserted, input);
+          if (followUp !== undefined) await followUp(queueTransaction(trx), inserted.id);
           return { conflict: false, ...inserted, created: true };
         }
         const replayed = await this.#replay(trx, content);

@@ -8,6 +8,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { HookwatchError } from '../errors.js';
+import type { QueueTransaction } from '../queue/queue.js';
 import { AnalysesRepo } from './analyses.repo.js';
 import { AuditRepo } from './audit.repo.js';
 import { BrandsRepo } from './brands.repo.js';
@@ -23,7 +24,7 @@ import { IndicatorsRepo } from './indicators.repo.js';
 import { ApiKeysRepo } from './keys.repo.js';
 import { ReportsRepo } from './reports.repo.js';
 import type { Database } from './schema.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, queueTransaction } from './group-commit.js';
 import { MfaRepo } from './mfa.repo.js';
 import { SessionsRepo } from './sessions.repo.js';
 import { joinTransaction } from './transaction.js';
@@ -70,9 +71,10 @@ export interface Store extends Repos {
   /**
    * Runs `work` in one transaction with repositories bound to it, e.g. a change and its audit entry. Use only the
    * repositories passed in: the store's other ones wait for this transaction, so using them here deadlocks. Resolves
-   * after the commit; the transaction may be shared with concurrent writes (group commit, see `write`).
+   * after the commit; the transaction may be shared with concurrent writes (group commit, see `write`). `tx` is the
+   * same transaction for the job queue (`sendWithin`, `Job.completeWithin`).
    */
-  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  transaction<T>(work: (repos: Repos, tx: QueueTransaction) => Promise<T>): Promise<T>;
   /**
    * The store's write transactions, at the SQL level (the job store uses it): group-committed (group-commit.ts), so
    * concurrent writes share one commit, and each resolves only once that commit is done. `transaction` and every
@@ -164,7 +166,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     now,
     ...makeRepos(db, now, writes.run),
     write: writes.run,
-    transaction: (work) => writes.run((trx) => work(makeRepos(trx, now, joinTransaction(trx)))),
+    transaction: (work) => writes.run((trx) => work(makeRepos(trx, now, joinTransaction(trx)), queueTransaction(trx))),
     close: async () => {
       await writes.drain();
       await db.destroy();

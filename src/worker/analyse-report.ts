@@ -7,6 +7,7 @@
  * are only read, never rewritten (their SHA-256 is in the analysis). Page analysis plugs in here later.
  */
 import type { CheckResult, Engine } from '../engine/index.js';
+import type { QueueTransaction } from '../queue/queue.js';
 import type { Repos, Store } from '../store/index.js';
 import { extractLinks } from '../mail/links.js';
 import type { EmailAnalysis, MailAnalyser } from '../mail/index.js';
@@ -30,9 +31,13 @@ export function indicatorKey(result: CheckResult): { key: string; kind: 'url' | 
 
 /**
  * `mail`: the e-mail analyser for the current catalog; without one an e-mail report's message is kept but not
- * analysed (its URL and text still are).
+ * analysed (its URL and text still are). `acknowledge`: run in the analysis transaction (the job's
+ * `completeWithin`), so the analysis and the job's completion are one commit.
  */
-export async function analyseReport(store: Store, engine: Engine, reportId: string, now: () => Date, mail?: MailAnalyser): Promise<void> {
+export async function analyseReport(
+  store: Store, engine: Engine, reportId: string, now: () => Date, mail?: MailAnalyser,
+  acknowledge?: (tx: QueueTransaction) => Promise<void>,
+): Promise<void> {
   const report = await store.reports.get(reportId);
   if (report?.status !== 'submitted') return;
   const message: EmailAnalysis | null = report.email === null || mail === undefined ? null : await mail.analyse(report.email);
@@ -61,14 +66,17 @@ export async function analyseReport(store: Store, engine: Engine, reportId: stri
     seen.add(key.key);
     judged.push({ input, result, key });
   }
-  await store.transaction(async (repos) => {
-    const current = await repos.reports.get(reportId);
-    if (current?.status !== 'submitted') return;
+  await store.transaction(async (repos, tx) => {
+    // The status change first, as the compare-and-set that decides: a report no longer `submitted` was handled by an
+    // earlier delivery (or an analyst), and nothing is recorded. (It used to be a read of the report here, and the
+    // change last: same outcome in one transaction, one statement more.)
+    const changed = await repos.reports.setStatus({ id: reportId, status: 'triaged', actor: 'worker', from: 'submitted' });
+    if (changed !== 'updated') return;
     if (message !== null && mail !== undefined) {
       await repos.analyses.record({ reportId, engineVersion: `mail-${mail.version}+engine-${engine.version}`, result: message });
     }
     for (const { input, result, key } of judged) await record(repos, engine, reportId, input, result, key, now);
-    await repos.reports.setStatus({ id: reportId, status: 'triaged', actor: 'worker', from: 'submitted' });
+    await acknowledge?.(tx);
   });
 }
 
