@@ -34,15 +34,25 @@ const completeJob = prepare<{ id: string; now: number }, never>(['id', 'now'], (
  * so that no index serves it: written as `in ('created','retry')`, SQLite's planner scanned every waiting job for it
  * instead of looking the claimed ids up by primary key (1 ms per claim with 10,000 waiting, 0.09 ms now).
  * RETURNING has no order: the caller sorts.
+ *
+ * PostgreSQL runs concurrent claims (several group-commit batches, several processes): there the subquery takes its
+ * rows `FOR UPDATE SKIP LOCKED`, so a claim passes over rows another claim holds instead of waiting for them; two
+ * claims that each waited for a row the other had locked first deadlocked (40P01). SQLite runs one writer at a time
+ * and has no row locks (nor the syntax).
  */
-const claimJobs = prepare<{ name: string; limit: number; now: number }, Selectable<JobsTable>>(['name', 'limit', 'now'], (db, p) =>
-  db.updateTable('jobs')
-    .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), updated_at: p.now }))
-    .where('id', 'in', db.selectFrom('jobs').select('id')
+function claimStatement(lockRows: boolean) {
+  return prepare<{ name: string; limit: number; now: number }, Selectable<JobsTable>>(['name', 'limit', 'now'], (db, p) => {
+    const due = db.selectFrom('jobs').select('id')
       .where('name', '=', p.name).where('state', 'in', ['created', 'retry']).where('run_after', '<=', p.now)
-      .orderBy('run_after').orderBy('created_at').orderBy('id').limit(p.limit))
-    .where('state', 'not in', ['active', 'completed', 'failed'])
-    .returningAll());
+      .orderBy('run_after').orderBy('created_at').orderBy('id').limit(p.limit);
+    return db.updateTable('jobs')
+      .set((eb) => ({ state: 'active', attempts: eb('attempts', '+', 1), updated_at: p.now }))
+      .where('id', 'in', lockRows ? due.forUpdate().skipLocked() : due)
+      .where('state', 'not in', ['active', 'completed', 'failed'])
+      .returningAll();
+  });
+}
+const claimJobs = { sqlite: claimStatement(false), postgres: claimStatement(true) } as const;
 
 /** The claim order of the job-store contract: earliest runAfter, then createdAt, then id. */
 function claimOrder(a: StoredJob, b: StoredJob): number {
@@ -85,8 +95,9 @@ function transactionOf(tx: QueueTransaction): Transaction<Database> {
   return trx;
 }
 
-export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
+export function storeJobStore(store: Pick<Store, 'db' | 'write' | 'dialect'>): JobStore {
   const { db, write } = store;
+  const claimJobsHere = claimJobs[store.dialect.name];
   return {
     async insert(job: NewStoredJob, now: number) {
       return write((trx) => insertIn(trx, job, now));
@@ -101,7 +112,7 @@ export function storeJobStore(store: Pick<Store, 'db' | 'write'>): JobStore {
     },
 
     async claim(name: JobName, limit: number, now: number) {
-      const rows = await write((trx) => claimJobs.rows(trx, { name, limit, now }));
+      const rows = await write((trx) => claimJobsHere.rows(trx, { name, limit, now }));
       return rows.map(toJob).sort(claimOrder);
     },
 
