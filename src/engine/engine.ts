@@ -889,9 +889,10 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /**
-   * A brand's name that alone weighs little (`amazon-vr`, an ordinary word; `user-amazon.` in a sub-domain) on a
-   * site that also looks abused (an abused TLD, a machine-made label, free names under a provider). Each is common
-   * on its own; together they are how kits name their sites, so the pair counts for more than its parts.
+   * A combosquat or brand-in-subdomain that alone weighs little (`amazon-vr`: an ordinary-word brand with other
+   * words), by a name people know (Signals.knownName), on a site that also looks abused: an abused TLD that is not a
+   * country's own suffix, dynamic DNS or free hosting. Each is common on its own; together they are how kits name
+   * their sites, so the pair counts for more than its parts.
    */
   function judgeNameOnAbusedSite(s: Subject, signals: Signals): void {
     if (!signals.knownName || signals.brandWeight >= SUSPICIOUS_SCORE) return;

@@ -10,7 +10,7 @@
  * authentication counts only when a result is present and says fail; mismatches need both headers present.
  */
 import type { DNSResolver } from 'mailauth';
-import { createEngine, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Verdict } from '../engine/index.js';
+import { createEngine, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
 import { errorMessage } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
 import { scanHtml, type HtmlScan } from './html.js';
@@ -285,7 +285,7 @@ const ORGANISATION_WORDS: readonly string[] = [
 ];
 
 /** Link-host signals from the engine that say the destination is hidden or cheap to get (see engine WEIGHTS). */
-const LINK_SHAPE_KINDS: ReadonlySet<string> = new Set(['ip-host', 'url-shortener', 'risky-tld', 'user-content-host', 'dynamic-dns']);
+const LINK_SHAPE_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>(['ip-host', 'url-shortener', 'risky-tld', 'user-content-host', 'dynamic-dns']);
 
 /** Visible words under which an HTML body with a remote image and a link counts as "only an image". */
 const IMAGE_ONLY_MAX_WORDS = 12;
@@ -694,7 +694,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       hosts.add(host);
       const r = linkCheck(url);
       // Hosts the engine already finds risky are `risky-link`'s; this is for the ones it lets through.
-      const cheap = r.verdict !== 'benign' ? undefined : [...r.signals].filter((x) => LINK_SHAPE_KINDS.has(x.kind)).sort((a, b) => b.weight - a.weight)[0];
+      let cheap: Signal | undefined;
+      if (r.verdict === 'benign') for (const x of r.signals) if (LINK_SHAPE_KINDS.has(x.kind) && x.weight > (cheap?.weight ?? -1)) cheap = x;
       if (cheap !== undefined) {
         shapeHosts++;
         if (shape === null || cheap.weight > shape.weight) shape = { host, detail: cheap.detail, weight: cheap.weight };

@@ -16,10 +16,6 @@ export interface CatalogHolder {
   refresh(): Promise<void>;
 }
 
-function fingerprint(store: Store): Promise<string> {
-  return store.brands.fingerprint();
-}
-
 async function compile(store: Store): Promise<{ engine: Engine; catalog: Catalog }> {
   const brands = await store.brands.list();
   const catalog: Catalog = {
@@ -31,12 +27,12 @@ async function compile(store: Store): Promise<{ engine: Engine; catalog: Catalog
 export async function openCatalog(store: Store, seed: Catalog): Promise<CatalogHolder> {
   if ((await store.brands.list()).length === 0 && seed.brands.length > 0) await store.brands.replaceAll(seed.brands);
   let current = await compile(store);
-  let seen = await fingerprint(store);
+  let seen = await store.brands.fingerprint();
   return {
     engine: () => current.engine,
     catalog: () => current.catalog,
     async refresh() {
-      const now = await fingerprint(store);
+      const now = await store.brands.fingerprint();
       if (now === seen) return;
       current = await compile(store);
       seen = now;
