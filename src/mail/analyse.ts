@@ -23,7 +23,7 @@ import { normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.1.0';
+export const MAIL_ANALYSER_VERSION = '1.2.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -103,6 +103,15 @@ export const MAIL_WEIGHTS = {
   linkShapeMore: 5,
   imageOnly: 40,
   bitcoinAddress: 40,
+  /** A From whose display name holds an unquoted comma (two names glued, one without address), or no address at all. */
+  fromGlued: 30,
+  fromWithoutAddress: 30,
+  /** The subject or the greeting calls the reader by an e-mail address instead of a name. */
+  greetingAddress: 25,
+  /** An unverified official brand sender none of whose links leads to the brand. */
+  officialForeignLinks: 40,
+  /** Replies go to another webmail mailbox than the sender's own (or the From has no address). */
+  replyToOtherMailbox: 30,
 } as const;
 
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
@@ -330,6 +339,66 @@ function wordCount(text: string): number {
   return n;
 }
 
+/** Local parts of addresses that speak for an organisation, not a person (prefixes, normalised: lowercase, no `-`/`_`/`.`). */
+const ROLE_MAILBOXES: readonly string[] = [
+  'noreply', 'donotreply', 'notifica', 'notification', 'alert', 'info', 'service', 'support', 'news', 'mail', 'contact',
+  'hello', 'team', 'account', 'billing', 'security', 'update', 'offer', 'promo', 'marketing', 'system', 'admin', 'care',
+  'help', 'customer', 'atendimento', 'kundenservice', 'aviso', 'avis', 'reply',
+];
+
+/** True when the address's local part is a role mailbox (`no-reply@`, `notifica@`, `service@`) rather than a person's. */
+export function roleMailbox(address: string): boolean {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return false;
+  const local = address.slice(0, Math.min(at, 64)).toLowerCase().replace(/[-_.+]/g, '');
+  return ROLE_MAILBOXES.some((r) => local.startsWith(r));
+}
+
+/** Greeting words after which a name is expected (`Hi`, `Dear`, `Hallo`, `Olá` …): normalised, as in lexicon.ts. */
+const GREETINGS: readonly string[] = [
+  'hi', 'hello', 'hey', 'dear', 'attention', 'hallo', 'liebe', 'lieber', 'achtung', 'hoi', 'beste', 'ola', 'olá', 'oi', 'prezado', 'prezada',
+  'caro', 'cara', 'hola', 'estimado', 'estimada', 'querido', 'querida', 'bonjour', 'salut', 'cher', 'chère', 'ciao', 'gentile',
+];
+
+/** An e-mail address at `at` in `text` (the index of its '@'), or '' (bounded: 64 characters either side). */
+function addressAround(text: string, at: number): string {
+  const word = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 46 || c === 45 || c === 95 || c === 43;
+  let start = at;
+  while (start > 0 && at - start < 64 && word(text.charCodeAt(start - 1))) start--;
+  let end = at + 1;
+  while (end < text.length && end - at < 64 && word(text.charCodeAt(end))) end++;
+  while (end > at + 1 && text.charCodeAt(end - 1) === 46) end--;
+  return start < at && end > at + 1 ? text.slice(start, end) : '';
+}
+
+/** Characters at the start of the body where a greeting is looked for. */
+const GREETING_CHARS = 400;
+
+/**
+ * The e-mail address a message greets the reader by, or '': the To address inside the Subject, an address
+ * right after a greeting word (`Hallo anna@example.org!`) at the start of the body or subject, or a subject or
+ * body that opens with an address followed by `,` `!` or `:` (`anna@example.org, your parcel …`).
+ */
+export function greetingAddress(subject: string, body: string, to: string): string {
+  const toAt = to.indexOf('@');
+  const toAddress = toAt < 0 ? '' : addressAround(to, toAt).toLowerCase();
+  const subjectLower = subject.toLowerCase();
+  if (toAddress !== '' && subjectLower.includes(toAddress)) return toAddress;
+  for (const text of [subjectLower.slice(0, GREETING_CHARS), body.slice(0, GREETING_CHARS)]) {
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      const address = addressAround(text, at);
+      if (address === '' || !address.slice(address.indexOf('@')).includes('.')) continue;
+      const start = text.indexOf(address, Math.max(0, at - 64));
+      const before = text.slice(Math.max(0, start - 16), start).replace(/[\s,:]+$/, '');
+      const lastWord = before.slice(before.lastIndexOf(' ') + 1).toLowerCase();
+      const after = text.charCodeAt(start + address.length);
+      const opens = text.slice(0, start).trim() === '' && (after === 44 || after === 33 || after === 58 || after === 32 && text.charCodeAt(start + address.length + 1) === 33);
+      if (opens || GREETINGS.includes(lastWord)) return address;
+    }
+  }
+  return '';
+}
+
 /** True when a host spells its name out in single-character labels (`o.n.e.k.e.y.i.n.12.example.com`): four or more in a row. */
 export function spelledOutHost(host: string): boolean {
   let run = 0;
@@ -523,6 +592,14 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const replyOrgs = new Set<string>();
     for (const r of m.replyTo) {
       const org = registrable(r.domain);
+      if (org !== '' && freemail.has(org) && !replyOrgs.has(org) && (fromOrg === '' || (org === fromOrg && r.address.toLowerCase() !== (from?.address ?? '').toLowerCase()))) {
+        // Another webmail mailbox than the one that wrote (or a From with no address at all): the reply reaches
+        // someone the sender's address does not name, the way advance-fee letters collect their answers.
+        replyOrgs.add(org);
+        signals.add('reply-to-mismatch', fromOrg === '' ? `the From gives no address, and replies go to a free webmail address (${r.address})`
+          : `replies go to another free webmail mailbox (${r.address}) than the one that sent the message (${from?.address ?? ''})`, MAIL_WEIGHTS.replyToOtherMailbox);
+        continue;
+      }
       if (org === '' || org === fromOrg || replyOrgs.has(org)) continue;
       replyOrgs.add(org);
       if (bogusDomain(r.domain)) {
@@ -557,8 +634,28 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         inSubject ? MAIL_WEIGHTS.brandInSubject : MAIL_WEIGHTS.brandNotSender, first, 'newsletters and forwarded mail name other companies all the time');
     }
 
+    const greeted = greetingAddress(m.subject, bodyText, m.headers.find((h) => h.key === 'to')?.value ?? '');
+    if (greeted !== '') {
+      signals.add('greeting-address', `the message calls the reader by an e-mail address (${quote(greeted, 80)}), not by a name: it was written for a list of addresses`, MAIL_WEIGHTS.greetingAddress, null,
+        'a few sign-up confirmations greet by address too');
+    }
+
     // ── Links ──
     linkSignals(signals, html, links, m.text);
+    // Only for the brand's own voice — its name in the display name, or a role mailbox (`notifica@`, `no-reply@`):
+    // the brand's employees write to lists and colleagues from the same domain about other sites all day.
+    if (fromOfficial !== null && !freemail.has(fromOrg) && links.length > 0 && (displayBrands.includes(fromOfficial) || roleMailbox(from?.address ?? ''))) {
+      const foreign: string[] = [];
+      for (const url of links) {
+        const host = httpHost(url);
+        if (registrable(host) === fromOrg || officialBrandOf(host) === fromOfficial) { foreign.length = 0; break; }
+        if (foreign.length < 3 && !foreign.includes(host)) foreign.push(host);
+      }
+      if (foreign.length > 0) {
+        signals.add('official-sender-foreign-links', `the From ${fromDomain} is an official domain of ${brandName(fromOfficial)} (not verified here), but none of the message's ${links.length} link(s) leads to ${brandName(fromOfficial)}: they go to ${foreign.join(', ')}`,
+          MAIL_WEIGHTS.officialForeignLinks, fromOfficial, 'some brands send through click-tracking services on other domains; a verified sender is never judged by this');
+      }
+    }
 
     // ── Words ──
     const hits = lures.scan(`${subjectText} ${bodyText}`);
@@ -608,6 +705,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (m.cut !== null) signals.add('mime-limit', m.malformed.find((t) => t.includes('analysed')) ?? 'a MIME limit was reached', MAIL_WEIGHTS.mimeLimit, null);
     const structural = m.malformed.filter((t) => !t.includes('analysed'));
     if (structural.length > 0) signals.add('malformed-mime', structural.slice(0, 3).join('; '), MAIL_WEIGHTS.malformed, null, 'broken mailers produce malformed messages too');
+    if (m.fromUnquotedComma && m.extraFrom === 0) {
+      signals.add('malformed-mime', `the From display name ${quote(from?.name ?? '')} has a comma outside quotes: written as is, the header holds two names glued together, one without an address (RFC 5322 needs such a name quoted; mail programs do)`,
+        MAIL_WEIGHTS.fromGlued, null, 'a hand-written "Last, First" name looks like this too');
+    }
+    if (m.fromWithoutAddress) {
+      signals.add('malformed-mime', `the From header (${quote(m.headers.find((h) => h.key === 'from')?.value ?? '', 60)}) gives no address: nobody can answer or check the sender`, MAIL_WEIGHTS.fromWithoutAddress);
+    }
     if (m.extraFrom > 0) {
       signals.add('malformed-mime', `the From header lists ${m.extraFrom + 1} mailboxes (${m.fromAll.slice(0, 3).map((a) => quote(a, 60)).join(', ')}): a display name split off its address, a classic disguise`, MAIL_WEIGHTS.multipleFrom);
     }

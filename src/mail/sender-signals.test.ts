@@ -1,0 +1,79 @@
+/**
+ * Signals of analyser 1.2 about who writes and to whom: a From glued from two names or without an address, a
+ * greeting by e-mail address, replies to another webmail mailbox, an official sender whose links all leave the
+ * brand. Hand-written messages only (positive and negative, several languages); no evaluation data.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createMailAnalyser, type EmailAnalysis } from './index.js';
+import { greetingAddress, roleMailbox } from './analyse.js';
+import { unquotedCommaBeforeAddress } from './parse.js';
+import { CATALOG, eml } from './test-fixtures.js';
+
+const analyser = createMailAnalyser({ catalog: CATALOG });
+const details = (r: EmailAnalysis, kind: string): string[] => r.signals.filter((s) => s.kind === kind && s.weight > 0).map((s) => s.detail);
+
+function message(headers: readonly string[], body: string, type = 'text/plain'): Buffer {
+  return eml([...headers, 'To: <anna@example.org>', 'Message-ID: <t@example.net>', 'Date: Tue, 03 Dec 2024 10:00:00 +0000', `Content-Type: ${type}; charset=utf-8`], body);
+}
+
+describe('From header shape', () => {
+  test('an unquoted comma glues two names; a quoted one does not; no address at all', async () => {
+    assert.equal(unquotedCommaBeforeAddress('Fgehen69, jehd <service@example.net>'), true);
+    assert.equal(unquotedCommaBeforeAddress('"Doe, John" <john@example.net>'), false);
+    assert.equal(unquotedCommaBeforeAddress('John (Sales, EMEA) <john@example.net>'), false);
+    assert.equal(unquotedCommaBeforeAddress('"a\\", b" <x@example.net>'), false);
+    const glued = await analyser.analyse(message(['From: Gewinnspiel, _ <x7@promo.example>', 'Subject: Hallo'], 'Hallo'));
+    assert.equal(details(glued, 'malformed-mime').filter((d) => d.includes('comma outside quotes')).length, 1);
+    const quoted = await analyser.analyse(message(['From: "Doe, John" <john@example.net>', 'Subject: Lunch'], 'Lunch at one?'));
+    assert.deepEqual(details(quoted, 'malformed-mime'), []);
+    const bare = await analyser.analyse(message(['From: Rachid Ramiro', 'Reply-To: <rachid.r@gmail.com>', 'Subject: Contact'], 'Dear friend, contact me.'));
+    assert.ok(details(bare, 'malformed-mime').some((d) => d.includes('gives no address')));
+    assert.ok(details(bare, 'reply-to-mismatch').some((d) => d.includes('gives no address')));
+    const missing = await analyser.analyse(eml(['To: <anna@example.org>', 'Subject: x', 'Content-Type: text/plain'], 'no From at all'));
+    assert.deepEqual(details(missing, 'malformed-mime'), [], 'a missing From header is not evidence');
+  });
+});
+
+describe('greeting-address', () => {
+  test('the To address in the subject, a greeting followed by an address (en, de, pt), an opening address', () => {
+    assert.equal(greetingAddress('anna@example.org, your parcel is waiting', '', '<anna@example.org>'), 'anna@example.org');
+    assert.equal(greetingAddress('Update', 'Hallo anna@example.org! Wir haben versucht, Sie zu erreichen.', ''), 'anna@example.org');
+    assert.equal(greetingAddress('Aviso', 'prezado joao.silva@example.com.br, sua conta', ''), 'joao.silva@example.com.br');
+    assert.equal(greetingAddress('Notice', 'bob@example.net: your mailbox is full', ''), 'bob@example.net');
+  });
+  test('not for addresses in running text, signatures or quoted headers', async () => {
+    assert.equal(greetingAddress('Re: patch', 'On Monday, anna@example.org wrote: the patch looks fine', '<list@example.org>'), '');
+    assert.equal(greetingAddress('Meeting', 'Hi Anna, write to bob@example.net for the room.', '<anna@example.org>'), '');
+    assert.equal(greetingAddress('Report', 'Dear team, see the report.', '<anna@example.org>'), '');
+    const r = await analyser.analyse(message(['From: Shop <news@shop.example>', 'Subject: Hello anna@example.org, a gift for you'], 'Open it.'));
+    assert.equal(details(r, 'greeting-address').length, 1);
+  });
+});
+
+describe('reply-to another webmail mailbox', () => {
+  test('From one Gmail mailbox, replies to another: signal; the same mailbox, or no Reply-To: none', async () => {
+    const other = await analyser.analyse(message(['From: Mr. Leo <kate.b@gmail.com>', 'Reply-To: <mr.leo.office@gmail.com>', 'Subject: Hello'], 'Is this email still valid?'));
+    assert.equal(details(other, 'reply-to-mismatch').length, 1);
+    const same = await analyser.analyse(message(['From: Kate <Kate.B@gmail.com>', 'Reply-To: <kate.b@gmail.com>', 'Subject: Hello'], 'See you soon.'));
+    assert.deepEqual(details(same, 'reply-to-mismatch'), []);
+  });
+});
+
+describe('official-sender-foreign-links', () => {
+  const html = (href: string): string => `<p>Your account needs attention.</p><a href="${href}">Open</a>`;
+  test('a brand role mailbox (unverified) whose every link leaves the brand: signal with the brand', async () => {
+    const r = await analyser.analyse(message(['From: PayPal <service@paypal.com>', 'Subject: Notice'], html('https://x-1234.a.run.app/login'), 'text/html'));
+    assert.equal(details(r, 'official-sender-foreign-links').length, 1);
+    assert.equal(r.brand, 'paypal');
+  });
+  test('none when a link goes to the brand, for a person at the brand, or for webmail', async () => {
+    const own = await analyser.analyse(message(['From: PayPal <service@paypal.com>', 'Subject: Notice'], `${html('https://tracker.example/c/1')}<a href="https://www.paypal.com/help">Help</a>`, 'text/html'));
+    assert.deepEqual(details(own, 'official-sender-foreign-links'), []);
+    const person = await analyser.analyse(message(['From: Jane Roe <jroe@paypal.com>', 'Subject: Re: patch'], 'See https://lore.kernel.org/netdev/1 for the thread.'));
+    assert.deepEqual(details(person, 'official-sender-foreign-links'), []);
+    assert.equal(roleMailbox('no-reply@paypal.com'), true);
+    assert.equal(roleMailbox('notifica@bank.example'), true);
+    assert.equal(roleMailbox('jroe@paypal.com'), false);
+  });
+});
