@@ -117,7 +117,7 @@ export const MAIL_WEIGHTS = {
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
   credential: 'credential-lure', payment: 'payment-lure', urgency: 'urgency', threat: 'threat', prize: 'prize-lure',
   dating: 'dating-lure', health: 'health-lure', crypto: 'crypto-lure', gambling: 'gambling-lure', 'advance-fee': 'advance-fee-lure',
-  extortion: 'extortion-lure',
+  extortion: 'extortion-lure', offer: 'offer-lure',
 };
 
 const LURE_KINDS = Object.keys(LURE_SIGNAL) as readonly LureKind[];
@@ -135,6 +135,7 @@ const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   gambling: 'advertises casino or betting bonuses',
   'advance-fee': 'reads like an advance-fee letter (a fortune, a beneficiary, your personal details)',
   extortion: 'reads like sextortion or extortion (a hacked device, a recording, your contacts)',
+  offer: 'is a cold sales offer of the kind lead-generation spam sends (insurance quotes, loans, solar panels, subsidies), or says an affiliate sent it',
 };
 
 class SignalList {
@@ -203,6 +204,11 @@ function scriptOf(c: number): 'latin' | 'cyrillic' | 'greek' | 'other' | 'none' 
   return 'other';
 }
 
+/** Zero-width space/non-joiner/joiner, word joiner, soft hyphen: characters that split a word without showing. */
+function invisible(c: number): boolean {
+  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xad;
+}
+
 /** One pass over code points: words that mix scripts, styled letters, zero-width splits. */
 export function scriptTricks(text: string): ScriptTricks {
   const mixedWords: string[] = [];
@@ -222,9 +228,13 @@ export function scriptTricks(text: string): ScriptTricks {
     const c = text.codePointAt(i) ?? 0;
     if (c > 0xffff) i++;
     if ((c >= 0x1d400 && c <= 0x1d7ff) || (c >= 0x24b6 && c <= 0x24e9) || (c >= 0xff21 && c <= 0xff5a)) { styledLetters++; continue; }
-    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xad) {
+    if (invisible(c)) {
+      // A run of invisible characters (`comp\u00AD\u00AD\u00ADany`) is one split: look past the run both ways.
+      if (i > 0 && invisible(text.charCodeAt(i - 1))) continue;
+      let after = i + 1;
+      while (after < end && after - i < 64 && invisible(text.charCodeAt(after))) after++;
       const prev = i > 0 ? scriptOf(text.charCodeAt(i - 1)) : 'none';
-      const next = i + 1 < end ? scriptOf(text.charCodeAt(i + 1)) : 'none';
+      const next = after < end ? scriptOf(text.charCodeAt(after)) : 'none';
       if (prev === 'latin' && next === 'latin') hiddenSplits++;
       continue;
     }

@@ -77,3 +77,31 @@ describe('official-sender-foreign-links', () => {
     assert.equal(roleMailbox('jroe@paypal.com'), false);
   });
 });
+
+describe('analyser 1.2 word signals', () => {
+  const plain = (from: string, subject: string, body: string): Buffer => message([`From: ${from}`, `Subject: ${subject}`], body);
+  test('offer-lure: lead-generation offers in pt, nl, en; not ordinary mail', async () => {
+    const pt = await analyser.analyse(plain('Cotar <maria@ofertas.example>', 'Sua cotação', 'Prezado, temos uma proposta exclusiva: tabela promocional do plano de saúde com condição especial. Cote agora!'));
+    assert.equal(details(pt, 'offer-lure').length, 1);
+    assert.equal(pt.signals.find((s) => s.kind === 'offer-lure')?.weight, 40);
+    const nl = await analyser.analyse(plain('Besparingscoach <info@besparen.example>', 'Subsidie', 'Bespaar op uw energierekening met zonnepanelen en subsidie.'));
+    assert.equal(details(nl, 'offer-lure').length, 1);
+    const en = await analyser.analyse(plain('Deals <deals@offers.example>', 'Car kit', 'Deals inside. The advertiser does not manage your subscription.'));
+    assert.equal(details(en, 'offer-lure').length, 1);
+    const ordinary = await analyser.analyse(plain('Ana <ana@example.org>', 'Insulation test', 'The process isolation test fails on arm64; the energy model needs a fix.'));
+    assert.deepEqual(details(ordinary, 'offer-lure'), []);
+  });
+  test('HTML Latin-1 entities decode, so accented lures match (pt, de)', async () => {
+    const pt = await analyser.analyse(message(['From: Banco <notifica@banco.example>', 'Subject: Aviso'], '<p>Acesso indevido: transa&ccedil;&atilde;o suspeita, sua conta est&aacute; bloqueada.</p>', 'text/html'));
+    assert.ok(details(pt, 'threat').some((d) => d.includes('transação suspeita')), JSON.stringify(pt.signals));
+    const de = await analyser.analyse(message(['From: Shop <x@shop.example>', 'Subject: Gewinnspiel'], '<p>Ihre Teilnahme best&auml;tigen und gewinne!</p>', 'text/html'));
+    assert.ok(details(de, 'prize-lure').some((d) => d.includes('teilnahme bestätigen')), JSON.stringify(de.signals));
+  });
+  test('obfuscated-text: runs of soft hyphens inside words count once per split', async () => {
+    const shy = '\u00ad\u00ad\u00ad';
+    const r = await analyser.analyse(plain('Wallet <x@w.example>', 'KYC', `Our comp${shy}any req${shy}uires all us${shy}ers to ver${shy}ify.`));
+    assert.ok(details(r, 'obfuscated-text').some((d) => d.includes('4 invisible characters')), JSON.stringify(r.signals));
+    const hyphenated = await analyser.analyse(plain('Ana <ana@example.org>', 'Text', 'A single soft\u00adhyphen in a long word is ordinary typesetting.'));
+    assert.deepEqual(details(hyphenated, 'obfuscated-text'), []);
+  });
+});

@@ -13,7 +13,7 @@ export type MailSignalKind =
   | 'link-text-mismatch' | 'risky-link' | 'form-in-body' | 'meta-refresh' | 'link-shape' | 'image-only'
   // Words
   | 'credential-lure' | 'payment-lure' | 'urgency' | 'threat' | 'prize-lure' | 'obfuscated-text'
-  | 'bitcoin-address' | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure'
+  | 'bitcoin-address' | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure' | 'offer-lure'
   // Attachments and tracking
   | 'html-attachment' | 'double-extension' | 'executable-attachment' | 'encrypted-archive' | 'tracking-pixel'
   // Operator policy
