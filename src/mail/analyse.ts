@@ -337,6 +337,26 @@ export function spacedOutWord(text: string): string {
   return '';
 }
 
+/** How opt-out footers begin, per language (lowercase): the words before one are the message's own. */
+const OPT_OUT_PHRASES: readonly string[] = [
+  'unsubscribe', 'no longer wish to receive', 'remove yourself', 'opt out', 'opt-out', 'abmelden', 'abbestellen', 'abzubestellen', 'désinscri',
+  'se désabonner', 'afmelden', 'uitschrijven', 'darse de baja', 'cancelar inscrição', 'cancele a sua inscrição', 'descadastr',
+];
+
+/** Characters of visible text searched for an opt-out footer (an image message has few words before it). */
+const OPT_OUT_SCAN_CHARS = 2000;
+
+/** Index of the first opt-out phrase in the opening of `text`, or -1. */
+export function optOutAt(text: string): number {
+  const head = text.slice(0, OPT_OUT_SCAN_CHARS).toLowerCase();
+  let first = -1;
+  for (const p of OPT_OUT_PHRASES) {
+    const at = head.indexOf(p);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
+
 function wordCount(text: string): number {
   let n = 0;
   let inWord = false;
@@ -829,8 +849,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     if (html !== null && html.imageUrls.length > 0 && html.links.length > 0 && links.length > 0) {
       const words = wordCount(html.text) + (html.text.trim() === '' ? wordCount(textPart) : 0);
-      if (words <= IMAGE_ONLY_MAX_WORDS) {
-        signals.add('image-only', `the HTML body is ${html.imageUrls.length === 1 ? 'one remote image' : `${html.imageUrls.length} remote images`} with a link and ${words} word(s) of text: the message is a picture, so word filters cannot read it`, MAIL_WEIGHTS.imageOnly);
+      // The opt-out footer is boilerplate, not the message: count the words before it.
+      const footer = words <= IMAGE_ONLY_MAX_WORDS ? -1 : optOutAt(html.text);
+      const before = footer < 0 ? words : wordCount(html.text.slice(0, footer));
+      if (before <= IMAGE_ONLY_MAX_WORDS) {
+        signals.add('image-only', `the HTML body is ${html.imageUrls.length === 1 ? 'one remote image' : `${html.imageUrls.length} remote images`} with a link and ${before} word(s) of text${footer < 0 ? '' : ' before its opt-out footer'}: the message is a picture, so word filters cannot read it`, MAIL_WEIGHTS.imageOnly);
       }
     }
   }

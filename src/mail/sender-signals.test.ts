@@ -105,3 +105,17 @@ describe('analyser 1.2 word signals', () => {
     assert.deepEqual(details(hyphenated, 'obfuscated-text'), []);
   });
 });
+
+describe('image-only before an opt-out footer', () => {
+  const img = '<a href="https://offers.example/c/1"><img src="https://cdn.example/banner.png" width="600"></a>';
+  test('an image and a link, then only a long opt-out footer (en, de): image-only', async () => {
+    const en = await analyser.analyse(message(['From: Deals <d@deals.example>', 'Subject: Kit'], `${img}<p>You may unsubscribe at any time. Unsubscribe or write to 9901 Some Lane, Suite 160, Austin, TX 78748, United States of America</p>`, 'text/html'));
+    assert.ok(details(en, 'image-only').some((d) => d.includes('before its opt-out footer')), JSON.stringify(en.signals));
+    const de = await analyser.analyse(message(['From: Shop <d@shop.example>', 'Subject: Angebot'], `${img}<p>Um die E-Mail abzubestellen, klicken Sie bitte hier; Impressum: Musterstraße 1, 12345 Musterstadt, Deutschland, Geschäftsführer Max Mustermann</p>`, 'text/html'));
+    assert.equal(details(de, 'image-only').length, 1);
+  });
+  test('a newsletter with its own text before the footer: none', async () => {
+    const r = await analyser.analyse(message(['From: News <n@news.example>', 'Subject: Issue 12'], `${img}<p>This week: the new release is out, with faster builds, a smaller install and three fixes for the importer that many of you asked for.</p><p>Unsubscribe here.</p>`, 'text/html'));
+    assert.deepEqual(details(r, 'image-only'), []);
+  });
+});
