@@ -23,7 +23,7 @@ import { normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.1.0';
+export const MAIL_ANALYSER_VERSION = '1.2.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -103,12 +103,21 @@ export const MAIL_WEIGHTS = {
   linkShapeMore: 5,
   imageOnly: 40,
   bitcoinAddress: 40,
+  /** A From whose display name holds an unquoted comma (two names glued, one without address), or no address at all. */
+  fromGlued: 30,
+  fromWithoutAddress: 30,
+  /** The subject or the greeting calls the reader by an e-mail address instead of a name. */
+  greetingAddress: 25,
+  /** An unverified official brand sender none of whose links leads to the brand. */
+  officialForeignLinks: 40,
+  /** Replies go to another webmail mailbox than the sender's own (or the From has no address). */
+  replyToOtherMailbox: 30,
 } as const;
 
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
   credential: 'credential-lure', payment: 'payment-lure', urgency: 'urgency', threat: 'threat', prize: 'prize-lure',
   dating: 'dating-lure', health: 'health-lure', crypto: 'crypto-lure', gambling: 'gambling-lure', 'advance-fee': 'advance-fee-lure',
-  extortion: 'extortion-lure',
+  extortion: 'extortion-lure', offer: 'offer-lure',
 };
 
 const LURE_KINDS = Object.keys(LURE_SIGNAL) as readonly LureKind[];
@@ -126,6 +135,7 @@ const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   gambling: 'advertises casino or betting bonuses',
   'advance-fee': 'reads like an advance-fee letter (a fortune, a beneficiary, your personal details)',
   extortion: 'reads like sextortion or extortion (a hacked device, a recording, your contacts)',
+  offer: 'is a cold sales offer of the kind lead-generation spam sends (insurance quotes, loans, solar panels, subsidies), or says an affiliate sent it',
 };
 
 class SignalList {
@@ -194,6 +204,11 @@ function scriptOf(c: number): 'latin' | 'cyrillic' | 'greek' | 'other' | 'none' 
   return 'other';
 }
 
+/** Zero-width space/non-joiner/joiner, word joiner, soft hyphen: characters that split a word without showing. */
+function invisible(c: number): boolean {
+  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xad;
+}
+
 /** One pass over code points: words that mix scripts, styled letters, zero-width splits. */
 export function scriptTricks(text: string): ScriptTricks {
   const mixedWords: string[] = [];
@@ -213,9 +228,13 @@ export function scriptTricks(text: string): ScriptTricks {
     const c = text.codePointAt(i) ?? 0;
     if (c > 0xffff) i++;
     if ((c >= 0x1d400 && c <= 0x1d7ff) || (c >= 0x24b6 && c <= 0x24e9) || (c >= 0xff21 && c <= 0xff5a)) { styledLetters++; continue; }
-    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xad) {
+    if (invisible(c)) {
+      // A run of invisible characters (`comp\u00AD\u00AD\u00ADany`) is one split: look past the run both ways.
+      if (i > 0 && invisible(text.charCodeAt(i - 1))) continue;
+      let after = i + 1;
+      while (after < end && after - i < 64 && invisible(text.charCodeAt(after))) after++;
       const prev = i > 0 ? scriptOf(text.charCodeAt(i - 1)) : 'none';
-      const next = i + 1 < end ? scriptOf(text.charCodeAt(i + 1)) : 'none';
+      const next = after < end ? scriptOf(text.charCodeAt(after)) : 'none';
       if (prev === 'latin' && next === 'latin') hiddenSplits++;
       continue;
     }
@@ -318,6 +337,26 @@ export function spacedOutWord(text: string): string {
   return '';
 }
 
+/** How opt-out footers begin, per language (lowercase): the words before one are the message's own. */
+const OPT_OUT_PHRASES: readonly string[] = [
+  'unsubscribe', 'no longer wish to receive', 'remove yourself', 'opt out', 'opt-out', 'abmelden', 'abbestellen', 'abzubestellen', 'désinscri',
+  'se désabonner', 'afmelden', 'uitschrijven', 'darse de baja', 'cancelar inscrição', 'cancele a sua inscrição', 'descadastr',
+];
+
+/** Characters of visible text searched for an opt-out footer (an image message has few words before it). */
+const OPT_OUT_SCAN_CHARS = 2000;
+
+/** Index of the first opt-out phrase in the opening of `text`, or -1. */
+export function optOutAt(text: string): number {
+  const head = text.slice(0, OPT_OUT_SCAN_CHARS).toLowerCase();
+  let first = -1;
+  for (const p of OPT_OUT_PHRASES) {
+    const at = head.indexOf(p);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
+
 function wordCount(text: string): number {
   let n = 0;
   let inWord = false;
@@ -328,6 +367,66 @@ function wordCount(text: string): number {
     inWord = !space;
   }
   return n;
+}
+
+/** Local parts of addresses that speak for an organisation, not a person (prefixes, normalised: lowercase, no `-`/`_`/`.`). */
+const ROLE_MAILBOXES: readonly string[] = [
+  'noreply', 'donotreply', 'notifica', 'notification', 'alert', 'info', 'service', 'support', 'news', 'mail', 'contact',
+  'hello', 'team', 'account', 'billing', 'security', 'update', 'offer', 'promo', 'marketing', 'system', 'admin', 'care',
+  'help', 'customer', 'atendimento', 'kundenservice', 'aviso', 'avis', 'reply',
+];
+
+/** True when the address's local part is a role mailbox (`no-reply@`, `notifica@`, `service@`) rather than a person's. */
+export function roleMailbox(address: string): boolean {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return false;
+  const local = address.slice(0, Math.min(at, 64)).toLowerCase().replace(/[-_.+]/g, '');
+  return ROLE_MAILBOXES.some((r) => local.startsWith(r));
+}
+
+/** Greeting words after which a name is expected (`Hi`, `Dear`, `Hallo`, `Olá` …): normalised, as in lexicon.ts. */
+const GREETINGS: readonly string[] = [
+  'hi', 'hello', 'hey', 'dear', 'attention', 'hallo', 'liebe', 'lieber', 'achtung', 'hoi', 'beste', 'ola', 'olá', 'oi', 'prezado', 'prezada',
+  'caro', 'cara', 'hola', 'estimado', 'estimada', 'querido', 'querida', 'bonjour', 'salut', 'cher', 'chère', 'ciao', 'gentile',
+];
+
+/** An e-mail address at `at` in `text` (the index of its '@'), or '' (bounded: 64 characters either side). */
+function addressAround(text: string, at: number): string {
+  const word = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 46 || c === 45 || c === 95 || c === 43;
+  let start = at;
+  while (start > 0 && at - start < 64 && word(text.charCodeAt(start - 1))) start--;
+  let end = at + 1;
+  while (end < text.length && end - at < 64 && word(text.charCodeAt(end))) end++;
+  while (end > at + 1 && text.charCodeAt(end - 1) === 46) end--;
+  return start < at && end > at + 1 ? text.slice(start, end) : '';
+}
+
+/** Characters at the start of the body where a greeting is looked for. */
+const GREETING_CHARS = 400;
+
+/**
+ * The e-mail address a message greets the reader by, or '': the To address inside the Subject, an address
+ * right after a greeting word (`Hallo anna@example.org!`) at the start of the body or subject, or a subject or
+ * body that opens with an address followed by `,` `!` or `:` (`anna@example.org, your parcel …`).
+ */
+export function greetingAddress(subject: string, body: string, to: string): string {
+  const toAt = to.indexOf('@');
+  const toAddress = toAt < 0 ? '' : addressAround(to, toAt).toLowerCase();
+  const subjectLower = subject.toLowerCase();
+  if (toAddress !== '' && subjectLower.includes(toAddress)) return toAddress;
+  for (const text of [subjectLower.slice(0, GREETING_CHARS), body.slice(0, GREETING_CHARS)]) {
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      const address = addressAround(text, at);
+      if (address === '' || !address.slice(address.indexOf('@')).includes('.')) continue;
+      const start = text.indexOf(address, Math.max(0, at - 64));
+      const before = text.slice(Math.max(0, start - 16), start).replace(/[\s,:]+$/, '');
+      const lastWord = before.slice(before.lastIndexOf(' ') + 1).toLowerCase();
+      const after = text.charCodeAt(start + address.length);
+      const opens = text.slice(0, start).trim() === '' && (after === 44 || after === 33 || after === 58 || after === 32 && text.charCodeAt(start + address.length + 1) === 33);
+      if (opens || GREETINGS.includes(lastWord)) return address;
+    }
+  }
+  return '';
 }
 
 /** True when a host spells its name out in single-character labels (`o.n.e.k.e.y.i.n.12.example.com`): four or more in a row. */
@@ -523,6 +622,14 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const replyOrgs = new Set<string>();
     for (const r of m.replyTo) {
       const org = registrable(r.domain);
+      if (org !== '' && freemail.has(org) && !replyOrgs.has(org) && (fromOrg === '' || (org === fromOrg && r.address.toLowerCase() !== (from?.address ?? '').toLowerCase()))) {
+        // Another webmail mailbox than the one that wrote (or a From with no address at all): the reply reaches
+        // someone the sender's address does not name, the way advance-fee letters collect their answers.
+        replyOrgs.add(org);
+        signals.add('reply-to-mismatch', fromOrg === '' ? `the From gives no address, and replies go to a free webmail address (${r.address})`
+          : `replies go to another free webmail mailbox (${r.address}) than the one that sent the message (${from?.address ?? ''})`, MAIL_WEIGHTS.replyToOtherMailbox);
+        continue;
+      }
       if (org === '' || org === fromOrg || replyOrgs.has(org)) continue;
       replyOrgs.add(org);
       if (bogusDomain(r.domain)) {
@@ -557,8 +664,28 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         inSubject ? MAIL_WEIGHTS.brandInSubject : MAIL_WEIGHTS.brandNotSender, first, 'newsletters and forwarded mail name other companies all the time');
     }
 
+    const greeted = greetingAddress(m.subject, bodyText, m.headers.find((h) => h.key === 'to')?.value ?? '');
+    if (greeted !== '') {
+      signals.add('greeting-address', `the message calls the reader by an e-mail address (${quote(greeted, 80)}), not by a name: it was written for a list of addresses`, MAIL_WEIGHTS.greetingAddress, null,
+        'a few sign-up confirmations greet by address too');
+    }
+
     // ── Links ──
     linkSignals(signals, html, links, m.text);
+    // Only for the brand's own voice — its name in the display name, or a role mailbox (`notifica@`, `no-reply@`):
+    // the brand's employees write to lists and colleagues from the same domain about other sites all day.
+    if (fromOfficial !== null && !freemail.has(fromOrg) && links.length > 0 && (displayBrands.includes(fromOfficial) || roleMailbox(from?.address ?? ''))) {
+      const foreign: string[] = [];
+      for (const url of links) {
+        const host = httpHost(url);
+        if (registrable(host) === fromOrg || officialBrandOf(host) === fromOfficial) { foreign.length = 0; break; }
+        if (foreign.length < 3 && !foreign.includes(host)) foreign.push(host);
+      }
+      if (foreign.length > 0) {
+        signals.add('official-sender-foreign-links', `the From ${fromDomain} is an official domain of ${brandName(fromOfficial)} (not verified here), but none of the message's ${links.length} link(s) leads to ${brandName(fromOfficial)}: they go to ${foreign.join(', ')}`,
+          MAIL_WEIGHTS.officialForeignLinks, fromOfficial, 'some brands send through click-tracking services on other domains; a verified sender is never judged by this');
+      }
+    }
 
     // ── Words ──
     const hits = lures.scan(`${subjectText} ${bodyText}`);
@@ -608,6 +735,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (m.cut !== null) signals.add('mime-limit', m.malformed.find((t) => t.includes('analysed')) ?? 'a MIME limit was reached', MAIL_WEIGHTS.mimeLimit, null);
     const structural = m.malformed.filter((t) => !t.includes('analysed'));
     if (structural.length > 0) signals.add('malformed-mime', structural.slice(0, 3).join('; '), MAIL_WEIGHTS.malformed, null, 'broken mailers produce malformed messages too');
+    if (m.fromUnquotedComma && m.extraFrom === 0) {
+      signals.add('malformed-mime', `the From display name ${quote(from?.name ?? '')} has a comma outside quotes: written as is, the header holds two names glued together, one without an address (RFC 5322 needs such a name quoted; mail programs do)`,
+        MAIL_WEIGHTS.fromGlued, null, 'a hand-written "Last, First" name looks like this too');
+    }
+    if (m.fromWithoutAddress) {
+      signals.add('malformed-mime', `the From header (${quote(m.headers.find((h) => h.key === 'from')?.value ?? '', 60)}) gives no address: nobody can answer or check the sender`, MAIL_WEIGHTS.fromWithoutAddress);
+    }
     if (m.extraFrom > 0) {
       signals.add('malformed-mime', `the From header lists ${m.extraFrom + 1} mailboxes (${m.fromAll.slice(0, 3).map((a) => quote(a, 60)).join(', ')}): a display name split off its address, a classic disguise`, MAIL_WEIGHTS.multipleFrom);
     }
@@ -715,8 +849,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     if (html !== null && html.imageUrls.length > 0 && html.links.length > 0 && links.length > 0) {
       const words = wordCount(html.text) + (html.text.trim() === '' ? wordCount(textPart) : 0);
-      if (words <= IMAGE_ONLY_MAX_WORDS) {
-        signals.add('image-only', `the HTML body is ${html.imageUrls.length === 1 ? 'one remote image' : `${html.imageUrls.length} remote images`} with a link and ${words} word(s) of text: the message is a picture, so word filters cannot read it`, MAIL_WEIGHTS.imageOnly);
+      // The opt-out footer is boilerplate, not the message: count the words before it.
+      const footer = words <= IMAGE_ONLY_MAX_WORDS ? -1 : optOutAt(html.text);
+      const before = footer < 0 ? words : wordCount(html.text.slice(0, footer));
+      if (before <= IMAGE_ONLY_MAX_WORDS) {
+        signals.add('image-only', `the HTML body is ${html.imageUrls.length === 1 ? 'one remote image' : `${html.imageUrls.length} remote images`} with a link and ${before} word(s) of text${footer < 0 ? '' : ' before its opt-out footer'}: the message is a picture, so word filters cannot read it`, MAIL_WEIGHTS.imageOnly);
       }
     }
   }

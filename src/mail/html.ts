@@ -31,10 +31,23 @@ const MAX_LINK_TEXT = 300;
 /** Attributes read per tag: real mail has a handful; the cap bounds work on a tag of a million attributes. */
 const MAX_ATTRIBUTES = 64;
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', reg: '®', hellip: '…', mdash: '—', ndash: '–',
-  rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"', euro: '€', pound: '£', yen: '¥', zwnj: '', zwj: '', shy: '',
-};
+/**
+ * The HTML 4 Latin-1 entity names, U+00A1 … U+00FF in code-point order (HTML 4.01 §24.2, `HTMLlat1.ent`): accented
+ * letters written as `&ccedil;` `&atilde;` `&auml;` must decode, or Portuguese, German and French lures never match.
+ */
+const LATIN1_ENTITY_NAMES = ('iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro '
+  + 'para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc '
+  + 'Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig '
+  + 'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc '
+  + 'otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml').split(' ');
+
+/** Named references decoded (case-sensitive, as in HTML: `&Auml;` is Ä, `&auml;` is ä). */
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map<string, string>([
+  ...LATIN1_ENTITY_NAMES.map((name, i): [string, string] => [name, String.fromCharCode(0xa1 + i)]),
+  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '], ['hellip', '…'], ['mdash', '—'], ['ndash', '–'],
+  ['rsquo', "'"], ['lsquo', "'"], ['rdquo', '"'], ['ldquo', '"'], ['euro', '€'], ['zwnj', ''], ['zwj', ''], ['shy', ''], ['bull', '•'],
+  ['trade', '™'], ['oelig', 'œ'], ['OElig', 'Œ'],
+]);
 
 /** Decodes character references (named subset, decimal, hex); unknown ones stay as written. */
 export function decodeEntities(text: string): string {
@@ -48,7 +61,7 @@ export function decodeEntities(text: string): string {
     let decoded: string | undefined;
     if (name.startsWith('#x') || name.startsWith('#X')) decoded = codePoint(Number.parseInt(name.slice(2), 16));
     else if (name.startsWith('#')) decoded = codePoint(Number.parseInt(name.slice(1), 10));
-    else decoded = Object.hasOwn(NAMED_ENTITIES, name.toLowerCase()) ? NAMED_ENTITIES[name.toLowerCase()] : undefined;
+    else decoded = NAMED_ENTITIES.get(name) ?? NAMED_ENTITIES.get(name.toLowerCase());
     if (decoded === undefined) { out += text.slice(from, amp + 1); from = amp + 1; continue; }
     out += text.slice(from, amp) + decoded;
     from = semi + 1;

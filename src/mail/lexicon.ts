@@ -12,7 +12,9 @@
 
 export type LureKind = 'credential' | 'payment' | 'urgency' | 'threat' | 'prize'
   // Scam families that impersonate no one and ask for no password: the lure itself is the evidence.
-  | 'dating' | 'health' | 'crypto' | 'gambling' | 'advance-fee' | 'extortion';
+  | 'dating' | 'health' | 'crypto' | 'gambling' | 'advance-fee' | 'extortion'
+  // Cold sales offers of lead-generation spam (insurance quotes, loans, solar panels, subsidies) and affiliate mailers.
+  | 'offer';
 
 export interface LureList {
   readonly kind: LureKind;
@@ -225,6 +227,81 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'extortion', language: 'es', phrases: ['te grabé', 'tu cámara web', 'hackeado', 'páginas porno', 'dirección de bitcoin', 'tus contactos'] },
   { kind: 'extortion', language: 'fr', phrases: ['je vous ai enregistré', 'votre webcam', 'piraté', 'sites pornographiques', 'adresse bitcoin', 'vos contacts'] },
   { kind: 'extortion', language: 'nl', phrases: ['je webcam', 'uw webcam', 'gehackt', 'pornosite*', 'bitcoin-adres', 'je contacten', 'uw contacten'] },
+
+  // ── Analyser 1.2 additions: the same families, vocabulary the 1.1 lists lacked (generic lure words per language) ──
+  { kind: 'credential', language: 'en', phrases: ['restore your mailbox', 'restore mailbox', 'update your mailbox', 'mailbox will be', 'sign-in activity', 'sign in activity'] },
+  { kind: 'credential', language: 'pt', phrases: ['acesso indevido', 'desbloque*', 'internet banking', 'novo dispositivo', 'e-mail e senha', 'verificar a atividade', 'ative o', 'atualizar cadastro'] },
+  { kind: 'credential', language: 'de', phrases: ['kontoinformationen', 'neues gerät', 'aus sicherheitsgründen'] },
+  { kind: 'credential', language: 'fr', phrases: ['activités de connexion', 'connexion inhabituelle*', 'nouvel appareil'] },
+  { kind: 'credential', language: 'nl', phrases: ['nieuw apparaat', 'ongebruikelijke activiteit', 'actie vereist'] },
+  { kind: 'threat', language: 'pt', phrases: ['retida', 'bloqueadas', 'transação suspeita'] },
+  { kind: 'threat', language: 'nl', phrases: ['geschorst'] },
+  { kind: 'threat', language: 'en', phrases: ['asset freeze', 'avoid closure'] },
+  {
+    kind: 'prize', language: 'en', phrases: [
+      'lucky winner', 'you are the lucky', "you're lucky", 'your name came up', 'rewards have arrived', 'your reward', 'take your reward',
+      'claim your prize', 'sweepstake*', 'giveaway', 'give away', 'you have been awarded', 'chosen ones', 'promo code', 'lucky winners',
+      'chance to win',
+    ],
+  },
+  { kind: 'prize', language: 'de', phrases: ['gewinne', 'verlos*', 'zu gewinnen', 'zu gewinnenden', 'teilnahme bestätigen', 'ihre teilnahme'] },
+  { kind: 'prize', language: 'nl', phrases: ['win een', 'maak kans', 'winactie', 'verloting', 'je hebt gewonnen', 'cadeaukaart', 'als blijk van'] },
+  { kind: 'prize', language: 'fr', phrases: ['à gagner', 'tirage au sort', 'remportez', 'votre cadeau', 'confirmer le reçu', 'veuillez confirmer'] },
+  { kind: 'prize', language: 'es', phrases: ['ganador', 'reclamar', 'reclama tu', 'su premio', 'tu premio', 'has sido elegido'] },
+  { kind: 'prize', language: 'pt', phrases: ['ganhador', 'ganhou', 'resgate seu', 'seu prêmio'] },
+  {
+    kind: 'dating', language: 'en', phrases: [
+      'solitary female', 'solitary woman', 'solitary girl', "i'm solitary", 'single girls', 'lonely girls', 'girls are waiting', 'women are waiting', 'meet men', 'looking for men', 'sex toy',
+      'sex partner', 'wish to see me', 'i want to talk', 'how old are you', 'how old r you', 'where are you from',
+      'where r you from', 'dreams of meeting you', 'date tonight', 'click for date', 'dissolute', 'shemale',
+    ],
+  },
+  { kind: 'dating', language: 'de', phrases: ['mein profil', 'meine bilder', 'hat dir eine nachricht geschickt', 'kennenzulernen', 'slawische frauen', 'sexkontakt*'] },
+  { kind: 'dating', language: 'nl', phrases: ['naaktfoto*', 'sexvriend*', 'spannende afspraak', 'vaste relatie', 'flirten'] },
+  { kind: 'dating', language: 'pt', phrases: ['solteira*', 'seu parceiro', 'apimente', 'encontros'] },
+  { kind: 'dating', language: 'fr', phrases: ['rencontrer des', 'beautés'] },
+  {
+    kind: 'health', language: 'en', phrases: [
+      'vlagra', 'clalls', 'c!al!s', 'v!agra', 'viagara', 'medications without', 'without the need for a prescription', 'stubborn fat',
+      'stubborn lbs', 'numbness', 'tingling', 'medical discovery', 'take years off', 'blue pill', 'libido',
+    ],
+  },
+  { kind: 'health', language: 'nl', phrases: ['orgasme*', 'erectie*', 'potentie', 'blauwe pil'] },
+  { kind: 'health', language: 'es', phrases: ['suero', 'sin compromiso'] },
+  {
+    kind: 'crypto', language: 'en', phrases: [
+      'staking reward*', 'steth', 'your rewards', 'rewards are available', 'mint your', 'free mint*', 'web3', 'kyc', 'usdt tokens',
+      'personal manager', 'personal cabinet', 'account top-up', 'daily payments', 'verify their wallets', 'virtual assets',
+    ],
+  },
+  { kind: 'gambling', language: 'en', phrases: ['spin to', 'lottery tickets', 'bonanza', 'goddess of luck'] },
+  { kind: 'gambling', language: 'pt', phrases: ['bônus de primeiro depósito', 'diversão do jogo', 'nova plataforma', 'novos cadastros'] },
+  {
+    kind: 'advance-fee', language: 'en', phrases: [
+      'investment partner', 'promising opportunity', 'kindly respond', 'kindly reply', 'this email still valid', "haven't replied",
+      'courier service', 'loan offer*', 'provide loans', 'providing loans', 'loan options', 'confirmable draft', 'confirm able draft',
+    ],
+  },
+  { kind: 'advance-fee', language: 'pt', phrases: ['desejo falar com você', 'meu comunicado', 'fundo vencedor', 'transferência bancária', 'gabinete do'] },
+
+  // ── Cold offers: lead-generation spam (insurance quotes, loans, solar panels, subsidies) and affiliate mailers ──
+  {
+    kind: 'offer', language: 'en', phrases: [
+      'the advertiser does not manage', 'sent by an affiliate', 'this is an advertisement', 'free quote', 'no obligation', 'health insurance',
+      'insurance quote*', 'compare quotes', 'lower your bills', 'debt relief', 'debt consolidation', 'pre-approved', 'solar panel*',
+      'energy bill*', 'home warranty', 'credit score*',
+    ],
+  },
+  {
+    kind: 'offer', language: 'pt', phrases: [
+      'plano de saúde', 'planos de saúde', 'cotação', 'cote agora', 'cote online', 'tabela promocional', 'proposta exclusiva',
+      'proposta promocional', 'condição especial', 'reduza o custo', 'reduza seus custos', 'mensalidade',
+    ],
+  },
+  { kind: 'offer', language: 'nl', phrases: ['zonnepanelen', 'energierekening', 'energietarieven', 'subsidie', 'isolatie*', 'woningscan', 'besparen op', 'vaste lasten', 'persoonlijk aanbod', 'kozijnen'] },
+  { kind: 'offer', language: 'fr', phrases: ['panneaux solaires', 'rachat de crédit*', "aide de l'état", "aides de l'état", 'économisez', 'simulation gratuite', 'pompe à chaleur'] },
+  { kind: 'offer', language: 'de', phrases: ['solaranlage*', 'photovoltaik', 'unverbindliches angebot', 'gratis angebot', 'kostenloses angebot', 'stromkosten', 'förderung'] },
+  { kind: 'offer', language: 'es', phrases: ['paneles solares', 'seguro de salud', 'presupuesto gratis'] },
 ];
 
 /**

@@ -44,6 +44,13 @@ export interface ParsedMessage {
   readonly extraFrom: number;
   /** Every From mailbox as written (name and address), for the analyst. */
   readonly fromAll: readonly string[];
+  /**
+   * The From header as written has a comma outside quoted strings and comments before its address, which
+   * mailparser read as one display name (`Fgehen69, jehd <x@y>`): RFC 5322 §3.4 needs such a name quoted.
+   */
+  readonly fromUnquotedComma: boolean;
+  /** A From header is present but holds no address at all (`From: Rachid Ramiro`). */
+  readonly fromWithoutAddress: boolean;
   readonly replyTo: readonly MailAddress[];
   readonly returnPath: MailAddress | null;
   /** Header fields in message order (topmost first), keys lowercase, values unfolded. */
@@ -107,6 +114,7 @@ export async function parseMessage(raw: Uint8Array): Promise<ParseOutcome> {
   if (subject.includes('\uFFFD')) malformed.push('the Subject has characters that do not decode in its declared charset');
   const fromList = addresses(mail.from);
   const from = fromList[0] ?? null;
+  const fromRaw = headers.find((h) => h.key === 'from')?.value ?? '';
   if (from?.name.includes('\uFFFD') === true) malformed.push('the From display name has characters that do not decode in its declared charset');
   const returnPathValue = headers.find((h) => h.key === 'return-path')?.value ?? '';
   const returnPath = returnPathValue === '' ? null : parseBareAddress(returnPathValue);
@@ -131,6 +139,8 @@ export async function parseMessage(raw: Uint8Array): Promise<ParseOutcome> {
       from,
       extraFrom: Math.max(0, fromList.length - 1),
       fromAll: fromList.slice(0, 10).map((a) => (a.name === '' ? a.address : `${a.name} <${a.address}>`)),
+      fromUnquotedComma: fromList.length === 1 && from !== null && from.name.includes(',') && unquotedCommaBeforeAddress(fromRaw),
+      fromWithoutAddress: fromRaw !== '' && fromList.every((a) => a.domain === ''),
       replyTo: addresses(mail.replyTo),
       returnPath,
       headers,
@@ -149,6 +159,26 @@ function cutNote(limit: PrescanLimit, at: number): string {
     case 'depth': return `MIME parts nested deeper than the limit: analysed down to it (up to byte ${at})`;
     case 'part-header': return `a MIME part's header block is over the limit: analysed the message up to it (byte ${at})`;
   }
+}
+
+/**
+ * True when a header value has a comma outside quoted strings and comments before its last `<`: one pass over
+ * the characters (bounded by MAX_HEADER_FIELD_BYTES through the prescan), backslash escapes honoured.
+ */
+export function unquotedCommaBeforeAddress(value: string): boolean {
+  const end = value.lastIndexOf('<');
+  let quoted = false;
+  let comment = 0;
+  for (let i = 0; i < (end < 0 ? value.length : end); i++) {
+    const c = value.charCodeAt(i);
+    if (c === 92 /* \\ */) { i++; continue; }
+    if (quoted) { if (c === 34) quoted = false; continue; }
+    if (c === 34 /* " */) quoted = true;
+    else if (c === 40 /* ( */) comment++;
+    else if (c === 41 /* ) */ && comment > 0) comment--;
+    else if (c === 44 /* , */ && comment === 0) return true;
+  }
+  return false;
 }
 
 function unfold(value: string): string {

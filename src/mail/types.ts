@@ -8,12 +8,12 @@ export type MailSignalKind =
   // Who the message says it is from
   | 'display-name-brand' | 'display-name-address' | 'lookalike-sender' | 'lookalike-reply-to' | 'lookalike-return-path'
   | 'reply-to-mismatch' | 'return-path-mismatch' | 'brand-not-sender' | 'bogus-domain'
-  | 'display-name-domain' | 'freemail-organisation' | 'odd-sender-host'
+  | 'display-name-domain' | 'freemail-organisation' | 'odd-sender-host' | 'greeting-address' | 'official-sender-foreign-links'
   // Links
   | 'link-text-mismatch' | 'risky-link' | 'form-in-body' | 'meta-refresh' | 'link-shape' | 'image-only'
   // Words
   | 'credential-lure' | 'payment-lure' | 'urgency' | 'threat' | 'prize-lure' | 'obfuscated-text'
-  | 'bitcoin-address' | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure'
+  | 'bitcoin-address' | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure' | 'offer-lure'
   // Attachments and tracking
   | 'html-attachment' | 'double-extension' | 'executable-attachment' | 'encrypted-archive' | 'tracking-pixel'
   // Operator policy

@@ -1,0 +1,121 @@
+/**
+ * Signals of analyser 1.2 about who writes and to whom: a From glued from two names or without an address, a
+ * greeting by e-mail address, replies to another webmail mailbox, an official sender whose links all leave the
+ * brand. Hand-written messages only (positive and negative, several languages); no evaluation data.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createMailAnalyser, type EmailAnalysis } from './index.js';
+import { greetingAddress, roleMailbox } from './analyse.js';
+import { unquotedCommaBeforeAddress } from './parse.js';
+import { CATALOG, eml } from './test-fixtures.js';
+
+const analyser = createMailAnalyser({ catalog: CATALOG });
+const details = (r: EmailAnalysis, kind: string): string[] => r.signals.filter((s) => s.kind === kind && s.weight > 0).map((s) => s.detail);
+
+function message(headers: readonly string[], body: string, type = 'text/plain'): Buffer {
+  return eml([...headers, 'To: <anna@example.org>', 'Message-ID: <t@example.net>', 'Date: Tue, 03 Dec 2024 10:00:00 +0000', `Content-Type: ${type}; charset=utf-8`], body);
+}
+
+describe('From header shape', () => {
+  test('an unquoted comma glues two names; a quoted one does not; no address at all', async () => {
+    assert.equal(unquotedCommaBeforeAddress('Fgehen69, jehd <service@example.net>'), true);
+    assert.equal(unquotedCommaBeforeAddress('"Doe, John" <john@example.net>'), false);
+    assert.equal(unquotedCommaBeforeAddress('John (Sales, EMEA) <john@example.net>'), false);
+    assert.equal(unquotedCommaBeforeAddress('"a\\", b" <x@example.net>'), false);
+    const glued = await analyser.analyse(message(['From: Gewinnspiel, _ <x7@promo.example>', 'Subject: Hallo'], 'Hallo'));
+    assert.equal(details(glued, 'malformed-mime').filter((d) => d.includes('comma outside quotes')).length, 1);
+    const quoted = await analyser.analyse(message(['From: "Doe, John" <john@example.net>', 'Subject: Lunch'], 'Lunch at one?'));
+    assert.deepEqual(details(quoted, 'malformed-mime'), []);
+    const bare = await analyser.analyse(message(['From: Rachid Ramiro', 'Reply-To: <rachid.r@gmail.com>', 'Subject: Contact'], 'Dear friend, contact me.'));
+    assert.ok(details(bare, 'malformed-mime').some((d) => d.includes('gives no address')));
+    assert.ok(details(bare, 'reply-to-mismatch').some((d) => d.includes('gives no address')));
+    const missing = await analyser.analyse(eml(['To: <anna@example.org>', 'Subject: x', 'Content-Type: text/plain'], 'no From at all'));
+    assert.deepEqual(details(missing, 'malformed-mime'), [], 'a missing From header is not evidence');
+  });
+});
+
+describe('greeting-address', () => {
+  test('the To address in the subject, a greeting followed by an address (en, de, pt), an opening address', () => {
+    assert.equal(greetingAddress('anna@example.org, your parcel is waiting', '', '<anna@example.org>'), 'anna@example.org');
+    assert.equal(greetingAddress('Update', 'Hallo anna@example.org! Wir haben versucht, Sie zu erreichen.', ''), 'anna@example.org');
+    assert.equal(greetingAddress('Aviso', 'prezado joao.silva@example.com.br, sua conta', ''), 'joao.silva@example.com.br');
+    assert.equal(greetingAddress('Notice', 'bob@example.net: your mailbox is full', ''), 'bob@example.net');
+  });
+  test('not for addresses in running text, signatures or quoted headers', async () => {
+    assert.equal(greetingAddress('Re: patch', 'On Monday, anna@example.org wrote: the patch looks fine', '<list@example.org>'), '');
+    assert.equal(greetingAddress('Meeting', 'Hi Anna, write to bob@example.net for the room.', '<anna@example.org>'), '');
+    assert.equal(greetingAddress('Report', 'Dear team, see the report.', '<anna@example.org>'), '');
+    const r = await analyser.analyse(message(['From: Shop <news@shop.example>', 'Subject: Hello anna@example.org, a gift for you'], 'Open it.'));
+    assert.equal(details(r, 'greeting-address').length, 1);
+  });
+});
+
+describe('reply-to another webmail mailbox', () => {
+  test('From one Gmail mailbox, replies to another: signal; the same mailbox, or no Reply-To: none', async () => {
+    const other = await analyser.analyse(message(['From: Mr. Leo <kate.b@gmail.com>', 'Reply-To: <mr.leo.office@gmail.com>', 'Subject: Hello'], 'Is this email still valid?'));
+    assert.equal(details(other, 'reply-to-mismatch').length, 1);
+    const same = await analyser.analyse(message(['From: Kate <Kate.B@gmail.com>', 'Reply-To: <kate.b@gmail.com>', 'Subject: Hello'], 'See you soon.'));
+    assert.deepEqual(details(same, 'reply-to-mismatch'), []);
+  });
+});
+
+describe('official-sender-foreign-links', () => {
+  const html = (href: string): string => `<p>Your account needs attention.</p><a href="${href}">Open</a>`;
+  test('a brand role mailbox (unverified) whose every link leaves the brand: signal with the brand', async () => {
+    const r = await analyser.analyse(message(['From: PayPal <service@paypal.com>', 'Subject: Notice'], html('https://x-1234.a.run.app/login'), 'text/html'));
+    assert.equal(details(r, 'official-sender-foreign-links').length, 1);
+    assert.equal(r.brand, 'paypal');
+  });
+  test('none when a link goes to the brand, for a person at the brand, or for webmail', async () => {
+    const own = await analyser.analyse(message(['From: PayPal <service@paypal.com>', 'Subject: Notice'], `${html('https://tracker.example/c/1')}<a href="https://www.paypal.com/help">Help</a>`, 'text/html'));
+    assert.deepEqual(details(own, 'official-sender-foreign-links'), []);
+    const person = await analyser.analyse(message(['From: Jane Roe <jroe@paypal.com>', 'Subject: Re: patch'], 'See https://lore.kernel.org/netdev/1 for the thread.'));
+    assert.deepEqual(details(person, 'official-sender-foreign-links'), []);
+    assert.equal(roleMailbox('no-reply@paypal.com'), true);
+    assert.equal(roleMailbox('notifica@bank.example'), true);
+    assert.equal(roleMailbox('jroe@paypal.com'), false);
+  });
+});
+
+describe('analyser 1.2 word signals', () => {
+  const plain = (from: string, subject: string, body: string): Buffer => message([`From: ${from}`, `Subject: ${subject}`], body);
+  test('offer-lure: lead-generation offers in pt, nl, en; not ordinary mail', async () => {
+    const pt = await analyser.analyse(plain('Cotar <maria@ofertas.example>', 'Sua cotação', 'Prezado, temos uma proposta exclusiva: tabela promocional do plano de saúde com condição especial. Cote agora!'));
+    assert.equal(details(pt, 'offer-lure').length, 1);
+    assert.equal(pt.signals.find((s) => s.kind === 'offer-lure')?.weight, 40);
+    const nl = await analyser.analyse(plain('Besparingscoach <info@besparen.example>', 'Subsidie', 'Bespaar op uw energierekening met zonnepanelen en subsidie.'));
+    assert.equal(details(nl, 'offer-lure').length, 1);
+    const en = await analyser.analyse(plain('Deals <deals@offers.example>', 'Car kit', 'Deals inside. The advertiser does not manage your subscription.'));
+    assert.equal(details(en, 'offer-lure').length, 1);
+    const ordinary = await analyser.analyse(plain('Ana <ana@example.org>', 'Insulation test', 'The process isolation test fails on arm64; the energy model needs a fix.'));
+    assert.deepEqual(details(ordinary, 'offer-lure'), []);
+  });
+  test('HTML Latin-1 entities decode, so accented lures match (pt, de)', async () => {
+    const pt = await analyser.analyse(message(['From: Banco <notifica@banco.example>', 'Subject: Aviso'], '<p>Acesso indevido: transa&ccedil;&atilde;o suspeita, sua conta est&aacute; bloqueada.</p>', 'text/html'));
+    assert.ok(details(pt, 'threat').some((d) => d.includes('transação suspeita')), JSON.stringify(pt.signals));
+    const de = await analyser.analyse(message(['From: Shop <x@shop.example>', 'Subject: Gewinnspiel'], '<p>Ihre Teilnahme best&auml;tigen und gewinne!</p>', 'text/html'));
+    assert.ok(details(de, 'prize-lure').some((d) => d.includes('teilnahme bestätigen')), JSON.stringify(de.signals));
+  });
+  test('obfuscated-text: runs of soft hyphens inside words count once per split', async () => {
+    const shy = '\u00ad\u00ad\u00ad';
+    const r = await analyser.analyse(plain('Wallet <x@w.example>', 'KYC', `Our comp${shy}any req${shy}uires all us${shy}ers to ver${shy}ify.`));
+    assert.ok(details(r, 'obfuscated-text').some((d) => d.includes('4 invisible characters')), JSON.stringify(r.signals));
+    const hyphenated = await analyser.analyse(plain('Ana <ana@example.org>', 'Text', 'A single soft\u00adhyphen in a long word is ordinary typesetting.'));
+    assert.deepEqual(details(hyphenated, 'obfuscated-text'), []);
+  });
+});
+
+describe('image-only before an opt-out footer', () => {
+  const img = '<a href="https://offers.example/c/1"><img src="https://cdn.example/banner.png" width="600"></a>';
+  test('an image and a link, then only a long opt-out footer (en, de): image-only', async () => {
+    const en = await analyser.analyse(message(['From: Deals <d@deals.example>', 'Subject: Kit'], `${img}<p>You may unsubscribe at any time. Unsubscribe or write to 9901 Some Lane, Suite 160, Austin, TX 78748, United States of America</p>`, 'text/html'));
+    assert.ok(details(en, 'image-only').some((d) => d.includes('before its opt-out footer')), JSON.stringify(en.signals));
+    const de = await analyser.analyse(message(['From: Shop <d@shop.example>', 'Subject: Angebot'], `${img}<p>Um die E-Mail abzubestellen, klicken Sie bitte hier; Impressum: Musterstraße 1, 12345 Musterstadt, Deutschland, Geschäftsführer Max Mustermann</p>`, 'text/html'));
+    assert.equal(details(de, 'image-only').length, 1);
+  });
+  test('a newsletter with its own text before the footer: none', async () => {
+    const r = await analyser.analyse(message(['From: News <n@news.example>', 'Subject: Issue 12'], `${img}<p>This week: the new release is out, with faster builds, a smaller install and three fixes for the importer that many of you asked for.</p><p>Unsubscribe here.</p>`, 'text/html'));
+    assert.deepEqual(details(r, 'image-only'), []);
+  });
+});
