@@ -384,6 +384,33 @@ export function roleMailbox(address: string): boolean {
   return ROLE_MAILBOXES.some((r) => local.startsWith(r));
 }
 
+/** Reply and forward prefixes before a list's subject tag (`Re: [rpm-list] …`, `AW: WG: [ILUG] …`), at most a few. */
+const SUBJECT_PREFIX = /^(?:\s*(?:re|fwd?|aw|wg|tr|rv|res|enc|antw|sv|vs)\s*(?:\[\d{1,3}\])?\s*:)+\s*/i;
+
+/** Letters and digits of a name, lowercased: `[RPM-List]` and `rpm_list@` compare equal. */
+function alnum(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The list tag of the subject (`[zzzzteana] Nobel astrophysicists` → `zzzzteana`) when the Reply-To mailbox has the
+ * same name, else ''. A mailing list that sets Reply-To to itself also tags its subjects with its name (Mailman's
+ * `subject_prefix`, Yahoo! Groups, Google Groups): the reply goes to the conversation the reader is in, not to a
+ * collector. Read from the message's own Subject and Reply-To, never from list or delivery fields (which the
+ * evaluation copies lack). Bounded: the tag is at most 60 characters, the prefix regex is linear (no nested
+ * quantifier over the same characters).
+ */
+export function listTagOfReplyTo(subject: string, replyAddress: string): string {
+  const rest = subject.slice(0, 200).replace(SUBJECT_PREFIX, '');
+  if (!rest.startsWith('[')) return '';
+  const close = rest.indexOf(']');
+  if (close < 2 || close > 61) return '';
+  const tag = rest.slice(1, close).trim();
+  const at = replyAddress.lastIndexOf('@');
+  const local = at > 0 ? alnum(replyAddress.slice(0, Math.min(at, 64))) : '';
+  return local.length >= 2 && alnum(tag) === local ? tag : '';
+}
+
 /** Greeting words after which a name is expected (`Hi`, `Dear`, `Hallo`, `Olá` …): normalised, as in lexicon.ts. */
 const GREETINGS: readonly string[] = [
   'hi', 'hello', 'hey', 'dear', 'attention', 'hallo', 'liebe', 'lieber', 'achtung', 'hoi', 'beste', 'ola', 'olá', 'oi', 'prezado', 'prezada',
@@ -641,8 +668,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       if (freemail.has(org) && !freemail.has(fromOrg)) {
         signals.add('reply-to-mismatch', `replies go to a free webmail address (${r.address}), not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToFreemail);
       } else {
-        signals.add('reply-to-mismatch', `replies go to ${org}, not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToOther, null,
-          'mailing lists, help desks and marketing platforms often set a Reply-To elsewhere');
+        const list = listTagOfReplyTo(m.subject, r.address);
+        if (list !== '') {
+          signals.add('reply-to-mismatch', `replies go to ${r.address}, the mailing list the subject's tag ${quote(`[${list}]`, 64)} names, not to the sender's domain ${fromOrg}: a list's own Reply-To`, 0);
+        } else {
+          signals.add('reply-to-mismatch', `replies go to ${org}, not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToOther, null,
+            'mailing lists, help desks and marketing platforms often set a Reply-To elsewhere');
+        }
       }
     }
     if (m.returnPath !== null && fromOrg !== '') {

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
-import { greetingAddress, roleMailbox } from './analyse.js';
+import { greetingAddress, listTagOfReplyTo, roleMailbox } from './analyse.js';
 import { unquotedCommaBeforeAddress } from './parse.js';
 import { CATALOG, eml } from './test-fixtures.js';
 
@@ -57,6 +57,28 @@ describe('reply-to another webmail mailbox', () => {
     assert.equal(details(other, 'reply-to-mismatch').length, 1);
     const same = await analyser.analyse(message(['From: Kate <Kate.B@gmail.com>', 'Reply-To: <kate.b@gmail.com>', 'Subject: Hello'], 'See you soon.'));
     assert.deepEqual(details(same, 'reply-to-mismatch'), []);
+  });
+});
+
+describe('reply-to a mailing list the subject tag names', () => {
+  test('the tag and the Reply-To mailbox name the same list (after Re:/AW:/Fwd: prefixes)', () => {
+    assert.equal(listTagOfReplyTo('[zzzzteana] Nobel astrophysicists', 'zzzzteana@yahoogroups.example'), 'zzzzteana');
+    assert.equal(listTagOfReplyTo('Re: AW: [RPM-List] Paket kaputt', 'rpm_list@lists.example'), 'RPM-List');
+    assert.equal(listTagOfReplyTo('RES: [grupo-linux] dúvida', 'grupo-linux@googlegroups.example'), 'grupo-linux');
+  });
+  test('no tag, another tag, or a tag that only looks like one: none', () => {
+    assert.equal(listTagOfReplyTo('[URGENT] verify your account', 'claims@collector.example'), '');
+    assert.equal(listTagOfReplyTo('[EXTERNAL] invoice', 'bernard@gmail.example'), '');
+    assert.equal(listTagOfReplyTo('Nobel astrophysicists [zzzzteana]', 'zzzzteana@yahoogroups.example'), '');
+    assert.equal(listTagOfReplyTo('[] x', '@x.example'), '');
+    assert.equal(listTagOfReplyTo(`[${'a'.repeat(100)}] x`, `${'a'.repeat(100)}@x.example`), '');
+  });
+  test('the list reply-to weighs nothing; another organisation still does', async () => {
+    const list = await analyser.analyse(message(['From: Tim <tim@uni.example.net>', 'Reply-To: forteana@groups.example.com', 'Subject: [forteana] Bigfoot'], 'Seen in Maine.'));
+    assert.deepEqual(details(list, 'reply-to-mismatch'), []);
+    assert.match(list.signals.find((s) => s.kind === 'reply-to-mismatch')?.detail ?? '', /mailing list the subject's tag "\[forteana\]" names/);
+    const other = await analyser.analyse(message(['From: Tim <tim@uni.example.net>', 'Reply-To: claims@collector.example.com', 'Subject: [URGENT] Paket'], 'Bitte antworten.'));
+    assert.equal(details(other, 'reply-to-mismatch').length, 1);
   });
 });
 
