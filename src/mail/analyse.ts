@@ -13,6 +13,7 @@ import type { DNSResolver } from 'mailauth';
 import { createEngine, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
 import { errorMessage } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
+import { forwardedHeader } from './forward.js';
 import { scanHtml, type HtmlScan } from './html.js';
 import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LISTS, ZIP_EXTENSIONS, type LureKind } from './lexicon.js';
 import { MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
@@ -23,7 +24,7 @@ import { normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.2.0';
+export const MAIL_ANALYSER_VERSION = '1.3.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -615,37 +616,22 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
 
     // ── Who it claims to be ──
-    const displayBrands = from === null || from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
-    for (const b of displayBrands) {
-      if (b === fromOfficial) continue;
-      const where = freemail.has(fromOrg) ? `a free webmail address (${from?.address ?? ''})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
-      signals.add('display-name-brand', `the display name ${quote(from?.name ?? '')} names ${brandName(b)}, but the address is at ${where}`, MAIL_WEIGHTS.displayNameBrand, b);
-    }
-    if (from !== null && from.name.includes('@')) {
-      const shown = /[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})/i.exec(from.name.slice(0, 500));
-      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
-      if (shownDomain !== '' && registrable(shownDomain) !== fromOrg) {
-        signals.add('display-name-address', `the display name shows the address ${quote(shown?.[0] ?? '')}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameAddress, officialBrandOf(shownDomain));
+    const displayBrands = from === null ? [] : senderSignals(signals, from, '');
+    // A message forwarded inline (a user's report to the security team): the quoted header block's sender is judged
+    // as the From is, and a kind the From already raised is not counted twice.
+    const forwarded = forwardedHeader(m.text !== '' ? m.text : html?.text ?? '');
+    if (forwarded !== null && registrable(forwarded.domain) !== fromOrg) {
+      const quoted = new SignalList();
+      const quotedBrands = senderSignals(quoted, forwarded, 'in the forwarded message quoted in the body, ');
+      const raised = new Set(signals.list.filter((s) => s.weight > 0).map((s) => s.kind));
+      for (const s of quoted.list) {
+        if (raised.has(s.kind)) continue;
+        signals.add(s.kind, s.detail, s.weight, s.kind === 'display-name-brand' || s.kind.startsWith('lookalike') ? quoted.brand : null, s.caveat ?? '');
       }
-    } else if (from !== null && from.name !== '' && fromOrg !== '') {
-      // A web address in the display name (`"Stellar.org Team" <x@unrelated.example>`) claims a sender the address is not.
-      const shown = /(?<![a-z0-9@.-])((?:[a-z0-9-]+\.)+[a-z]{2,24})(?![a-z0-9.-])/i.exec(from.name.slice(0, 500));
-      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
-      const p = shownDomain === '' ? null : parseHost(shownDomain, { allowPrivateDomains: true });
-      if (p !== null && p.isIcann === true && p.domain !== null && p.domainWithoutSuffix !== null && p.domainWithoutSuffix.length >= 3
-        && registrable(shownDomain) !== fromOrg && !fromOrg.startsWith(`${p.domainWithoutSuffix}.`)) {
-        signals.add('display-name-domain', `the display name shows the web address ${quote(shownDomain)}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameDomain, officialBrandOf(shownDomain));
-      }
+      // Brands the quoted display name claims falsely are judged there; one at its own (unverifiable) domain stays a name the text drops.
+      const quotedOfficial = officialBrandOf(forwarded.domain);
+      displayBrands.push(...quotedBrands.filter((b) => !displayBrands.includes(b) && b !== quotedOfficial));
     }
-    if (from !== null && freemail.has(fromOrg) && fromOfficial === null && displayBrands.length === 0) {
-      const words = [...new Set(organisationIndex.scan(normaliseText(from.name.slice(0, 200))).map((h) => h.value))];
-      if (words.length > 0) {
-        signals.add('freemail-organisation', `the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
-      }
-    }
-    if (spelledOutHost(fromDomain)) signals.add('odd-sender-host', `the From domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
-    domainSignal(signals, 'lookalike-sender', 'From', fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
-    if (bogusDomain(fromDomain)) signals.add('bogus-domain', `the From address ${quote(from?.address ?? '')} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
     const replyOrgs = new Set<string>();
     for (const r of m.replyTo) {
       const org = registrable(r.domain);
@@ -781,6 +767,50 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const score = signals.score();
     const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
     return result(verdict, score, signals.brand);
+  }
+
+  /**
+   * What a sender's display name and domain claim (display-name-brand, -address, -domain, freemail-organisation,
+   * odd-sender-host, lookalike-sender, bogus-domain), for the From or for the sender of a forwarded message
+   * (`where` then says so at the start of each detail). Returns the brands the display name names.
+   */
+  function senderSignals(signals: SignalList, from: { readonly name: string; readonly address: string; readonly domain: string }, where: string): string[] {
+    const fromDomain = from.domain;
+    const fromOrg = registrable(fromDomain);
+    const fromOfficial = officialBrandOf(fromDomain);
+    const role = where === '' ? 'the From' : 'the forwarded From';
+    const displayBrands = from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
+    for (const b of displayBrands) {
+      if (b === fromOfficial) continue;
+      const at = freemail.has(fromOrg) ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
+      signals.add('display-name-brand', `${where}the display name ${quote(from.name)} names ${brandName(b)}, but the address is at ${at}`, MAIL_WEIGHTS.displayNameBrand, b);
+    }
+    if (from.name.includes('@')) {
+      const shown = /[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})/i.exec(from.name.slice(0, 500));
+      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
+      if (shownDomain !== '' && registrable(shownDomain) !== fromOrg) {
+        signals.add('display-name-address', `${where}the display name shows the address ${quote(shown?.[0] ?? '')}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameAddress, officialBrandOf(shownDomain));
+      }
+    } else if (from.name !== '' && fromOrg !== '') {
+      // A web address in the display name (`"Stellar.org Team" <x@unrelated.example>`) claims a sender the address is not.
+      const shown = /(?<![a-z0-9@.-])((?:[a-z0-9-]+\.)+[a-z]{2,24})(?![a-z0-9.-])/i.exec(from.name.slice(0, 500));
+      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
+      const p = shownDomain === '' ? null : parseHost(shownDomain, { allowPrivateDomains: true });
+      if (p !== null && p.isIcann === true && p.domain !== null && p.domainWithoutSuffix !== null && p.domainWithoutSuffix.length >= 3
+        && registrable(shownDomain) !== fromOrg && !fromOrg.startsWith(`${p.domainWithoutSuffix}.`)) {
+        signals.add('display-name-domain', `${where}the display name shows the web address ${quote(shownDomain)}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameDomain, officialBrandOf(shownDomain));
+      }
+    }
+    if (freemail.has(fromOrg) && fromOfficial === null && displayBrands.length === 0) {
+      const words = [...new Set(organisationIndex.scan(normaliseText(from.name.slice(0, 200))).map((h) => h.value))];
+      if (words.length > 0) {
+        signals.add('freemail-organisation', `${where}the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
+      }
+    }
+    if (spelledOutHost(fromDomain)) signals.add('odd-sender-host', `${where}${role} domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
+    domainSignal(signals, 'lookalike-sender', where === '' ? 'From' : `${where}the forwarded From`, fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
+    if (bogusDomain(fromDomain)) signals.add('bogus-domain', `${where}${role} address ${quote(from.address)} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
+    return displayBrands;
   }
 
   function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): void {
