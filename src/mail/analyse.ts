@@ -113,6 +113,8 @@ export const MAIL_WEIGHTS = {
   officialForeignLinks: 40,
   /** Replies go to another webmail mailbox than the sender's own (or the From has no address). */
   replyToOtherMailbox: 30,
+  /** The text asks the reader to write to a free webmail mailbox that is not the sender's: the Reply-To pattern in words. */
+  webmailContact: 30,
 } as const;
 
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
@@ -412,6 +414,46 @@ export function listTagOfReplyTo(subject: string, replyAddress: string): string 
   return local.length >= 2 && alnum(tag) === local ? tag : '';
 }
 
+/** Characters at the start of the body where a contact address is looked for (the ask comes before signatures). */
+const CONTACT_SCAN_CHARS = 3000;
+/** Addresses examined there: a list of a thousand addresses costs at most this many look-backs. */
+const MAX_CONTACT_ADDRESSES = 20;
+/** Characters before an address in which the ask must stand (`reply me through my private email: x@…`). */
+const CONTACT_CUE_CHARS = 48;
+
+/**
+ * Words that ask the reader to write to the address that follows (normalised text: lowercase, one space), en, pt,
+ * es, fr, de, nl, it. `e-mail:` alone is not one: signatures say it.
+ */
+const CONTACT_CUES: readonly string[] = [
+  'write at', 'write to', 'write me', 'reply to', 'reply me', 'reply through', 'respond to', 'contact me', 'contact us at',
+  'get back to me', 'email me', 'e-mail me', 'mail me', 'private email', 'private e-mail', 'personal email', 'contact email',
+  'escreva para', 'escreva-me', 'responda para', 'me responda', 'entre em contato', 'meu e-mail privado', 'meu email pessoal',
+  'escríbeme', 'escribe a', 'responde a', 'contáctame', 'mi correo privado', 'mi correo personal',
+  'écrivez-moi', 'écrivez à', 'répondez à', 'contactez-moi', 'mon adresse privée', 'mon e-mail privé',
+  'schreib mir', 'schreiben sie mir', 'schreiben sie an', 'antworten sie an', 'kontaktieren sie mich', 'meine private e-mail',
+  'schrijf me', 'schrijf naar', 'antwoord naar', 'neem contact op via', 'mijn privé e-mail', 'scrivimi', 'scrivi a', 'contattami',
+];
+
+/**
+ * A free-webmail address the opening of the text asks the reader to write to, that is not the sender's own (nor the
+ * recipient's), or ''. Advance-fee and dating letters are sent from anywhere and collect answers in a webmail
+ * mailbox named in the text, the way their Reply-To does.
+ */
+export function webmailContact(text: string, isFreemail: (domain: string) => boolean, own: readonly string[]): string {
+  const t = text.slice(0, CONTACT_SCAN_CHARS);
+  let at = t.indexOf('@');
+  for (let n = 0; at >= 0 && n < MAX_CONTACT_ADDRESSES; n++, at = t.indexOf('@', at + 1)) {
+    const address = addressAround(t, at).toLowerCase();
+    if (address === '' || own.includes(address)) continue;
+    const domain = address.slice(address.indexOf('@') + 1);
+    if (!isFreemail(domain)) continue;
+    const before = t.slice(Math.max(0, at - (address.indexOf('@')) - CONTACT_CUE_CHARS), at - address.indexOf('@'));
+    if (CONTACT_CUES.some((cue) => before.includes(cue))) return address;
+  }
+  return '';
+}
+
 /** Greeting words after which a name is expected (`Hi`, `Dear`, `Hallo`, `Olá` …): normalised, as in lexicon.ts. */
 const GREETINGS: readonly string[] = [
   'hi', 'hello', 'hey', 'dear', 'attention', 'hallo', 'liebe', 'lieber', 'achtung', 'hoi', 'beste', 'ola', 'olá', 'oi', 'prezado', 'prezada',
@@ -686,6 +728,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (greeted !== '') {
       signals.add('greeting-address', `the message calls the reader by an e-mail address (${quote(greeted, 80)}), not by a name: it was written for a list of addresses`, MAIL_WEIGHTS.greetingAddress, null,
         'a few sign-up confirmations greet by address too');
+    }
+
+    const contact = webmailContact(bodyText, (d) => freemail.has(registrable(d)),
+      [(from?.address ?? '').toLowerCase(), ...m.replyTo.map((r) => r.address.toLowerCase()), ...(forwarded === null ? [] : [forwarded.address.toLowerCase()])]);
+    if (contact !== '') {
+      signals.add('webmail-contact', `the text asks the reader to write to a free webmail address (${contact}) that is not the sender's: answers go to a mailbox the headers do not name`,
+        MAIL_WEIGHTS.webmailContact);
     }
 
     // ── Links ──
