@@ -91,7 +91,7 @@ export const MAIL_WEIGHTS = {
   styledLetters: 40,
   mimeLimit: 30,
   /** Scam families (dating, pharmacy, crypto, casino, advance-fee, extortion): by distinct phrases, like the lures. */
-  scamLure: [0, 20, 35, 45] as readonly number[],
+  scamLure: [0, 20, 40, 45] as readonly number[],
   displayNameDomain: 40,
   freemailOrganisation: 40,
   spelledOutHost: 40,
