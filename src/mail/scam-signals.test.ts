@@ -130,7 +130,7 @@ describe('spelled-out words', () => {
 
 describe('scam families by distinct phrases (analyser 1.3: two phrases reach the suspicious threshold alone)', () => {
   test('two phrases of one family: 40, suspicious (en, nl); one phrase: 20, benign', async () => {
-    const two = await analyser.analyse(plain('Maria <maria@mail-hub.example.com>', 'Hello', 'I am a lonely woman looking for a man. Write soon.'));
+    const two = await analyser.analyse(plain('Maria <maria@mail-hub.example.com>', 'Hello', 'Hi, a lonely woman here, looking for a man. Write soon.'));
     assert.equal(signal(two, 'dating-lure')?.weight, 40);
     assert.equal(two.verdict, 'suspicious');
     const nl = await analyser.analyse(plain('Mining <info@hash.example.com>', 'Rendement', 'Start vandaag met cloud mining: onze mining service betaalt dagelijks.'));
