@@ -13,6 +13,7 @@ import type { DNSResolver } from 'mailauth';
 import { createEngine, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
 import { errorMessage } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
+import { forwardedHeader } from './forward.js';
 import { scanHtml, type HtmlScan } from './html.js';
 import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LISTS, ZIP_EXTENSIONS, type LureKind } from './lexicon.js';
 import { MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
@@ -23,7 +24,7 @@ import { normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.2.0';
+export const MAIL_ANALYSER_VERSION = '1.3.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -90,7 +91,7 @@ export const MAIL_WEIGHTS = {
   styledLetters: 40,
   mimeLimit: 30,
   /** Scam families (dating, pharmacy, crypto, casino, advance-fee, extortion): by distinct phrases, like the lures. */
-  scamLure: [0, 20, 35, 45] as readonly number[],
+  scamLure: [0, 20, 40, 45] as readonly number[],
   displayNameDomain: 40,
   freemailOrganisation: 40,
   spelledOutHost: 40,
@@ -112,6 +113,8 @@ export const MAIL_WEIGHTS = {
   officialForeignLinks: 40,
   /** Replies go to another webmail mailbox than the sender's own (or the From has no address). */
   replyToOtherMailbox: 30,
+  /** The text asks the reader to write to a free webmail mailbox that is not the sender's: the Reply-To pattern in words. */
+  webmailContact: 30,
 } as const;
 
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
@@ -384,6 +387,73 @@ export function roleMailbox(address: string): boolean {
   return ROLE_MAILBOXES.some((r) => local.startsWith(r));
 }
 
+/** Reply and forward prefixes before a list's subject tag (`Re: [rpm-list] …`, `AW: WG: [ILUG] …`), at most a few. */
+const SUBJECT_PREFIX = /^(?:\s*(?:re|fwd?|aw|wg|tr|rv|res|enc|antw|sv|vs)\s*(?:\[\d{1,3}\])?\s*:)+\s*/i;
+
+/** Letters and digits of a name, lowercased: `[RPM-List]` and `rpm_list@` compare equal. */
+function alnum(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The list tag of the subject (`[zzzzteana] Nobel astrophysicists` → `zzzzteana`) when the Reply-To mailbox has the
+ * same name, else ''. A mailing list that sets Reply-To to itself also tags its subjects with its name (Mailman's
+ * `subject_prefix`, Yahoo! Groups, Google Groups): the reply goes to the conversation the reader is in, not to a
+ * collector. Read from the message's own Subject and Reply-To, never from list or delivery fields (which the
+ * evaluation copies lack). Bounded: the tag is at most 60 characters, the prefix regex is linear (no nested
+ * quantifier over the same characters).
+ */
+export function listTagOfReplyTo(subject: string, replyAddress: string): string {
+  const rest = subject.slice(0, 200).replace(SUBJECT_PREFIX, '');
+  if (!rest.startsWith('[')) return '';
+  const close = rest.indexOf(']');
+  if (close < 2 || close > 61) return '';
+  const tag = rest.slice(1, close).trim();
+  const at = replyAddress.lastIndexOf('@');
+  const local = at > 0 ? alnum(replyAddress.slice(0, Math.min(at, 64))) : '';
+  return local.length >= 2 && alnum(tag) === local ? tag : '';
+}
+
+/** Characters at the start of the body where a contact address is looked for (the ask comes before signatures). */
+const CONTACT_SCAN_CHARS = 3000;
+/** Addresses examined there: a list of a thousand addresses costs at most this many look-backs. */
+const MAX_CONTACT_ADDRESSES = 20;
+/** Characters before an address in which the ask must stand (`reply me through my private email: x@…`). */
+const CONTACT_CUE_CHARS = 48;
+
+/**
+ * Words that ask the reader to write to the address that follows (normalised text: lowercase, one space), en, pt,
+ * es, fr, de, nl, it. `e-mail:` alone is not one: signatures say it.
+ */
+const CONTACT_CUES: readonly string[] = [
+  'write at', 'write to', 'write me', 'reply to', 'reply me', 'reply through', 'respond to', 'contact me', 'contact us at',
+  'get back to me', 'email me', 'e-mail me', 'mail me', 'private email', 'private e-mail', 'personal email', 'contact email',
+  'escreva para', 'escreva-me', 'responda para', 'me responda', 'entre em contato', 'meu e-mail privado', 'meu email pessoal',
+  'escríbeme', 'escribe a', 'responde a', 'contáctame', 'mi correo privado', 'mi correo personal',
+  'écrivez-moi', 'écrivez à', 'répondez à', 'contactez-moi', 'mon adresse privée', 'mon e-mail privé',
+  'schreib mir', 'schreiben sie mir', 'schreiben sie an', 'antworten sie an', 'kontaktieren sie mich', 'meine private e-mail',
+  'schrijf me', 'schrijf naar', 'antwoord naar', 'neem contact op via', 'mijn privé e-mail', 'scrivimi', 'scrivi a', 'contattami',
+];
+
+/**
+ * A free-webmail address the opening of the text asks the reader to write to, that is not the sender's own (nor the
+ * recipient's), or ''. Advance-fee and dating letters are sent from anywhere and collect answers in a webmail
+ * mailbox named in the text, the way their Reply-To does.
+ */
+export function webmailContact(text: string, isFreemail: (domain: string) => boolean, own: readonly string[]): string {
+  const t = text.slice(0, CONTACT_SCAN_CHARS);
+  let at = t.indexOf('@');
+  for (let n = 0; at >= 0 && n < MAX_CONTACT_ADDRESSES; n++, at = t.indexOf('@', at + 1)) {
+    const address = addressAround(t, at).toLowerCase();
+    if (address === '' || own.includes(address)) continue;
+    const domain = address.slice(address.indexOf('@') + 1);
+    if (!isFreemail(domain)) continue;
+    const before = t.slice(Math.max(0, at - (address.indexOf('@')) - CONTACT_CUE_CHARS), at - address.indexOf('@'));
+    if (CONTACT_CUES.some((cue) => before.includes(cue))) return address;
+  }
+  return '';
+}
+
 /** Greeting words after which a name is expected (`Hi`, `Dear`, `Hallo`, `Olá` …): normalised, as in lexicon.ts. */
 const GREETINGS: readonly string[] = [
   'hi', 'hello', 'hey', 'dear', 'attention', 'hallo', 'liebe', 'lieber', 'achtung', 'hoi', 'beste', 'ola', 'olá', 'oi', 'prezado', 'prezada',
@@ -588,37 +658,22 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
 
     // ── Who it claims to be ──
-    const displayBrands = from === null || from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
-    for (const b of displayBrands) {
-      if (b === fromOfficial) continue;
-      const where = freemail.has(fromOrg) ? `a free webmail address (${from?.address ?? ''})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
-      signals.add('display-name-brand', `the display name ${quote(from?.name ?? '')} names ${brandName(b)}, but the address is at ${where}`, MAIL_WEIGHTS.displayNameBrand, b);
-    }
-    if (from !== null && from.name.includes('@')) {
-      const shown = /[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})/i.exec(from.name.slice(0, 500));
-      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
-      if (shownDomain !== '' && registrable(shownDomain) !== fromOrg) {
-        signals.add('display-name-address', `the display name shows the address ${quote(shown?.[0] ?? '')}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameAddress, officialBrandOf(shownDomain));
+    const displayBrands = from === null ? [] : senderSignals(signals, from, '');
+    // A message forwarded inline (a user's report to the security team): the quoted header block's sender is judged
+    // as the From is, and a kind the From already raised is not counted twice.
+    const forwarded = forwardedHeader(m.text !== '' ? m.text : html?.text ?? '');
+    if (forwarded !== null && registrable(forwarded.domain) !== fromOrg) {
+      const quoted = new SignalList();
+      const quotedBrands = senderSignals(quoted, forwarded, 'in the forwarded message quoted in the body, ');
+      const raised = new Set(signals.list.filter((s) => s.weight > 0).map((s) => s.kind));
+      for (const s of quoted.list) {
+        if (raised.has(s.kind)) continue;
+        signals.add(s.kind, s.detail, s.weight, s.kind === 'display-name-brand' || s.kind.startsWith('lookalike') ? quoted.brand : null, s.caveat ?? '');
       }
-    } else if (from !== null && from.name !== '' && fromOrg !== '') {
-      // A web address in the display name (`"Stellar.org Team" <x@unrelated.example>`) claims a sender the address is not.
-      const shown = /(?<![a-z0-9@.-])((?:[a-z0-9-]+\.)+[a-z]{2,24})(?![a-z0-9.-])/i.exec(from.name.slice(0, 500));
-      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
-      const p = shownDomain === '' ? null : parseHost(shownDomain, { allowPrivateDomains: true });
-      if (p !== null && p.isIcann === true && p.domain !== null && p.domainWithoutSuffix !== null && p.domainWithoutSuffix.length >= 3
-        && registrable(shownDomain) !== fromOrg && !fromOrg.startsWith(`${p.domainWithoutSuffix}.`)) {
-        signals.add('display-name-domain', `the display name shows the web address ${quote(shownDomain)}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameDomain, officialBrandOf(shownDomain));
-      }
+      // Brands the quoted display name claims falsely are judged there; one at its own (unverifiable) domain stays a name the text drops.
+      const quotedOfficial = officialBrandOf(forwarded.domain);
+      displayBrands.push(...quotedBrands.filter((b) => !displayBrands.includes(b) && b !== quotedOfficial));
     }
-    if (from !== null && freemail.has(fromOrg) && fromOfficial === null && displayBrands.length === 0) {
-      const words = [...new Set(organisationIndex.scan(normaliseText(from.name.slice(0, 200))).map((h) => h.value))];
-      if (words.length > 0) {
-        signals.add('freemail-organisation', `the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
-      }
-    }
-    if (spelledOutHost(fromDomain)) signals.add('odd-sender-host', `the From domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
-    domainSignal(signals, 'lookalike-sender', 'From', fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
-    if (bogusDomain(fromDomain)) signals.add('bogus-domain', `the From address ${quote(from?.address ?? '')} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
     const replyOrgs = new Set<string>();
     for (const r of m.replyTo) {
       const org = registrable(r.domain);
@@ -641,8 +696,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       if (freemail.has(org) && !freemail.has(fromOrg)) {
         signals.add('reply-to-mismatch', `replies go to a free webmail address (${r.address}), not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToFreemail);
       } else {
-        signals.add('reply-to-mismatch', `replies go to ${org}, not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToOther, null,
-          'mailing lists, help desks and marketing platforms often set a Reply-To elsewhere');
+        const list = listTagOfReplyTo(m.subject, r.address);
+        if (list !== '') {
+          signals.add('reply-to-mismatch', `replies go to ${r.address}, the mailing list the subject's tag ${quote(`[${list}]`, 64)} names, not to the sender's domain ${fromOrg}: a list's own Reply-To`, 0);
+        } else {
+          signals.add('reply-to-mismatch', `replies go to ${org}, not to the sender's domain ${fromOrg}`, MAIL_WEIGHTS.replyToOther, null,
+            'mailing lists, help desks and marketing platforms often set a Reply-To elsewhere');
+        }
       }
     }
     if (m.returnPath !== null && fromOrg !== '') {
@@ -668,6 +728,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (greeted !== '') {
       signals.add('greeting-address', `the message calls the reader by an e-mail address (${quote(greeted, 80)}), not by a name: it was written for a list of addresses`, MAIL_WEIGHTS.greetingAddress, null,
         'a few sign-up confirmations greet by address too');
+    }
+
+    const contact = webmailContact(bodyText, (d) => freemail.has(registrable(d)),
+      [(from?.address ?? '').toLowerCase(), ...m.replyTo.map((r) => r.address.toLowerCase()), ...(forwarded === null ? [] : [forwarded.address.toLowerCase()])]);
+    if (contact !== '') {
+      signals.add('webmail-contact', `the text asks the reader to write to a free webmail address (${contact}) that is not the sender's: answers go to a mailbox the headers do not name`,
+        MAIL_WEIGHTS.webmailContact);
     }
 
     // ── Links ──
@@ -749,6 +816,50 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const score = signals.score();
     const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
     return result(verdict, score, signals.brand);
+  }
+
+  /**
+   * What a sender's display name and domain claim (display-name-brand, -address, -domain, freemail-organisation,
+   * odd-sender-host, lookalike-sender, bogus-domain), for the From or for the sender of a forwarded message
+   * (`where` then says so at the start of each detail). Returns the brands the display name names.
+   */
+  function senderSignals(signals: SignalList, from: { readonly name: string; readonly address: string; readonly domain: string }, where: string): string[] {
+    const fromDomain = from.domain;
+    const fromOrg = registrable(fromDomain);
+    const fromOfficial = officialBrandOf(fromDomain);
+    const role = where === '' ? 'the From' : 'the forwarded From';
+    const displayBrands = from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
+    for (const b of displayBrands) {
+      if (b === fromOfficial) continue;
+      const at = freemail.has(fromOrg) ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
+      signals.add('display-name-brand', `${where}the display name ${quote(from.name)} names ${brandName(b)}, but the address is at ${at}`, MAIL_WEIGHTS.displayNameBrand, b);
+    }
+    if (from.name.includes('@')) {
+      const shown = /[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})/i.exec(from.name.slice(0, 500));
+      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
+      if (shownDomain !== '' && registrable(shownDomain) !== fromOrg) {
+        signals.add('display-name-address', `${where}the display name shows the address ${quote(shown?.[0] ?? '')}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameAddress, officialBrandOf(shownDomain));
+      }
+    } else if (from.name !== '' && fromOrg !== '') {
+      // A web address in the display name (`"Stellar.org Team" <x@unrelated.example>`) claims a sender the address is not.
+      const shown = /(?<![a-z0-9@.-])((?:[a-z0-9-]+\.)+[a-z]{2,24})(?![a-z0-9.-])/i.exec(from.name.slice(0, 500));
+      const shownDomain = shown?.[1]?.toLowerCase() ?? '';
+      const p = shownDomain === '' ? null : parseHost(shownDomain, { allowPrivateDomains: true });
+      if (p !== null && p.isIcann === true && p.domain !== null && p.domainWithoutSuffix !== null && p.domainWithoutSuffix.length >= 3
+        && registrable(shownDomain) !== fromOrg && !fromOrg.startsWith(`${p.domainWithoutSuffix}.`)) {
+        signals.add('display-name-domain', `${where}the display name shows the web address ${quote(shownDomain)}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameDomain, officialBrandOf(shownDomain));
+      }
+    }
+    if (freemail.has(fromOrg) && fromOfficial === null && displayBrands.length === 0) {
+      const words = [...new Set(organisationIndex.scan(normaliseText(from.name.slice(0, 200))).map((h) => h.value))];
+      if (words.length > 0) {
+        signals.add('freemail-organisation', `${where}the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
+      }
+    }
+    if (spelledOutHost(fromDomain)) signals.add('odd-sender-host', `${where}${role} domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
+    domainSignal(signals, 'lookalike-sender', where === '' ? 'From' : `${where}the forwarded From`, fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
+    if (bogusDomain(fromDomain)) signals.add('bogus-domain', `${where}${role} address ${quote(from.address)} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
+    return displayBrands;
   }
 
   function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): void {

@@ -124,7 +124,7 @@ describe('broken encodings and headers become signals or are decoded, never a cr
 });
 
 describe('HTML and link bombs', () => {
-  test('100,000 nested <div>, 100,000 unclosed <a>, a 2 MB attribute, 1 MB of "<": linear', () => {
+  test('100,000 nested <div>, 100,000 unclosed <a>, a 2 MB attribute, 1 MB of "<", 2 MB of near-miss references: linear', () => {
     const inputs = {
       'nested divs': '<div>'.repeat(100_000),
       'unclosed links': '<a href="http://x.example/">'.repeat(100_000),
@@ -132,6 +132,9 @@ describe('HTML and link bombs', () => {
       'lt run': '<'.repeat(1_000_000),
       'quote run': `<a ${'"'.repeat(500_000)}>`,
       'entity run': '&amp;'.repeat(200_000),
+      'unterminated references': '&NotNestedGreaterGreate'.repeat(80_000),
+      'numeric run': '&#x0000000000000000000000000000'.repeat(60_000),
+      'bare ampersands': '&'.repeat(1_000_000),
       'scripts': '<script>'.repeat(100_000),
     };
     for (const [name, html] of Object.entries(inputs)) {

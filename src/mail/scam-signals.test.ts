@@ -127,3 +127,16 @@ describe('spelled-out words', () => {
     assert.ok(!kinds(initials).includes('obfuscated-text'), kinds(initials).join(','));
   });
 });
+
+describe('scam families by distinct phrases (analyser 1.3: two phrases reach the suspicious threshold alone)', () => {
+  test('two phrases of one family: 40, suspicious (en, nl); one phrase: 20, benign', async () => {
+    const two = await analyser.analyse(plain('Maria <maria@mail-hub.example.com>', 'Hello', 'Hi, a lonely woman here, looking for a man. Write soon.'));
+    assert.equal(signal(two, 'dating-lure')?.weight, 40);
+    assert.equal(two.verdict, 'suspicious');
+    const nl = await analyser.analyse(plain('Mining <info@hash.example.com>', 'Rendement', 'Start vandaag met cloud mining: onze mining service betaalt dagelijks.'));
+    assert.equal(signal(nl, 'crypto-lure')?.weight, 40);
+    const one = await analyser.analyse(plain('Tom <tom@example.org>', 'Talk', 'Slides of my talk on cloud mining economics are online.'));
+    assert.equal(signal(one, 'crypto-lure')?.weight, 20);
+    assert.equal(one.verdict, 'benign');
+  });
+});

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
-import { greetingAddress, roleMailbox } from './analyse.js';
+import { greetingAddress, listTagOfReplyTo, roleMailbox, webmailContact } from './analyse.js';
 import { unquotedCommaBeforeAddress } from './parse.js';
 import { CATALOG, eml } from './test-fixtures.js';
 
@@ -57,6 +57,49 @@ describe('reply-to another webmail mailbox', () => {
     assert.equal(details(other, 'reply-to-mismatch').length, 1);
     const same = await analyser.analyse(message(['From: Kate <Kate.B@gmail.com>', 'Reply-To: <kate.b@gmail.com>', 'Subject: Hello'], 'See you soon.'));
     assert.deepEqual(details(same, 'reply-to-mismatch'), []);
+  });
+});
+
+describe('reply-to a mailing list the subject tag names', () => {
+  test('the tag and the Reply-To mailbox name the same list (after Re:/AW:/Fwd: prefixes)', () => {
+    assert.equal(listTagOfReplyTo('[zzzzteana] Nobel astrophysicists', 'zzzzteana@yahoogroups.example'), 'zzzzteana');
+    assert.equal(listTagOfReplyTo('Re: AW: [RPM-List] Paket kaputt', 'rpm_list@lists.example'), 'RPM-List');
+    assert.equal(listTagOfReplyTo('RES: [grupo-linux] dúvida', 'grupo-linux@googlegroups.example'), 'grupo-linux');
+  });
+  test('no tag, another tag, or a tag that only looks like one: none', () => {
+    assert.equal(listTagOfReplyTo('[URGENT] verify your account', 'claims@collector.example'), '');
+    assert.equal(listTagOfReplyTo('[EXTERNAL] invoice', 'bernard@gmail.example'), '');
+    assert.equal(listTagOfReplyTo('Nobel astrophysicists [zzzzteana]', 'zzzzteana@yahoogroups.example'), '');
+    assert.equal(listTagOfReplyTo('[] x', '@x.example'), '');
+    assert.equal(listTagOfReplyTo(`[${'a'.repeat(100)}] x`, `${'a'.repeat(100)}@x.example`), '');
+  });
+  test('the list reply-to weighs nothing; another organisation still does', async () => {
+    const list = await analyser.analyse(message(['From: Tim <tim@uni.example.net>', 'Reply-To: forteana@groups.example.com', 'Subject: [forteana] Bigfoot'], 'Seen in Maine.'));
+    assert.deepEqual(details(list, 'reply-to-mismatch'), []);
+    assert.match(list.signals.find((s) => s.kind === 'reply-to-mismatch')?.detail ?? '', /mailing list the subject's tag "\[forteana\]" names/);
+    const other = await analyser.analyse(message(['From: Tim <tim@uni.example.net>', 'Reply-To: claims@collector.example.com', 'Subject: [URGENT] Paket'], 'Bitte antworten.'));
+    assert.equal(details(other, 'reply-to-mismatch').length, 1);
+  });
+});
+
+describe('webmail-contact', () => {
+  const free = (d: string): boolean => ['gmail.com', 'hotmail.com', 'yahoo.com'].includes(d);
+  test('the text asks to write to a webmail mailbox (en, pt, de): the address', () => {
+    assert.equal(webmailContact('i will send you my photo. write at lena.k92@gmail.com have a good day', free, ['x@shop.example.com']), 'lena.k92@gmail.com');
+    assert.equal(webmailContact('por favor, escreva para o meu e-mail: dr.paulo.adv@hotmail.com', free, []), 'dr.paulo.adv@hotmail.com');
+    assert.equal(webmailContact('bitte schreiben sie mir an meine private e-mail-adresse herr.weber55@yahoo.com', free, []), 'herr.weber55@yahoo.com');
+  });
+  test('none for a signature, the sender\'s own mailbox, a company address, or an address without an ask', () => {
+    assert.equal(webmailContact('thanks, john -- e-mail: john.doe@gmail.com phone: 555', free, []), '');
+    assert.equal(webmailContact('reply to lena.k92@gmail.com', free, ['lena.k92@gmail.com']), '');
+    assert.equal(webmailContact('write to support@company.example.com', free, []), '');
+    assert.equal(webmailContact('reported-by: dev.person@gmail.com tested on 6.1', free, []), '');
+  });
+  test('in a message: 30, and not when the Reply-To already names the mailbox', async () => {
+    const r = await analyser.analyse(message(['From: Darya <support@fashion.example.com>', 'Subject: Hi'], 'Are you there? Write at lena.k92@gmail.com'));
+    assert.deepEqual(r.signals.filter((s) => s.kind === 'webmail-contact').map((s) => s.weight), [30]);
+    const rt = await analyser.analyse(message(['From: Darya <support@fashion.example.com>', 'Reply-To: lena.k92@gmail.com', 'Subject: Hi'], 'Are you there? Write at lena.k92@gmail.com'));
+    assert.deepEqual(details(rt, 'webmail-contact'), []);
   });
 });
 

@@ -9,6 +9,7 @@ export type MailSignalKind =
   | 'display-name-brand' | 'display-name-address' | 'lookalike-sender' | 'lookalike-reply-to' | 'lookalike-return-path'
   | 'reply-to-mismatch' | 'return-path-mismatch' | 'brand-not-sender' | 'bogus-domain'
   | 'display-name-domain' | 'freemail-organisation' | 'odd-sender-host' | 'greeting-address' | 'official-sender-foreign-links'
+  | 'webmail-contact'
   // Links
   | 'link-text-mismatch' | 'risky-link' | 'form-in-body' | 'meta-refresh' | 'link-shape' | 'image-only'
   // Words
