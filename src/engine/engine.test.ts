@@ -342,6 +342,17 @@ describe('URL risk', () => {
     assert.ok(!kinds(check('usamazon4.xyz')).includes('brand-on-abused-site'), show(check('usamazon4.xyz')));
   });
 
+  test('a brand name as the folder or page a kit was unpacked in counts more than a mention in a path', () => {
+    for (const input of ['https://shop.example.com/wp-content/PayPal/', 'https://shop.example.com/paypal/index.php?x=1', 'https://shop.example.com/files/paypal.html']) {
+      assertFlagged(input, 'paypal', 'brand-in-path');
+    }
+    // A category in the middle of a longer path, or the last word of one, is how content sites file articles.
+    for (const input of ['https://news.example.com/paypal/2014/09/30/earnings/', 'https://news.example.com/video/paypal']) {
+      assert.ok(!isFlagged(check(input)), show(check(input)));
+      assert.ok(kinds(check(input)).includes('brand-in-path'), show(check(input)));
+    }
+  });
+
   test('dynamic DNS, URL shorteners and user-content hosts are named', () => {
     assert.ok(kinds(check('hpzornwqit.duckdns.org')).includes('dynamic-dns'));
     assert.ok(kinds(check('bit.ly/x')).includes('url-shortener'));

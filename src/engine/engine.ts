@@ -31,7 +31,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -91,6 +91,7 @@ export const WEIGHTS = {
   longHost: 10,
   punycode: 10,
   brandOnAbusedSite: 15,
+  brandPathSegment: 15,
 } as const;
 
 interface TokenInfo {
@@ -768,13 +769,16 @@ export function createEngine(catalog: Catalog): Engine {
       const officialHere = officialAt(path, hitStart, t.brand);
       let weight: number = officialHere !== '' ? WEIGHTS.officialInPath : WEIGHTS.tokenInPath;
       if (!t.distinctive && officialHere === '') weight = Math.round(weight / 2);
+      // A folder or page of its own (`/Office365/`, `/plala/index.php`, `/biglobe.html`): where a kit is unpacked.
+      const segment = t.distinctive && officialHere === '' && isPathSegment(path, hitStart, hitEnd);
+      if (segment) weight += WEIGHTS.brandPathSegment;
       if (hostIsRisky) weight += 15;
       if (weight > bestWeight) {
         bestWeight = weight;
         bestBrand = t.brand;
         bestDetail = officialHere !== ''
           ? `the path carries ${brandName(t.brand)}'s domain "${officialHere}" on an unrelated host`
-          : `the path names ${brandName(t.brand)} ("${t.text}") on an unrelated host`;
+          : `the path names ${brandName(t.brand)} ("${t.text}")${segment ? ' as a folder or page of its own' : ''} on an unrelated host`;
       }
     }
     if (bestBrand >= 0) signals.add('brand-in-path', bestDetail, bestWeight, bestBrand);
@@ -1027,6 +1031,23 @@ function prefixEditWord(label: string, name: string): string {
     if (isCommonWord(word)) return word;
   }
   return '';
+}
+
+/**
+ * `text[start, end)` is the last folder of a path or the name of its page: `/plala/`, `/Office365/index.php`,
+ * `/biglobe.html` (a kit unpacked under the brand's name); not a category in the middle of a longer path
+ * (`/microsoft/2014/09/30/…`) or the path's last word (`/video/youtube`).
+ */
+function isPathSegment(text: string, start: number, end: number): boolean {
+  if (start === 0 || text.charCodeAt(start - 1) !== 47) return false;
+  const next = text.charCodeAt(end);
+  const segmentEnd = next === 46 ? end : next === 47 ? end + 1 : -1;
+  if (segmentEnd < 0) return false;
+  const rest = next === 46 ? text.slice(end) : text.slice(end + 1);
+  // What follows is nothing, or one file name with an extension (`index.php`, `.html?x=1`), and no further folder.
+  const query = rest.search(/[?#]/);
+  const tail = query < 0 ? rest : rest.slice(0, query);
+  return !tail.includes('/') && (tail === '' || tail.includes('.'));
 }
 
 function countChar(s: string, code: number): number {
