@@ -5,9 +5,9 @@
  *                           [--from dist|src] [--log-level info] [--drain-timeout 60] [--keep]
  *                           [--cpu-prof DIR] [--client http|fetch]
  *
- * Per database and per concurrency C, a fresh server (fresh data directory, or a fresh PostgreSQL schema in
- * HOOKWATCH_BENCH_DATABASE_URL / HOOKWATCH_TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test,
- * dropped afterwards) is started as a child process: by default the built CLI, `node bin/hookwatch.js serve`
+ * Per database and per concurrency C, a fresh server (fresh data directory, or fresh PostgreSQL schemas for the store
+ * and for pg-boss's jobs in HOOKWATCH_BENCH_DATABASE_URL / HOOKWATCH_TEST_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/test, dropped afterwards) is started as a child process: by default the built CLI, `node bin/hookwatch.js serve`
  * (dist/ is rebuilt first when older than src/), or with `--from src` the sources, `node --import tsx
  * src/cli/run.ts serve`. It runs as shipped (analysis worker on, request logging at `--log-level`, default info, to a
  * file), except for the public rate limit, raised through HOOKWATCH_PUBLIC_RATE_LIMIT: all load comes from one
@@ -333,28 +333,20 @@ function sqliteDatabase(dataDir: string): Database {
   };
 }
 
-/** Connections of hookwatch queues (pg-boss) to this PostgreSQL: another server's workers would take this run's jobs. */
-async function otherQueueConnections(): Promise<number> {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where application_name = 'hookwatch-queue'`);
-    return rows[0]?.n ?? 0;
-  } finally {
-    await client.end();
-  }
-}
-
 async function postgresDatabase(): Promise<Database> {
   const schema = `hw_bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 5_000 });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
+  // pg-boss's jobs in a fresh schema of their own too (as in test/crash.test.ts): in the default `pgboss` schema,
+  // any other hookwatch server on this database (another engineer's bench or crash test) takes this run's jobs,
+  // finds no such report in its own store, and the reports stay `submitted` (or, if it is killed, the jobs `active`).
+  const queueSchema = `${schema}_jobs`;
   const url = new URL(DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     name: 'postgres',
-    env: { HOOKWATCH_DATABASE_URL: url.toString() },
+    env: { HOOKWATCH_DATABASE_URL: url.toString(), HOOKWATCH_QUEUE_SCHEMA: queueSchema },
     counts: async () => {
       const { rows } = await admin.query<{ total: number; submitted: number }>(
         `select count(*)::int as total, (count(*) filter (where status = 'submitted'))::int as submitted from ${schema}.reports`);
@@ -362,6 +354,7 @@ async function postgresDatabase(): Promise<Database> {
     },
     close: async () => {
       await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.query(`drop schema if exists ${queueSchema} cascade`);
       await admin.end();
     },
   };
@@ -699,11 +692,6 @@ async function main(): Promise<void> {
         }
       }
       for (const concurrency of options.concurrencies) {
-        const others = name === 'postgres' ? await otherQueueConnections() : 0;
-        if (others > 0) {
-          console.log(`\nWARNING: ${others} connection(s) of another hookwatch queue are open on this PostgreSQL. Every server uses ` +
-            'the same pg-boss schema ("pgboss"), so its workers may take (and drop) this run\'s jobs: the queue lag below may be wrong.');
-        }
         const db = name === 'sqlite' ? sqliteDatabase(join(root, `sqlite-c${concurrency}`)) : await postgresDatabase();
         try {
           await runOnce(db, entry, concurrency, options, root);

@@ -180,7 +180,7 @@ export function backoffDelayMs(policy: RetryPolicy, failedAttempts: number): num
 export const DEFAULT_CONCURRENCY = 1;
 /**
  * Most handlers of one job name per process. The adapters differ in what a slot costs: a pg-boss slot is its own
- * polling loop and holds a pool connection while it fetches (use few, and more worker processes); an in-process slot
+ * polling loop and holds a pool connection while it fetches (tens, not hundreds: cli/platform.ts WORKER_CONCURRENCY); an in-process slot
  * is a promise waiting on the store's group commits, and the embedded mode needs many of them to keep up with intake
  * (cli/platform.ts EMBEDDED_WORKER_CONCURRENCY). The bound is there to catch a mistake, not to tune.
  */

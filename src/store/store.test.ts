@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { HookwatchError } from '../errors.js';
 import { migrateToLatest } from './migrate.js';
-import { postgresSettingProblems, SQLITE_BUSY_TIMEOUT_MS, sqlitePragmaProblems } from './dialect.js';
+import { postgresSettingProblems, SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL_AUTOCHECKPOINT_PAGES, sqlitePragmaProblems } from './dialect.js';
 import { openStore, SQLITE_FILE_NAME } from './store.js';
 import type { Store } from './store.js';
 import { forEachStore, steppingClock } from './test-stores.js';
@@ -48,6 +48,10 @@ describe('SQLite store', () => {
     assert.equal(await pragma(store, 'foreign_keys'), 1);
     assert.equal(await pragma(store, 'busy_timeout'), SQLITE_BUSY_TIMEOUT_MS);
     assert.deepEqual(await store.dialect.durabilityProblems(store.db), []);
+  });
+
+  it('checkpoints the WAL every SQLITE_WAL_AUTOCHECKPOINT_PAGES pages, not SQLite\'s default 1,000', async () => {
+    assert.equal(await pragma(store, 'wal_autocheckpoint'), SQLITE_WAL_AUTOCHECKPOINT_PAGES);
   });
 
   it('notices when a setting is no longer in force', async () => {

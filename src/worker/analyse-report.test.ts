@@ -59,4 +59,10 @@ forEachStore((name, open) => {
     assert.equal((await store.reports.get(created.id))?.status, 'triaged');
     assert.deepEqual(await store.analyses.list({ reportId: created.id }), []);
   });
+
+  // A job for a report this store does not have came from another deployment sharing the queue (docs/operations.md,
+  // "Intake figures"): completing it silently left the other deployment's report unanalysed for good.
+  test(`${name}: a job for a report the store does not have fails instead of completing silently`, async () => {
+    await assert.rejects(analyseReport(store, engine, 'no-such-report', () => new Date(), mail), /no report no-such-report in this store/);
+  });
 });

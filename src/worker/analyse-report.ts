@@ -39,7 +39,12 @@ export async function analyseReport(
   acknowledge?: (tx: QueueTransaction) => Promise<void>,
 ): Promise<void> {
   const report = await store.reports.get(reportId);
-  if (report?.status !== 'submitted') return;
+  // Reports are never deleted and a job is sent in its report's transaction, so a missing report means the job came
+  // from another deployment's store: two deployments whose pg-boss jobs share one queue schema (HOOKWATCH_QUEUE_SCHEMA)
+  // take each other's jobs. Failing makes that visible (a retry, which the owning deployment may take; else a dead
+  // letter) where completing it silently left the owner's report `submitted` for good.
+  if (report === undefined) throw new Error(`analyse-report: no report ${reportId} in this store (is the queue schema shared with another deployment?)`);
+  if (report.status !== 'submitted') return;
   const message: EmailAnalysis | null = report.email === null || mail === undefined ? null : await mail.analyse(report.email);
   const inputs = [
     ...(report.url === null ? [] : [report.url]),
