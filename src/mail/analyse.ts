@@ -4,7 +4,8 @@
  * Design note: pure except for the injected DNS resolver (online mode). parse.ts turns bytes into fields within the
  * limits of limits.ts; this module gathers evidence in five groups — authentication, who the message claims to be
  * from, links, words, attachments — each as a signal in words an analyst can check, and combines them like the
- * engine (noisy-OR of weights; `phishing` ≥ 70, `suspicious` ≥ 40). Domains and links are judged by the engine
+ * engine (noisy-OR of weights; `phishing` ≥ 70, `suspicious` ≥ 40), plus one `evidence-agreement` signal when
+ * independent families of evidence (asks, links, sender, build) agree (docs/mail.md "How scores combine"). Domains and links are judged by the engine
  * (`engine.check`), so a lookalike sender and a lookalike link mean the same thing as in `hookwatch check`.
  * No signal depends on a mailbox provider's own spam verdict, and a missing header is never evidence by itself:
  * authentication counts only when a result is present and says fail; mismatches need both headers present.
