@@ -4,7 +4,8 @@
  * Design note: pure except for the injected DNS resolver (online mode). parse.ts turns bytes into fields within the
  * limits of limits.ts; this module gathers evidence in five groups — authentication, who the message claims to be
  * from, links, words, attachments — each as a signal in words an analyst can check, and combines them like the
- * engine (noisy-OR of weights; `phishing` ≥ 70, `suspicious` ≥ 40). Domains and links are judged by the engine
+ * engine (noisy-OR of weights; `phishing` ≥ 70, `suspicious` ≥ 40), plus one `evidence-agreement` signal when
+ * independent families of evidence (asks, links, sender, build) agree (docs/mail.md "How scores combine"). Domains and links are judged by the engine
  * (`engine.check`), so a lookalike sender and a lookalike link mean the same thing as in `hookwatch check`.
  * No signal depends on a mailbox provider's own spam verdict, and a missing header is never evidence by itself:
  * authentication counts only when a result is present and says fail; mismatches need both headers present.
@@ -24,7 +25,7 @@ import { normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.3.0';
+export const MAIL_ANALYSER_VERSION = '1.4.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -115,7 +116,62 @@ export const MAIL_WEIGHTS = {
   replyToOtherMailbox: 30,
   /** The text asks the reader to write to a free webmail mailbox that is not the sender's: the Reply-To pattern in words. */
   webmailContact: 30,
+  /**
+   * `evidence-agreement`, by how many independent families of evidence (what the message asks for, where its links
+   * go, who sent it, how it is built) each hold a signal of at least `AGREEMENT_MIN_WEIGHT`: 2 → 15 (one more ordinary
+   * piece of evidence), 3+ → 30. Measured on the dev half (docs/mail.md).
+   */
+  agreement: [0, 0, 15, 30, 30] as readonly number[],
 } as const;
+
+/** The independent families of evidence; a signal belongs to at most one. */
+type EvidenceFamily = 'asks' | 'links' | 'sender' | 'build';
+
+const FAMILY_WORDS: Readonly<Record<EvidenceFamily, string>> = {
+  asks: 'what it asks for', links: 'where its links go', sender: 'who sent it', build: 'how it is built',
+};
+
+const EVIDENCE_FAMILY: Readonly<Partial<Record<MailSignalKind, EvidenceFamily>>> = {
+  'credential-lure': 'asks', 'payment-lure': 'asks', urgency: 'asks', threat: 'asks', 'prize-lure': 'asks', 'dating-lure': 'asks',
+  'health-lure': 'asks', 'crypto-lure': 'asks', 'gambling-lure': 'asks', 'advance-fee-lure': 'asks', 'extortion-lure': 'asks',
+  'offer-lure': 'asks', 'bitcoin-address': 'asks',
+  'risky-link': 'links', 'link-shape': 'links', 'link-text-mismatch': 'links', 'form-in-body': 'links', 'meta-refresh': 'links',
+  'auth-dmarc': 'sender', 'auth-spf': 'sender', 'display-name-brand': 'sender', 'display-name-address': 'sender',
+  'display-name-domain': 'sender', 'lookalike-sender': 'sender', 'lookalike-reply-to': 'sender', 'lookalike-return-path': 'sender',
+  'reply-to-mismatch': 'sender', 'bogus-domain': 'sender', 'freemail-organisation': 'sender', 'odd-sender-host': 'sender',
+  'greeting-address': 'sender', 'official-sender-foreign-links': 'sender', 'webmail-contact': 'sender',
+  'anti-phishing-code-missing': 'sender',
+  'obfuscated-text': 'build', 'image-only': 'build', 'malformed-mime': 'build', 'mime-limit': 'build', 'html-attachment': 'build',
+  'double-extension': 'build', 'executable-attachment': 'build', 'encrypted-archive': 'build',
+};
+
+/**
+ * The weight a signal needs to count as its family's evidence for `evidence-agreement` (default
+ * `AGREEMENT_MIN_WEIGHT`). Context that ordinary mail raises all the time never counts — a brand named in the text
+ * (141 of the 2,172 legitimate dev messages), a Reply-To or bounce address at another organisation (264: lists, help
+ * desks), a tracking pixel (newsletters), a DKIM or ARC failure (forwarding breaks them) — nor do the weak variants of
+ * a kind: an SPF softfail, a malformed-MIME note of 10 (broken mailers).
+ */
+const AGREEMENT_MIN_WEIGHT = 10;
+const AGREEMENT_NEVER = 101;
+const AGREEMENT_WEIGHT_OF: Readonly<Partial<Record<MailSignalKind, number>>> = {
+  'brand-not-sender': AGREEMENT_NEVER, 'return-path-mismatch': AGREEMENT_NEVER, 'tracking-pixel': AGREEMENT_NEVER,
+  'auth-dkim': AGREEMENT_NEVER, 'auth-arc': AGREEMENT_NEVER,
+  'reply-to-mismatch': MAIL_WEIGHTS.replyToOther + 1, 'auth-spf': MAIL_WEIGHTS.spfSoftfail + 1, 'malformed-mime': MAIL_WEIGHTS.malformed + 1,
+};
+
+/** The families that hold at least one counting signal, each with the kinds that count (in signal order). */
+export function agreeingFamilies(signals: readonly MailSignal[]): Map<EvidenceFamily, string[]> {
+  const out = new Map<EvidenceFamily, string[]>();
+  for (const s of signals) {
+    const family = EVIDENCE_FAMILY[s.kind];
+    if (family === undefined || s.weight < (AGREEMENT_WEIGHT_OF[s.kind] ?? AGREEMENT_MIN_WEIGHT)) continue;
+    const kinds = out.get(family) ?? [];
+    if (!kinds.includes(s.kind)) kinds.push(s.kind);
+    out.set(family, kinds);
+  }
+  return out;
+}
 
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
   credential: 'credential-lure', payment: 'payment-lure', urgency: 'urgency', threat: 'threat', prize: 'prize-lure',
@@ -124,6 +180,8 @@ const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
 };
 
 const LURE_KINDS = Object.keys(LURE_SIGNAL) as readonly LureKind[];
+/** Scam families whose single phrases are ordinary words; alone, one of them weighs `lure[1]`, not `scamLure[1]`. */
+const LONE_PHRASE_KINDS: ReadonlySet<LureKind> = new Set(['advance-fee']);
 const SCAM_KINDS: ReadonlySet<LureKind> = new Set(['dating', 'health', 'crypto', 'gambling', 'advance-fee', 'extortion']);
 
 const LURE_WORDS: Readonly<Record<LureKind, string>> = {
@@ -756,9 +814,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
 
     // ── Words ──
     const hits = lures.scan(`${subjectText} ${bodyText}`);
+    let severalPhrases = false;
+    let lonePhrase = -1;
     for (const kind of LURE_KINDS) {
       const phrases = [...new Set(hits.filter((h) => h.value === kind).map((h) => h.phrase))];
       if (phrases.length === 0) continue;
+      if (phrases.length > 1) severalPhrases = true;
+      else if (LONE_PHRASE_KINDS.has(kind)) lonePhrase = signals.list.length;
       const table = kind === 'credential' ? MAIL_WEIGHTS.credentialLure : SCAM_KINDS.has(kind) ? MAIL_WEIGHTS.scamLure : MAIL_WEIGHTS.lure;
       const weight = table[Math.min(phrases.length, table.length - 1)] ?? 0;
       signals.add(LURE_SIGNAL[kind], `the message ${LURE_WORDS[kind]}: ${phrases.slice(0, 4).map((p) => quote(p, 40)).join(', ')}${phrases.length > 4 ? ` and ${phrases.length - 4} more` : ''}`, weight);
@@ -811,6 +873,21 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     if (m.extraFrom > 0) {
       signals.add('malformed-mime', `the From header lists ${m.extraFrom + 1} mailboxes (${m.fromAll.slice(0, 3).map((a) => quote(a, 60)).join(', ')}): a display name split off its address, a classic disguise`, MAIL_WEIGHTS.multipleFrom);
+    }
+
+    // ── Combination: independent kinds of evidence agreeing ──
+    const families = agreeingFamilies(signals.list);
+    const alone = signals.list[lonePhrase];
+    if (alone !== undefined && !severalPhrases && [...families.keys()].every((f) => f === 'asks')) {
+      // One advance-fee phrase is ordinary English ("my name is", "donation"): with no stronger phrase and no other
+      // kind of evidence it weighs what one ordinary lure phrase weighs.
+      signals.list[lonePhrase] = { ...alone, weight: MAIL_WEIGHTS.lure[1] ?? 0,
+        detail: `${alone.detail} (one phrase, and no stronger phrase or other kind of evidence agrees: weighed as one ordinary lure phrase)` };
+    }
+    const agreement = MAIL_WEIGHTS.agreement[Math.min(families.size, MAIL_WEIGHTS.agreement.length - 1)] ?? 0;
+    if (agreement > 0) {
+      const which = [...families].map(([f, k]) => `${FAMILY_WORDS[f]} (${k.join(', ')})`);
+      signals.add('evidence-agreement', `${families.size} independent kinds of evidence agree: ${which.slice(0, -1).join(', ')} and ${which[which.length - 1] ?? ''}`, agreement);
     }
 
     const score = signals.score();

@@ -20,7 +20,9 @@ export type MailSignalKind =
   // Operator policy
   | 'anti-phishing-code-missing'
   // Structure
-  | 'malformed-mime' | 'mime-limit';
+  | 'malformed-mime' | 'mime-limit'
+  // Combination: independent kinds of evidence agreeing (computed from the signals above)
+  | 'evidence-agreement';
 
 /** The engine's Signal shape with e-mail kinds: `{kind, detail, weight, caveat?}`. */
 export interface MailSignal {
