@@ -342,6 +342,8 @@ export function createEngine(catalog: Catalog): Engine {
   });
   /** Most labels are no token: the filter answers that without a Map look-up (or a concatenation, see split-brand). */
   const exactBloom = new StringBloom(exactIndex.keys());
+  /** The tokens spelt exactly `text`, behind the Bloom filter. */
+  const exactTokens = (text: string): number[] | undefined => (exactBloom.mayHave(text) ? exactIndex.get(text) : undefined);
 
   // One automaton: brand tokens (ids 0..T-1, tiny ones excluded by giving them no path) then lure words.
   // Two-letter names (`au`) are scanned only when they are an official domain's label, and count only when the
@@ -440,7 +442,7 @@ export function createEngine(catalog: Catalog): Engine {
 
     // TLD swap / hyphenation: the label, hyphens removed, is a brand token.
     const joined = label.includes('-') ? label.replaceAll('-', '') : label;
-    const exactIds = exactBloom.mayHave(joined) ? exactIndex.get(joined) : undefined;
+    const exactIds = exactTokens(joined);
     if (exactIds !== undefined) {
       const t = tokens[exactIds[0] ?? 0];
       if (t !== undefined) {
@@ -516,7 +518,7 @@ export function createEngine(catalog: Catalog): Engine {
           const piece = label.slice(from, to);
           const pieceSkel = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
           // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
-          const pieceTypo = isCommonWord(pieceSkel) || (exactBloom.mayHave(pieceSkel) && exactIndex.has(pieceSkel)) ? null : findTypo(pieceSkel);
+          const pieceTypo = isCommonWord(pieceSkel) || exactTokens(pieceSkel) !== undefined ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
           // As for a whole label (above): a typo of a name of five letters or fewer is one edit from many words.
           if (pieceTypo !== null && t?.strongName === true && t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
@@ -688,9 +690,8 @@ export function createEngine(catalog: Catalog): Engine {
    * Typos of brand names among the sub-domain's labels and their hyphen-separated pieces, host[0, end): the first
    * one found is reported as brand-in-subdomain, strongly when the rest of an official domain follows it, else only
    * for distinctive names. Pieces shorter than a distinctive name or that are ordinary words are skipped; so are
-   * pieces that are a brand token as written (judged by the token scan).
+   * pieces that are a brand token as written (judged by the token scan). `foldable`: as for judgeLookalike().
    */
-  /** `foldable`: as for judgeLookalike(). */
   function judgeSubdomainTypos(s: Subject, end: number, signals: Signals, foldable: boolean): void {
     const host = s.host;
     let from = 0;
@@ -700,7 +701,7 @@ export function createEngine(catalog: Catalog): Engine {
       if (to - from >= DISTINCTIVE_TOKEN_LENGTH + 1 && to - from <= MAX_TYPO_PIECE_CHARS) {
         const piece = host.slice(from, to);
         const query = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
-        const typo = isCommonWord(query) || (exactBloom.mayHave(query) && exactIndex.has(query)) ? null : findTypo(query);
+        const typo = isCommonWord(query) || exactTokens(query) !== undefined ? null : findTypo(query);
         const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
         // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
         const imitated = t?.strongName === true ? officialSuffixAfter(host, to, t) : '';
@@ -770,7 +771,7 @@ export function createEngine(catalog: Catalog): Engine {
       let weight: number = officialHere !== '' ? WEIGHTS.officialInPath : WEIGHTS.tokenInPath;
       if (!t.distinctive && officialHere === '') weight = Math.round(weight / 2);
       // A folder or page of its own (`/Office365/`, `/plala/index.php`, `/biglobe.html`): where a kit is unpacked.
-      const segment = t.distinctive && officialHere === '' && isPathSegment(path, hitStart, hitEnd);
+      const segment = t.distinctive && officialHere === '' && isLastFolderOrPage(path, hitStart, hitEnd);
       if (segment) weight += WEIGHTS.brandPathSegment;
       if (hostIsRisky) weight += 15;
       if (weight > bestWeight) {
@@ -950,8 +951,10 @@ export function createEngine(catalog: Catalog): Engine {
     return matchSuffix(platform, (c) => (know.wellKnown.has(c) ? true : undefined)) !== null ? 'infrastructure' : 'user-content';
   }
 
-  /** Why a registrable domain is a known site ('' when it is not): a popular site or a closed brand TLD. */
-  /** `listed`: know.listedDomains may have the domain (when false, wellKnown has not). */
+  /**
+   * Why a registrable domain is a known site ('' when it is not): a popular site or a closed brand TLD. `listed`:
+   * know.listedDomains may have the domain (when false, wellKnown has not).
+   */
   function wellKnownAs(domain: string, suffix: string, listed: boolean): string {
     if (domain === '') return '';
     if (listed && know.wellKnown.has(domain)) return `${domain} is a well-known site (shipped list of popular and infrastructure domains)`;
@@ -1038,12 +1041,11 @@ function prefixEditWord(label: string, name: string): string {
  * `/biglobe.html` (a kit unpacked under the brand's name); not a category in the middle of a longer path
  * (`/microsoft/2014/09/30/…`) or the path's last word (`/video/youtube`).
  */
-function isPathSegment(text: string, start: number, end: number): boolean {
-  if (start === 0 || text.charCodeAt(start - 1) !== 47) return false;
+function isLastFolderOrPage(text: string, start: number, end: number): boolean {
+  if (start === 0 || text.charCodeAt(start - 1) !== 47 /* '/' */) return false;
   const next = text.charCodeAt(end);
-  const segmentEnd = next === 46 ? end : next === 47 ? end + 1 : -1;
-  if (segmentEnd < 0) return false;
-  const rest = next === 46 ? text.slice(end) : text.slice(end + 1);
+  if (next !== 46 /* '.' */ && next !== 47 /* '/' */) return false;
+  const rest = text.slice(next === 46 ? end : end + 1);
   // What follows is nothing, or one file name with an extension (`index.php`, `.html?x=1`), and no further folder.
   const query = rest.search(/[?#]/);
   const tail = query < 0 ? rest : rest.slice(0, query);

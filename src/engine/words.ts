@@ -21,6 +21,8 @@ const DOMAIN_PARTS = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'go',
 /** Two-letter pieces that are codes, not words: `tv`, `id`, `io`. */
 const SHORT_CODES = new Set(['my', 'id', 'tv', 'io', 'ai', 'hq', 'pc', 'vr', 'ar', 'ok', 'hd', 'pr', 'cs', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
 
+/** Longest common word (tools/generate-tables.ts keeps words of 3-20 letters): no piece longer is looked up. */
+const LONGEST_WORD_CHARS = 20;
 /** Longest piece segmented into words (DP is O(n²) substring look-ups; longer pieces count as `other`). */
 const MAX_SEGMENTED_CHARS = 40;
 /** Scratch tables of the two segmentations (at most MAX_SEGMENTED_CHARS + 1 entries each), allocated once. */
@@ -77,7 +79,6 @@ export function isComposedOfWords(label: string): boolean {
 
 /** A common word this long inside a label shows a chosen name, however odd the rest looks. */
 const TELLING_WORD_CHARS = 6;
-const LONGEST_WORD_CHARS = 20;
 
 /**
  * Whether a common word of TELLING_WORD_CHARS letters or more stands anywhere in label[start, end)
@@ -87,7 +88,7 @@ export function containsLongWord(label: string, start: number, end: number): boo
   const known = words();
   for (let i = start; i + TELLING_WORD_CHARS <= end; i++) {
     for (let j = Math.min(end, i + LONGEST_WORD_CHARS); j >= i + TELLING_WORD_CHARS; j--) {
-      if (known.has(label.slice(i, j))) return true;
+      if (anyWordBloom().mayHave(label, i, j) && known.has(label.slice(i, j))) return true;
     }
   }
   return false;
@@ -102,17 +103,16 @@ const LURE = 1;
 const WORD = 2;
 const OTHER = 4;
 
-/**
- * Classifies one run of letters by the cheapest segmentation into lure words, common words and short codes:
- * returns a bit set of what it is made of, or Other when it cannot be segmented.
- */
-/** Memo of classifyRun: hosts repeat their words (`online`, `cloud`, `static`); bounded, cleared when full. */
+/** Memo of segment(): hosts repeat their words (`online`, `cloud`, `static`); bounded, cleared when full. */
 const RUN_MEMO_SIZE = 50_000;
 const runMemo = new Map<string, number>();
 
+/**
+ * Classifies one run of letters by the cheapest segmentation into lure words, common words and short codes:
+ * returns a bit set of what it is made of, or Other when it cannot be segmented. A run that is one word is looked
+ * up behind the filter first: the memo (a large Map, often a cache miss) is for the segmentation only.
+ */
 function classifyRun(run: string): number {
-  // classifyRunUncached()'s look-ups first, behind the filter: the memo (a large Map, often a cache miss) is for
-  // the segmentation only.
   if (run.length === 0) return 0;
   const maybeWord = anyWordBloom().mayHave(run);
   if (maybeWord && lures().has(run)) return LURE;
@@ -121,25 +121,21 @@ function classifyRun(run: string): number {
   if (run.length > MAX_SEGMENTED_CHARS) return OTHER;
   const known = runMemo.get(run);
   if (known !== undefined) return known;
-  const bits = classifyRunUncached(run);
+  const bits = segment(run);
   if (runMemo.size >= RUN_MEMO_SIZE) runMemo.clear();
   runMemo.set(run, bits);
   return bits;
 }
 
-function classifyRunUncached(run: string): number {
-  if (run.length === 0) return 0;
-  if (lures().has(run)) return LURE;
-  if (run.length <= 3 && (SHORT_CODES.has(run) || run.length === 3)) return WORD;
-  if (words().has(run)) return WORD;
-  if (run.length > MAX_SEGMENTED_CHARS) return OTHER;
+/** classifyRun() of a run of 1 to MAX_SEGMENTED_CHARS letters that is no single word: its cheapest segmentation. */
+function segment(run: string): number {
   // best[i]: bits of a segmentation of run[0, i), or -1 when none. Prefer segmentations with lure words.
   // Scratch shared by calls: safe, the function is synchronous and not re-entrant.
   const best = SEGMENT_BITS;
   best.fill(-1, 0, run.length + 1);
   best[0] = 0;
   for (let i = 1; i <= run.length; i++) {
-    for (let j = Math.max(0, i - 20); j < i; j++) {
+    for (let j = Math.max(0, i - LONGEST_WORD_CHARS); j < i; j++) {
       const prev = best[j] ?? -1;
       if (prev < 0 || !anyWordBloom().mayHave(run, j, i)) continue;
       const piece = run.slice(j, i);
