@@ -54,7 +54,7 @@ export class StringBloom {
 
   /** mayHave(a + b), without the concatenation. */
   mayHaveJoined(a: string, b: string): boolean {
-    return this.test(hashContinue(hashRange(a, 0, a.length), b));
+    return this.test(hashRange(b, 0, b.length, hashRange(a, 0, a.length)));
   }
 
   private test(h: number): boolean {
@@ -67,17 +67,11 @@ export class StringBloom {
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 
-/** FNV-1a over UTF-16 code units of s[from, to). */
-function hashRange(s: string, from: number, to: number): number {
-  let h = FNV_OFFSET;
+/** FNV-1a over UTF-16 code units of s[from, to), continuing from `seed` (the hash of what comes before). */
+function hashRange(s: string, from: number, to: number, seed = FNV_OFFSET): number {
+  let h = seed;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
-}
-
-function hashContinue(h: number, s: string): number {
-  let x = h;
-  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 0x01000193);
-  return x;
 }
 
 /** A second, independent-enough index from the same hash (murmur3's finaliser). */
