@@ -13,9 +13,24 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { domainToASCII } from 'node:url';
 import { generatePermutations } from '../src/engine/index.js';
 import type { Brand, Catalog } from '../src/engine/index.js';
+
+/** Seed of the corpus shuffle and of the synthetic generators ("hook"), for every bench that shares the corpus. */
+export const BENCH_SEED = 0x686f6f6b;
+
+/** Chunk size in which the benches feed `hookwatch check` its input, as a pipe would. */
+export const STREAM_CHUNK_BYTES = 64 * 1024;
+
+/** `text` as a byte stream in STREAM_CHUNK_BYTES chunks (checkStream's input in the benches). */
+export function chunkedStream(text: Buffer): Readable {
+  function* chunks(): Generator<Buffer> {
+    for (let offset = 0; offset < text.length; offset += STREAM_CHUNK_BYTES) yield text.subarray(offset, offset + STREAM_CHUNK_BYTES);
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
 
 /** Share of hosts in the mixed set; the rest are URLs. */
 export const HOST_SHARE = 0.8;

@@ -9,22 +9,20 @@
  * alternating, and note `uptime` beside the figures.
  */
 import { dirname, resolve } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/index.js';
 import { defaultCatalog } from '../src/catalog/index.js';
 import { checkStream } from '../src/cli/check.js';
-import { realCorpus } from './corpus.js';
+import { BENCH_SEED, chunkedStream, realCorpus } from './corpus.js';
 
-const SEED = 0x686f6f6b; // as engine.bench.ts
 const WARMUP_INPUTS = 100_000;
 const RUNS = 3;
-const STREAM_CHUNK_BYTES = 64 * 1024;
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, n: { type: 'string' } } });
 const dataDir = values.data ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data');
-const corpus = realCorpus(dataDir, Number(values.n ?? 1_000_000), SEED);
+const corpus = realCorpus(dataDir, Number(values.n ?? 1_000_000), BENCH_SEED);
 const engine = createEngine(defaultCatalog());
 
 /** CPU seconds (user + system) of `run`. */
@@ -48,10 +46,8 @@ const hostSeconds = await best(RUNS, checkAll(corpus.hosts));
 const urlSeconds = await best(1, checkAll(corpus.urls));
 const text = Buffer.from(`${corpus.hosts.join('\n')}\n`);
 const streamSeconds = await best(RUNS, async () => {
-  const chunks: Buffer[] = [];
-  for (let offset = 0; offset < text.length; offset += STREAM_CHUNK_BYTES) chunks.push(text.subarray(offset, offset + STREAM_CHUNK_BYTES));
   const out = new Writable({ write(_chunk, _encoding, callback): void { callback(); } });
-  await checkStream(Readable.from(chunks, { objectMode: false }), { engine, format: 'jsonl', out });
+  await checkStream(chunkedStream(text), { engine, format: 'jsonl', out });
 });
 const perSecond = (count: number, seconds: number): string => Math.round(count / seconds).toLocaleString('en-US');
 console.log(`CPU time, best of ${RUNS} (${corpus.hosts.length.toLocaleString('en-US')} hosts, ${corpus.urls.length.toLocaleString('en-US')} URLs):`);

@@ -31,7 +31,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { createRequire } from 'node:module';
 import { cpus, devNull, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from './build.js';
 import { parseArgs } from 'node:util';
@@ -39,7 +39,7 @@ import { createEngine, ENGINE_VERSION, type Engine, type Verdict } from '../src/
 import { defaultCatalog, parseCatalog } from '../src/catalog/index.js';
 import { checkStream } from '../src/cli/check.js';
 import { benchEmail, emailBenchDir, TARGET_EMAIL_MESSAGES_PER_S } from './email.bench.js';
-import { hasEvalData, HOST_SHARE, realCorpus, syntheticCatalog, syntheticCorpus, type Corpus } from './corpus.js';
+import { BENCH_SEED, chunkedStream, STREAM_CHUNK_BYTES, hasEvalData, HOST_SHARE, realCorpus, syntheticCatalog, syntheticCorpus, type Corpus } from './corpus.js';
 
 // Targets (see the project brief).
 const TARGET_ENGINE_HOSTS_PER_S = 1_000_000;
@@ -55,10 +55,7 @@ const CATALOG_RUNS = 5;
 /** Inputs given to eth-phishing-detect per run (and its warm-up): see the header, item 2. */
 const DEFAULT_THEIRS_SAMPLE = 30_000;
 const THEIRS_WARMUP = 2_000;
-const STREAM_CHUNK_BYTES = 64 * 1024;
 const CATALOG_BRANDS = 300;
-/** Seed of the corpus shuffle and of the synthetic generators ("hook"). */
-const SEED = 0x686f6f6b;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DATA_DIR = resolve(ROOT, '../shared/data');
@@ -238,10 +235,6 @@ function benchTheirs(engine: Engine, corpus: Corpus, sampleSize: number): void {
 // ---------------------------------------------------------------------------------------------------------------
 // 3. `hookwatch check` end to end
 
-function* chunksOf(bytes: Buffer, size: number): Generator<Buffer> {
-  for (let offset = 0; offset < bytes.length; offset += size) yield bytes.subarray(offset, offset + size);
-}
-
 /** A sink that counts the bytes written to it and keeps none. */
 function countingSink(): { sink: Writable; bytes: () => number } {
   let total = 0;
@@ -256,7 +249,7 @@ function countingSink(): { sink: Writable; bytes: () => number } {
 
 async function timeCheckStream(engine: Engine, text: Buffer, lines: number): Promise<{ perSecond: number; outBytes: number }> {
   const { sink, bytes } = countingSink();
-  const input = Readable.from(chunksOf(text, STREAM_CHUNK_BYTES), { objectMode: false });
+  const input = chunkedStream(text);
   const t0 = performance.now();
   const count = await checkStream(input, { engine, format: 'jsonl', out: sink });
   const ms = performance.now() - t0;
@@ -456,8 +449,8 @@ async function main(): Promise<void> {
   const options = readOptions(values);
   const base = defaultCatalog();
   const corpus = options.dataDir === undefined
-    ? syntheticCorpus(options.n, SEED, base)
-    : realCorpus(options.dataDir, options.n, SEED);
+    ? syntheticCorpus(options.n, BENCH_SEED, base)
+    : realCorpus(options.dataDir, options.n, BENCH_SEED);
   printHeader(corpus, options.n);
 
   const work = mkdtempSync(join(tmpdir(), 'hookwatch-bench-'));
@@ -466,7 +459,7 @@ async function main(): Promise<void> {
     const hostsFile = join(work, 'hosts.txt');
     const mixedFile = join(work, 'mixed.txt');
     const catalogFile = join(work, `catalog-${CATALOG_BRANDS}.json`);
-    const catalogText = JSON.stringify(syntheticCatalog(base, CATALOG_BRANDS, SEED), null, 2);
+    const catalogText = JSON.stringify(syntheticCatalog(base, CATALOG_BRANDS, BENCH_SEED), null, 2);
     writeFileSync(hostsFile, hostsText);
     writeFileSync(mixedFile, `${corpus.mixed.join('\n')}\n`);
     writeFileSync(catalogFile, catalogText);
