@@ -864,7 +864,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (m.cut !== null) signals.add('mime-limit', m.malformed.find((t) => t.includes('analysed')) ?? 'a MIME limit was reached', MAIL_WEIGHTS.mimeLimit, null);
     const structural = m.malformed.filter((t) => !t.includes('analysed'));
     if (structural.length > 0) signals.add('malformed-mime', structural.slice(0, 3).join('; '), MAIL_WEIGHTS.malformed, null, 'broken mailers produce malformed messages too');
-    if (m.fromUnquotedComma && m.extraFrom === 0) {
+    if (m.fromUnquotedComma) {
       signals.add('malformed-mime', `the From display name ${quote(from?.name ?? '')} has a comma outside quotes: written as is, the header holds two names glued together, one without an address (RFC 5322 needs such a name quoted; mail programs do)`,
         MAIL_WEIGHTS.fromGlued, null, 'a hand-written "Last, First" name looks like this too');
     }
