@@ -804,13 +804,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     // Only for the brand's own voice — its name in the display name, or a role mailbox (`notifica@`, `no-reply@`):
     // the brand's employees write to lists and colleagues from the same domain about other sites all day.
     if (fromOfficial !== null && !freemail.has(fromOrg) && links.length > 0 && (displayBrands.includes(fromOfficial) || roleMailbox(from?.address ?? ''))) {
-      const foreign: string[] = [];
-      for (const url of links) {
-        const host = httpHost(url);
-        if (registrable(host) === fromOrg || officialBrandOf(host) === fromOfficial) { foreign.length = 0; break; }
-        if (foreign.length < 3 && !foreign.includes(host)) foreign.push(host);
-      }
-      if (foreign.length > 0) {
+      const hosts = links.map(httpHost);
+      if (!hosts.some((host) => registrable(host) === fromOrg || officialBrandOf(host) === fromOfficial)) {
+        const foreign = [...new Set(hosts)].slice(0, 3);
         signals.add('official-sender-foreign-links', `the From ${fromDomain} is an official domain of ${brandName(fromOfficial)} (not verified here), but none of the message's ${links.length} link(s) leads to ${brandName(fromOfficial)}: they go to ${foreign.join(', ')}`,
           MAIL_WEIGHTS.officialForeignLinks, fromOfficial, 'some brands send through click-tracking services on other domains; a verified sender is never judged by this');
       }
