@@ -67,8 +67,7 @@ function parseBlock(window: string): ForwardedHeader | null {
   if (newline >= 0 && value.slice(newline).trim() !== '') {
     // A line-structured block: the From field is its first line (folded To/Cc lines may follow before Date).
     const next = NEXT_LABEL.exec(value);
-    if (next !== null && next.index >= newline) value = value.slice(0, newline);
-    else if (next === null) value = value.slice(0, newline);
+    if (next === null || next.index >= newline) value = value.slice(0, newline);
   }
   const next = NEXT_LABEL.exec(value);
   if (next !== null) value = value.slice(0, next.index);
