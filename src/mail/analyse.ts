@@ -408,7 +408,7 @@ const OPT_OUT_PHRASES: readonly string[] = [
 const OPT_OUT_SCAN_CHARS = 2000;
 
 /** Index of the first opt-out phrase in the opening of `text`, or -1. */
-export function optOutAt(text: string): number {
+function optOutAt(text: string): number {
   const head = text.slice(0, OPT_OUT_SCAN_CHARS).toLowerCase();
   let first = -1;
   for (const p of OPT_OUT_PHRASES) {

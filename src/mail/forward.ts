@@ -17,9 +17,9 @@
 /** Characters of the body searched for a forwarded header block (a forward's block comes first, after a short note). */
 export const MAX_FORWARD_SCAN_CHARS = 20_000;
 /** Characters after a From label in which the Date/Sent and Subject labels must appear (Outlook's block with a long To/Cc list fits). */
-export const FORWARD_BLOCK_CHARS = 1_500;
+const FORWARD_BLOCK_CHARS = 1_500;
 /** From labels tried: a body that says `From:` a thousand times costs at most this many windows. */
-export const MAX_FORWARD_CANDIDATES = 16;
+const MAX_FORWARD_CANDIDATES = 16;
 
 export interface ForwardedHeader {
   /** The forwarded message's display name (quotes removed), '' when none. */
