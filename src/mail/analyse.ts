@@ -408,7 +408,7 @@ const OPT_OUT_PHRASES: readonly string[] = [
 const OPT_OUT_SCAN_CHARS = 2000;
 
 /** Index of the first opt-out phrase in the opening of `text`, or -1. */
-export function optOutAt(text: string): number {
+function optOutAt(text: string): number {
   const head = text.slice(0, OPT_OUT_SCAN_CHARS).toLowerCase();
   let first = -1;
   for (const p of OPT_OUT_PHRASES) {
@@ -439,10 +439,14 @@ const ROLE_MAILBOXES: readonly string[] = [
 
 /** True when the address's local part is a role mailbox (`no-reply@`, `notifica@`, `service@`) rather than a person's. */
 export function roleMailbox(address: string): boolean {
-  const at = address.lastIndexOf('@');
-  if (at <= 0) return false;
-  const local = address.slice(0, Math.min(at, 64)).toLowerCase().replace(/[-_.+]/g, '');
+  const local = localPart(address).toLowerCase().replace(/[-_.+]/g, '');
   return ROLE_MAILBOXES.some((r) => local.startsWith(r));
+}
+
+/** The part of an address before its last `@` (at most 64 characters), or '' when there is none. */
+function localPart(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at > 0 ? address.slice(0, Math.min(at, 64)) : '';
 }
 
 /** Reply and forward prefixes before a list's subject tag (`Re: [rpm-list] …`, `AW: WG: [ILUG] …`), at most a few. */
@@ -467,8 +471,7 @@ export function listTagOfReplyTo(subject: string, replyAddress: string): string 
   const close = rest.indexOf(']');
   if (close < 2 || close > 61) return '';
   const tag = rest.slice(1, close).trim();
-  const at = replyAddress.lastIndexOf('@');
-  const local = at > 0 ? alnum(replyAddress.slice(0, Math.min(at, 64))) : '';
+  const local = alnum(localPart(replyAddress));
   return local.length >= 2 && alnum(tag) === local ? tag : '';
 }
 
@@ -504,19 +507,20 @@ export function webmailContact(text: string, isFreemail: (domain: string) => boo
   for (let n = 0; at >= 0 && n < MAX_CONTACT_ADDRESSES; n++, at = t.indexOf('@', at + 1)) {
     const address = addressAround(t, at).toLowerCase();
     if (address === '' || own.includes(address)) continue;
-    const domain = address.slice(address.indexOf('@') + 1);
-    if (!isFreemail(domain)) continue;
-    const before = t.slice(Math.max(0, at - (address.indexOf('@')) - CONTACT_CUE_CHARS), at - address.indexOf('@'));
+    const localLength = address.indexOf('@');
+    if (!isFreemail(address.slice(localLength + 1))) continue;
+    const start = at - localLength;
+    const before = t.slice(Math.max(0, start - CONTACT_CUE_CHARS), start);
     if (CONTACT_CUES.some((cue) => before.includes(cue))) return address;
   }
   return '';
 }
 
 /** Greeting words after which a name is expected (`Hi`, `Dear`, `Hallo`, `Olá` …): normalised, as in lexicon.ts. */
-const GREETINGS: readonly string[] = [
+const GREETINGS: ReadonlySet<string> = new Set([
   'hi', 'hello', 'hey', 'dear', 'attention', 'hallo', 'liebe', 'lieber', 'achtung', 'hoi', 'beste', 'ola', 'olá', 'oi', 'prezado', 'prezada',
   'caro', 'cara', 'hola', 'estimado', 'estimada', 'querido', 'querida', 'bonjour', 'salut', 'cher', 'chère', 'ciao', 'gentile',
-];
+]);
 
 /** An e-mail address at `at` in `text` (the index of its '@'), or '' (bounded: 64 characters either side). */
 function addressAround(text: string, at: number): string {
@@ -551,7 +555,7 @@ export function greetingAddress(subject: string, body: string, to: string): stri
       const lastWord = before.slice(before.lastIndexOf(' ') + 1).toLowerCase();
       const after = text.charCodeAt(start + address.length);
       const opens = text.slice(0, start).trim() === '' && (after === 44 || after === 33 || after === 58 || after === 32 && text.charCodeAt(start + address.length + 1) === 33);
-      if (opens || GREETINGS.includes(lastWord)) return address;
+      if (opens || GREETINGS.has(lastWord)) return address;
     }
   }
   return '';
@@ -800,13 +804,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     // Only for the brand's own voice — its name in the display name, or a role mailbox (`notifica@`, `no-reply@`):
     // the brand's employees write to lists and colleagues from the same domain about other sites all day.
     if (fromOfficial !== null && !freemail.has(fromOrg) && links.length > 0 && (displayBrands.includes(fromOfficial) || roleMailbox(from?.address ?? ''))) {
-      const foreign: string[] = [];
-      for (const url of links) {
-        const host = httpHost(url);
-        if (registrable(host) === fromOrg || officialBrandOf(host) === fromOfficial) { foreign.length = 0; break; }
-        if (foreign.length < 3 && !foreign.includes(host)) foreign.push(host);
-      }
-      if (foreign.length > 0) {
+      const hosts = links.map(httpHost);
+      if (!hosts.some((host) => registrable(host) === fromOrg || officialBrandOf(host) === fromOfficial)) {
+        const foreign = [...new Set(hosts)].slice(0, 3);
         signals.add('official-sender-foreign-links', `the From ${fromDomain} is an official domain of ${brandName(fromOfficial)} (not verified here), but none of the message's ${links.length} link(s) leads to ${brandName(fromOfficial)}: they go to ${foreign.join(', ')}`,
           MAIL_WEIGHTS.officialForeignLinks, fromOfficial, 'some brands send through click-tracking services on other domains; a verified sender is never judged by this');
       }
@@ -864,7 +864,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (m.cut !== null) signals.add('mime-limit', m.malformed.find((t) => t.includes('analysed')) ?? 'a MIME limit was reached', MAIL_WEIGHTS.mimeLimit, null);
     const structural = m.malformed.filter((t) => !t.includes('analysed'));
     if (structural.length > 0) signals.add('malformed-mime', structural.slice(0, 3).join('; '), MAIL_WEIGHTS.malformed, null, 'broken mailers produce malformed messages too');
-    if (m.fromUnquotedComma && m.extraFrom === 0) {
+    if (m.fromUnquotedComma) {
       signals.add('malformed-mime', `the From display name ${quote(from?.name ?? '')} has a comma outside quotes: written as is, the header holds two names glued together, one without an address (RFC 5322 needs such a name quoted; mail programs do)`,
         MAIL_WEIGHTS.fromGlued, null, 'a hand-written "Last, First" name looks like this too');
     }

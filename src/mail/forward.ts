@@ -17,9 +17,9 @@
 /** Characters of the body searched for a forwarded header block (a forward's block comes first, after a short note). */
 export const MAX_FORWARD_SCAN_CHARS = 20_000;
 /** Characters after a From label in which the Date/Sent and Subject labels must appear (Outlook's block with a long To/Cc list fits). */
-export const FORWARD_BLOCK_CHARS = 1_500;
+const FORWARD_BLOCK_CHARS = 1_500;
 /** From labels tried: a body that says `From:` a thousand times costs at most this many windows. */
-export const MAX_FORWARD_CANDIDATES = 16;
+const MAX_FORWARD_CANDIDATES = 16;
 
 export interface ForwardedHeader {
   /** The forwarded message's display name (quotes removed), '' when none. */
@@ -67,8 +67,7 @@ function parseBlock(window: string): ForwardedHeader | null {
   if (newline >= 0 && value.slice(newline).trim() !== '') {
     // A line-structured block: the From field is its first line (folded To/Cc lines may follow before Date).
     const next = NEXT_LABEL.exec(value);
-    if (next !== null && next.index >= newline) value = value.slice(0, newline);
-    else if (next === null) value = value.slice(0, newline);
+    if (next === null || next.index >= newline) value = value.slice(0, newline);
   }
   const next = NEXT_LABEL.exec(value);
   if (next !== null) value = value.slice(0, next.index);
