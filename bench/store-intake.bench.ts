@@ -1,8 +1,10 @@
 /**
  * The store's share of report intake, without HTTP: N distinct reports created (report, contact, audit entry, job)
  * C at a time through the real SQLite store (WAL, synchronous=FULL) or PostgreSQL, each analysed by the in-process
- * queue's worker as `hookwatch serve` wires it (the job sent in the report's transaction, completed in the analysis's). Prints the process CPU per report (intake + analysis), which is
- * far steadier on a shared machine than the HTTP bench's reports/s.
+ * queue's worker as `hookwatch serve` wires it in the embedded mode (EMBEDDED_WORKER_CONCURRENCY slots, the job sent in
+ * the report's transaction, completed in the analysis's; on PostgreSQL too, where `serve` uses pg-boss instead). Prints
+ * the process CPU per report (intake + analysis), which is far steadier on a shared machine than the HTTP bench's
+ * reports/s.
  *
  *   npm run bench:store [-- --db sqlite|postgres] [--reports 4000] [--concurrency 32] [--rounds 3]
  */
@@ -12,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCatalog } from '../src/catalog/index.js';
+import { EMBEDDED_WORKER_CONCURRENCY } from '../src/cli/platform.js';
 import { createEngine } from '../src/engine/index.js';
 import { inProcessQueue } from '../src/queue/in-process.js';
 import { openStore, migrateToLatest } from '../src/store/index.js';
@@ -47,7 +50,7 @@ async function round(): Promise<void> {
   await queue.work('analyse-report', async (job) => {
     await analyseReport(store, engine, job.payload.reportId, () => new Date(), undefined, job.completeWithin);
     analysed++;
-  }, { concurrency: 32 });
+  }, { concurrency: EMBEDDED_WORKER_CONCURRENCY });
   const tag = randomBytes(3).toString('hex');
   let next = 0;
   const cpu0 = process.cpuUsage();

@@ -36,7 +36,7 @@ export interface QueueFixture {
  * A transaction for storage without one (memoryJobStore): it runs no statements, and "commits" by running its
  * afterCommit hooks when `work` resolves (none when it throws).
  */
-export async function hookOnlyTransaction<T>(work: (tx: QueueTransaction) => Promise<T>): Promise<T> {
+async function hookOnlyTransaction<T>(work: (tx: QueueTransaction) => Promise<T>): Promise<T> {
   const hooks: (() => void)[] = [];
   const tx: QueueTransaction = {
     executeSql: () => Promise.reject(new Error('hookOnlyTransaction: no database to run statements on')),

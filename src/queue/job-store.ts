@@ -236,7 +236,8 @@ export function memoryJobStore(): JobStore {
   return store;
 }
 
-function claimOrder(a: StoredJob, b: StoredJob): number {
+/** The claim order of the contract (`claim`): earliest runAfter, then createdAt, then id. */
+export function claimOrder(a: StoredJob, b: StoredJob): number {
   return a.runAfter - b.runAfter || a.createdAt - b.createdAt || compareText(a.id, b.id);
 }
 

@@ -196,12 +196,11 @@ export async function appendAudit(
 ): Promise<AuditEvent> {
   const batch = batches.get(trx);
   if (batch !== undefined) return batch.append(trx, entry);
-  // A transaction of the caller's own (not a group-commit batch): head read, entry, head written, at once.
-  checkEntry(entry);
-  const row = chainedRow(entry, await readHead(trx));
-  await insertEntry.execute(trx, row);
-  await writeHead.execute(trx, { seq: row.seq, hash: row.hash });
-  return toEvent(row);
+  // A transaction of the caller's own (not a group-commit batch): a batch of one, head read, entry, head written.
+  const alone = new AuditBatch();
+  const event = await alone.append(trx, entry);
+  await alone.flush(trx);
+  return event;
 }
 
 function toEvent(row: AuditEventsTable): AuditEvent {

@@ -119,27 +119,26 @@ const upsertIndicator = prepare<
       verdict: p.verdict, score: p.score, brand: p.brand, signals: p.signals, first_seen: p.seen, last_seen: p.seen,
       report_count: 1, status: 'new',
     })
-    // CASE rather than min()/max(): SQLite's two-argument max() is PG's greatest().
     .onConflict((oc) =>
-      oc.column('key_hash').doUpdateSet((eb) => ({
-        report_count: eb('indicators.report_count', '+', 1),
-        first_seen: eb
+      oc.column('key_hash').doUpdateSet((eb) => {
+        // The earlier (`<`) or later (`>`) of the stored and the new time. CASE rather than min()/max(): SQLite's
+        // two-argument max() is PG's greatest().
+        const keep = (column: 'first_seen' | 'last_seen', op: '<' | '>') => eb
           .case()
-          .when('excluded.first_seen', '<', eb.ref('indicators.first_seen'))
-          .then(eb.ref('excluded.first_seen'))
-          .else(eb.ref('indicators.first_seen'))
-          .end(),
-        last_seen: eb
-          .case()
-          .when('excluded.last_seen', '>', eb.ref('indicators.last_seen'))
-          .then(eb.ref('excluded.last_seen'))
-          .else(eb.ref('indicators.last_seen'))
-          .end(),
-        verdict: eb.ref('excluded.verdict'),
-        score: eb.ref('excluded.score'),
-        brand: eb.ref('excluded.brand'),
-        signals: eb.ref('excluded.signals'),
-      })),
+          .when(`excluded.${column}`, op, eb.ref(`indicators.${column}`))
+          .then(eb.ref(`excluded.${column}`))
+          .else(eb.ref(`indicators.${column}`))
+          .end();
+        return {
+          report_count: eb('indicators.report_count', '+', 1),
+          first_seen: keep('first_seen', '<'),
+          last_seen: keep('last_seen', '>'),
+          verdict: eb.ref('excluded.verdict'),
+          score: eb.ref('excluded.score'),
+          brand: eb.ref('excluded.brand'),
+          signals: eb.ref('excluded.signals'),
+        };
+      }),
     )
     .returning(['id', 'report_count']));
 

@@ -3,7 +3,6 @@
  * conformance suite (at-least-once, retries, dead letters, crash redelivery) running over it.
  */
 import { after, before } from 'node:test';
-import { sql } from 'kysely';
 import { forEachStore, type TestStore } from './test-stores.js';
 import { storeJobStore } from './jobs.repo.js';
 import { runJobStoreConformance } from '../queue/job-store-conformance.js';
@@ -21,14 +20,13 @@ forEachStore((name, open) => {
   });
 
   /**
-   * The jobs table emptied: each suite case starts from fresh storage over the one open store. On PostgreSQL by
-   * TRUNCATE: the previous case's queue was stopped without draining, and a group-commit batch of its last poll may
-   * still hold some job rows; a DELETE locking rows one by one could meet it in the other order (40P01), while
-   * TRUNCATE's table lock just waits for that batch to end.
+   * The jobs table emptied: each suite case starts from fresh storage over the one open store. Through the store's
+   * group commit, like every job-store write: the previous case's queue was stopped without draining, and a batch of
+   * its last poll may still hold some job rows; a DELETE beside the batch loop could meet it in the other lock order
+   * on PostgreSQL (40P01), while one in the loop runs after that batch (or inside it).
    */
   async function fresh(): Promise<ReturnType<typeof storeJobStore>> {
-    if (name === 'postgres') await sql`truncate table jobs`.execute(store.db);
-    else await store.db.deleteFrom('jobs').execute();
+    await store.write((trx) => trx.deleteFrom('jobs').execute());
     return storeJobStore(store);
   }
 

@@ -8,7 +8,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { JobName, QueueTransaction } from '../queue/queue.js';
 import type { JobStore, NewStoredJob, StoredJob, StoredJobState } from '../queue/job-store.js';
-import { STORED_JOB_STATES } from '../queue/job-store.js';
+import { STORED_JOB_STATES, claimOrder } from '../queue/job-store.js';
 import { prepare } from './prepared.js';
 import { kyselyTransactionOf } from './group-commit.js';
 import type { Database, JobsTable } from './schema.js';
@@ -53,11 +53,6 @@ function claimStatement(lockRows: boolean) {
   });
 }
 const claimJobs = { sqlite: claimStatement(false), postgres: claimStatement(true) } as const;
-
-/** The claim order of the job-store contract: earliest runAfter, then createdAt, then id. */
-function claimOrder(a: StoredJob, b: StoredJob): number {
-  return a.runAfter - b.runAfter || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 function toJob(row: Selectable<JobsTable>): StoredJob {
   return Object.freeze({
