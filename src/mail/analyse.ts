@@ -21,7 +21,7 @@ import { MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_S
 import { extractLinks } from './links.js';
 import { parse as parseHost } from 'tldts';
 import { parseMessage, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
-import { normaliseText, PhraseIndex } from './phrases.js';
+import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
@@ -253,7 +253,7 @@ export interface ScriptTricks {
   readonly mixedWords: readonly string[];
   /** Letters from the mathematical-alphanumeric, enclosed or full-width blocks (`𝐘𝐎𝐔𝐑`), used to dodge word filters. */
   readonly styledLetters: number;
-  /** Zero-width characters between two letters (`Pay\u200Bpal`). */
+  /** Runs of invisible characters between two Latin letters (`Pay\u200Bpal`, `P\u200F\u200Eay`). */
   readonly hiddenSplits: number;
 }
 
@@ -261,13 +261,8 @@ function scriptOf(c: number): 'latin' | 'cyrillic' | 'greek' | 'other' | 'none' 
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) return 'latin';
   if (c >= 0x400 && c <= 0x4ff) return 'cyrillic';
   if (c >= 0x370 && c <= 0x3ff) return 'greek';
-  if (c < 0x80 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060) return 'none';
+  if (c < 0x80 || isInvisible(c)) return 'none';
   return 'other';
-}
-
-/** Zero-width space/non-joiner/joiner, word joiner, soft hyphen: characters that split a word without showing. */
-function invisible(c: number): boolean {
-  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xad;
 }
 
 /** One pass over code points: words that mix scripts, styled letters, zero-width splits. */
@@ -289,11 +284,11 @@ export function scriptTricks(text: string): ScriptTricks {
     const c = text.codePointAt(i) ?? 0;
     if (c > 0xffff) i++;
     if ((c >= 0x1d400 && c <= 0x1d7ff) || (c >= 0x24b6 && c <= 0x24e9) || (c >= 0xff21 && c <= 0xff5a)) { styledLetters++; continue; }
-    if (invisible(c)) {
+    if (isInvisible(c)) {
       // A run of invisible characters (`comp\u00AD\u00AD\u00ADany`) is one split: look past the run both ways.
-      if (i > 0 && invisible(text.charCodeAt(i - 1))) continue;
+      if (i > 0 && isInvisible(text.charCodeAt(i - 1))) continue;
       let after = i + 1;
-      while (after < end && after - i < 64 && invisible(text.charCodeAt(after))) after++;
+      while (after < end && after - i < 64 && isInvisible(text.charCodeAt(after))) after++;
       const prev = i > 0 ? scriptOf(text.charCodeAt(i - 1)) : 'none';
       const next = after < end ? scriptOf(text.charCodeAt(after)) : 'none';
       if (prev === 'latin' && next === 'latin') hiddenSplits++;
@@ -524,13 +519,19 @@ const GREETINGS: ReadonlySet<string> = new Set([
 
 /** An e-mail address at `at` in `text` (the index of its '@'), or '' (bounded: 64 characters either side). */
 function addressAround(text: string, at: number): string {
+  const span = addressSpan(text, at);
+  return span === null ? '' : text.slice(span.start, span.end);
+}
+
+/** Where addressAround() finds the address around the `@` at `at`, or null when there is none. */
+function addressSpan(text: string, at: number): { start: number; end: number } | null {
   const word = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 46 || c === 45 || c === 95 || c === 43;
   let start = at;
   while (start > 0 && at - start < 64 && word(text.charCodeAt(start - 1))) start--;
   let end = at + 1;
   while (end < text.length && end - at < 64 && word(text.charCodeAt(end))) end++;
   while (end > at + 1 && text.charCodeAt(end - 1) === 46) end--;
-  return start < at && end > at + 1 ? text.slice(start, end) : '';
+  return start < at && end > at + 1 ? { start, end } : null;
 }
 
 /** Characters at the start of the body where a greeting is looked for. */
@@ -548,9 +549,10 @@ export function greetingAddress(subject: string, body: string, to: string): stri
   if (toAddress !== '' && subjectLower.includes(toAddress)) return toAddress;
   for (const text of [subjectLower.slice(0, GREETING_CHARS), body.slice(0, GREETING_CHARS)]) {
     for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-      const address = addressAround(text, at);
-      if (address === '' || !address.slice(address.indexOf('@')).includes('.')) continue;
-      const start = text.indexOf(address, Math.max(0, at - 64));
+      const span = addressSpan(text, at);
+      if (span === null || !text.slice(at, span.end).includes('.')) continue;
+      const { start } = span;
+      const address = text.slice(start, span.end);
       const before = text.slice(Math.max(0, start - 16), start).replace(/[\s,:]+$/, '');
       const lastWord = before.slice(before.lastIndexOf(' ') + 1).toLowerCase();
       const after = text.charCodeAt(start + address.length);

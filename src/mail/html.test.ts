@@ -51,6 +51,14 @@ describe('what the signals see after decoding', () => {
     assert.equal(normaliseText(named), 'kontosperrung passwort kundenservice');
   });
 
+  test('bidi marks and the combining grapheme joiner hide inside words too, and the lure matcher ignores them', () => {
+    const text = scanHtml('<p>P&#8207;&#8206;le&#8207;ase up&#8206;da&#847;te your pay&#8207;ment</p>').text;
+    assert.equal(scriptTricks(text).hiddenSplits, 5);
+    assert.equal(normaliseText(text), 'please update your payment');
+    // Right-to-left marks between Hebrew words, and a variation selector after an emoji, split no Latin word.
+    assert.equal(scriptTricks('\u05e9\u05dc\u05d5\u05dd\u200f \u05e2\u05d5\u05dc\u05dd \u2764\ufe0f ok').hiddenSplits, 0);
+  });
+
   test('a link text and href decode; an obfuscated lure still matches (es, fr)', async () => {
     const scan = scanHtml('<a href="https://x.example/?q=1&amp;r=2">Verif&iacute;&#x71;ue</a>');
     assert.deepEqual(scan.links, [{ href: 'https://x.example/?q=1&r=2', text: 'Verifíque' }]);

@@ -106,9 +106,36 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
+/** ignorableTable()'s answer, built on first use. */
+let ignorable: Uint8Array | null = null;
+
+/**
+ * One byte per BMP code unit, 1 where Unicode's Default_Ignorable_Code_Point holds. Taken from the regular-expression
+ * engine's own Unicode data in one scan of a string of every BMP code unit (surrogates as NUL, so indices stay
+ * code units): about a millisecond, against tens for a test per character.
+ */
+function ignorableTable(): Uint8Array {
+  if (ignorable !== null) return ignorable;
+  const units = new Uint16Array(0x10000);
+  for (let c = 0; c < units.length; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 0 : c;
+  const table = new Uint8Array(0x10000);
+  for (const m of new TextDecoder('utf-16le').decode(units).matchAll(/\p{Default_Ignorable_Code_Point}/gu)) table[m.index] = 1;
+  ignorable = table;
+  return table;
+}
+
+/**
+ * A character that splits a word without showing: Unicode's default-ignorable code points in the BMP (zero-width
+ * space, non-joiner and joiner, word joiner, soft hyphen, left-to-right and right-to-left marks, bidi embeddings,
+ * the combining grapheme joiner, variation selectors …). The supplementary ones (tags) are not counted.
+ */
+export function isInvisible(c: number): boolean {
+  return c >= 0xad && c <= 0xffff && ignorableTable()[c] === 1;
+}
+
 /**
  * Text as the matchers see it: NFKC (full-width letters and ligatures fold to ASCII), lowercase, typographic
- * apostrophes as `'`, zero-width and soft-hyphen characters removed, every whitespace run one space.
+ * apostrophes as `'`, invisible characters (isInvisible) removed, every whitespace run one space.
  */
 export function normaliseText(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase();
@@ -118,7 +145,7 @@ export function normaliseText(text: string): string {
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     const white = c === 95 /* '_' */ || c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x3000;
-    const invisible = c === 0xad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff;
+    const invisible = isInvisible(c);
     const quote = c === 0x2019 || c === 0x2018;
     // '_' separates words in subjects written to dodge filters (`Unusual_activity_on_your_Account`).
     if (!white && !invisible && !quote) continue;

@@ -42,6 +42,10 @@ describe('greeting-address', () => {
     assert.equal(greetingAddress('Aviso', 'prezado joao.silva@example.com.br, sua conta', ''), 'joao.silva@example.com.br');
     assert.equal(greetingAddress('Notice', 'bob@example.net: your mailbox is full', ''), 'bob@example.net');
   });
+  test('the greeted address is judged where it stands, even when an earlier address ends with the same text', () => {
+    // `a@b.example` is also the end of `xa@b.example`: the words before the second one are "Dear", not "From x".
+    assert.equal(greetingAddress('Notice', 'From xa@b.example to you. Dear a@b.example, your parcel is waiting', ''), 'a@b.example');
+  });
   test('not for addresses in running text, signatures or quoted headers', async () => {
     assert.equal(greetingAddress('Re: patch', 'On Monday, anna@example.org wrote: the patch looks fine', '<list@example.org>'), '');
     assert.equal(greetingAddress('Meeting', 'Hi Anna, write to bob@example.net for the room.', '<anna@example.org>'), '');
