@@ -311,6 +311,38 @@ describe('names that only resemble a lookalike', () => {
     assert.ok(!isFlagged(r), show(r));
     assert.ok(r.signals.some((s) => s.kind === 'typosquat' && s.caveat !== undefined), show(r));
   });
+
+  test('a different first letter is a weak typo with a caveat, unless the two letters look alike', () => {
+    for (const input of ['oaypal.com', 'vinance.net']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r), show(r));
+      assert.ok(r.signals.some((s) => s.kind === 'typosquat' && s.caveat?.includes('first letter') === true), show(r));
+    }
+    assertFlagged('paypak.com', 'paypal', 'typosquat');
+    assertFlagged('lcloud.com', 'apple');
+    // As a piece of a combosquat or in a sub-domain it is no typo either; the same typo elsewhere in the name is.
+    for (const input of ['oaypal-login.com', 'www.oaypal.example.com']) assert.ok(!isFlagged(check(input)), show(check(input)));
+    assertFlagged('paypak-login.com', 'paypal', 'typosquat');
+    assertFlagged('www.paypak.example.com', 'paypal', 'brand-in-subdomain');
+  });
+
+  test('a name under a registry that vets its registrants (edu, gov.uk, ac.jp) is no lookalike, with the reason', () => {
+    for (const input of ['paypak.edu', 'binance.gov.uk', 'binance-support.ac.jp']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r), show(r));
+      assert.ok(r.signals.some((s) => s.caveat?.includes('vetted') === true), show(r));
+    }
+    // A compromised site under such a registry still shows the brand it hosts, in its sub-domain or path.
+    assertFlagged('paypal.com.account.example.edu', 'paypal', 'brand-in-subdomain');
+    assertFlagged('https://example.gov.br/wp-content/paypal/login.php', 'paypal', 'brand-in-path');
+    // `ac` alone is Ascension Island's open registry, not an academic one.
+    assertFlagged('paypak.ac', 'paypal', 'typosquat');
+  });
+
+  test('a plural ending before a digit or hyphen is part of the name: paypals2 is PayPal + digits', () => {
+    const r = assertFlagged('paypals2.com', 'paypal', 'combosquat');
+    assert.ok(r.signals.some((s) => s.kind === 'combosquat' && s.detail.includes('digits or hyphens')), show(r));
+  });
 });
 
 describe('URL risk', () => {

@@ -13,15 +13,17 @@
  * signals do not add up to certainty and no single weak one can reach `phishing`. See docs/engine.md.
  */
 import { TokenAutomaton } from './automaton.js';
-import { LookalikeIndex, isRestrictedMix, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
+import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
 import { StringBloom } from './bloom.js';
-import { TypoIndex, describeTypo, type Typo } from './typo.js';
+import { TypoIndex, describeTypo, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
+  VETTED_SECOND_LEVEL_LABELS,
+  VETTED_TLDS,
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
   URL_SHORTENERS,
@@ -31,7 +33,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.1.0';
+export const ENGINE_VERSION = '1.2.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -92,6 +94,8 @@ export const WEIGHTS = {
   punycode: 10,
   brandOnAbusedSite: 15,
   brandPathSegment: 15,
+  /** The most any likeness of a registrable name to a brand weighs under a vetted registry (gov.uk, .edu). */
+  vettedName: 10,
 } as const;
 
 interface TokenInfo {
@@ -128,6 +132,8 @@ interface Knowledge {
   readonly dynamicDns: Set<string>;
   readonly riskyTlds: Set<string>;
   readonly brandTlds: Set<string>;
+  readonly vettedTlds: Set<string>;
+  readonly vettedSecondLevel: Set<string>;
   /** Every entry of wellKnown, platformApexes, shorteners and dynamicDns: most registrable domains are in none. */
   readonly listedDomains: StringBloom;
   /** Every risky and brand TLD: rules both out for `com`, `net`, … */
@@ -159,6 +165,8 @@ function knowledge(): Knowledge {
       dynamicDns: new Set(DYNAMIC_DNS_SUFFIXES),
       riskyTlds: new Set(RISKY_TLDS),
       brandTlds: new Set(BRAND_TLDS),
+      vettedTlds: new Set(VETTED_TLDS),
+      vettedSecondLevel: new Set(VETTED_SECOND_LEVEL_LABELS),
     };
   }
   return sharedKnowledge;
@@ -238,6 +246,9 @@ function looksRandom(label: string, start: number, end: number, paidFor: boolean
   return !isComposedOfWords(label.slice(start, end)) && !(paidFor && containsLongWord(label, start, end));
 }
 
+/** Signals about the registrable name itself looking like a brand's (not about sub-domains, paths or the site). */
+const NAME_LIKENESS_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>(['typosquat', 'homoglyph', 'combosquat', 'tld-swap', 'split-brand']);
+
 class Signals {
   readonly list: Signal[] = [];
   brand = -1;
@@ -247,7 +258,16 @@ class Signals {
    * apart from other letters unless it is distinctive.
    */
   knownName = false;
+  /**
+   * Set when the registrable name was issued by a vetted registry (isVettedSuffix): why its likeness to a brand
+   * means little. Signals about that name then weigh at most WEIGHTS.vettedName and carry this caveat.
+   */
+  vettedName = '';
   add(kind: SignalKind, detail: string, weight: number, brand = -1, caveat = ''): void {
+    if (this.vettedName !== '' && NAME_LIKENESS_KINDS.has(kind) && weight > WEIGHTS.vettedName) {
+      weight = WEIGHTS.vettedName;
+      caveat = this.vettedName;
+    }
     this.list.push(caveat === '' ? { kind, detail, weight } : { kind, detail, weight, caveat });
     if (brand >= 0 && weight > this.brandWeight) {
       this.brand = brand;
@@ -485,8 +505,9 @@ export function createEngine(catalog: Catalog): Engine {
         if (t.generic) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoWord, t.brand, `"${t.text}" is short or an ordinary word: most names one edit away are other words`);
         else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
           const word = prefixEditWord(label, t.text);
-          if (word === '') signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
-          else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `only the letters before the ordinary word "${word}" differ: many names are a letter or two plus "${word}"`);
+          if (word !== '') signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `only the letters before the ordinary word "${word}" differ: many names are a letter or two plus "${word}"`);
+          else if (firstLetterSwapped(typo, t.text)) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, FIRST_LETTER_CAVEAT);
+          else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
         }
         else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
         return;
@@ -521,7 +542,7 @@ export function createEngine(catalog: Catalog): Engine {
           const pieceTypo = isCommonWord(pieceSkel) || exactTokens(pieceSkel) !== undefined ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
           // As for a whole label (above): a typo of a name of five letters or fewer is one edit from many words.
-          if (pieceTypo !== null && t?.strongName === true && t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
+          if (pieceTypo !== null && t?.strongName === true && t.text.length > DISTINCTIVE_TOKEN_LENGTH && !firstLetterSwapped(pieceTypo, t.text)) {
             signals.add('typosquat', `${describeTypo(piece, t.text, pieceTypo)} inside ${label}`, WEIGHTS.typoCombo, t.brand);
             return;
           }
@@ -709,7 +730,7 @@ export function createEngine(catalog: Catalog): Engine {
           signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${t.text}${imitated}" with ${describeTypo(piece, t.text, typo)}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
           return;
         }
-        if (typo !== null && t?.distinctive === true) {
+        if (typo !== null && t?.distinctive === true && !firstLetterSwapped(typo, t.text)) {
           signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, a typo of ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenInSubdomain, t.brand);
           return;
         }
@@ -830,6 +851,9 @@ export function createEngine(catalog: Catalog): Engine {
     }
 
     const signals = new Signals();
+    if (platform === '' && isVettedSuffix(s.suffix)) {
+      signals.vettedName = `names under ${s.suffix} are issued only to vetted government, education or military bodies: a phisher cannot register ${s.domain}`;
+    }
     // Pure-ASCII hosts without a foldable character (most) skip every skeleton() below: one pass decides.
     const foldable = s.host !== s.unicodeHost || mayHaveSkeleton(s.host);
     if (label.length > 0) judgeLookalike(s, label, sub, signals, foldable);
@@ -951,6 +975,13 @@ export function createEngine(catalog: Catalog): Engine {
     return matchSuffix(platform, (c) => (know.wellKnown.has(c) ? true : undefined)) !== null ? 'infrastructure' : 'user-content';
   }
 
+  /** A public suffix whose registry gives names only to vetted bodies (`edu`, `gov.uk`, `ac.jp`, `go.id`). */
+  function isVettedSuffix(suffix: string): boolean {
+    const dot = suffix.indexOf('.');
+    if (dot < 0) return know.vettedTlds.has(suffix);
+    return suffix.indexOf('.', dot + 1) < 0 && know.vettedSecondLevel.has(suffix.slice(0, dot));
+  }
+
   /**
    * Why a registrable domain is a known site ('' when it is not): a popular site or a closed brand TLD. `listed`:
    * know.listedDomains may have the domain (when false, wellKnown has not).
@@ -1034,6 +1065,20 @@ function prefixEditWord(label: string, name: string): string {
     if (isCommonWord(word)) return word;
   }
   return '';
+}
+
+/** Substitutions: one letter of the name replaced by another. */
+const SUBSTITUTION_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['substitution', 'keyboard substitution', 'bitsquat', 'vowel swap']);
+
+const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers notice first, and many unrelated names rhyme with a brand this way';
+
+/**
+ * The typo replaces the first letter of `name` with one that does not look like it (`feddit`/reddit,
+ * `zaobao`/taobao; not `lnstagram`, where l reads as i). Kits keep the first letter: in the evaluation sets such
+ * a typo named one phishing host in about 70,000 (`lnstagram`, a look-alike) and nine legitimate ones.
+ */
+function firstLetterSwapped(typo: Typo, name: string): boolean {
+  return typo.at === 0 && SUBSTITUTION_KINDS.has(typo.kind) && lookalikeKey(typo.char) !== lookalikeKey(name.charAt(0));
 }
 
 /**

@@ -173,9 +173,9 @@ export function classifyRest(text: string, from: number, to: number, start: numb
     }
   };
   visit(from, start);
-  // A plural ending (`lines`, `linees`) is part of the name, not a word next to it.
-  const after = text.slice(end, to);
-  if (after !== 's' && after !== 'es') visit(end, to);
+  // A plural ending (`lines`, `linees`, `xvideos-cdn`) is part of the name, not a word next to it.
+  const plural = text.charCodeAt(end) === 115 /* 's' */ ? 1 : text.charCodeAt(end) === 101 /* 'e' */ && text.charCodeAt(end + 1) === 115 ? 2 : 0;
+  visit(plural > 0 && (end + plural === to || !isLetter(text.charCodeAt(end + plural))) ? end + plural : end, to);
   if (bits === 0) return 'empty';
   if ((bits & LURE) !== 0) return bits === LURE ? 'lures' : 'mixed';
   return (bits & OTHER) !== 0 ? 'other' : 'words';

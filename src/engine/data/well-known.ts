@@ -6106,3 +6106,17 @@ export const BRAND_TLDS: readonly string[] = [
   'yahoo',
   'youtube',
 ];
+
+/**
+ * Top-level domains whose registries give names only to vetted bodies: US government and military, US accredited
+ * post-secondary institutions, international treaty organisations. Compiled by the hookwatch authors from the
+ * registries' published eligibility rules (IANA root zone database).
+ */
+export const VETTED_TLDS: readonly string[] = ['edu', 'gov', 'int', 'mil'];
+
+/**
+ * Second-level labels that country registries reserve for government, education and military bodies, as in the
+ * Public Suffix List's entries under country codes (`gov.uk`, `gouv.fr`, `gob.mx`, `go.jp`, `gv.at`, `ac.uk`,
+ * `edu.tr`, `mil.br`). Compiled by the hookwatch authors.
+ */
+export const VETTED_SECOND_LEVEL_LABELS: readonly string[] = ['ac', 'edu', 'go', 'gob', 'gouv', 'gov', 'govt', 'gv', 'mil'];
