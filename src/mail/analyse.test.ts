@@ -130,6 +130,8 @@ describe('attachments', () => {
   test('escapeInvisible shows bidi and zero-width characters', () => {
     assert.equal(escapeInvisible('invoice\u202Efdp.exe'), 'invoice<U+202E>fdp.exe');
     assert.equal(escapeInvisible('pay\u200Bpal'), 'pay<U+200B>pal');
+    // Soft hyphens, the combining grapheme joiner and tag characters (text smuggled past readers) show too.
+    assert.equal(escapeInvisible('Pay\u00ADPal\u034F \u{E0041}'), 'Pay<U+00AD>Pal<U+034F> <U+E0041>');
   });
 });
 

@@ -215,13 +215,15 @@ class SignalList {
   }
 }
 
-/** Shows bidi controls and zero-width characters escaped (PA-12: `invoice\u202Efdp.exe` → `invoice<U+202E>fdp.exe`). */
+/**
+ * Shows control characters and invisible ones (isInvisible: bidi controls, zero-width characters …) escaped (PA-12:
+ * `invoice\u202Efdp.exe` → `invoice<U+202E>fdp.exe`).
+ */
 export function escapeInvisible(text: string): string {
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
-    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200b || c === 0x200c || c === 0x200d
-      || c === 0x200e || c === 0x200f || c === 0xfeff || c === 0x2060 || c < 0x20 || c === 0x7f) {
+    if (c < 0x20 || c === 0x7f || isInvisible(c)) {
       out += `<U+${c.toString(16).toUpperCase().padStart(4, '0')}>`;
     } else {
       out += ch;

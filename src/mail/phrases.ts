@@ -124,13 +124,18 @@ function ignorableTable(): Uint8Array {
   return table;
 }
 
+/** The supplementary default-ignorable code points (tags, musical formatting): rare enough for a regex test. */
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+
 /**
- * A character that splits a word without showing: Unicode's default-ignorable code points in the BMP (zero-width
- * space, non-joiner and joiner, word joiner, soft hyphen, left-to-right and right-to-left marks, bidi embeddings,
- * the combining grapheme joiner, variation selectors …). The supplementary ones (tags) are not counted.
+ * A character that renders as nothing and splits a word without showing: Unicode's default-ignorable code points
+ * (zero-width space, non-joiner and joiner, word joiner, soft hyphen, left-to-right and right-to-left marks, bidi
+ * embeddings and isolates, the combining grapheme joiner, variation selectors, tag characters …).
  */
 export function isInvisible(c: number): boolean {
-  return c >= 0xad && c <= 0xffff && ignorableTable()[c] === 1;
+  if (c >= 0xad && c <= 0xffff) return ignorableTable()[c] === 1;
+  // Not `c > 0xffff` alone: charCodeAt() past the end gives NaN, which no comparison admits.
+  return c > 0xffff && c <= 0x10ffff && IGNORABLE.test(String.fromCodePoint(c));
 }
 
 /**
