@@ -25,7 +25,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.4.0';
+export const MAIL_ANALYSER_VERSION = '1.5.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -361,6 +361,11 @@ const ORGANISATION_WORDS: readonly string[] = [
   'suporte', 'atendimento', 'equipe', 'soporte', 'servicio', 'equipo', 'kundenservice', 'kundendienst', 'équipe', 'klantenservice',
 ];
 
+/** Words after a brand's name in a display name that name a sender's role, not a person (`Ledger Support`, `Chase Alerts`). */
+const SENDER_ROLE_WORDS: ReadonlySet<string> = new Set([
+  ...ORGANISATION_WORDS.filter((w) => !w.includes(' ')), 'notice', 'notices', 'alert', 'alerts', 'info', 'noreply',
+]);
+
 /** Link-host signals from the engine that say the destination is hidden or cheap to get (see engine WEIGHTS). */
 const LINK_SHAPE_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>(['ip-host', 'url-shortener', 'risky-tld', 'user-content-host', 'dynamic-dns']);
 
@@ -601,6 +606,12 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     for (const k of b.keywords) if (k.length >= 4 && k !== name) brandPhrases.push({ phrase: k, value: b.id });
   }
   const brandIndex = new PhraseIndex(brandPhrases);
+  /** One-word names of generic brands (`ledger`, `chase`, `zoom`), normalised: only a display name claims them (genericDisplayBrand). */
+  const genericNames = new Map<string, string>();
+  for (const b of brands) {
+    const name = normaliseText(b.name);
+    if (b.generic === true && name.length >= 3 && !/[^\p{L}\p{N}&]/u.test(name)) genericNames.set(name, b.id);
+  }
   const organisationIndex = new PhraseIndex(ORGANISATION_WORDS.map((phrase) => ({ phrase, value: phrase })));
   const codes = options.antiPhishingCodes ?? [];
   const trusted = (options.trustedAuthservIds ?? []).map((id) => id.toLowerCase());
@@ -724,13 +735,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
 
     // ── Who it claims to be ──
-    const displayBrands = from === null ? [] : senderSignals(signals, from, '');
+    const displayBrands = from === null ? [] : senderSignals(signals, from, '', subjectText);
     // A message forwarded inline (a user's report to the security team): the quoted header block's sender is judged
     // as the From is, and a kind the From already raised is not counted twice.
     const forwarded = forwardedHeader(m.text !== '' ? m.text : html?.text ?? '');
     if (forwarded !== null && registrable(forwarded.domain) !== fromOrg) {
       const quoted = new SignalList();
-      const quotedBrands = senderSignals(quoted, forwarded, 'in the forwarded message quoted in the body, ');
+      const quotedBrands = senderSignals(quoted, forwarded, 'in the forwarded message quoted in the body, ', subjectText);
       const raised = new Set(signals.list.filter((s) => s.weight > 0).map((s) => s.kind));
       for (const s of quoted.list) {
         if (raised.has(s.kind)) continue;
@@ -904,12 +915,14 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
    * odd-sender-host, lookalike-sender, bogus-domain), for the From or for the sender of a forwarded message
    * (`where` then says so at the start of each detail). Returns the brands the display name names.
    */
-  function senderSignals(signals: SignalList, from: { readonly name: string; readonly address: string; readonly domain: string }, where: string): string[] {
+  function senderSignals(signals: SignalList, from: { readonly name: string; readonly address: string; readonly domain: string }, where: string, subjectText: string): string[] {
     const fromDomain = from.domain;
     const fromOrg = registrable(fromDomain);
     const fromOfficial = officialBrandOf(fromDomain);
     const role = where === '' ? 'the From' : 'the forwarded From';
     const displayBrands = from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
+    const generic = genericDisplayBrand(from.name, subjectText);
+    if (generic !== null && !displayBrands.includes(generic)) displayBrands.push(generic);
     for (const b of displayBrands) {
       if (b === fromOfficial) continue;
       const at = freemail.has(fromOrg) ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
@@ -941,6 +954,20 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     domainSignal(signals, 'lookalike-sender', where === '' ? 'From' : `${where}the forwarded From`, fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
     if (bogusDomain(fromDomain)) signals.add('bogus-domain', `${where}${role} address ${quote(from.address)} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
     return displayBrands;
+  }
+
+  /**
+   * The generic brand (its name an ordinary word: Ledger, Chase, Zoom) a display name claims, or null: the display
+   * name is the brand's name followed only by sender-role words (`Ledger Support`, `Chase Alerts`), or the name
+   * alone when the subject names the brand too (`Ledger` writing "Ledger Data Breach"). Alone and about something
+   * else, it is as likely a person's name (a Chase writing about lunch).
+   */
+  function genericDisplayBrand(displayName: string, subjectText: string): string | null {
+    const words = normaliseText(displayName.slice(0, 200)).split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
+    const first = words[0] ?? '';
+    const id = genericNames.get(first);
+    if (id === undefined || !words.slice(1).every((w) => SENDER_ROLE_WORDS.has(w))) return null;
+    return words.length > 1 || subjectText.split(/[^\p{L}\p{N}&]+/u).includes(first) ? id : null;
   }
 
   function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): void {

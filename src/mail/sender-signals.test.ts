@@ -35,6 +35,28 @@ describe('From header shape', () => {
   });
 });
 
+describe('display names of generic brands (their name an ordinary word)', () => {
+  const generic = createMailAnalyser({ catalog: { brands: [
+    { id: 'ledger', name: 'Ledger', domains: ['ledger.com'], keywords: ['ledger'], generic: true },
+    { id: 'chase', name: 'Chase', domains: ['chase.com'], keywords: ['chase'], generic: true },
+  ] } });
+  const claimed = async (from: string, subject: string): Promise<string[]> =>
+    (await generic.analyse(message([`From: ${from}`, `Subject: ${subject}`], 'Hello.'))).signals.filter((s) => s.kind === 'display-name-brand').map((s) => s.detail);
+
+  test('the name with sender-role words, or alone when the subject names the brand too, claims the brand', async () => {
+    assert.equal((await claimed('Ledger Support <help@wallet-help.example>', 'Your device')).length, 1);
+    assert.equal((await claimed('"Chase Alerts" <alerts@notify.example>', 'Statement ready')).length, 1);
+    assert.equal((await claimed('Ledger <rodrigo@shop.example>', 'Ledger data breach')).length, 1);
+  });
+
+  test('a person of that name, other words after it, or the brand\'s own domain claim nothing', async () => {
+    assert.deepEqual(await claimed('Chase <chase.miller@gmail.com>', 'Lunch tomorrow?'), []);
+    assert.deepEqual(await claimed('Chase Miller <chase.miller@gmail.com>', 'Chase here: lunch tomorrow?'), []);
+    assert.deepEqual(await claimed('The Ledger <news@theledger.example>', 'The Ledger: morning edition'), []);
+    assert.deepEqual(await claimed('Ledger Support <support@ledger.com>', 'Your device'), []);
+  });
+});
+
 describe('greeting-address', () => {
   test('the To address in the subject, a greeting followed by an address (en, de, pt), an opening address', () => {
     assert.equal(greetingAddress('anna@example.org, your parcel is waiting', '', '<anna@example.org>'), 'anna@example.org');
