@@ -8,4 +8,6 @@ export { createEngine, ENGINE_VERSION, PHISHING_SCORE, SUSPICIOUS_SCORE, WEIGHTS
 export { generatePermutations, MAX_PERMUTATIONS } from './permutations.js';
 export { parseInput, MAX_INPUT_CHARS, type Subject } from './subject.js';
 export { skeleton } from './skeleton.js';
+export { isCommonWord } from './words.js';
+export { WELL_KNOWN_DOMAINS } from './data/well-known.js';
 export type * from './types.js';

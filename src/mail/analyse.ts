@@ -11,7 +11,7 @@
  * authentication counts only when a result is present and says fail; mismatches need both headers present.
  */
 import type { DNSResolver } from 'mailauth';
-import { createEngine, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
+import { createEngine, isCommonWord, parseInput, WELL_KNOWN_DOMAINS, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
 import { errorMessage } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
 import { forwardedHeader } from './forward.js';
@@ -59,6 +59,7 @@ export const MAIL_WEIGHTS = {
   dkimFail: 20,
   arcFail: 10,
   displayNameBrand: 65,
+  displayNameSite: 45,
   displayNameAddress: 45,
   lookalikeSenderFactor: 0.9,
   lookalikeOtherFactor: 0.8,
@@ -136,7 +137,7 @@ const EVIDENCE_FAMILY: Readonly<Partial<Record<MailSignalKind, EvidenceFamily>>>
   'health-lure': 'asks', 'crypto-lure': 'asks', 'gambling-lure': 'asks', 'advance-fee-lure': 'asks', 'extortion-lure': 'asks',
   'offer-lure': 'asks', 'bitcoin-address': 'asks',
   'risky-link': 'links', 'link-shape': 'links', 'link-text-mismatch': 'links', 'form-in-body': 'links', 'meta-refresh': 'links',
-  'auth-dmarc': 'sender', 'auth-spf': 'sender', 'display-name-brand': 'sender', 'display-name-address': 'sender',
+  'auth-dmarc': 'sender', 'auth-spf': 'sender', 'display-name-brand': 'sender', 'display-name-site': 'sender', 'display-name-address': 'sender',
   'display-name-domain': 'sender', 'lookalike-sender': 'sender', 'lookalike-reply-to': 'sender', 'lookalike-return-path': 'sender',
   'reply-to-mismatch': 'sender', 'bogus-domain': 'sender', 'freemail-organisation': 'sender', 'odd-sender-host': 'sender',
   'greeting-address': 'sender', 'official-sender-foreign-links': 'sender', 'webmail-contact': 'sender',
@@ -360,6 +361,9 @@ const ORGANISATION_WORDS: readonly string[] = [
   'courier', 'shipping', 'helpline', 'compliance', 'verification', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'corporation',
   'suporte', 'atendimento', 'equipe', 'soporte', 'servicio', 'equipo', 'kundenservice', 'kundendienst', 'équipe', 'klantenservice',
 ];
+
+/** Shortest well-known site name a display name is compared with: shorter ones (`bbc`, `ikea`) are initials or words too. */
+const WELL_KNOWN_NAME_CHARS = 5;
 
 /** Words after a brand's name in a display name that name a sender's role, not a person (`Ledger Support`, `Chase Alerts`). */
 const SENDER_ROLE_WORDS: ReadonlySet<string> = new Set([
@@ -606,6 +610,20 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     for (const k of b.keywords) if (k.length >= 4 && k !== name) brandPhrases.push({ phrase: k, value: b.id });
   }
   const brandIndex = new PhraseIndex(brandPhrases);
+  /**
+   * Names of well-known sites that are not catalog brands (`costco` of costco.com, `tractorsupply`), for
+   * display-name-site: the label of each shipped well-known domain, when it is at least WELL_KNOWN_NAME_CHARS long
+   * and no ordinary word (`target`, `medium` name people and things too).
+   */
+  const siteNames = new Map<string, string>();
+  const catalogNames = new Set(brands.flatMap((b) => [...b.keywords, ...b.domains.map((d) => d.slice(0, d.indexOf('.')))]));
+  for (const domain of WELL_KNOWN_DOMAINS.split('\n')) {
+    const parsed = domain === '' ? null : parseInput(domain);
+    const label = parsed?.ok === true ? parsed.subject.domainLabel : '';
+    if (label.length < WELL_KNOWN_NAME_CHARS || !/^[a-z]+$/.test(label) || isCommonWord(label) || catalogNames.has(label)) continue;
+    // One domain per name, the `.com` one when there is one (costco.com rather than costco.ca).
+    if (!siteNames.has(label) || domain === `${label}.com`) siteNames.set(label, domain);
+  }
   /** One-word names of generic brands (`ledger`, `chase`, `zoom`), normalised: only a display name claims them (genericDisplayBrand). */
   const genericNames = new Map<string, string>();
   for (const b of brands) {
@@ -923,6 +941,10 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const displayBrands = from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
     const generic = genericDisplayBrand(from.name, subjectText);
     if (generic !== null && !displayBrands.includes(generic)) displayBrands.push(generic);
+    const site = displayBrands.length === 0 ? displayNameSite(from.name) : '';
+    if (site !== '' && !fromDomain.includes(site.slice(0, site.indexOf('.')))) {
+      signals.add('display-name-site', `${where}the display name ${quote(from.name)} is the name of the well-known site ${site}, but the address is at ${fromDomain || 'no domain'}`, MAIL_WEIGHTS.displayNameSite);
+    }
     for (const b of displayBrands) {
       if (b === fromOfficial) continue;
       const at = freemail.has(fromOrg) ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
@@ -962,6 +984,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
    * alone when the subject names the brand too (`Ledger` writing "Ledger Data Breach"). Alone and about something
    * else, it is as likely a person's name (a Chase writing about lunch).
    */
+  /** The well-known site (siteNames) whose name the display name is, sender-role words after it allowed, or ''. */
+  function displayNameSite(displayName: string): string {
+    const words = normaliseText(displayName.slice(0, 200)).split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
+    while (words.length > 1 && SENDER_ROLE_WORDS.has(words[words.length - 1] ?? '')) words.pop();
+    return siteNames.get(words.join('')) ?? '';
+  }
+
   function genericDisplayBrand(displayName: string, subjectText: string): string | null {
     const words = normaliseText(displayName.slice(0, 200)).split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
     const first = words[0] ?? '';

@@ -57,6 +57,24 @@ describe('display names of generic brands (their name an ordinary word)', () => 
   });
 });
 
+describe('display names of well-known sites that are no catalog brand', () => {
+  const site = async (from: string): Promise<string[]> =>
+    details(await analyser.analyse(message([`From: ${from}`, 'Subject: Your reward'], 'Hello.')), 'display-name-site');
+
+  test('the name of a shipped well-known site (role words after it allowed) from an address elsewhere', async () => {
+    assert.ok((await site('Costco <deals@promo-mail.example>'))[0]?.includes('costco.com') === true);
+    assert.equal((await site('"Harbor Freight Customer Support" <x@shop.example>')).length, 1);
+  });
+
+  test('not from the site\'s own mail domains, not for ordinary words, people or catalog brands', async () => {
+    assert.deepEqual(await site('Costco <news@email.costco.com>'), []);
+    assert.deepEqual(await site('Costco <news@costco-mail.example>'), []);
+    assert.deepEqual(await site('Target <jane@gmail.com>'), []);
+    assert.deepEqual(await site('John Lowes <john@gmail.com>'), []);
+    assert.deepEqual(await site('PayPal <service@pay.example>'), []);
+  });
+});
+
 describe('greeting-address', () => {
   test('the To address in the subject, a greeting followed by an address (en, de, pt), an opening address', () => {
     assert.equal(greetingAddress('anna@example.org, your parcel is waiting', '', '<anna@example.org>'), 'anna@example.org');
