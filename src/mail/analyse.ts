@@ -966,7 +966,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         signals.add('display-name-domain', `${where}the display name shows the web address ${quote(shownDomain)}, but the message is from ${from.address}`, MAIL_WEIGHTS.displayNameDomain, officialBrandOf(shownDomain));
       }
     }
-    if (freemail.has(fromOrg) && fromOfficial === null && displayBrands.length === 0) {
+    // A webmail brand's own domain (gmail.com is Google's) is still anyone's mailbox: it claims no organisation.
+    if (freemail.has(fromOrg) && displayBrands.length === 0) {
       const words = [...new Set(organisationIndex.scan(normaliseText(from.name.slice(0, 200))).map((h) => h.value))];
       if (words.length > 0) {
         signals.add('freemail-organisation', `${where}the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);

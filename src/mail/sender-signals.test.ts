@@ -75,6 +75,16 @@ describe('display names of well-known sites that are no catalog brand', () => {
   });
 });
 
+describe('freemail-organisation', () => {
+  test('an organisation in the display name of a webmail address, also when the webmail is a catalog brand\'s', async () => {
+    const withGoogle = createMailAnalyser({ catalog: { brands: [...CATALOG.brands, { id: 'google', name: 'Google', domains: ['google.com', 'gmail.com'], keywords: ['google', 'gmail'] }] } });
+    const claim = message(['From: "Setor de suporte ao cliente" <nusec9066@gmail.com>', 'Subject: Prioritário'], 'Contate-nos.');
+    assert.equal(details(await withGoogle.analyse(claim), 'freemail-organisation').length, 1);
+    const person = message(['From: "Ana Souza" <ana.souza@gmail.com>', 'Subject: Almoço'], 'Amanhã?');
+    assert.deepEqual(details(await withGoogle.analyse(person), 'freemail-organisation'), []);
+  });
+});
+
 describe('greeting-address', () => {
   test('the To address in the subject, a greeting followed by an address (en, de, pt), an opening address', () => {
     assert.equal(greetingAddress('anna@example.org, your parcel is waiting', '', '<anna@example.org>'), 'anna@example.org');
