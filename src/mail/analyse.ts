@@ -946,7 +946,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       signals.add('display-name-site', `${where}the display name ${quote(from.name)} is the name of the well-known site ${site}, but the address is at ${fromDomain || 'no domain'}`, MAIL_WEIGHTS.displayNameSite);
     }
     for (const b of displayBrands) {
-      if (b === fromOfficial) continue;
+      // `"Microsoft account team" <x@outlook.com>`: a webmail mailbox is a customer's, not the brand speaking.
+      if (b === fromOfficial && !freemail.has(fromOrg)) continue;
       const at = freemail.has(fromOrg) ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
       signals.add('display-name-brand', `${where}the display name ${quote(from.name)} names ${brandName(b)}, but the address is at ${at}`, MAIL_WEIGHTS.displayNameBrand, b);
     }

@@ -83,6 +83,14 @@ describe('freemail-organisation', () => {
     const person = message(['From: "Ana Souza" <ana.souza@gmail.com>', 'Subject: Almoço'], 'Amanhã?');
     assert.deepEqual(details(await withGoogle.analyse(person), 'freemail-organisation'), []);
   });
+
+  test('the webmail brand\'s own name from one of its webmail mailboxes is a customer posing as the brand', async () => {
+    const withGoogle = createMailAnalyser({ catalog: { brands: [{ id: 'google', name: 'Google', domains: ['google.com', 'gmail.com'], keywords: ['google', 'gmail'] }] } });
+    const posing = await withGoogle.analyse(message(['From: "Google Security" <alerts.team7@gmail.com>', 'Subject: Sign-in attempt'], 'Check it.'));
+    assert.ok(details(posing, 'display-name-brand')[0]?.includes('free webmail') === true);
+    const own = await withGoogle.analyse(message(['From: "Google" <no-reply@google.com>', 'Subject: Security alert'], 'Check it.'));
+    assert.deepEqual(details(own, 'display-name-brand'), []);
+  });
 });
 
 describe('greeting-address', () => {
