@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createMailAnalyser, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, type EmailAnalysis } from './index.js';
+import { createMailAnalyser, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_TEXT_CHARS, type EmailAnalysis } from './index.js';
+import { normaliseText } from './phrases.js';
 import { scanHtml } from './html.js';
 import { prescan } from './prescan.js';
 import { splitMbox } from './mbox.js';
@@ -150,6 +151,18 @@ describe('HTML and link bombs', () => {
     const body = Array.from({ length: 100_000 }, (_, i) => `<a href="http://h${i}.example/">x</a>`).join('');
     const r = await timed('100,000 links', eml([...HEAD, 'Content-Type: text/html'], body));
     assert.ok(r.links.length <= 200);
+  });
+});
+
+describe('text bombs', () => {
+  test('256 K characters of short words (a whitespace every other character) are normalised in linear time', async () => {
+    // normaliseText() read the last character of the string it was growing: each read flattened it (50 s).
+    const words = 'a '.repeat(MAX_TEXT_CHARS / 2);
+    const r = await timed('256 K of "a "', eml([...HEAD, 'Content-Type: text/plain'], words));
+    assert.notEqual(r.verdict, 'error');
+    const start = performance.now();
+    assert.equal(normaliseText(`${words}_\u00a0\u2019x`), `${'a '.repeat(MAX_TEXT_CHARS / 2)}'x`);
+    assert.ok(performance.now() - start < 1000);
   });
 });
 
