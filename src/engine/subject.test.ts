@@ -99,6 +99,13 @@ describe('accepted forms', () => {
     assert.equal(parsed('mailto:user@Mail.PayPal.com?subject=x').host, 'mail.paypal.com');
   });
 
+  test('a mailto: URL is echoed as written, like every other input', () => {
+    // The address inside it was echoed instead, so a result did not name the line it came from.
+    for (const input of ['mailto:user@paypa1-login.com?subject=x', 'mailto:user@example.org', ' mailto:mailto:user@example.org ']) {
+      assert.equal(parsed(input).input, input);
+    }
+  });
+
   test('host:port/path without a scheme keeps the path', () => {
     const s = parsed('paypal.com:8443/login');
     assert.equal(s.host, 'paypal.com');

@@ -344,7 +344,10 @@ function parseGeneral(raw: string): ParseResult {
     }
     // Mistyped web schemes as people paste them into reports (`htps://`, `hhttps://`, `ttp://`): still a web link.
     if (rest.startsWith('//') && MISTYPED_WEB_SCHEME.test(name)) return fromUrl(input, `${name.endsWith('s') ? 'https' : 'http'}:${rest}`);
-    if (name === 'mailto') return parseInput((rest.split('?')[0] ?? '').replace(MORE_MAILTO_SCHEMES, ''));
+    if (name === 'mailto') {
+      const result = parseInput((rest.split('?')[0] ?? '').replace(MORE_MAILTO_SCHEMES, ''));
+      return result.ok ? { ok: true, subject: { ...result.subject, input } } : result;
+    }
     // `host:port` and `host:port/path` are not schemes.
     if (!/^\d{1,5}(?:[/?#]|$)/.test(rest)) return fail('HW_ERR_INPUT_SCHEME', { scheme: name });
   }
