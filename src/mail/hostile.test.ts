@@ -109,6 +109,9 @@ describe('broken encodings and headers become signals or are decoded, never a cr
     'empty': Buffer.alloc(0),
     'multipart without a boundary': eml([...HEAD, 'Content-Type: multipart/mixed'], 'x'),
     'unterminated multipart': eml([...HEAD, 'Content-Type: multipart/mixed; boundary=q'], '--q\r\nContent-Type: text/plain\r\n\r\nnever closed'),
+    // mailparser's content type for these parts is `false`, not a string.
+    'a part with an empty Content-Type': eml([...HEAD, 'Content-Type: multipart/mixed; boundary=q'], '--q\r\nContent-Type:\r\n\r\n<html>x</html>\r\n--q--'),
+    'a part cut off after "Content-Type: "': Buffer.from(`${HEAD.join('\r\n')}\r\nContent-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\nContent-Type: `),
     'prototype keys as headers': eml(['__proto__: polluted', 'constructor: x', 'toString: y', 'From: <a@b.example>'], 'x'),
   };
   for (const [name, raw] of Object.entries(cases)) {

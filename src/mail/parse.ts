@@ -124,7 +124,8 @@ export async function parseMessage(raw: Uint8Array): Promise<ParseOutcome> {
   const text = (mail.text ?? '').slice(0, MAX_TEXT_CHARS);
   const attachments = mail.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
     filename: a.filename ?? '',
-    contentType: a.contentType,
+    // mailparser gives `false`, not a string, for a part whose Content-Type is empty (`Content-Type:` or `;`).
+    contentType: typeof a.contentType === 'string' ? a.contentType : '',
     size: a.size,
     content: a.content,
   }));
