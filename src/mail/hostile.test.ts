@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createMailAnalyser, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_TEXT_CHARS, type EmailAnalysis } from './index.js';
+import { createMailAnalyser, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_PARSE_MS, MAX_TEXT_CHARS, type EmailAnalysis } from './index.js';
 import { normaliseText } from './phrases.js';
 import { scanHtml } from './html.js';
 import { prescan } from './prescan.js';
@@ -154,6 +154,24 @@ describe('HTML and link bombs', () => {
     const body = Array.from({ length: 100_000 }, (_, i) => `<a href="http://h${i}.example/">x</a>`).join('');
     const r = await timed('100,000 links', eml([...HEAD, 'Content-Type: text/html'], body));
     assert.ok(r.links.length <= 200);
+  });
+});
+
+describe('a parser that never settles', () => {
+  test('an inline message/rfc822 part with no message in it is HW_ERR_MAIL_UNPARSABLE after MAX_PARSE_MS', async () => {
+    // mailparser 3.14.2 never settles on these: analyse() hung (the CLI exited 13, with no line for any file).
+    const messages = [
+      eml([...HEAD, 'Content-Type: multipart/mixed; boundary=b'], '--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n--b--\r\n'),
+      Buffer.from('Content-Type: message/rfc822\r\nContent-Disposition: inline\r\n'),
+    ];
+    for (const raw of messages) {
+      const start = performance.now();
+      const r = await analyser.analyse(raw);
+      const ms = performance.now() - start;
+      assert.equal(r.error?.code, 'HW_ERR_MAIL_UNPARSABLE');
+      assert.equal(r.message.sha256.length, 64);
+      assert.ok(ms >= MAX_PARSE_MS - 50 && ms < MAX_PARSE_MS + 2000, `${ms.toFixed(0)} ms`);
+    }
   });
 });
 
