@@ -59,6 +59,18 @@ describe('hostile input is refused with a stable code', () => {
     assert.equal(refused(`${atLimit}a`), 'HW_ERR_INPUT_TOO_LONG');
   });
 
+  test('a line of repeated mailto: schemes up to the length limit is parsed in linear time', () => {
+    // Each `mailto:` used to cost a pass over the rest of the line: 8 KiB of them took 50 ms a line, quadratic.
+    const line = `${'mailto:'.repeat((MAX_INPUT_CHARS - 12) / 7)} a@paypal.com`;
+    assert.ok(line.length <= MAX_INPUT_CHARS);
+    assert.equal(parsed(line).host, 'paypal.com');
+    assert.equal(parsed('mailto:MAILTO: mailto:a@b.example?x=mailto:').host, 'b.example');
+    const start = performance.now();
+    for (let i = 0; i < 200; i++) parseInput(line);
+    const ms = performance.now() - start;
+    assert.ok(ms < 1000, `200 lines took ${ms.toFixed(0)} ms`);
+  });
+
   test('every refusal uses a registered HW_ERR_INPUT_ code', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (input) => {
       const r = parseInput(input);
@@ -85,6 +97,13 @@ describe('accepted forms', () => {
     assert.equal(s.host, 'paypal.com');
     assert.equal(s.userinfo, '');
     assert.equal(parsed('mailto:user@Mail.PayPal.com?subject=x').host, 'mail.paypal.com');
+  });
+
+  test('a mailto: URL is echoed as written, like every other input', () => {
+    // The address inside it was echoed instead, so a result did not name the line it came from.
+    for (const input of ['mailto:user@paypa1-login.com?subject=x', 'mailto:user@example.org', ' mailto:mailto:user@example.org ']) {
+      assert.equal(parsed(input).input, input);
+    }
   });
 
   test('host:port/path without a scheme keeps the path', () => {

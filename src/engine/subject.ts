@@ -19,6 +19,12 @@ export const MAX_INPUT_CHARS = 8192;
 export const MAX_HOST_CHARS = 253;
 export const MAX_LABEL_CHARS = 63;
 
+/**
+ * `mailto:` repeated after the first one (`mailto:mailto:a@b.example`), blanks between: removed in one pass. Taking
+ * them off one call at a time cost a pass over the rest of the line each: an 8 KiB line of them took 50 ms, 100
+ * times any other line. Linear: the literal `mailto:` ends each repetition.
+ */
+const MORE_MAILTO_SCHEMES = /^(?:\s*mailto:)+/i;
 /** Schemes whose URLs name a host we can judge. Defanged `hxxp`/`hxxps` are accepted as analysts write them. */
 /** h, t, t, p with one letter dropped or doubled, optional s: `htp`, `htps`, `hhttps`, `ttp`, `httpss`. Anchored, no nesting. */
 const MISTYPED_WEB_SCHEME = /^(?:h{1,2}t{1,3}p{1,2}|t{1,2}p{1,2})s{0,2}$/;
@@ -338,7 +344,10 @@ function parseGeneral(raw: string): ParseResult {
     }
     // Mistyped web schemes as people paste them into reports (`htps://`, `hhttps://`, `ttp://`): still a web link.
     if (rest.startsWith('//') && MISTYPED_WEB_SCHEME.test(name)) return fromUrl(input, `${name.endsWith('s') ? 'https' : 'http'}:${rest}`);
-    if (name === 'mailto') return parseInput(rest.split('?')[0] ?? '');
+    if (name === 'mailto') {
+      const result = parseInput((rest.split('?')[0] ?? '').replace(MORE_MAILTO_SCHEMES, ''));
+      return result.ok ? { ok: true, subject: { ...result.subject, input } } : result;
+    }
     // `host:port` and `host:port/path` are not schemes.
     if (!/^\d{1,5}(?:[/?#]|$)/.test(rest)) return fail('HW_ERR_INPUT_SCHEME', { scheme: name });
   }

@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createMailAnalyser, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, type EmailAnalysis } from './index.js';
+import { createMailAnalyser, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_PARSE_MS, MAX_TEXT_CHARS, type EmailAnalysis } from './index.js';
+import { normaliseText } from './phrases.js';
 import { scanHtml } from './html.js';
 import { prescan } from './prescan.js';
 import { splitMbox } from './mbox.js';
@@ -108,6 +109,9 @@ describe('broken encodings and headers become signals or are decoded, never a cr
     'empty': Buffer.alloc(0),
     'multipart without a boundary': eml([...HEAD, 'Content-Type: multipart/mixed'], 'x'),
     'unterminated multipart': eml([...HEAD, 'Content-Type: multipart/mixed; boundary=q'], '--q\r\nContent-Type: text/plain\r\n\r\nnever closed'),
+    // mailparser's content type for these parts is `false`, not a string.
+    'a part with an empty Content-Type': eml([...HEAD, 'Content-Type: multipart/mixed; boundary=q'], '--q\r\nContent-Type:\r\n\r\n<html>x</html>\r\n--q--'),
+    'a part cut off after "Content-Type: "': Buffer.from(`${HEAD.join('\r\n')}\r\nContent-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\nContent-Type: `),
     'prototype keys as headers': eml(['__proto__: polluted', 'constructor: x', 'toString: y', 'From: <a@b.example>'], 'x'),
   };
   for (const [name, raw] of Object.entries(cases)) {
@@ -150,6 +154,36 @@ describe('HTML and link bombs', () => {
     const body = Array.from({ length: 100_000 }, (_, i) => `<a href="http://h${i}.example/">x</a>`).join('');
     const r = await timed('100,000 links', eml([...HEAD, 'Content-Type: text/html'], body));
     assert.ok(r.links.length <= 200);
+  });
+});
+
+describe('a parser that never settles', () => {
+  test('an inline message/rfc822 part with no message in it is HW_ERR_MAIL_UNPARSABLE after MAX_PARSE_MS', async () => {
+    // mailparser 3.14.2 never settles on these: analyse() hung (the CLI exited 13, with no line for any file).
+    const messages = [
+      eml([...HEAD, 'Content-Type: multipart/mixed; boundary=b'], '--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n--b--\r\n'),
+      Buffer.from('Content-Type: message/rfc822\r\nContent-Disposition: inline\r\n'),
+    ];
+    for (const raw of messages) {
+      const start = performance.now();
+      const r = await analyser.analyse(raw);
+      const ms = performance.now() - start;
+      assert.equal(r.error?.code, 'HW_ERR_MAIL_UNPARSABLE');
+      assert.equal(r.message.sha256.length, 64);
+      assert.ok(ms >= MAX_PARSE_MS - 50 && ms < MAX_PARSE_MS + 2000, `${ms.toFixed(0)} ms`);
+    }
+  });
+});
+
+describe('text bombs', () => {
+  test('256 K characters of short words (a whitespace every other character) are normalised in linear time', async () => {
+    // normaliseText() read the last character of the string it was growing: each read flattened it (50 s).
+    const words = 'a '.repeat(MAX_TEXT_CHARS / 2);
+    const r = await timed('256 K of "a "', eml([...HEAD, 'Content-Type: text/plain'], words));
+    assert.notEqual(r.verdict, 'error');
+    const start = performance.now();
+    assert.equal(normaliseText(`${words}_\u00a0\u2019x`), `${'a '.repeat(MAX_TEXT_CHARS / 2)}'x`);
+    assert.ok(performance.now() - start < 1000);
   });
 });
 

@@ -5,6 +5,13 @@
  * with a `mime-limit` signal saying what was left out. Nothing over these limits reaches mailparser.
  */
 
+/**
+ * Wall-clock milliseconds mailparser may take for one message; then the message is HW_ERR_MAIL_UNPARSABLE. A
+ * 25 MB message parses in about 1 s; this catches a parser that never settles (mailparser 3.14.2 waits for ever on
+ * an inline message/rfc822 part with no message in it), so the analysis promise always settles.
+ */
+export const MAX_PARSE_MS = 10_000;
+
 /** Raw message bytes (PA-7: 25 MB). Real mail servers refuse far smaller messages (Gmail 25 MB incl. encoding). */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 

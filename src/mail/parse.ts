@@ -12,6 +12,7 @@ import {
   MAX_HEADER_BLOCK_BYTES,
   MAX_HTML_CHARS,
   MAX_MIME_PARTS,
+  MAX_PARSE_MS,
   MAX_TEXT_CHARS,
 } from './limits.js';
 import { prescan, type PrescanLimit } from './prescan.js';
@@ -88,8 +89,12 @@ export async function parseMessage(raw: Uint8Array): Promise<ParseOutcome> {
     malformed.push(cutNote(scan.cut.limit, scan.cut.at));
   }
   let mail: ParsedMail;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    mail = await simpleParser(input, {
+    const stalled = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => { reject(new Error(`not parsed within ${MAX_PARSE_MS} ms`)); }, MAX_PARSE_MS);
+    });
+    mail = await Promise.race([stalled, simpleParser(input, {
       skipHtmlToText: true,
       skipTextToHtml: true,
       skipTextLinks: true,
@@ -100,9 +105,11 @@ export async function parseMessage(raw: Uint8Array): Promise<ParseOutcome> {
       // The prescan's count is an upper bound of mailparser's; this is a second fence, never the first.
       maxChildNodes: MAX_MIME_PARTS + 1,
       checksumAlgo: false,
-    });
+    })]);
   } catch (error) {
     return { ok: false, sha256, bytes: raw.length, code: 'HW_ERR_MAIL_UNPARSABLE', params: { reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' } };
+  } finally {
+    clearTimeout(timer);
   }
 
   const headers: { key: string; value: string }[] = [];
@@ -124,7 +131,8 @@ export async function parseMessage(raw: Uint8Array): Promise<ParseOutcome> {
   const text = (mail.text ?? '').slice(0, MAX_TEXT_CHARS);
   const attachments = mail.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
     filename: a.filename ?? '',
-    contentType: a.contentType,
+    // mailparser gives `false`, not a string, for a part whose Content-Type is empty (`Content-Type:` or `;`).
+    contentType: typeof a.contentType === 'string' ? a.contentType : '',
     size: a.size,
     content: a.content,
   }));

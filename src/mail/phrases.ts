@@ -145,6 +145,9 @@ export function isInvisible(c: number): boolean {
 export function normaliseText(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase();
   let out = '';
+  // Whether `out` ends with a space, kept here: reading a character of `out` while it grows by `+=` flattens the
+  // whole string each time (quadratic: 256 K characters of `a a a` took 50 s).
+  let endsWithSpace = false;
   let chunkStart = 0;
   // Copy runs of ordinary characters in one slice; handle the few special ones individually.
   for (let i = 0; i < folded.length; i++) {
@@ -154,12 +157,19 @@ export function normaliseText(text: string): string {
     const quote = c === 0x2019 || c === 0x2018;
     // '_' separates words in subjects written to dodge filters (`Unusual_activity_on_your_Account`).
     if (!white && !invisible && !quote) continue;
-    out += folded.slice(chunkStart, i);
+    if (i > chunkStart) {
+      out += folded.slice(chunkStart, i);
+      endsWithSpace = false;
+    }
     chunkStart = i + 1;
     if (white) {
-      if (out.length > 0 && out.charCodeAt(out.length - 1) !== 32) out += ' ';
+      if (out.length > 0 && !endsWithSpace) {
+        out += ' ';
+        endsWithSpace = true;
+      }
     } else if (quote) {
       out += "'";
+      endsWithSpace = false;
     }
   }
   out += folded.slice(chunkStart);
