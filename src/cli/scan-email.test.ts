@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Sink } from './test-io.js';
 import { main } from './main.js';
+import { scanPaths } from './scan-email.js';
+import { createEngine, type Engine } from '../engine/index.js';
+import { createMailAnalyser } from '../mail/index.js';
 import { eml } from '../mail/test-fixtures.js';
 
 type Io = NonNullable<Parameters<typeof main>[1]>;
@@ -100,5 +103,26 @@ describe('hookwatch scan-email', () => {
     const r = await run(['scan-email', '--brands', join(dir, 'catalog.json'), '--anti-phishing-code', 'paypal=green kettle', join(dir, 'inbox', 'a.eml')]);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(lines(r.stdout)[0]?.signals.some((s) => s.kind === 'anti-phishing-code-missing'));
+  });
+});
+
+describe('a defect on one message of a mailbox', () => {
+  test('becomes that message\'s HW_ERR_MAIL_INTERNAL line; the messages after it are still analysed', async () => {
+    // Fault injection: an engine that throws on one sender's domain stands in for any analyser defect.
+    const real = createEngine({ brands: [] });
+    const engine: Engine = { ...real, check: (input) => { if (input.includes('boom.example')) throw new Error('injected'); return real.check(input); } };
+    const boom = eml(['From: <x@boom.example>', 'Subject: boom', 'Content-Type: text/plain'], 'Hello.');
+    const path = join(dir, 'defect.mbox');
+    await writeFile(path, Buffer.concat([
+      Buffer.from('From a@x Mon Jan  1 00:00:00 2024\n'), HAM, Buffer.from('\nFrom b@x Mon Jan  1 00:00:00 2024\n'), boom,
+      Buffer.from('\nFrom c@x Mon Jan  1 00:00:00 2024\n'), PHISH,
+    ]));
+    const out = new Sink();
+    await scanPaths([path], { analyser: createMailAnalyser({ catalog: { brands: [] }, engine }), format: 'jsonl', out });
+    const got = lines(out.text());
+    assert.deepEqual(got.map((l) => l.input), [`${path}#1`, `${path}#2`, `${path}#3`]);
+    assert.deepEqual(got.map((l) => l.error?.code ?? l.verdict), ['benign', 'HW_ERR_MAIL_INTERNAL', got[2]?.verdict]);
+    assert.notEqual(got[2]?.verdict, 'error');
+    assert.match(got[1]?.message.sha256 ?? '', /^[0-9a-f]{64}$/);
   });
 });

@@ -12,7 +12,7 @@
  */
 import type { DNSResolver } from 'mailauth';
 import { createEngine, isCommonWord, parseInput, WELL_KNOWN_DOMAINS, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, type ErrorCode } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
 import { forwardedHeader } from './forward.js';
 import { scanHtml, type HtmlScan } from './html.js';
@@ -20,7 +20,7 @@ import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LIST
 import { MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
 import { extractLinks } from './links.js';
 import { parse as parseHost } from 'tldts';
-import { parseMessage, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
+import { parseMessage, sha256Hex, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
 import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
@@ -684,16 +684,32 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return brandById.get(id)?.name ?? id;
   }
 
+  /**
+   * Never rejects: a defect that throws on one message becomes that message's HW_ERR_MAIL_INTERNAL result, so a
+   * mailbox scan or the report queue goes on with the next message.
+   */
   async function analyse(raw: Uint8Array): Promise<EmailAnalysis> {
+    try {
+      return await analyseOrThrow(raw);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown';
+      return failed(sha256Hex(raw), raw.length, 'HW_ERR_MAIL_INTERNAL', { reason });
+    }
+  }
+
+  /** The analysis of a message that could not be judged: its identity is its SHA-256 and size only. */
+  function failed(sha256: string, bytes: number, code: ErrorCode, params: Readonly<Record<string, string | number>>): EmailAnalysis {
+    return {
+      verdict: 'error', score: 0, brand: null, signals: [], mode: options.resolver === undefined ? 'offline' : 'online', auth: NO_AUTH, senderDomain: null, links: [],
+      message: { messageId: null, date: null, from: null, fromName: null, subject: null, sha256, bytes },
+      error: { code, message: errorMessage(code, params) },
+    };
+  }
+
+  async function analyseOrThrow(raw: Uint8Array): Promise<EmailAnalysis> {
     const mode = options.resolver === undefined ? 'offline' : 'online';
     const parsed = await parseMessage(raw);
-    if (!parsed.ok) {
-      return {
-        verdict: 'error', score: 0, brand: null, signals: [], mode, auth: NO_AUTH, senderDomain: null, links: [],
-        message: { messageId: null, date: null, from: null, fromName: null, subject: null, sha256: parsed.sha256, bytes: parsed.bytes },
-        error: { code: parsed.code, message: errorMessage(parsed.code, parsed.params) },
-      };
-    }
+    if (!parsed.ok) return failed(parsed.sha256, parsed.bytes, parsed.code, parsed.params);
     const m = parsed.message;
     let auth: AuthSummary;
     if (options.resolver === undefined) {
