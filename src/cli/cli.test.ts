@@ -9,6 +9,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Sink } from './test-io.js';
 import fc from 'fast-check';
 import { MAX_INPUT_CHARS } from '../engine/index.js';
@@ -383,4 +385,27 @@ describe('hookwatch permutations', () => {
       assert.ok(r.stderr.startsWith('hookwatch: '), r.stderr);
     });
   }
+});
+
+describe('hookwatch check: the reader of stdout goes away', () => {
+  test('like `hookwatch check < feed | head -1`: the process ends silently with 141 (128 + SIGPIPE)', async () => {
+    const run = join(fileURLToPath(new URL('.', import.meta.url)), 'run.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', run, 'check', '--format', 'jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code); }));
+    // The reader takes the first line and closes its end, as `head -1` does; the feed goes on.
+    child.stdout.once('data', () => { child.stdout.destroy(); });
+    child.stdin.on('error', () => { /* the child may end before the feed does */ });
+    const line = Buffer.from('paypa1.com\nexample.org\n'.repeat(20_000));
+    for (let i = 0; i < 20 && child.exitCode === null; i++) {
+      if (!child.stdin.write(line)) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.equal(code, 141, stderr);
+    assert.equal(stderr, '');
+  });
 });

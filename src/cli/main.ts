@@ -1,7 +1,7 @@
 /**
  * The `hookwatch` command: the CLI's composition root. Parses arguments, loads the catalog, builds the engine and
  * hands them to the command. Exit status: 0 when the run completed (even with per-line errors), 2 for bad usage
- * or an unreadable catalog, 1 for an unexpected failure.
+ * or an unreadable catalog, 1 for an unexpected failure, 141 (silently) when the reader of stdout went away.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createEngine, ENGINE_VERSION, generatePermutations, type Catalog } from '../engine/index.js';
@@ -15,6 +15,8 @@ import { createMailAnalyser, type AntiPhishingCode } from '../mail/index.js';
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** The reader of stdout went away (`hookwatch check < feed | head`): 128 + SIGPIPE, as Unix tools end, silently. */
+export const EXIT_BROKEN_PIPE = 141;
 
 const USAGE = `hookwatch: find and judge phishing that impersonates your brands
 
@@ -212,6 +214,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
       io.stderr.write(`hookwatch: ${error.code}: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    if ((error as { code?: unknown } | null)?.code === 'EPIPE') return EXIT_BROKEN_PIPE;
     io.stderr.write(`hookwatch: unexpected failure: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     return EXIT_FAILURE;
   }
