@@ -998,9 +998,10 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
 
   /**
    * The generic brand (its name an ordinary word: Ledger, Chase, Zoom) a display name claims, or null: the display
-   * name is the brand's name followed only by sender-role words (`Ledger Support`, `Chase Alerts`), or the name
-   * alone when the subject names the brand too (`Ledger` writing "Ledger Data Breach"). Alone and about something
-   * else, it is as likely a person's name (a Chase writing about lunch).
+   * name is the brand's name followed only by sender-role words (`Ledger Support`, `Chase Alerts`), or starts with
+   * it and the subject repeats the whole display name (`Ledger` writing "Ledger Data Breach", `Ledger Live` writing
+   * "Your Ledger Live device suspended"). About something else, it is as likely a person's name (a Chase writing
+   * about lunch).
    */
   /** The well-known site (siteNames) whose name the display name is, sender-role words after it allowed, or ''. */
   function displayNameSite(displayName: string): string {
@@ -1013,8 +1014,12 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const words = normaliseText(displayName.slice(0, 200)).split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
     const first = words[0] ?? '';
     const id = genericNames.get(first);
-    if (id === undefined || !words.slice(1).every((w) => SENDER_ROLE_WORDS.has(w))) return null;
-    return words.length > 1 || subjectText.split(/[^\p{L}\p{N}&]+/u).includes(first) ? id : null;
+    if (id === undefined) return null;
+    if (words.length > 1 && words.slice(1).every((w) => SENDER_ROLE_WORDS.has(w))) return id;
+    // The whole display name repeated in the subject: the brand's or its product's name (`Ledger Live` writing
+    // "Your Ledger Live device suspended"), not a person's.
+    const subjectWords = subjectText.split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
+    return ` ${subjectWords.join(' ')} `.includes(` ${words.join(' ')} `) ? id : null;
   }
 
   function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): void {

@@ -47,6 +47,7 @@ describe('display names of generic brands (their name an ordinary word)', () => 
     assert.equal((await claimed('Ledger Support <help@wallet-help.example>', 'Your device')).length, 1);
     assert.equal((await claimed('"Chase Alerts" <alerts@notify.example>', 'Statement ready')).length, 1);
     assert.equal((await claimed('Ledger <rodrigo@shop.example>', 'Ledger data breach')).length, 1);
+    assert.equal((await claimed('Ledger Live <feyfi@outlook.example>', 'Your Ledger Live device suspended')).length, 1);
   });
 
   test('a person of that name, other words after it, or the brand\'s own domain claim nothing', async () => {
