@@ -22,12 +22,12 @@ import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, type R
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
-  VETTED_SECOND_LEVEL_LABELS,
-  VETTED_TLDS,
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
   URL_SHORTENERS,
   USER_CONTENT_PLATFORMS,
+  VETTED_SECOND_LEVEL_LABELS,
+  VETTED_TLDS,
   WELL_KNOWN_DOMAINS,
 } from './data/well-known.js';
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
