@@ -38,6 +38,7 @@ export const ERRORS = {
   HW_ERR_MAIL_UNPARSABLE: { status: 422, message: 'the e-mail message could not be parsed: {reason}' },
   HW_ERR_MAIL_UNREADABLE: { status: 500, message: 'cannot read {path}: {reason}' },
   HW_ERR_MAIL_MBOX_LIMIT: { status: 413, message: 'mbox {path} has more than {limit} messages: the rest were not read' },
+  HW_ERR_MAIL_SANDBOX: { status: 422, message: 'the message was not analysed: its analysis thread {reason}' },
   HW_ERR_MAIL_INTERNAL: { status: 500, message: 'the analyser failed on this message (a defect: please report it): {reason}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -10,7 +10,7 @@
  *   config print                      the effective configuration, secrets masked
  */
 import type { Catalog, Engine } from '../engine/index.js';
-import { createMailAnalyser, type MailAnalyser } from '../mail/index.js';
+import { createSandboxedAnalyser, type MailAnalyser, type SandboxedAnalyser } from '../mail/index.js';
 import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { loadConfig, printableConfig, type Config, type ConfigInput } from '../config/config.js';
 import { migrateToLatest, openStore, ROLES, storeJobStore, verifyAuditChain, type Role, type Store } from '../store/index.js';
@@ -83,23 +83,29 @@ function queueFor(config: Config, store: Store, io: PlatformIo): JobQueue {
   return inProcessQueue({ store: storeJobStore(store), onError });
 }
 
-/** One e-mail analyser per compiled engine (a catalog change recompiles the engine, so a new analyser follows). */
-const mailAnalysers = new WeakMap<Engine, MailAnalyser>();
-function mailAnalyser(catalog: CatalogHolder): MailAnalyser {
-  const engine = catalog.engine();
-  let analyser = mailAnalysers.get(engine);
-  if (analyser === undefined) {
-    analyser = createMailAnalyser({ catalog: catalog.catalog(), engine });
-    mailAnalysers.set(engine, analyser);
-  }
-  return analyser;
+/**
+ * The e-mail analyser of this worker, sandboxed (PA-8: parsing in threads with a heap cap and a wall-clock kill),
+ * for the current catalog: a catalog change recompiles the engine, and a new sandbox follows; the old one finishes
+ * the messages it was given, then its threads end.
+ */
+function mailAnalyserFor(catalog: CatalogHolder): () => MailAnalyser {
+  let current: { engine: Engine; analyser: SandboxedAnalyser } | undefined;
+  return () => {
+    const engine = catalog.engine();
+    if (current?.engine !== engine) {
+      void current?.analyser.close();
+      current = { engine, analyser: createSandboxedAnalyser({ catalog: catalog.catalog() }) };
+    }
+    return current.analyser;
+  };
 }
 
 async function startWorker(store: Store, catalog: CatalogHolder, queue: JobQueue): Promise<void> {
   const concurrency = store.dialect.name === 'sqlite' ? EMBEDDED_WORKER_CONCURRENCY : WORKER_CONCURRENCY;
+  const mailAnalyser = mailAnalyserFor(catalog);
   await queue.work('analyse-report', async (job) => {
     await catalog.refresh();
-    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date(), mailAnalyser(catalog), job.completeWithin);
+    await analyseReport(store, catalog.engine(), job.payload.reportId, () => new Date(), mailAnalyser(), job.completeWithin);
   }, { concurrency });
   await queue.work('rescore-indicators', async () => {
     await catalog.refresh();

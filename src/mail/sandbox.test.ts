@@ -1,0 +1,74 @@
+/**
+ * The sandboxed analyser (PA-8): the same analyses as in-process, and a message that stalls the parser or a thread
+ * that runs out of heap costs that message only, answered as HW_ERR_MAIL_SANDBOX; the next message is analysed.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createMailAnalyser, type EmailAnalysis } from './index.js';
+import { createSandboxedAnalyser, type SandboxedAnalyser } from './sandbox.js';
+import { sha256Hex } from './parse.js';
+import { CATALOG, eml } from './test-fixtures.js';
+
+const PHISH = eml(['From: "PayPal Service" <service@paypa1-secure.example>', 'To: <anna@example.org>', 'Subject: Your account is limited', 'Content-Type: text/plain'],
+  'Verify your account within 24 hours or it will be suspended: http://paypa1-secure.com/login');
+const HAM = eml(['From: <ana@example.org>', 'To: <bo@example.org>', 'Subject: lunch?', 'Content-Type: text/plain'], 'Lunch at noon?');
+/** mailparser 3.14.2 never settles on this one (see hostile.test.ts). */
+const STALL = eml(['From: <a@sender.example>', 'To: <b@example.org>', 'Subject: test', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b'],
+  '--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n--b--\r\n');
+
+const opened: SandboxedAnalyser[] = [];
+function sandbox(options: { killMs?: number; heapMb?: number; threads?: number } = {}): SandboxedAnalyser {
+  const analyser = createSandboxedAnalyser({ catalog: CATALOG, ...options });
+  opened.push(analyser);
+  return analyser;
+}
+after(async () => {
+  await Promise.all(opened.map((a) => a.close()));
+});
+
+const judged = (a: EmailAnalysis): unknown => ({ verdict: a.verdict, score: a.score, brand: a.brand, signals: a.signals, links: a.links, message: a.message });
+
+describe('sandboxed e-mail analysis (PA-8)', () => {
+  test('gives the in-process analyser\'s analysis, for messages sent at once to a pool of threads', async () => {
+    const local = createMailAnalyser({ catalog: CATALOG });
+    const pool = sandbox({ threads: 2 });
+    const inputs = [PHISH, HAM, PHISH, HAM, PHISH];
+    const got = await Promise.all(inputs.map((raw) => pool.analyse(raw)));
+    for (let i = 0; i < inputs.length; i++) assert.deepEqual(judged(got[i] as EmailAnalysis), judged(await local.analyse(inputs[i] as Buffer)));
+    assert.equal(got[0]?.verdict, 'phishing');
+  });
+
+  test('a message that stalls the parser is stopped after the kill time; the next message is analysed', async () => {
+    const pool = sandbox({ threads: 1, killMs: 1500 });
+    assert.equal((await pool.analyse(HAM)).verdict, 'benign', 'the thread is up before the clock matters');
+    const start = performance.now();
+    const stalled = await pool.analyse(STALL);
+    const ms = performance.now() - start;
+    assert.equal(stalled.error?.code, 'HW_ERR_MAIL_SANDBOX');
+    assert.match(stalled.error.message, /took longer than 1500 ms/);
+    assert.equal(stalled.message.sha256, sha256Hex(STALL));
+    assert.ok(ms >= 1400 && ms < 5000, `${ms.toFixed(0)} ms`);
+    assert.equal((await pool.analyse(PHISH)).verdict, 'phishing', 'a new thread takes the next message');
+  });
+
+  test('a thread that runs out of heap costs its message, not the process', async () => {
+    // 4 MB cannot even hold the analyser: the thread dies of it, as it would of a memory bomb.
+    const starved = sandbox({ threads: 1, heapMb: 4 });
+    const r = await starved.analyse(HAM);
+    assert.equal(r.error?.code, 'HW_ERR_MAIL_SANDBOX');
+    assert.match(r.error.message, /ran out of its 4 MB heap/);
+    assert.equal(r.message.sha256, sha256Hex(HAM));
+  });
+
+  test('close() answers every message already given, then refuses new ones', async () => {
+    const pool = sandbox({ threads: 1 });
+    const first = pool.analyse(HAM);
+    const queued = pool.analyse(PHISH);
+    await pool.close();
+    assert.equal((await first).verdict, 'benign');
+    assert.equal((await queued).verdict, 'phishing', 'a message waiting for the thread is analysed too');
+    const late = await pool.analyse(HAM);
+    assert.equal(late.error?.code, 'HW_ERR_MAIL_SANDBOX');
+    assert.match(late.error.message, /was closed/);
+  });
+});

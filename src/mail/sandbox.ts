@@ -1,0 +1,195 @@
+/**
+ * The e-mail analyser in a sandbox (SECURITY.md PA-8): messages are parsed and judged in worker threads with a
+ * capped heap and a wall-clock kill, so a message that exhausts memory or never finishes (mailparser has stalled for
+ * ever on one message shape) costs that message's analysis, never the process that asked: the server keeps answering
+ * and the queue goes on. The answer for such a message is an error analysis with its SHA-256 and size
+ * (HW_ERR_MAIL_SANDBOX); the thread is replaced for the next message.
+ *
+ * Offline mode only: a DNS resolver is a function and cannot cross to a thread (online re-verification runs
+ * in-process, createMailAnalyser). Each thread analyses one message at a time; messages wait for a free thread.
+ */
+import { Worker } from 'node:worker_threads';
+import { MAIL_ANALYSER_VERSION, type MailAnalyser, type MailAnalyserOptions } from './analyse.js';
+import { errorMessage } from '../errors.js';
+import { NO_AUTH } from './auth.js';
+import { sha256Hex } from './parse.js';
+import type { EmailAnalysis } from './types.js';
+
+/** Old-generation heap of one analysis thread (PA-8 default). Its own analyser and catalog take about 60 MB. */
+export const SANDBOX_HEAP_MB = 256;
+/** Wall-clock time one message may take in a thread before the thread is stopped (PA-8 default). */
+export const SANDBOX_KILL_MS = 10_000;
+/** Analysis threads when the caller names no number. */
+export const SANDBOX_THREADS = 2;
+
+export interface SandboxOptions {
+  readonly catalog: MailAnalyserOptions['catalog'];
+  readonly trustedAuthservIds?: MailAnalyserOptions['trustedAuthservIds'];
+  readonly antiPhishingCodes?: MailAnalyserOptions['antiPhishingCodes'];
+  readonly threads?: number;
+  readonly heapMb?: number;
+  readonly killMs?: number;
+}
+
+export interface SandboxedAnalyser extends MailAnalyser {
+  /** Takes no more messages; resolves once every message already given is answered and the threads have ended. */
+  close(): Promise<void>;
+}
+
+/** What a thread is built from (structured-clone data only). */
+export interface SandboxWorkerData {
+  readonly options: Pick<MailAnalyserOptions, 'catalog' | 'trustedAuthservIds' | 'antiPhishingCodes'>;
+}
+
+export interface SandboxRequest {
+  readonly id: number;
+  readonly raw: Uint8Array;
+}
+
+/** A thread's messages: `ready` once its analyser is built, then one analysis per request. */
+export type SandboxResponse = { readonly ready: true } | { readonly id: number; readonly analysis: EmailAnalysis };
+
+interface Job {
+  readonly id: number;
+  readonly raw: Uint8Array;
+  readonly resolve: (analysis: EmailAnalysis) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The thread has built its analyser: the kill timer measures the analysis, not the thread's start-up. */
+  ready: boolean;
+  job: Job | null;
+  timer: NodeJS.Timeout | undefined;
+  /** Why the thread is being stopped, once it is: the answer for the message in hand. */
+  stopping: string;
+}
+
+/** Run from sources (tests, tsx) rather than from dist/. */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(FROM_SOURCES ? './sandbox-worker.ts' : './sandbox-worker.js', import.meta.url);
+
+/**
+ * A thread running sandbox-worker. From sources it first registers tsx's loader in the thread: `--import tsx` does
+ * not reach worker threads' module loading on Node ≥ 20.6 (privatenumber/tsx#354), so the TypeScript entry would not load.
+ */
+function newWorker(data: SandboxWorkerData, heapMb: number): Worker {
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+  if (!FROM_SOURCES) return new Worker(WORKER_URL, options);
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+function sandboxError(raw: Uint8Array, reason: string): EmailAnalysis {
+  return {
+    verdict: 'error', score: 0, brand: null, signals: [], mode: 'offline', auth: NO_AUTH, senderDomain: null, links: [],
+    message: { messageId: null, date: null, from: null, fromName: null, subject: null, sha256: sha256Hex(raw), bytes: raw.length },
+    error: { code: 'HW_ERR_MAIL_SANDBOX', message: errorMessage('HW_ERR_MAIL_SANDBOX', { reason }) },
+  };
+}
+
+export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnalyser {
+  const heapMb = options.heapMb ?? SANDBOX_HEAP_MB;
+  const killMs = options.killMs ?? SANDBOX_KILL_MS;
+  const threads = Math.max(1, options.threads ?? SANDBOX_THREADS);
+  const data: SandboxWorkerData = {
+    options: {
+      catalog: options.catalog,
+      ...(options.trustedAuthservIds === undefined ? {} : { trustedAuthservIds: options.trustedAuthservIds }),
+      ...(options.antiPhishingCodes === undefined ? {} : { antiPhishingCodes: options.antiPhishingCodes }),
+    },
+  };
+  const slots: (Slot | null)[] = Array.from({ length: threads }, () => null);
+  const waiting: Job[] = [];
+  let nextId = 1;
+  let closing = false;
+  let closed: (() => void) | undefined;
+
+  function start(index: number): Slot {
+    const worker = newWorker(data, heapMb);
+    // A thread never keeps the process alive on its own: the caller's work does.
+    worker.unref();
+    const slot: Slot = { worker, ready: false, job: null, timer: undefined, stopping: '' };
+    worker.on('message', (response: SandboxResponse) => {
+      if ('ready' in response) {
+        slot.ready = true;
+        if (slot.job !== null) arm(slot);
+      } else if (slot.job !== null && response.id === slot.job.id) {
+        finish(slot, response.analysis);
+      }
+    });
+    worker.on('error', (error: Error) => {
+      // ERR_WORKER_OUT_OF_MEMORY when the heap cap is reached; anything else the thread threw.
+      const code = (error as { code?: unknown }).code;
+      if (slot.stopping === '') slot.stopping = code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of its ${heapMb} MB heap` : `failed (${error.message.slice(0, 200)})`;
+    });
+    worker.on('exit', (exitCode) => {
+      clearTimeout(slot.timer);
+      if (slots[index] === slot) slots[index] = null;
+      const job = slot.job;
+      slot.job = null;
+      if (job !== null) job.resolve(sandboxError(job.raw, slot.stopping !== '' ? slot.stopping : `stopped unexpectedly (exit code ${exitCode})`));
+      pump();
+    });
+    slots[index] = slot;
+    return slot;
+  }
+
+  /** Starts the wall-clock kill of the message in hand. */
+  function arm(slot: Slot): void {
+    slot.timer = setTimeout(() => {
+      slot.stopping = `took longer than ${killMs} ms and was stopped`;
+      void slot.worker.terminate();
+    }, killMs);
+  }
+
+  function finish(slot: Slot, analysis: EmailAnalysis): void {
+    clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = null;
+    // Idle, the thread no longer keeps the process alive; pump() refs it again with the next message.
+    slot.worker.unref();
+    job?.resolve(analysis);
+    pump();
+  }
+
+  /** Hands waiting messages to idle threads, starting threads as needed; resolves close() when all is done. */
+  function pump(): void {
+    for (let i = 0; i < slots.length && waiting.length > 0; i++) {
+      const current = slots[i];
+      if (current !== undefined && current !== null && current.job !== null) continue;
+      const slot = current ?? start(i);
+      const job = waiting.shift();
+      if (job === undefined) break;
+      slot.job = job;
+      // While a message is in hand the thread keeps the process alive, so its answer is awaited.
+      slot.worker.ref();
+      if (slot.ready) arm(slot);
+      const request: SandboxRequest = { id: job.id, raw: job.raw };
+      slot.worker.postMessage(request);
+    }
+    if (closing && closed !== undefined && waiting.length === 0 && slots.every((s) => s === null || s.job === null)) {
+      for (const s of slots) if (s !== null) void s.worker.terminate();
+      closed();
+      closed = undefined;
+    }
+  }
+
+  return {
+    version: MAIL_ANALYSER_VERSION,
+    analyse(raw: Uint8Array): Promise<EmailAnalysis> {
+      if (closing) return Promise.resolve(sandboxError(raw, 'was closed'));
+      return new Promise((resolve) => {
+        waiting.push({ id: nextId++, raw, resolve });
+        pump();
+      });
+    },
+    close(): Promise<void> {
+      closing = true;
+      return new Promise((resolve) => {
+        closed = resolve;
+        pump();
+      });
+    },
+  };
+}
