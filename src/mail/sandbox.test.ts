@@ -72,3 +72,23 @@ describe('sandboxed e-mail analysis (PA-8)', () => {
     assert.match(late.error.message, /was closed/);
   });
 });
+
+describe('sandbox pool state (PA-8)', () => {
+  test('an answer that arrives after the kill timer fired does not hand the next message to the dying thread', async () => {
+    const pool = sandbox({ threads: 1, killMs: 100 });
+    assert.equal((await pool.analyse(HAM)).verdict, 'benign', 'the thread is up');
+    // From a check-phase callback, block past both the analysis and the kill time: on the next turn of the event
+    // loop the kill timer fires first (timers phase) and the thread's answer is delivered after it (poll phase).
+    const [first, second] = await new Promise<Promise<EmailAnalysis>[]>((resolve) => setImmediate(() => {
+      const pending = [pool.analyse(HAM), pool.analyse(PHISH)];
+      const until = performance.now() + 600;
+      while (performance.now() < until) { /* the thread answers meanwhile */ }
+      resolve(pending);
+    }));
+    const a = await (first as Promise<EmailAnalysis>);
+    assert.equal(a.message.sha256, sha256Hex(HAM));
+    const b = await (second as Promise<EmailAnalysis>);
+    assert.equal(b.error, undefined, 'the next message was never given a chance');
+    assert.equal(b.verdict, 'phishing');
+  });
+});

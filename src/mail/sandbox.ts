@@ -147,8 +147,9 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
     clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = null;
-    // Idle, the thread no longer keeps the process alive; pump() refs it again with the next message.
-    slot.worker.unref();
+    // Idle, the thread no longer keeps the process alive; pump() refs it again with the next message. A thread being
+    // stopped stays referenced until its 'exit': that is what frees its slot for the messages still waiting.
+    if (slot.stopping === '') slot.worker.unref();
     job?.resolve(analysis);
     pump();
   }
@@ -157,7 +158,11 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
   function pump(): void {
     for (let i = 0; i < slots.length && waiting.length > 0; i++) {
       const current = slots[i];
-      if (current !== undefined && current !== null && current.job !== null) continue;
+      // A thread being stopped takes nothing more, even once idle: its answer can still arrive after the kill timer
+      // fired (the thread is stopped only at its next safe point, and its queued answers are delivered before 'exit'),
+      // and a message posted to it then would be lost and answered with the stopped message's reason. Its 'exit'
+      // frees the slot and pumps again.
+      if (current !== undefined && current !== null && (current.job !== null || current.stopping !== '')) continue;
       const slot = current ?? start(i);
       const job = waiting.shift();
       if (job === undefined) break;
