@@ -26,6 +26,17 @@ after(async () => {
   await Promise.all(opened.map((a) => a.close()));
 });
 
+/** `promise`, or a rejection naming `what` once `ms` have passed without it settling. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => { reject(new Error(`${what}: not settled after ${ms} ms`)); }, ms); });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const judged = (a: EmailAnalysis): unknown => ({ verdict: a.verdict, score: a.score, brand: a.brand, signals: a.signals, links: a.links, message: a.message });
 
 describe('sandboxed e-mail analysis (PA-8)', () => {
@@ -90,5 +101,15 @@ describe('sandbox pool state (PA-8)', () => {
     const b = await (second as Promise<EmailAnalysis>);
     assert.equal(b.error, undefined, 'the next message was never given a chance');
     assert.equal(b.verdict, 'phishing');
+  });
+
+  test('close() twice, while a message is in hand: both resolve', async () => {
+    const pool = sandbox({ threads: 1 });
+    const given = pool.analyse(HAM);
+    const first = pool.close();
+    const second = pool.close();
+    await within(10_000, 'the second close()', second);
+    await within(1000, 'the first close()', first);
+    assert.equal((await given).verdict, 'benign');
   });
 });

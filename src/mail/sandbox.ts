@@ -104,6 +104,8 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
   let nextId = 1;
   let closing = false;
   let closed: (() => void) | undefined;
+  /** close()'s answer, the same for every call: a second call must not take the place of the first one's. */
+  let whenClosed: Promise<void> | undefined;
 
   function start(index: number): Slot {
     const worker = newWorker(data, heapMb);
@@ -190,11 +192,12 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
       });
     },
     close(): Promise<void> {
-      closing = true;
-      return new Promise((resolve) => {
+      whenClosed ??= new Promise((resolve) => {
+        closing = true;
         closed = resolve;
         pump();
       });
+      return whenClosed;
     },
   };
 }
