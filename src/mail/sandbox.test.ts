@@ -4,6 +4,7 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Worker } from 'node:worker_threads';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { createSandboxedAnalyser, type SandboxedAnalyser } from './sandbox.js';
 import { sha256Hex } from './parse.js';
@@ -25,6 +26,23 @@ function sandbox(options: { killMs?: number; heapMb?: number; threads?: number }
 after(async () => {
   await Promise.all(opened.map((a) => a.close()));
 });
+
+/** The threads started while `run` runs, each with whether it has ended ('exit'). */
+async function threadsDuring(run: () => Promise<void>): Promise<{ started: number; running: number }> {
+  const threads: { ended: boolean }[] = [];
+  const onWorker = (worker: Worker): void => {
+    const thread = { ended: false };
+    threads.push(thread);
+    worker.once('exit', () => { thread.ended = true; });
+  };
+  process.on('worker', onWorker);
+  try {
+    await run();
+  } finally {
+    process.off('worker', onWorker);
+  }
+  return { started: threads.length, running: threads.filter((t) => !t.ended).length };
+}
 
 /** `promise`, or a rejection naming `what` once `ms` have passed without it settling. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
@@ -101,6 +119,16 @@ describe('sandbox pool state (PA-8)', () => {
     const b = await (second as Promise<EmailAnalysis>);
     assert.equal(b.error, undefined, 'the next message was never given a chance');
     assert.equal(b.verdict, 'phishing');
+  });
+
+  test('close() resolves once the threads have ended', async () => {
+    const threads = await threadsDuring(async () => {
+      const pool = sandbox({ threads: 2 });
+      await Promise.all([pool.analyse(HAM), pool.analyse(PHISH)]);
+      await pool.close();
+    });
+    assert.ok(threads.started >= 2, `${threads.started} threads`);
+    assert.equal(threads.running, 0, 'no thread outlives close()');
   });
 
   test('close() twice, while a message is in hand: both resolve', async () => {

@@ -176,9 +176,12 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
       slot.worker.postMessage(request);
     }
     if (closing && closed !== undefined && waiting.length === 0 && slots.every((s) => s === null || s.job === null)) {
-      for (const s of slots) if (s !== null) void s.worker.terminate();
-      closed();
+      const done = closed;
       closed = undefined;
+      // terminate() resolves after the thread's 'exit': close() resolves once no thread is left, as it promises
+      // (a caller that closes before shutting down must not find threads still running).
+      const ending = slots.flatMap((s) => (s === null ? [] : [s.worker.terminate()]));
+      void Promise.all(ending).then(() => { done(); });
     }
   }
 
