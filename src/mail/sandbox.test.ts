@@ -4,6 +4,7 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { createSandboxedAnalyser, type SandboxedAnalyser } from './sandbox.js';
@@ -42,6 +43,26 @@ async function threadsDuring(run: () => Promise<void>): Promise<{ started: numbe
     process.off('worker', onWorker);
   }
   return { started: threads.length, running: threads.filter((t) => !t.ended).length };
+}
+
+/**
+ * Runs `run` while no thread can be created: `new Worker` throws ERR_WORKER_INIT_FAILED, as it does when the process
+ * is at its thread limit (ulimit -u, a container's pids.max) or out of memory for a thread's stack.
+ */
+async function withoutThreads(run: () => Promise<void>): Promise<void> {
+  const threads = createRequire(import.meta.url)('node:worker_threads') as { Worker: unknown };
+  const real = threads.Worker;
+  threads.Worker = function NoThread(): never {
+    throw Object.assign(new Error('EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
+  };
+  // The ES module binding sandbox.ts imports follows the CommonJS export only once synchronised.
+  syncBuiltinESMExports();
+  try {
+    await run();
+  } finally {
+    threads.Worker = real;
+    syncBuiltinESMExports();
+  }
 }
 
 /** `promise`, or a rejection naming `what` once `ms` have passed without it settling. */
@@ -139,5 +160,26 @@ describe('sandbox pool state (PA-8)', () => {
     await within(10_000, 'the second close()', second);
     await within(1000, 'the first close()', first);
     assert.equal((await given).verdict, 'benign');
+  });
+
+  test('a thread that cannot be created costs its message, not the process', async () => {
+    const pool = sandbox({ threads: 1, killMs: 300 });
+    assert.equal((await pool.analyse(HAM)).verdict, 'benign', 'the thread is up');
+    await withoutThreads(async () => {
+      // Replacing the stopped thread fails in its 'exit' handler: an exception there would crash the process.
+      const stalled = pool.analyse(STALL);
+      const queued = [pool.analyse(HAM), pool.analyse(PHISH)];
+      assert.match((await stalled).error?.message ?? '', /took longer than 300 ms/);
+      for (const [i, raw] of [HAM, PHISH].entries()) {
+        const r = await (queued[i] as Promise<EmailAnalysis>);
+        assert.equal(r.error?.code, 'HW_ERR_MAIL_SANDBOX');
+        assert.match(r.error.message, /could not be started \(ERR_WORKER_INIT_FAILED: EAGAIN\)/);
+        assert.equal(r.message.sha256, sha256Hex(raw));
+      }
+      // A message given while no thread can be created is answered too, not rejected.
+      const direct = await pool.analyse(HAM);
+      assert.match(direct.error?.message ?? '', /could not be started/);
+    });
+    assert.equal((await pool.analyse(PHISH)).verdict, 'phishing', 'threads are started again once they can be');
   });
 });

@@ -165,9 +165,22 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
       // and a message posted to it then would be lost and answered with the stopped message's reason. Its 'exit'
       // frees the slot and pumps again.
       if (current !== undefined && current !== null && (current.job !== null || current.stopping !== '')) continue;
-      const slot = current ?? start(i);
       const job = waiting.shift();
       if (job === undefined) break;
+      let slot: Slot;
+      try {
+        slot = current ?? start(i);
+      } catch (error) {
+        // `new Worker` throws when no thread can be created (ERR_WORKER_INIT_FAILED: EAGAIN at the process's thread
+        // limit, or no memory for a thread's stack). pump() runs in 'exit' and 'message' handlers, where a throw would
+        // crash the process (PA-8): the message is answered instead, as when a thread dies starting, and the next
+        // waiting message tries this slot again.
+        const code = (error as { code?: unknown }).code;
+        const why = error instanceof Error ? error.message.slice(0, 200) : String(error);
+        job.resolve(sandboxError(job.raw, `could not be started (${typeof code === 'string' ? `${code}: ` : ''}${why})`));
+        i--;
+        continue;
+      }
       slot.job = job;
       // While a message is in hand the thread keeps the process alive, so its answer is awaited.
       slot.worker.ref();
