@@ -45,16 +45,11 @@ async function threadsDuring(run: () => Promise<void>): Promise<{ started: numbe
   return { started: threads.length, running: threads.filter((t) => !t.ended).length };
 }
 
-/**
- * Runs `run` while no thread can be created: `new Worker` throws ERR_WORKER_INIT_FAILED, as it does when the process
- * is at its thread limit (ulimit -u, a container's pids.max) or out of memory for a thread's stack.
- */
-async function withoutThreads(run: () => Promise<void>): Promise<void> {
-  const threads = createRequire(import.meta.url)('node:worker_threads') as { Worker: unknown };
+/** Runs `run` with `new Worker` in sandbox.ts replaced by what `replace` makes of the real one. */
+async function withWorker(replace: (real: typeof Worker) => unknown, run: () => Promise<void>): Promise<void> {
+  const threads = createRequire(import.meta.url)('node:worker_threads') as { Worker: typeof Worker };
   const real = threads.Worker;
-  threads.Worker = function NoThread(): never {
-    throw Object.assign(new Error('EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
-  };
+  threads.Worker = replace(real) as typeof Worker;
   // The ES module binding sandbox.ts imports follows the CommonJS export only once synchronised.
   syncBuiltinESMExports();
   try {
@@ -63,6 +58,29 @@ async function withoutThreads(run: () => Promise<void>): Promise<void> {
     threads.Worker = real;
     syncBuiltinESMExports();
   }
+}
+
+/**
+ * Runs `run` while no thread can be created: `new Worker` throws ERR_WORKER_INIT_FAILED, as it does when the process
+ * is at its thread limit (ulimit -u, a container's pids.max) or out of memory for a thread's stack.
+ */
+async function withoutThreads(run: () => Promise<void>): Promise<void> {
+  await withWorker(() => function NoThread(): never {
+    throw Object.assign(new Error('EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
+  }, run);
+}
+
+/** Runs `run`, and returns the bytes of each message's ArrayBuffer as posted to a thread (what the post copies). */
+async function postedBytes(run: () => Promise<void>): Promise<number[]> {
+  const posted: number[] = [];
+  await withWorker((real) => class extends real {
+    override postMessage(value: unknown, transfer?: Parameters<Worker['postMessage']>[1]): void {
+      const raw = (value as { raw?: unknown }).raw;
+      if (raw instanceof Uint8Array) posted.push(raw.buffer.byteLength);
+      super.postMessage(value, transfer);
+    }
+  }, run);
+  return posted;
 }
 
 /** `promise`, or a rejection naming `what` once `ms` have passed without it settling. */
@@ -181,5 +199,21 @@ describe('sandbox pool state (PA-8)', () => {
       assert.match(direct.error?.message ?? '', /could not be started/);
     });
     assert.equal((await pool.analyse(PHISH)).verdict, 'phishing', 'threads are started again once they can be');
+  });
+
+  test('a message that is a view into a larger buffer (an mbox) posts only its own bytes', async () => {
+    const pool = sandbox({ threads: 1 });
+    // splitMbox gives subarrays of the whole mailbox: a structured clone copies a view's entire ArrayBuffer.
+    const mbox = Buffer.alloc(8 * 1024 * 1024);
+    HAM.copy(mbox, 1000);
+    const message = mbox.subarray(1000, 1000 + HAM.length);
+    const posted = await postedBytes(async () => {
+      const r = await pool.analyse(message);
+      assert.equal(r.verdict, 'benign');
+      assert.equal(r.message.sha256, sha256Hex(HAM));
+    });
+    assert.deepEqual(posted, [HAM.length]);
+    assert.equal(message.byteLength, HAM.length, 'the caller\'s buffer is left as it was');
+    assert.equal(mbox.buffer.byteLength, 8 * 1024 * 1024);
   });
 });

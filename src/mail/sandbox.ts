@@ -185,8 +185,13 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
       // While a message is in hand the thread keeps the process alive, so its answer is awaited.
       slot.worker.ref();
       if (slot.ready) arm(slot);
-      const request: SandboxRequest = { id: job.id, raw: job.raw };
-      slot.worker.postMessage(request);
+      // The thread gets a copy of just the message's bytes, and that copy is moved, not cloned: a structured clone of
+      // a view copies its whole ArrayBuffer (splitMbox's messages are subarrays of a mailbox of up to 1 GB), and a
+      // clone copies twice (serialised, then deserialised in the thread). The caller's buffer stays as it was; the
+      // job keeps it for an error answer's hash.
+      const bytes = new Uint8Array(job.raw);
+      const request: SandboxRequest = { id: job.id, raw: bytes };
+      slot.worker.postMessage(request, [bytes.buffer]);
     }
     if (closing && closed !== undefined && waiting.length === 0 && slots.every((s) => s === null || s.job === null)) {
       const done = closed;
