@@ -19,7 +19,7 @@ const STALL = eml(['From: <a@sender.example>', 'To: <b@example.org>', 'Subject: 
   '--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n--b--\r\n');
 
 const opened: SandboxedAnalyser[] = [];
-function sandbox(options: { killMs?: number; heapMb?: number; threads?: number } = {}): SandboxedAnalyser {
+function sandbox(options: { killMs?: number; heapMb?: number; threads?: number; startMs?: number } = {}): SandboxedAnalyser {
   const analyser = createSandboxedAnalyser({ catalog: CATALOG, ...options });
   opened.push(analyser);
   return analyser;
@@ -215,5 +215,22 @@ describe('sandbox pool state (PA-8)', () => {
     assert.deepEqual(posted, [HAM.length]);
     assert.equal(message.byteLength, HAM.length, 'the caller\'s buffer is left as it was');
     assert.equal(mbox.buffer.byteLength, 8 * 1024 * 1024);
+  });
+
+  test('a thread that never becomes ready is stopped after the start-up time; the message is answered', async () => {
+    const pool = sandbox({ threads: 1, startMs: 300 });
+    // A thread whose start-up never ends (its script never posts `ready`): the kill clock has not started.
+    await withWorker((real) => class extends real {
+      constructor(_script: unknown, options: ConstructorParameters<typeof Worker>[1]) {
+        super('setInterval(() => {}, 1 << 30);', { ...options, eval: true });
+      }
+    }, async () => {
+      const r = await within(5000, 'the message given to a thread that never starts', pool.analyse(HAM));
+      assert.equal(r.error?.code, 'HW_ERR_MAIL_SANDBOX');
+      assert.match(r.error.message, /did not start within 300 ms/);
+      assert.equal(r.message.sha256, sha256Hex(HAM));
+      const next = await within(5000, 'the next message', pool.analyse(PHISH));
+      assert.match(next.error?.message ?? '', /did not start within 300 ms/, 'a new thread was tried for the next message');
+    });
   });
 });

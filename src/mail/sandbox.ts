@@ -19,6 +19,12 @@ import type { EmailAnalysis } from './types.js';
 export const SANDBOX_HEAP_MB = 256;
 /** Wall-clock time one message may take in a thread before the thread is stopped (PA-8 default). */
 export const SANDBOX_KILL_MS = 10_000;
+/**
+ * Time a thread may take to start (build its analyser) before it is stopped. Start-up runs no message, so the kill
+ * clock does not count it; but a start-up that never ends would hold its message unanswered for ever. Generous: a
+ * thread starts in about a second.
+ */
+export const SANDBOX_START_MS = 60_000;
 /** Analysis threads when the caller names no number. */
 export const SANDBOX_THREADS = 2;
 
@@ -29,6 +35,7 @@ export interface SandboxOptions {
   readonly threads?: number;
   readonly heapMb?: number;
   readonly killMs?: number;
+  readonly startMs?: number;
 }
 
 export interface SandboxedAnalyser extends MailAnalyser {
@@ -60,6 +67,7 @@ interface Slot {
   /** The thread has built its analyser: the kill timer measures the analysis, not the thread's start-up. */
   ready: boolean;
   job: Job | null;
+  /** Until `ready`, the start-up limit; then, while a message is in hand, its wall-clock kill. */
   timer: NodeJS.Timeout | undefined;
   /** Why the thread is being stopped, once it is: the answer for the message in hand. */
   stopping: string;
@@ -91,6 +99,7 @@ function sandboxError(raw: Uint8Array, reason: string): EmailAnalysis {
 export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnalyser {
   const heapMb = options.heapMb ?? SANDBOX_HEAP_MB;
   const killMs = options.killMs ?? SANDBOX_KILL_MS;
+  const startMs = options.startMs ?? SANDBOX_START_MS;
   const threads = Math.max(1, options.threads ?? SANDBOX_THREADS);
   const data: SandboxWorkerData = {
     options: {
@@ -112,8 +121,15 @@ export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnaly
     // A thread never keeps the process alive on its own: the caller's work does.
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null, timer: undefined, stopping: '' };
+    slot.timer = setTimeout(() => {
+      slot.stopping = `did not start within ${startMs} ms`;
+      void worker.terminate();
+    }, startMs);
+    // The thread, while it holds a message, keeps the process alive; this timer need not.
+    slot.timer.unref();
     worker.on('message', (response: SandboxResponse) => {
       if ('ready' in response) {
+        clearTimeout(slot.timer);
         slot.ready = true;
         if (slot.job !== null) arm(slot);
       } else if (slot.job !== null && response.id === slot.job.id) {
