@@ -10,7 +10,7 @@
  *   config print                      the effective configuration, secrets masked
  */
 import type { Catalog, Engine } from '../engine/index.js';
-import { createSandboxedAnalyser, type MailAnalyser, type SandboxedAnalyser } from '../mail/index.js';
+import { createSandboxedAnalyser, MAIL_ANALYSER_VERSION, type MailAnalyser, type SandboxedAnalyser } from '../mail/index.js';
 import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { loadConfig, printableConfig, type Config, type ConfigInput } from '../config/config.js';
 import { migrateToLatest, openStore, ROLES, storeJobStore, verifyAuditChain, type Role, type Store } from '../store/index.js';
@@ -88,15 +88,23 @@ function queueFor(config: Config, store: Store, io: PlatformIo): JobQueue {
  * for the current catalog: a catalog change recompiles the engine, and a new sandbox follows; the old one finishes
  * the messages it was given, then its threads end.
  */
-function mailAnalyserFor(catalog: CatalogHolder): () => MailAnalyser {
+export function mailAnalyserFor(catalog: CatalogHolder): () => MailAnalyser {
   let current: { engine: Engine; analyser: SandboxedAnalyser } | undefined;
-  return () => {
+  const sandbox = (): SandboxedAnalyser => {
     const engine = catalog.engine();
     if (current?.engine !== engine) {
       void current?.analyser.close();
       current = { engine, analyser: createSandboxedAnalyser({ catalog: catalog.catalog() }) };
     }
     return current.analyser;
+  };
+  // analyseReport takes its analyser when the job starts and analyses only after reading the report: a catalog change
+  // meanwhile (another job's refresh) closed that sandbox, which answers every later message 'was closed', and that
+  // error became the report's analysis. What is handed out finds the current sandbox when it analyses.
+  const analyser: MailAnalyser = { version: MAIL_ANALYSER_VERSION, analyse: (raw) => sandbox().analyse(raw) };
+  return () => {
+    sandbox();
+    return analyser;
   };
 }
 
