@@ -590,6 +590,17 @@ export function spelledOutHost(host: string): boolean {
   return false;
 }
 
+/** The analysis of a message that could not be judged: its identity is its SHA-256 and size only. */
+export function errorAnalysis(
+  mode: EmailAnalysis['mode'], sha256: string, bytes: number, code: ErrorCode, params: Readonly<Record<string, string | number>>,
+): EmailAnalysis {
+  return {
+    verdict: 'error', score: 0, brand: null, signals: [], mode, auth: NO_AUTH, senderDomain: null, links: [],
+    message: { messageId: null, date: null, from: null, fromName: null, subject: null, sha256, bytes },
+    error: { code, message: errorMessage(code, params) },
+  };
+}
+
 export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   const engine = options.engine ?? createEngine(options.catalog);
   const brands: readonly Brand[] = options.catalog.brands;
@@ -697,13 +708,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
   }
 
-  /** The analysis of a message that could not be judged: its identity is its SHA-256 and size only. */
   function failed(sha256: string, bytes: number, code: ErrorCode, params: Readonly<Record<string, string | number>>): EmailAnalysis {
-    return {
-      verdict: 'error', score: 0, brand: null, signals: [], mode: options.resolver === undefined ? 'offline' : 'online', auth: NO_AUTH, senderDomain: null, links: [],
-      message: { messageId: null, date: null, from: null, fromName: null, subject: null, sha256, bytes },
-      error: { code, message: errorMessage(code, params) },
-    };
+    return errorAnalysis(options.resolver === undefined ? 'offline' : 'online', sha256, bytes, code, params);
   }
 
   async function analyseOrThrow(raw: Uint8Array): Promise<EmailAnalysis> {

@@ -9,9 +9,7 @@
  * in-process, createMailAnalyser). Each thread analyses one message at a time; messages wait for a free thread.
  */
 import { Worker } from 'node:worker_threads';
-import { MAIL_ANALYSER_VERSION, type MailAnalyser, type MailAnalyserOptions } from './analyse.js';
-import { errorMessage } from '../errors.js';
-import { NO_AUTH } from './auth.js';
+import { errorAnalysis, MAIL_ANALYSER_VERSION, type MailAnalyser, type MailAnalyserOptions } from './analyse.js';
 import { sha256Hex } from './parse.js';
 import type { EmailAnalysis } from './types.js';
 
@@ -89,11 +87,7 @@ function newWorker(data: SandboxWorkerData, heapMb: number): Worker {
 }
 
 function sandboxError(raw: Uint8Array, reason: string): EmailAnalysis {
-  return {
-    verdict: 'error', score: 0, brand: null, signals: [], mode: 'offline', auth: NO_AUTH, senderDomain: null, links: [],
-    message: { messageId: null, date: null, from: null, fromName: null, subject: null, sha256: sha256Hex(raw), bytes: raw.length },
-    error: { code: 'HW_ERR_MAIL_SANDBOX', message: errorMessage('HW_ERR_MAIL_SANDBOX', { reason }) },
-  };
+  return errorAnalysis('offline', sha256Hex(raw), raw.length, 'HW_ERR_MAIL_SANDBOX', { reason });
 }
 
 export function createSandboxedAnalyser(options: SandboxOptions): SandboxedAnalyser {
