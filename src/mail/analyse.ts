@@ -362,6 +362,11 @@ const ORGANISATION_WORDS: readonly string[] = [
   'suporte', 'atendimento', 'equipe', 'soporte', 'servicio', 'equipo', 'kundenservice', 'kundendienst', 'équipe', 'klantenservice',
 ];
 
+/** The words of a normalised text: letters, digits and `&` (AT&T), split at everything else. */
+function wordsOf(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
+}
+
 /** Shortest well-known site name a display name is compared with: shorter ones (`bbc`, `ikea`) are initials or words too. */
 const WELL_KNOWN_NAME_CHARS = 5;
 
@@ -961,9 +966,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const fromOfficial = officialBrandOf(fromDomain);
     const role = where === '' ? 'the From' : 'the forwarded From';
     const displayBrands = from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
-    const generic = genericDisplayBrand(from.name, subjectText);
+    // The display name's words, normalised once for the two look-ups below.
+    const nameWords = wordsOf(normaliseText(from.name.slice(0, 200)));
+    const generic = genericDisplayBrand(nameWords, subjectText);
     if (generic !== null && !displayBrands.includes(generic)) displayBrands.push(generic);
-    const site = displayBrands.length === 0 ? displayNameSite(from.name) : '';
+    const site = displayBrands.length === 0 ? displayNameSite(nameWords) : '';
     if (site !== '' && !fromDomain.includes(site.slice(0, site.indexOf('.')))) {
       signals.add('display-name-site', `${where}the display name ${quote(from.name)} is the name of the well-known site ${site}, but the address is at ${fromDomain || 'no domain'}`, MAIL_WEIGHTS.displayNameSite);
     }
@@ -1010,22 +1017,20 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
    * about lunch).
    */
   /** The well-known site (siteNames) whose name the display name is, sender-role words after it allowed, or ''. */
-  function displayNameSite(displayName: string): string {
-    const words = normaliseText(displayName.slice(0, 200)).split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
-    while (words.length > 1 && SENDER_ROLE_WORDS.has(words[words.length - 1] ?? '')) words.pop();
-    return siteNames.get(words.join('')) ?? '';
+  function displayNameSite(nameWords: readonly string[]): string {
+    let end = nameWords.length;
+    while (end > 1 && SENDER_ROLE_WORDS.has(nameWords[end - 1] ?? '')) end--;
+    return siteNames.get(nameWords.slice(0, end).join('')) ?? '';
   }
 
-  function genericDisplayBrand(displayName: string, subjectText: string): string | null {
-    const words = normaliseText(displayName.slice(0, 200)).split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
+  function genericDisplayBrand(words: readonly string[], subjectText: string): string | null {
     const first = words[0] ?? '';
     const id = genericNames.get(first);
     if (id === undefined) return null;
     if (words.length > 1 && words.slice(1).every((w) => SENDER_ROLE_WORDS.has(w))) return id;
     // The whole display name repeated in the subject: the brand's or its product's name (`Ledger Live` writing
     // "Your Ledger Live device suspended"), not a person's.
-    const subjectWords = subjectText.split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
-    return ` ${subjectWords.join(' ')} `.includes(` ${words.join(' ')} `) ? id : null;
+    return ` ${wordsOf(subjectText).join(' ')} `.includes(` ${words.join(' ')} `) ? id : null;
   }
 
   function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): void {
