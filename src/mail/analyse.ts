@@ -367,6 +367,35 @@ function wordsOf(text: string): string[] {
   return text.split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
 }
 
+/** The registrable label of a domain (`costco` of costco.co.uk), as the engine splits it; '' when it is none. */
+function domainLabelOf(domain: string): string {
+  const parsed = parseInput(domain);
+  return parsed.ok ? parsed.subject.domainLabel : '';
+}
+
+let siteNameTable: ReadonlyMap<string, string> | undefined;
+
+/**
+ * Names of well-known sites (`costco` → costco.com, `tractorsupply`), for display-name-site: the label of each domain
+ * of the engine's shipped well-known list, when it is at least WELL_KNOWN_NAME_CHARS letters and no ordinary word
+ * (`target`, `medium` name people and things too). Catalog-independent, so built once per process, on the first
+ * display name that needs it: parsing the ~5,000 domains takes about 70 ms cold, which every analyser (each sandbox
+ * thread, each `scan-email` run) would otherwise pay at start-up.
+ */
+function siteNames(): ReadonlyMap<string, string> {
+  if (siteNameTable === undefined) {
+    const table = new Map<string, string>();
+    for (const domain of WELL_KNOWN_DOMAINS.split('\n')) {
+      const label = domain === '' ? '' : domainLabelOf(domain);
+      if (label.length < WELL_KNOWN_NAME_CHARS || !/^[a-z]+$/.test(label) || isCommonWord(label)) continue;
+      // One domain per name, the `.com` one when there is one (costco.com rather than costco.ca).
+      if (!table.has(label) || domain === `${label}.com`) table.set(label, domain);
+    }
+    siteNameTable = table;
+  }
+  return siteNameTable;
+}
+
 /** Shortest well-known site name a display name is compared with: shorter ones (`bbc`, `ikea`) are initials or words too. */
 const WELL_KNOWN_NAME_CHARS = 5;
 
@@ -626,20 +655,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     for (const k of b.keywords) if (k.length >= 4 && k !== name) brandPhrases.push({ phrase: k, value: b.id });
   }
   const brandIndex = new PhraseIndex(brandPhrases);
-  /**
-   * Names of well-known sites that are not catalog brands (`costco` of costco.com, `tractorsupply`), for
-   * display-name-site: the label of each shipped well-known domain, when it is at least WELL_KNOWN_NAME_CHARS long
-   * and no ordinary word (`target`, `medium` name people and things too).
-   */
-  const siteNames = new Map<string, string>();
-  const catalogNames = new Set(brands.flatMap((b) => [...b.keywords, ...b.domains.map((d) => d.slice(0, d.indexOf('.')))]));
-  for (const domain of WELL_KNOWN_DOMAINS.split('\n')) {
-    const parsed = domain === '' ? null : parseInput(domain);
-    const label = parsed?.ok === true ? parsed.subject.domainLabel : '';
-    if (label.length < WELL_KNOWN_NAME_CHARS || !/^[a-z]+$/.test(label) || isCommonWord(label) || catalogNames.has(label)) continue;
-    // One domain per name, the `.com` one when there is one (costco.com rather than costco.ca).
-    if (!siteNames.has(label) || domain === `${label}.com`) siteNames.set(label, domain);
-  }
+  /** Names that are the catalog's own (keywords, official labels): `display-name-brand` judges them, not display-name-site. */
+  const catalogNames = new Set(brands.flatMap((b) => [...b.keywords, ...b.domains.map(domainLabelOf)]));
   /** One-word names of generic brands (`ledger`, `chase`, `zoom`), normalised: only a display name claims them (genericDisplayBrand). */
   const genericNames = new Map<string, string>();
   for (const b of brands) {
@@ -971,8 +988,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const generic = genericDisplayBrand(nameWords, subjectText);
     if (generic !== null && !displayBrands.includes(generic)) displayBrands.push(generic);
     const site = displayBrands.length === 0 ? displayNameSite(nameWords) : '';
-    if (site !== '' && !fromDomain.includes(site.slice(0, site.indexOf('.')))) {
-      signals.add('display-name-site', `${where}the display name ${quote(from.name)} is the name of the well-known site ${site}, but the address is at ${fromDomain || 'no domain'}`, MAIL_WEIGHTS.displayNameSite);
+    const siteDomain = site === '' ? undefined : siteNames().get(site);
+    if (siteDomain !== undefined && !fromDomain.includes(site)) {
+      signals.add('display-name-site', `${where}the display name ${quote(from.name)} is the name of the well-known site ${siteDomain}, but the address is at ${fromDomain || 'no domain'}`, MAIL_WEIGHTS.displayNameSite);
     }
     for (const b of displayBrands) {
       // `"Microsoft account team" <x@outlook.com>`: a webmail mailbox is a customer's, not the brand speaking.
@@ -1016,11 +1034,12 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
    * "Your Ledger Live device suspended"). About something else, it is as likely a person's name (a Chase writing
    * about lunch).
    */
-  /** The well-known site (siteNames) whose name the display name is, sender-role words after it allowed, or ''. */
+  /** The name of the well-known site (siteNames) the display name is, sender-role words after it allowed, or ''. */
   function displayNameSite(nameWords: readonly string[]): string {
     let end = nameWords.length;
     while (end > 1 && SENDER_ROLE_WORDS.has(nameWords[end - 1] ?? '')) end--;
-    return siteNames.get(nameWords.slice(0, end).join('')) ?? '';
+    const name = nameWords.slice(0, end).join('');
+    return name.length >= WELL_KNOWN_NAME_CHARS && !catalogNames.has(name) && siteNames().has(name) ? name : '';
   }
 
   function genericDisplayBrand(words: readonly string[], subjectText: string): string | null {
