@@ -91,6 +91,8 @@ export const MAIL_WEIGHTS = {
   bogusDomain: 40,
   mixedScript: 50,
   styledLetters: 40,
+  /** Content pushed tens of thousands of pixels or screens away (OFFSCREEN_MIN_PX): like styled letters, a trick no real sender needs. */
+  offscreenContent: 40,
   mimeLimit: 30,
   /** Scam families (dating, pharmacy, crypto, casino, advance-fee, extortion): by distinct phrases, like the lures. */
   scamLure: [0, 20, 40, 45] as readonly number[],
@@ -918,6 +920,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (tricks.styledLetters >= 3 || tricks.hiddenSplits >= 3) {
       const what = [tricks.styledLetters >= 3 ? `${tricks.styledLetters} letters in decorative Unicode styles (e.g. 𝐁𝐎𝐋𝐃)` : '', tricks.hiddenSplits >= 3 ? `${tricks.hiddenSplits} invisible characters inside words` : ''].filter((t) => t !== '').join(' and ');
       signals.add('obfuscated-text', `${what}: text disguised against word filters`, MAIL_WEIGHTS.styledLetters);
+    }
+    if (html !== null && html.offscreenCss !== '') {
+      signals.add('obfuscated-text', `the HTML places content out of any reader's sight (${quote(html.offscreenCss, 60)}): text kept for filters, not for people`, MAIL_WEIGHTS.offscreenContent);
     }
 
     // ── Attachments ──

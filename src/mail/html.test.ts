@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeAttribute, decodeEntities, scanHtml } from './html.js';
+import { decodeAttribute, decodeEntities, offscreenDeclaration, OFFSCREEN_MIN_PX, scanHtml } from './html.js';
 import { normaliseText } from './phrases.js';
 import { scriptTricks } from './analyse.js';
 import { createMailAnalyser } from './index.js';
@@ -67,5 +67,31 @@ describe('what the signals see after decoding', () => {
       '<p>V&eacute;rifiez votre compte&zwnj; imm&eacute;diatement, sinon votre compte sera suspendu.</p>'));
     assert.ok(r.signals.some((s) => s.kind === 'credential-lure' || s.kind === 'threat'), JSON.stringify(r.signals));
     assert.ok(!r.signals.some((s) => s.kind === 'obfuscated-text'));
+  });
+});
+
+describe('offscreenDeclaration: content moved out of any reader\'s sight', () => {
+  test('margins, paddings, tops and heights of tens of thousands of pixels or of 1000+ screens', () => {
+    assert.equal(offscreenDeclaration('.belowView { margin-top: 470500px; /* Adjust value as needed */ }'), 'margin-top: 470500px');
+    assert.equal(offscreenDeclaration('.wrapper { display: flex; height: 2000vh; }'), 'height: 2000vh');
+    assert.equal(offscreenDeclaration('<div style="position:absolute;TOP:-25000PX">x</div>'), 'top: 25000px');
+    assert.equal(offscreenDeclaration(`p{padding-bottom:${OFFSCREEN_MIN_PX}.5px}`), `padding-bottom: ${OFFSCREEN_MIN_PX}px`);
+  });
+
+  test('ordinary layout and the usual hiding idioms are not', () => {
+    for (const css of [
+      'body{width:600px;height:100vh;margin:0 auto}',
+      '.sr-only{position:absolute;left:-9999px;top:-9999px}', // screen-reader-only text
+      '.logo{text-indent:-99999px}', // image replacement behind a logo
+      '.pre{display:none;max-height:0;line-height:50000px}', // preheaders; line-height is not a placement
+      `.x{margin-top:${OFFSCREEN_MIN_PX - 1}px;min-height:999vh}`,
+      'Call 0800 123456px or see section 20000vh', // not a declaration
+    ]) assert.equal(offscreenDeclaration(css), '', css);
+  });
+
+  test('scanHtml reports the first one, from a style element or a style attribute', () => {
+    assert.equal(scanHtml('<style>.a{margin-top:470500px}</style><p>Hello</p>').offscreenCss, 'margin-top: 470500px');
+    assert.equal(scanHtml('<div style="height: 3000vh"></div><p style="margin-top:90000px">x</p>').offscreenCss, 'height: 3000vh');
+    assert.equal(scanHtml('<p style="margin:10px">Hello</p>').offscreenCss, '');
   });
 });

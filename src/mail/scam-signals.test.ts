@@ -128,6 +128,23 @@ describe('spelled-out words', () => {
   });
 });
 
+describe('content placed out of sight', () => {
+  const html = (css: string): Buffer => eml(['From: Tools <news@tools.example.com>', 'To: <you@example.org>', 'Subject: Newsletter', 'Message-ID: <o@example.net>',
+    'Date: Tue, 03 Dec 2024 10:00:00 +0000', 'Content-Type: text/html; charset=utf-8'], `<html><head><style>${css}</style></head><body><p>Thanks for subscribing to our newsletter.</p></body></html>`);
+
+  test('obfuscated-text: a margin of 470,500 px makes the message suspicious on its own', async () => {
+    const r = await analyser.analyse(html('.belowView { margin-top: 470500px; }'));
+    assert.match(signal(r, 'obfuscated-text')?.detail ?? '', /margin-top: 470500px/);
+    assert.equal(r.verdict, 'suspicious');
+  });
+
+  test('an ordinary newsletter layout with a hidden preheader is not', async () => {
+    const r = await analyser.analyse(html('.pre{display:none;max-height:0} body{width:600px;margin:0 auto}'));
+    assert.ok(!kinds(r).includes('obfuscated-text'), kinds(r).join(','));
+    assert.equal(r.verdict, 'benign');
+  });
+});
+
 describe('scam families by distinct phrases (analyser 1.3: two phrases reach the suspicious threshold alone)', () => {
   test('two phrases of one family: 40, suspicious (en, nl); one phrase: 20, benign', async () => {
     const two = await analyser.analyse(plain('Maria <maria@mail-hub.example.com>', 'Hello', 'Hi, a lonely woman here, looking for a man. Write soon.'));
