@@ -43,7 +43,7 @@ const SIGNAL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   'official-domain', 'well-known-site', 'typosquat', 'homoglyph', 'mixed-script', 'combosquat', 'brand-in-subdomain',
   'brand-in-path', 'tld-swap', 'split-brand', 'ip-host', 'userinfo', 'many-subdomains', 'url-shortener',
   'dynamic-dns', 'user-content-host', 'risky-tld', 'lure-word', 'random-label', 'long-host', 'punycode',
-  'brand-on-abused-site',
+  'brand-on-abused-site', 'site-in-subdomain',
 ]);
 
 const engine = createEngine(CATALOG);

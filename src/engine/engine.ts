@@ -33,7 +33,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.2.0';
+export const ENGINE_VERSION = '1.3.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -49,6 +49,10 @@ const DEEP_SUBDOMAIN_LABELS = 4;
 const MAX_TYPO_PIECE_CHARS = 24;
 /** Host length that starts to look like padding. */
 const LONG_HOST_CHARS = 60;
+/** Shortest well-known site name whose domain counts when copied into another host (`t.co`, `x.com` are too short). */
+const SITE_NAME_CHARS = 3;
+/** Labels or hyphen-separated pieces a copied domain may span after its name (`amazon.co.jp`: 2). */
+const MAX_SITE_SUFFIX_PIECES = 3;
 
 /** Signal weights, 0-100. Tuned on the shared evaluation sets as a whole (see docs/engine.md), never per row. */
 export const WEIGHTS = {
@@ -94,6 +98,8 @@ export const WEIGHTS = {
   punycode: 10,
   brandOnAbusedSite: 15,
   brandPathSegment: 15,
+  /** A well-known site's whole domain inside another site's host name (`olx-pl.example.lol`, `www.tesco.com-offir.club`). */
+  siteInSubdomain: 45,
   /** The most any likeness of a registrable name to a brand weighs under a vetted registry (gov.uk, .edu). */
   vettedName: 10,
 } as const;
@@ -138,6 +144,13 @@ interface Knowledge {
   readonly listedDomains: StringBloom;
   /** Every risky and brand TLD: rules both out for `com`, `net`, … */
   readonly listedTlds: StringBloom;
+  /**
+   * Well-known sites' domains as they are copied into other host names: as written (`tesco.com`) and with hyphens
+   * for dots (`olx-pl`), each mapped to the domain. Names shorter than SITE_NAME_CHARS are left out, and so are
+   * ordinary words in the hyphenated form (`mail-ru` may be anyone's). See judgeSiteInSubdomain().
+   */
+  readonly siteDomainForms: Map<string, string>;
+  readonly siteDomainBloom: StringBloom;
 }
 
 let sharedKnowledge: Knowledge | undefined;
@@ -155,8 +168,17 @@ function knowledge(): Knowledge {
       if (parsed.ok) platformApexes.add(parsed.subject.domain);
       platformApexes.add(entry);
     }
+    const siteDomainForms = new Map<string, string>();
+    for (const domain of WELL_KNOWN_DOMAINS.split('\n')) {
+      const dot = domain.indexOf('.');
+      if (dot < SITE_NAME_CHARS) continue;
+      siteDomainForms.set(domain, domain);
+      if (!isCommonWord(domain.slice(0, dot))) siteDomainForms.set(domain.replaceAll('.', '-'), domain);
+    }
     sharedKnowledge = {
       wellKnown,
+      siteDomainForms,
+      siteDomainBloom: new StringBloom(siteDomainForms.keys()),
       platformApexes,
       listedDomains: new StringBloom([...wellKnown, ...platformApexes, ...URL_SHORTENERS, ...DYNAMIC_DNS_SUFFIXES]),
       listedTlds: new StringBloom([...RISKY_TLDS, ...BRAND_TLDS]),
@@ -662,10 +684,9 @@ export function createEngine(catalog: Catalog): Engine {
         if (officialHere !== '') {
           weight = WEIGHTS.officialInSubdomain;
           detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
-          // CDNs name a customer's origin after its domain (`walmart.com.cdn-wal.net`, `x.com.cdn.example.net`).
-          if (lures === 0 && hostText.lastIndexOf('cdn', labelEnd - 3) >= labelStart) {
+          if (lures === 0 && namesItselfCdn(hostText, labelStart, labelEnd)) {
             weight = WEIGHTS.tokenSubdomainShort;
-            caveat = `${s.domain} names itself a CDN, and CDNs name their customers' origins after the customers' domains`;
+            caveat = CDN_CAVEAT(s.domain);
           }
         } else if (t.strongName && wholeLabel) {
           weight = t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
@@ -736,6 +757,32 @@ export function createEngine(catalog: Catalog): Engine {
         }
       }
       from = to + 1;
+    }
+  }
+
+  /**
+   * A well-known site's domain copied into the host in front of the registrable label, dots kept or turned into
+   * hyphens (`www.tesco.com-offir.club`, `olx-pl.onsfan.pics`): the host imitates that site's address, as
+   * brand-in-subdomain does for catalog brands. The copy starts in the sub-domain, at a label or piece start, and
+   * ends at a dot or hyphen no later than the registrable label's end. Most hosts have one or two candidate windows;
+   * each costs one Bloom test over a range of the host, and only a "maybe" slices a string.
+   */
+  function judgeSiteInSubdomain(s: Subject, labelStart: number, labelEnd: number, lures: number, signals: Signals): void {
+    const host = s.host;
+    for (let from = 0; from < labelStart - 1; from = nextPieceStart(host, from)) {
+      let to = pieceEnd(host, from);
+      for (let pieces = 0; pieces < MAX_SITE_SUFFIX_PIECES && to < labelEnd; pieces++) {
+        to = pieceEnd(host, to + 1);
+        if (to > labelEnd || !know.siteDomainBloom.mayHave(host, from, to)) continue;
+        const site = know.siteDomainForms.get(host.slice(from, to));
+        if (site === undefined || site === s.domain) continue;
+        // A catalog brand's domain was judged by judgeHostTokens (brand-in-subdomain).
+        if (officialOf(site) !== null) return;
+        const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
+        signals.add('site-in-subdomain', `the host name carries "${host.slice(from, to)}", the domain of the well-known site ${site}, but the site is ${s.domain}`,
+          cdn ? WEIGHTS.typoWord : WEIGHTS.siteInSubdomain, -1, cdn ? CDN_CAVEAT(s.domain) : '');
+        return;
+      }
     }
   }
 
@@ -874,6 +921,8 @@ export function createEngine(catalog: Catalog): Engine {
     }
     // Nothing (or only weakly) named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals, foldable);
+    // Still no brand's name in the sub-domain: another well-known site's domain there (`olx-pl.onsfan.pics`).
+    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSiteInSubdomain(s, labelStart, labelEnd, lures, signals);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
@@ -1114,6 +1163,32 @@ function labelBounds(host: string, suffixLabels: number): [number, number] {
   }
   const start = host.lastIndexOf('.', end - 1) + 1;
   return [start, end];
+}
+
+/**
+ * The registrable label calls itself a CDN (`cdn-wal`) or an edge network (a piece ending in "edge": `spo-msedge`):
+ * such networks name a customer's origin after the customer's domain (`walmart.com.cdn-wal.net`,
+ * `sharepoint.com.dual-spo-0005.spo-msedge.net`), so a domain in their sub-domains is an address, not an imitation.
+ * "edge" only at a piece's end: `edgemasterint` (a kit's `apple.com-recaptcha.edgemasterint.com`) is no network.
+ */
+function namesItselfCdn(host: string, labelStart: number, labelEnd: number): boolean {
+  if (host.lastIndexOf('cdn', labelEnd - 3) >= labelStart) return true;
+  const edge = host.lastIndexOf('edge', labelEnd - 4);
+  return edge >= labelStart && pieceEnd(host, edge) === edge + 4;
+}
+
+const CDN_CAVEAT = (domain: string): string => `${domain} names itself a CDN or edge network, and those name their customers' origins after the customers' domains`;
+
+/** End of the label or hyphen-separated piece of `host` starting at `from`: the next '.' or '-', or the end. */
+function pieceEnd(host: string, from: number): number {
+  let i = from;
+  while (i < host.length && host.charCodeAt(i) !== 46 /* '.' */ && host.charCodeAt(i) !== 45 /* '-' */) i++;
+  return i;
+}
+
+/** Start of the piece after the one starting at `from`. */
+function nextPieceStart(host: string, from: number): number {
+  return pieceEnd(host, from) + 1;
 }
 
 function isLabel(text: string, start: number, end: number): boolean {

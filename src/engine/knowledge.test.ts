@@ -69,6 +69,35 @@ describe('shipped knowledge', () => {
   });
 });
 
+describe("a well-known site's domain copied into another host (site-in-subdomain)", () => {
+  test('dots kept or turned into hyphens, in the sub-domain or running into the registrable label: suspicious, no brand', () => {
+    for (const [host, copied] of [['olx-pl.onsfan.pics', 'olx-pl'], ['www.tesco.com-offir.club', 'tesco.com'], ['login.olx.pl.example.com', 'olx.pl'], ['www2.mercari.com.verify.example.net', 'mercari.com']] as const) {
+      const r = engine.check(host);
+      assert.ok(flagged(r), show(r));
+      assert.equal(r.brand, null, show(r));
+      assert.match(r.signals.find((s) => s.kind === 'site-in-subdomain')?.detail ?? '', new RegExp(`"${copied}"`), show(r));
+    }
+  });
+
+  test('the site itself, its name alone, or a catalog brand (judged as brand-in-subdomain) are not', () => {
+    for (const host of ['login.tesco.com', 'olx.example.com', 'tesco.example.com', 'shop-olx.example.com']) {
+      assert.ok(!kinds(engine.check(host)).includes('site-in-subdomain'), show(engine.check(host)));
+    }
+    const brand = engine.check('amazon.com.example.net');
+    assert.ok(kinds(brand).includes('brand-in-subdomain') && !kinds(brand).includes('site-in-subdomain'), show(brand));
+  });
+
+  test("CDNs and edge networks name customers' origins after their domains: a caveat, not suspicious", () => {
+    for (const host of ['tesco.com.cdn-x.net', 'sharepoint.com.dual-spo-0005.spo-msedge.net']) {
+      const r = engine.check(host);
+      assert.equal(r.verdict, 'benign', show(r));
+      assert.match(r.signals.find((s) => s.kind === 'site-in-subdomain')?.caveat ?? '', /CDN or edge network/, show(r));
+    }
+    // "edge" only ends a network's name: a kit's `edgemasterint` is none.
+    assert.ok(flagged(engine.check('tesco.com-recaptcha.edgemasterint.com')), show(engine.check('tesco.com-recaptcha.edgemasterint.com')));
+  });
+});
+
 describe('weighting rules', () => {
   test('credential lures weigh more than context words', () => {
     const credential = engine.check('secure-login-verify.com');

@@ -43,7 +43,8 @@ export type SignalKind =
   | 'random-label'
   | 'long-host'
   | 'punycode'
-  | 'brand-on-abused-site';
+  | 'brand-on-abused-site'
+  | 'site-in-subdomain';
 
 export interface Signal {
   readonly kind: SignalKind;
