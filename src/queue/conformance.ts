@@ -103,10 +103,19 @@ export function runQueueConformance(name: string, makeQueue: () => Promise<Queue
     test('duplicate deliveries are harmless to an idempotent handler', idempotentHandler);
     test('sendWithin stores a job if and only if the caller\'s transaction commits, deduped like send', sendWithinCommits);
     test('completeWithin acknowledges a job in the handler\'s transaction; rolled back, the job runs again', completeWithinAcknowledges);
+    test('a stop while start() is still running leaves the queue stopped: start settles, sends are refused', stopDuringStart);
   });
 }
 
 // --- the tests ---------------------------------------------------------------------------------------------------
+
+async function stopDuringStart({ reopen }: QueueFixture): Promise<void> {
+  const queue = await reopen();
+  const starting = queue.start();
+  await queue.stop({ graceful: false });
+  await starting.catch(() => undefined); // whether start() completed or gave up, the queue must now be stopped
+  await assert.rejects(queue.send('analyse-report', { reportId: 'after-stop' }), /stopped|not started|closed/i);
+}
 
 async function sendWithinCommits({ queue, transaction, latencyMs }: QueueFixture): Promise<void> {
   await queue.start();

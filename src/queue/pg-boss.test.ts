@@ -140,6 +140,20 @@ async function registerTests(): Promise<void> {
   runQueueConformance(`pg-boss on ${redact(DATABASE_URL)}`, makeFixture);
 
   describe('pg-boss adapter', () => {
+    it('a stop while start() runs leaves no pg-boss connection open (nothing keeps the process alive)', { timeout: 30_000 }, async () => {
+      const applicationName = `hw-stop-during-start-${randomBytes(4).toString('hex')}`;
+      const queue = pgBossQueue({ ...queueOptions(schema, onError), applicationName });
+      const starting = queue.start();
+      await queue.stop({ graceful: false });
+      await starting.catch(() => undefined);
+      const open = async (): Promise<number> => Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1', [applicationName])).rows[0]?.n ?? 0);
+      // A closed pool's connections leave pg_stat_activity as the server notices; a running pg-boss keeps its own.
+      const deadline = Date.now() + 5_000;
+      while (await open() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(await open(), 0, 'connections of a queue stopped during its start');
+      assert.deepEqual(errors.splice(0), [], 'pg-boss reported errors');
+    });
+
     it('a worker killed mid-job (kill -9) leaves its job active; after the active timeout another worker runs it', { timeout: 60_000 }, async () => {
       const survivor = pgBossQueue(killTestOptions(schema, onError));
       await survivor.start();

@@ -111,6 +111,8 @@ class PgBossQueue implements JobQueue {
   readonly #pollingIntervalSeconds: number;
   #boss: PgBoss | undefined;
   #lifecycle: Lifecycle = 'new';
+  /** The running start(), so that a stop() meanwhile waits for it instead of leaving a started pg-boss behind. */
+  #starting: Promise<void> | undefined;
   /** This process's pg-boss worker ids per job name, and which one the next send wakes. */
   readonly #workers = new Map<JobName, { readonly ids: string[]; next: number }>();
 
@@ -123,9 +125,18 @@ class PgBossQueue implements JobQueue {
     this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? POLLING_INTERVAL_SECONDS;
   }
 
-  async start(): Promise<void> {
-    if (this.#lifecycle !== 'new') throw new Error('pg-boss queue: start() runs once; build a new queue to restart');
+  start(): Promise<void> {
+    if (this.#lifecycle !== 'new') return Promise.reject(new Error('pg-boss queue: start() runs once; build a new queue to restart'));
     this.#lifecycle = 'starting';
+    this.#starting = this.#start();
+    return this.#starting;
+  }
+
+  /**
+   * Starts pg-boss and declares the queues. If any step fails, pg-boss is stopped again (its pool and timers would
+   * otherwise keep the process alive, with no way to stop them) and the queue is stopped.
+   */
+  async #start(): Promise<void> {
     const boss = new PgBoss({
       connectionString: this.#options.connectionString,
       schema: this.#schema,
@@ -139,8 +150,15 @@ class PgBossQueue implements JobQueue {
     // An EventEmitter without an 'error' listener throws; pg-boss emits connection and maintenance errors here.
     boss.on('error', this.#options.onError);
     this.#boss = boss;
-    await boss.start();
-    for (const name of JOB_NAMES) await this.#declareQueues(boss, name);
+    try {
+      await boss.start();
+      for (const name of JOB_NAMES) await this.#declareQueues(boss, name);
+    } catch (error) {
+      this.#lifecycle = 'stopped';
+      await boss.stop({ graceful: false, wait: true, close: true }).catch(this.#options.onError);
+      throw error;
+    }
+    // stop() called meanwhile waits for this promise and then stops pg-boss: see stop().
     this.#lifecycle = 'started';
   }
 
@@ -156,6 +174,8 @@ class PgBossQueue implements JobQueue {
   }
 
   async stop(options: StopOptions = { graceful: true }): Promise<void> {
+    // A start() in flight finishes first (its failure is its caller's to see), then pg-boss is stopped.
+    if (this.#lifecycle === 'starting') await this.#starting?.catch(() => undefined);
     const boss = this.#boss;
     if (this.#lifecycle !== 'started' || boss === undefined) {
       if (this.#lifecycle === 'new') this.#lifecycle = 'stopped';
