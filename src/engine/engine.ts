@@ -144,11 +144,7 @@ interface Knowledge {
   readonly listedDomains: StringBloom;
   /** Every risky and brand TLD: rules both out for `com`, `net`, … */
   readonly listedTlds: StringBloom;
-  /**
-   * Well-known sites' domains as they are copied into other host names: as written (`tesco.com`) and with hyphens
-   * for dots (`olx-pl`), each mapped to the domain. Names shorter than SITE_NAME_CHARS are left out, and so are
-   * ordinary words in the hyphenated form (`mail-ru` may be anyone's). See judgeSiteInSubdomain().
-   */
+  /** Well-known sites' domains as they are copied into other host names (addCopiedForms), each mapped to the domain. */
   readonly siteDomainForms: Map<string, string>;
   readonly siteDomainBloom: StringBloom;
 }
@@ -169,12 +165,7 @@ function knowledge(): Knowledge {
       platformApexes.add(entry);
     }
     const siteDomainForms = new Map<string, string>();
-    for (const domain of WELL_KNOWN_DOMAINS.split('\n')) {
-      const dot = domain.indexOf('.');
-      if (dot < SITE_NAME_CHARS) continue;
-      siteDomainForms.set(domain, domain);
-      if (!isCommonWord(domain.slice(0, dot))) siteDomainForms.set(domain.replaceAll('.', '-'), domain);
-    }
+    for (const domain of WELL_KNOWN_DOMAINS.split('\n')) addCopiedForms(siteDomainForms, domain);
     sharedKnowledge = {
       wellKnown,
       siteDomainForms,
@@ -409,6 +400,10 @@ export function createEngine(catalog: Catalog): Engine {
   const brandId = (b: number): string | null => brands[b]?.id ?? null;
 
   const officialBloom = new StringBloom(official.keys());
+  /** Official domains as they are copied into other host names (addCopiedForms): judgeCopiedDomains(). */
+  const officialForms = new Map<string, string>();
+  for (const d of official.keys()) addCopiedForms(officialForms, d);
+  const officialFormsBloom = new StringBloom(officialForms.keys());
   /** matchSuffix(host, official.get) that slices and looks up only the suffixes the Bloom filter lets through. */
   function officialOf(host: string): { brand: number; domain: string } | null {
     let from = 0;
@@ -761,24 +756,33 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /**
-   * A well-known site's domain copied into the host in front of the registrable label, dots kept or turned into
-   * hyphens (`www.tesco.com-offir.club`, `olx-pl.onsfan.pics`): the host imitates that site's address, as
-   * brand-in-subdomain does for catalog brands. The copy starts in the sub-domain, at a label or piece start, and
-   * ends at a dot or hyphen no later than the registrable label's end. Most hosts have one or two candidate windows;
-   * each costs one Bloom test over a range of the host, and only a "maybe" slices a string.
+   * A domain copied into the host in front of the registrable label, dots kept or turned into hyphens: the host
+   * imitates that domain's address. An official domain of the catalog is brand-in-subdomain for its brand: the token
+   * scan finds only those whose label is a keyword (`paypal.com.…`), not `login.meta.com.example.net` (Meta's domain
+   * under the keyword `facebook`). Another well-known site's domain is site-in-subdomain, with no brand
+   * (`www.tesco.com-offir.club`, `olx-pl.onsfan.pics`). The copy starts in the sub-domain, at a label or piece
+   * start, and ends at a dot or hyphen no later than the registrable label's end. Most hosts have one or two
+   * candidate windows; each costs Bloom tests over a range of the host, and only a "maybe" slices a string.
    */
-  function judgeSiteInSubdomain(s: Subject, labelStart: number, labelEnd: number, lures: number, signals: Signals): void {
+  function judgeCopiedDomains(s: Subject, labelStart: number, labelEnd: number, lures: number, signals: Signals): void {
     const host = s.host;
     for (let from = 0; from < labelStart - 1; from = nextPieceStart(host, from)) {
       let to = pieceEnd(host, from);
       for (let pieces = 0; pieces < MAX_SITE_SUFFIX_PIECES && to < labelEnd; pieces++) {
         to = pieceEnd(host, to + 1);
-        if (to > labelEnd || !know.siteDomainBloom.mayHave(host, from, to)) continue;
-        const site = know.siteDomainForms.get(host.slice(from, to));
-        if (site === undefined || site === s.domain) continue;
-        // A catalog brand's domain was judged by judgeHostTokens (brand-in-subdomain).
-        if (officialOf(site) !== null) return;
+        if (to > labelEnd) continue;
         const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
+        const domain = officialFormsBloom.mayHave(host, from, to) ? officialForms.get(host.slice(from, to)) : undefined;
+        const brand = domain === undefined ? undefined : official.get(domain);
+        if (domain !== undefined && brand !== undefined) {
+          if (brand === signals.brand) return; // the token scan judged it (`walmart.com.cdn-wal.net`)
+          signals.add('brand-in-subdomain', `the sub-domain carries ${brandName(brand)}'s domain "${host.slice(from, to)}" but the site is ${s.domain}`,
+            cdn ? WEIGHTS.tokenSubdomainShort : WEIGHTS.officialInSubdomain, brand, cdn ? CDN_CAVEAT(s.domain) : '');
+          return;
+        }
+        const site = know.siteDomainBloom.mayHave(host, from, to) ? know.siteDomainForms.get(host.slice(from, to)) : undefined;
+        // A well-known domain that is a catalog brand's too, with a name too short to be copied as one (`fb.com`).
+        if (site === undefined || officialOf(site) !== null) continue;
         signals.add('site-in-subdomain', `the host name carries "${host.slice(from, to)}", the domain of the well-known site ${site}, but the site is ${s.domain}`,
           cdn ? WEIGHTS.typoWord : WEIGHTS.siteInSubdomain, -1, cdn ? CDN_CAVEAT(s.domain) : '');
         return;
@@ -921,8 +925,8 @@ export function createEngine(catalog: Catalog): Engine {
     }
     // Nothing (or only weakly) named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals, foldable);
-    // Still no brand's name in the sub-domain: another well-known site's domain there (`olx-pl.onsfan.pics`).
-    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSiteInSubdomain(s, labelStart, labelEnd, lures, signals);
+    // Still no brand's name in the sub-domain: a copied official or well-known domain (`login.meta.com.example.net`).
+    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeCopiedDomains(s, labelStart, labelEnd, lures, signals);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
@@ -1178,6 +1182,19 @@ function namesItselfCdn(host: string, labelStart: number, labelEnd: number): boo
 }
 
 const CDN_CAVEAT = (domain: string): string => `${domain} names itself a CDN or edge network, and those name their customers' origins after the customers' domains`;
+
+/**
+ * Adds `domain` to `forms` as it is copied into other host names: as written (`tesco.com`) and with hyphens for
+ * dots (`olx-pl`), both mapped to the domain. Names shorter than SITE_NAME_CHARS are left out (`t.co`, `x.com`: their
+ * copies are any letters), and so is the hyphenated form of an ordinary word (`mail-ru` may be anyone's).
+ */
+function addCopiedForms(forms: Map<string, string>, domain: string): void {
+  const dot = domain.indexOf('.');
+  if (dot < SITE_NAME_CHARS) return;
+  if (!forms.has(domain)) forms.set(domain, domain);
+  const hyphenated = domain.replaceAll('.', '-');
+  if (!isCommonWord(domain.slice(0, dot)) && !forms.has(hyphenated)) forms.set(hyphenated, domain);
+}
 
 /** End of the label or hyphen-separated piece of `host` starting at `from`: the next '.' or '-', or the end. */
 function pieceEnd(host: string, from: number): number {

@@ -79,6 +79,18 @@ describe("a well-known site's domain copied into another host (site-in-subdomain
     }
   });
 
+  test("a catalog brand's official domain whose label is no keyword (Meta's meta.com under `facebook`) is brand-in-subdomain", () => {
+    const meta = createEngine({ brands: [{ id: 'facebook', name: 'Facebook', domains: ['facebook.com', 'meta.com'], keywords: ['facebook'] }] });
+    for (const host of ['login.meta.com.example.net', 'accountscenter.meta.com-helpcenter.co']) {
+      const r = meta.check(host);
+      assert.ok(flagged(r), show(r));
+      assert.equal(r.brand, 'facebook', show(r));
+      assert.match(r.signals.find((s) => s.kind === 'brand-in-subdomain')?.detail ?? '', /domain "meta[.-]com"/, show(r));
+    }
+    // The name alone is not the domain; hyphenated, an ordinary word (`meta-com`) may be anyone's.
+    for (const host of ['meta.example.net', 'meta-com.example.org']) assert.equal(meta.check(host).verdict, 'benign', show(meta.check(host)));
+  });
+
   test('the site itself, its name alone, or a catalog brand (judged as brand-in-subdomain) are not', () => {
     for (const host of ['login.tesco.com', 'olx.example.com', 'tesco.example.com', 'shop-olx.example.com']) {
       assert.ok(!kinds(engine.check(host)).includes('site-in-subdomain'), show(engine.check(host)));
