@@ -771,11 +771,11 @@ export function createEngine(catalog: Catalog): Engine {
       for (let pieces = 0; pieces < MAX_SITE_SUFFIX_PIECES && to < labelEnd; pieces++) {
         to = pieceEnd(host, to + 1);
         if (to > labelEnd) continue;
-        const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
         const domain = officialFormsBloom.mayHave(host, from, to) ? officialForms.get(host.slice(from, to)) : undefined;
         const brand = domain === undefined ? undefined : official.get(domain);
         if (domain !== undefined && brand !== undefined) {
           if (brand === signals.brand) return; // the token scan judged it (`walmart.com.cdn-wal.net`)
+          const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
           signals.add('brand-in-subdomain', `the sub-domain carries ${brandName(brand)}'s domain "${host.slice(from, to)}" but the site is ${s.domain}`,
             cdn ? WEIGHTS.tokenSubdomainShort : WEIGHTS.officialInSubdomain, brand, cdn ? CDN_CAVEAT(s.domain) : '');
           return;
@@ -783,6 +783,7 @@ export function createEngine(catalog: Catalog): Engine {
         const site = know.siteDomainBloom.mayHave(host, from, to) ? know.siteDomainForms.get(host.slice(from, to)) : undefined;
         // A well-known domain that is a catalog brand's too, with a name too short to be copied as one (`fb.com`).
         if (site === undefined || officialOf(site) !== null) continue;
+        const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
         signals.add('site-in-subdomain', `the host name carries "${host.slice(from, to)}", the domain of the well-known site ${site}, but the site is ${s.domain}`,
           cdn ? WEIGHTS.typoWord : WEIGHTS.siteInSubdomain, -1, cdn ? CDN_CAVEAT(s.domain) : '');
         return;
