@@ -35,6 +35,21 @@ describe('StringBloom', () => {
     }));
   });
 
+  test('a dotted reading hashes like the string with those hyphens written as dots', () => {
+    const bloom = new StringBloom(['olx.pl', 'smbc-card.com', 'amazon.co.jp']);
+    assert.equal(bloom.mayHaveDotted('x.olx-pl.example', 2, 8, 5), true);
+    assert.equal(bloom.mayHaveDotted('smbc-card-com', 0, 13, 9), true);
+    assert.equal(bloom.mayHaveDotted('amazon-co-jp', 0, 12, 6), true);
+    fc.assert(fc.property(fc.stringMatching(/^[a-z.-]{0,16}$/), fc.nat(16), fc.nat(16), fc.nat(16), (s, i, j, k) => {
+      const from = Math.min(i, j, s.length);
+      const to = Math.min(Math.max(i, j), s.length);
+      const dotsFrom = Math.min(from + k, to);
+      const read = s.slice(from, dotsFrom) + s.slice(dotsFrom, to).replaceAll('-', '.');
+      assert.equal(bloom.mayHaveDotted(s, from, to, dotsFrom), bloom.mayHave(read));
+      assert.equal(bloom.mayHaveDotted(s, from, to, to), bloom.mayHave(s, from, to));
+    }));
+  });
+
   test('rules out most absent strings (16 bits per entry, two probes)', () => {
     const entries = Array.from({ length: 5000 }, (_, i) => `entry${i}.example`);
     const bloom = new StringBloom(entries);

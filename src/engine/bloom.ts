@@ -52,6 +52,20 @@ export class StringBloom {
     return this.test(hashRange(s, from, to));
   }
 
+  /**
+   * mayHave(s[from, to) with each '-' at or after `dotsFrom` read as '.'): whether a copy of a domain written with
+   * hyphens for its dots (`smbc-card-com` for smbc-card.com, dotsFrom at the second hyphen) may be an entry, without
+   * building the dotted string.
+   */
+  mayHaveDotted(s: string, from: number, to: number, dotsFrom: number): boolean {
+    let h = FNV_OFFSET;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      h = Math.imul(h ^ (c === 45 /* '-' */ && i >= dotsFrom ? 46 /* '.' */ : c), 0x01000193);
+    }
+    return this.test(h);
+  }
+
   /** mayHave(a + b), without the concatenation. */
   mayHaveJoined(a: string, b: string): boolean {
     return this.test(hashRange(b, 0, b.length, hashRange(a, 0, a.length)));

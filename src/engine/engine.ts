@@ -144,9 +144,8 @@ interface Knowledge {
   readonly listedDomains: StringBloom;
   /** Every risky and brand TLD: rules both out for `com`, `net`, … */
   readonly listedTlds: StringBloom;
-  /** Well-known sites' domains as they are copied into other host names (addCopiedForms), each mapped to the domain. */
-  readonly siteDomainForms: Map<string, string>;
-  readonly siteDomainBloom: StringBloom;
+  /** Entries of wellKnown that are only cloud or brand infrastructure (`cloudfront.net`), not a site people visit. */
+  readonly infrastructureOnly: Set<string>;
 }
 
 let sharedKnowledge: Knowledge | undefined;
@@ -164,12 +163,11 @@ function knowledge(): Knowledge {
       if (parsed.ok) platformApexes.add(parsed.subject.domain);
       platformApexes.add(entry);
     }
-    const siteDomainForms = new Map<string, string>();
-    for (const domain of WELL_KNOWN_DOMAINS.split('\n')) addCopiedForms(siteDomainForms, domain);
+    const infrastructureOnly = new Set([...INFRASTRUCTURE_DOMAINS, ...BRAND_INFRASTRUCTURE_DOMAINS]);
+    for (const line of WELL_KNOWN_DOMAINS.split('\n')) infrastructureOnly.delete(line);
     sharedKnowledge = {
       wellKnown,
-      siteDomainForms,
-      siteDomainBloom: new StringBloom(siteDomainForms.keys()),
+      infrastructureOnly,
       platformApexes,
       listedDomains: new StringBloom([...wellKnown, ...platformApexes, ...URL_SHORTENERS, ...DYNAMIC_DNS_SUFFIXES]),
       listedTlds: new StringBloom([...RISKY_TLDS, ...BRAND_TLDS]),
@@ -400,10 +398,6 @@ export function createEngine(catalog: Catalog): Engine {
   const brandId = (b: number): string | null => brands[b]?.id ?? null;
 
   const officialBloom = new StringBloom(official.keys());
-  /** Official domains as they are copied into other host names (addCopiedForms): judgeCopiedDomains(). */
-  const officialForms = new Map<string, string>();
-  for (const d of official.keys()) addCopiedForms(officialForms, d);
-  const officialFormsBloom = new StringBloom(officialForms.keys());
   /** matchSuffix(host, official.get) that slices and looks up only the suffixes the Bloom filter lets through. */
   function officialOf(host: string): { brand: number; domain: string } | null {
     let from = 0;
@@ -771,24 +765,46 @@ export function createEngine(catalog: Catalog): Engine {
       for (let pieces = 0; pieces < MAX_SITE_SUFFIX_PIECES && to < labelEnd; pieces++) {
         to = pieceEnd(host, to + 1);
         if (to > labelEnd) continue;
-        const domain = officialFormsBloom.mayHave(host, from, to) ? officialForms.get(host.slice(from, to)) : undefined;
-        const brand = domain === undefined ? undefined : official.get(domain);
-        if (domain !== undefined && brand !== undefined) {
-          if (brand === signals.brand) return; // the token scan judged it (`walmart.com.cdn-wal.net`)
-          const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
-          signals.add('brand-in-subdomain', `the sub-domain carries ${brandName(brand)}'s domain "${host.slice(from, to)}" but the site is ${s.domain}`,
-            cdn ? WEIGHTS.tokenSubdomainShort : WEIGHTS.officialInSubdomain, brand, cdn ? CDN_CAVEAT(s.domain) : '');
-          return;
+        const dot = host.indexOf('.', from);
+        if (dot >= 0 && dot < to) {
+          if (judgeCopy(s, from, to, to, labelStart, labelEnd, lures, signals)) return; // as written: `tesco.com`
+          continue;
         }
-        const site = know.siteDomainBloom.mayHave(host, from, to) ? know.siteDomainForms.get(host.slice(from, to)) : undefined;
-        // A well-known domain that is a catalog brand's too, with a name too short to be copied as one (`fb.com`).
-        if (site === undefined || officialOf(site) !== null) continue;
-        const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
-        signals.add('site-in-subdomain', `the host name carries "${host.slice(from, to)}", the domain of the well-known site ${site}, but the site is ${s.domain}`,
-          cdn ? WEIGHTS.typoWord : WEIGHTS.siteInSubdomain, -1, cdn ? CDN_CAVEAT(s.domain) : '');
-        return;
+        // No dot: hyphens stand for the dots, from one of them on (`olx-pl`, `smbc-card-com`).
+        for (let h = host.indexOf('-', from); h >= 0 && h < to; h = host.indexOf('-', h + 1)) {
+          if (judgeCopy(s, from, to, h, labelStart, labelEnd, lures, signals)) return;
+        }
       }
     }
+  }
+
+  /**
+   * judgeCopiedDomains() for one reading of host[from, to): hyphens at or after `dotsFrom` read as dots (none when
+   * dotsFrom = to). True when the reading is a copied domain (reported here, or already judged by the token scan).
+   */
+  function judgeCopy(s: Subject, from: number, to: number, dotsFrom: number, labelStart: number, labelEnd: number, lures: number, signals: Signals): boolean {
+    const host = s.host;
+    const officialMaybe = officialBloom.mayHaveDotted(host, from, to, dotsFrom);
+    if (!officialMaybe && !know.listedDomains.mayHaveDotted(host, from, to, dotsFrom)) return false;
+    const domain = dotsFrom >= to ? host.slice(from, to) : host.slice(from, dotsFrom) + host.slice(dotsFrom, to).replaceAll('-', '.');
+    const name = domain.indexOf('.');
+    // A short name's copies are any letters (`t.co`, `x.com`); an ordinary word with hyphens may be anyone's (`mail-ru`).
+    if (name < SITE_NAME_CHARS || (dotsFrom < to && isCommonWord(domain.slice(0, name)))) return false;
+    const brand = officialMaybe ? official.get(domain) : undefined;
+    if (brand !== undefined) {
+      if (brand === signals.brand) return true; // the token scan judged it (`walmart.com.cdn-wal.net`)
+      const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
+      signals.add('brand-in-subdomain', `the sub-domain carries ${brandName(brand)}'s domain "${host.slice(from, to)}" but the site is ${s.domain}`,
+        cdn ? WEIGHTS.tokenSubdomainShort : WEIGHTS.officialInSubdomain, brand, cdn ? CDN_CAVEAT(s.domain) : '');
+      return true;
+    }
+    // Infrastructure is no site people visit; a well-known domain that is a catalog brand's has a name too short to
+    // be copied as the brand's (`fb.com`).
+    if (!know.wellKnown.has(domain) || know.infrastructureOnly.has(domain) || officialOf(domain) !== null) return false;
+    const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
+    signals.add('site-in-subdomain', `the host name carries "${host.slice(from, to)}", the domain of the well-known site ${domain}, but the site is ${s.domain}`,
+      cdn ? WEIGHTS.typoWord : WEIGHTS.siteInSubdomain, -1, cdn ? CDN_CAVEAT(s.domain) : '');
+    return true;
   }
 
   /**
@@ -1183,19 +1199,6 @@ function namesItselfCdn(host: string, labelStart: number, labelEnd: number): boo
 }
 
 const CDN_CAVEAT = (domain: string): string => `${domain} names itself a CDN or edge network, and those name their customers' origins after the customers' domains`;
-
-/**
- * Adds `domain` to `forms` as it is copied into other host names: as written (`tesco.com`) and with hyphens for
- * dots (`olx-pl`), both mapped to the domain. Names shorter than SITE_NAME_CHARS are left out (`t.co`, `x.com`: their
- * copies are any letters), and so is the hyphenated form of an ordinary word (`mail-ru` may be anyone's).
- */
-function addCopiedForms(forms: Map<string, string>, domain: string): void {
-  const dot = domain.indexOf('.');
-  if (dot < SITE_NAME_CHARS) return;
-  if (!forms.has(domain)) forms.set(domain, domain);
-  const hyphenated = domain.replaceAll('.', '-');
-  if (!isCommonWord(domain.slice(0, dot)) && !forms.has(hyphenated)) forms.set(hyphenated, domain);
-}
 
 /** End of the label or hyphen-separated piece of `host` starting at `from`: the next '.' or '-', or the end. */
 function pieceEnd(host: string, from: number): number {
