@@ -49,9 +49,9 @@ const DEEP_SUBDOMAIN_LABELS = 4;
 const MAX_TYPO_PIECE_CHARS = 24;
 /** Host length that starts to look like padding. */
 const LONG_HOST_CHARS = 60;
-/** Shortest well-known site name whose domain counts when copied into another host (`t.co`, `x.com` are too short). */
+/** Shortest name (what precedes a domain's first dot) whose domain counts when copied into another host (`t.co`, `x.com` are too short). */
 const SITE_NAME_CHARS = 3;
-/** Labels or hyphen-separated pieces a copied domain may span after its name (`amazon.co.jp`: 2). */
+/** Labels or hyphen-separated pieces a copied domain may span after its first piece (`amazon.co.jp`: 2, `smbc-card.co.jp`: 3). */
 const MAX_SITE_SUFFIX_PIECES = 3;
 
 /** Signal weights, 0-100. Tuned on the shared evaluation sets as a whole (see docs/engine.md), never per row. */
