@@ -18,7 +18,7 @@ import { parseInput, type Subject } from './subject.js';
 import { StringBloom } from './bloom.js';
 import { TypoIndex, describeTypo, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, type RestKind } from './words.js';
+import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, pluralEnding, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -154,8 +154,11 @@ function knowledge(): Knowledge {
   if (sharedKnowledge === undefined) {
     const wellKnown = new Set<string>();
     for (const line of WELL_KNOWN_DOMAINS.split('\n')) if (line.length > 0) wellKnown.add(line);
-    for (const d of INFRASTRUCTURE_DOMAINS) wellKnown.add(d);
-    for (const d of BRAND_INFRASTRUCTURE_DOMAINS) wellKnown.add(d);
+    const infrastructureOnly = new Set<string>();
+    for (const d of [...INFRASTRUCTURE_DOMAINS, ...BRAND_INFRASTRUCTURE_DOMAINS]) {
+      if (!wellKnown.has(d)) infrastructureOnly.add(d);
+      wellKnown.add(d);
+    }
     // Registrable domains of every listed platform (`google.com` for sites.google.com), for a one-look-up filter.
     const platformApexes = new Set<string>();
     for (const entry of [...USER_CONTENT_PLATFORMS, ...URL_SHORTENERS, ...DYNAMIC_DNS_SUFFIXES]) {
@@ -163,8 +166,6 @@ function knowledge(): Knowledge {
       if (parsed.ok) platformApexes.add(parsed.subject.domain);
       platformApexes.add(entry);
     }
-    const infrastructureOnly = new Set([...INFRASTRUCTURE_DOMAINS, ...BRAND_INFRASTRUCTURE_DOMAINS]);
-    for (const line of WELL_KNOWN_DOMAINS.split('\n')) infrastructureOnly.delete(line);
     sharedKnowledge = {
       wellKnown,
       infrastructureOnly,
@@ -209,11 +210,8 @@ function bounded(text: string, start: number, end: number): boolean {
   // `my` in front keeps a name whole (`myjcb`, `my-paypal`): services name their portals that way.
   const before = text.charCodeAt(start - 1);
   if (isLetter(before) && !(before === 121 /* 'y' */ && text.charCodeAt(start - 2) === 109 /* 'm' */ && !isLetter(text.charCodeAt(start - 3)))) return false;
-  const after = text.charCodeAt(end);
   // A plural `s`/`es` keeps the name whole: `amazons.co.jp.evil.cn`, `hmrces.com`.
-  if (!isLetter(after)) return true;
-  if (after === 115 /* 's' */) return !isLetter(text.charCodeAt(end + 1));
-  return after === 101 /* 'e' */ && text.charCodeAt(end + 1) === 115 && !isLetter(text.charCodeAt(end + 2));
+  return !isLetter(text.charCodeAt(end)) || pluralEnding(text, end) > 0;
 }
 
 /** Bounded on at least one side (paths glue names to words: `/amazonall_signin1.php`). */
@@ -761,11 +759,11 @@ export function createEngine(catalog: Catalog): Engine {
   function judgeCopiedDomains(s: Subject, labelStart: number, labelEnd: number, lures: number, signals: Signals): void {
     const host = s.host;
     for (let from = 0; from < labelStart - 1; from = nextPieceStart(host, from)) {
+      const dot = host.indexOf('.', from);
       let to = pieceEnd(host, from);
       for (let pieces = 0; pieces < MAX_SITE_SUFFIX_PIECES && to < labelEnd; pieces++) {
         to = pieceEnd(host, to + 1);
         if (to > labelEnd) continue;
-        const dot = host.indexOf('.', from);
         if (dot >= 0 && dot < to) {
           if (judgeCopy(s, from, to, to, labelStart, labelEnd, lures, signals)) return; // as written: `tesco.com`
           continue;
@@ -791,19 +789,22 @@ export function createEngine(catalog: Catalog): Engine {
     // A short name's copies are any letters (`t.co`, `x.com`); an ordinary word with hyphens may be anyone's (`mail-ru`).
     if (name < SITE_NAME_CHARS || (dotsFrom < to && isCommonWord(domain.slice(0, name)))) return false;
     const brand = officialMaybe ? official.get(domain) : undefined;
-    if (brand !== undefined) {
-      if (brand === signals.brand) return true; // the token scan judged it (`walmart.com.cdn-wal.net`)
-      const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
-      signals.add('brand-in-subdomain', `the sub-domain carries ${brandName(brand)}'s domain "${host.slice(from, to)}" but the site is ${s.domain}`,
-        cdn ? WEIGHTS.tokenSubdomainShort : WEIGHTS.officialInSubdomain, brand, cdn ? CDN_CAVEAT(s.domain) : '');
-      return true;
+    if (brand === undefined) {
+      // Infrastructure is no site people visit; a well-known domain that is a catalog brand's has a name too short
+      // to be copied as the brand's (`fb.com`).
+      if (!know.wellKnown.has(domain) || know.infrastructureOnly.has(domain) || officialOf(domain) !== null) return false;
+    } else if (brand === signals.brand) {
+      return true; // the token scan judged it (`walmart.com.cdn-wal.net`)
     }
-    // Infrastructure is no site people visit; a well-known domain that is a catalog brand's has a name too short to
-    // be copied as the brand's (`fb.com`).
-    if (!know.wellKnown.has(domain) || know.infrastructureOnly.has(domain) || officialOf(domain) !== null) return false;
     const cdn = lures === 0 && namesItselfCdn(host, labelStart, labelEnd);
-    signals.add('site-in-subdomain', `the host name carries "${host.slice(from, to)}", the domain of the well-known site ${domain}, but the site is ${s.domain}`,
-      cdn ? WEIGHTS.typoWord : WEIGHTS.siteInSubdomain, -1, cdn ? CDN_CAVEAT(s.domain) : '');
+    const written = host.slice(from, to);
+    if (brand === undefined) {
+      signals.add('site-in-subdomain', `the host name carries "${written}", the domain of the well-known site ${domain}, but the site is ${s.domain}`,
+        cdn ? WEIGHTS.typoWord : WEIGHTS.siteInSubdomain, -1, cdn ? CDN_CAVEAT(s.domain) : '');
+    } else {
+      signals.add('brand-in-subdomain', `the sub-domain carries ${brandName(brand)}'s domain "${written}" but the site is ${s.domain}`,
+        cdn ? WEIGHTS.tokenSubdomainShort : WEIGHTS.officialInSubdomain, brand, cdn ? CDN_CAVEAT(s.domain) : '');
+    }
     return true;
   }
 

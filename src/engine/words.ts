@@ -174,8 +174,7 @@ export function classifyRest(text: string, from: number, to: number, start: numb
   };
   visit(from, start);
   // A plural ending (`lines`, `linees`, `xvideos-cdn`) is part of the name, not a word next to it.
-  const plural = text.charCodeAt(end) === 115 /* 's' */ ? 1 : text.charCodeAt(end) === 101 /* 'e' */ && text.charCodeAt(end + 1) === 115 ? 2 : 0;
-  visit(plural > 0 && (end + plural === to || !isLetter(text.charCodeAt(end + plural))) ? end + plural : end, to);
+  visit(end + pluralEnding(text, end), to);
   if (bits === 0) return 'empty';
   if ((bits & LURE) !== 0) return bits === LURE ? 'lures' : 'mixed';
   return (bits & OTHER) !== 0 ? 'other' : 'words';
@@ -194,6 +193,15 @@ function isLureSequence(text: string): boolean {
     }
   }
   return ok[text.length] === 1;
+}
+
+/**
+ * Length of a plural ending right after a name ending at `end`: 1 for `s`, 2 for `es`, when no letter follows it
+ * (`lines`, `hmrces.com`, `xvideos-cdn`); 0 otherwise. Such a name is still the name, not the name glued to a word.
+ */
+export function pluralEnding(text: string, end: number): number {
+  const length = text.charCodeAt(end) === 115 /* 's' */ ? 1 : text.charCodeAt(end) === 101 /* 'e' */ && text.charCodeAt(end + 1) === 115 ? 2 : 0;
+  return length > 0 && !isLetter(text.charCodeAt(end + length)) ? length : 0;
 }
 
 function isLetter(c: number): boolean {
