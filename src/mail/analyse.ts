@@ -669,6 +669,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   const codes = options.antiPhishingCodes ?? [];
   const trusted = (options.trustedAuthservIds ?? []).map((id) => id.toLowerCase());
   const cache = new Map<string, CheckResult>();
+  const mode: EmailAnalysis['mode'] = options.resolver === undefined ? 'offline' : 'online';
 
   /** engine.check with a small per-analyser cache (domains repeat across a mailbox). */
   function check(input: string): CheckResult {
@@ -733,11 +734,10 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   }
 
   function failed(sha256: string, bytes: number, code: ErrorCode, params: Readonly<Record<string, string | number>>): EmailAnalysis {
-    return errorAnalysis(options.resolver === undefined ? 'offline' : 'online', sha256, bytes, code, params);
+    return errorAnalysis(mode, sha256, bytes, code, params);
   }
 
   async function analyseOrThrow(raw: Uint8Array): Promise<EmailAnalysis> {
-    const mode = options.resolver === undefined ? 'offline' : 'online';
     const parsed = await parseMessage(raw);
     if (!parsed.ok) return failed(parsed.sha256, parsed.bytes, parsed.code, parsed.params);
     const m = parsed.message;
@@ -751,10 +751,10 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         auth = { ...NO_AUTH, basis: `re-verification failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}` };
       }
     }
-    return judge(m, auth, mode);
+    return judge(m, auth);
   }
 
-  function judge(m: ParsedMessage, auth: AuthSummary, mode: 'offline' | 'online'): EmailAnalysis {
+  function judge(m: ParsedMessage, auth: AuthSummary): EmailAnalysis {
     const signals = new SignalList();
     const from = m.from;
     const fromDomain = from?.domain ?? '';
@@ -1032,13 +1032,6 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return displayBrands;
   }
 
-  /**
-   * The generic brand (its name an ordinary word: Ledger, Chase, Zoom) a display name claims, or null: the display
-   * name is the brand's name followed only by sender-role words (`Ledger Support`, `Chase Alerts`), or starts with
-   * it and the subject repeats the whole display name (`Ledger` writing "Ledger Data Breach", `Ledger Live` writing
-   * "Your Ledger Live device suspended"). About something else, it is as likely a person's name (a Chase writing
-   * about lunch).
-   */
   /** The name of the well-known site (siteNames) the display name is, sender-role words after it allowed, or ''. */
   function displayNameSite(nameWords: readonly string[]): string {
     let end = nameWords.length;
@@ -1047,6 +1040,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return name.length >= WELL_KNOWN_NAME_CHARS && !catalogNames.has(name) && siteNames().has(name) ? name : '';
   }
 
+  /**
+   * The generic brand (its name an ordinary word: Ledger, Chase, Zoom) a display name claims, or null: the display
+   * name is the brand's name followed only by sender-role words (`Ledger Support`, `Chase Alerts`), or starts with
+   * it and the subject repeats the whole display name (`Ledger` writing "Ledger Data Breach", `Ledger Live` writing
+   * "Your Ledger Live device suspended"). About something else, it is as likely a person's name (a Chase writing
+   * about lunch).
+   */
   function genericDisplayBrand(words: readonly string[], subjectText: string): string | null {
     const first = words[0] ?? '';
     const id = genericNames.get(first);

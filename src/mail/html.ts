@@ -1,8 +1,8 @@
 /**
  * A small, linear scanner over e-mail HTML: the visible text, every link with the text it shows, forms, scripts and
- * tracking pixels. It is not a DOM: no tree, no recursion, no regular expression over the document; one pass over
- * char codes with indexOf, so a 2 MB document of nested or unclosed tags costs O(n). Input is capped by the caller
- * (MAX_HTML_CHARS). Nothing is ever rendered or fetched.
+ * tracking pixels. It is not a DOM: no tree, no recursion; one pass over char codes with indexOf, plus one linear
+ * regular expression for off-screen CSS (offscreenDeclaration), so a 2 MB document of nested or unclosed tags costs
+ * O(n). Input is capped by the caller (MAX_HTML_CHARS). Nothing is ever rendered or fetched.
  */
 
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
@@ -33,31 +33,6 @@ export interface HtmlScan {
 
 const MAX_LINK_TEXT = 300;
 
-/**
- * A distance beyond any real message: the longest newsletters are about 10,000 px tall. Content pushed this far
- * (`margin-top: 470500px`) or this many screens down (`height: 2000vh`) is there for filters, not for the reader:
- * "hidden text salting". Left at -9999 px (the screen-reader-only idiom) stays below it; `text-indent` (the old
- * image-replacement idiom, -99999 px behind a logo) is not among the properties read.
- */
-export const OFFSCREEN_MIN_PX = 20_000;
-/** The same in viewport units: 1000 vh is ten screens. */
-export const OFFSCREEN_MIN_VIEWPORTS = 1_000;
-/**
- * Block-layout distances with at least four digits before the unit (smaller ones cannot reach the limits above).
- * Linear: each alternative starts at a fixed property name and the number has bounded repeats.
- */
-const LARGE_CSS_DISTANCE = /(?:^|[^a-z-])((?:margin|padding)(?:-top|-bottom)?|top|min-height|height)\s*:\s*-?(\d{4,12})(?:\.\d{1,6})?(px|vh)\b/gi;
-
-/** The first declaration in `css` that places content at least OFFSCREEN_MIN_PX / OFFSCREEN_MIN_VIEWPORTS away, or ''. */
-export function offscreenDeclaration(css: string): string {
-  LARGE_CSS_DISTANCE.lastIndex = 0;
-  for (let m = LARGE_CSS_DISTANCE.exec(css); m !== null; m = LARGE_CSS_DISTANCE.exec(css)) {
-    const value = Number(m[2]);
-    const unit = (m[3] ?? '').toLowerCase();
-    if (unit === 'px' ? value >= OFFSCREEN_MIN_PX : value >= OFFSCREEN_MIN_VIEWPORTS) return `${(m[1] ?? '').toLowerCase()}: ${m[2] ?? ''}${unit}`;
-  }
-  return '';
-}
 /** Attributes read per tag: real mail has a handful; the cap bounds work on a tag of a million attributes. */
 const MAX_ATTRIBUTES = 64;
 
@@ -174,6 +149,32 @@ function pixelSized(attrs: Map<string, string>): boolean {
   const style = (attrs.get('style') ?? '').toLowerCase().replaceAll(' ', '');
   if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
   return /(?:^|;)width:[01]px/.test(style) && /(?:^|;)height:[01]px/.test(style);
+}
+
+/**
+ * A distance beyond any real message: the longest newsletters are about 10,000 px tall. Content pushed this far
+ * (`margin-top: 470500px`) or this many screens down (`height: 2000vh`) is there for filters, not for the reader:
+ * "hidden text salting". Left at -9999 px (the screen-reader-only idiom) stays below it; `text-indent` (the old
+ * image-replacement idiom, -99999 px behind a logo) is not among the properties read.
+ */
+export const OFFSCREEN_MIN_PX = 20_000;
+/** The same in viewport units: 1000 vh is ten screens. */
+export const OFFSCREEN_MIN_VIEWPORTS = 1_000;
+/**
+ * Block-layout distances with at least four digits before the unit (smaller ones cannot reach the limits above).
+ * Linear: each alternative starts at a fixed property name and the number has bounded repeats.
+ */
+const LARGE_CSS_DISTANCE = /(?:^|[^a-z-])((?:margin|padding)(?:-top|-bottom)?|top|min-height|height)\s*:\s*-?(\d{4,12})(?:\.\d{1,6})?(px|vh)\b/gi;
+
+/** The first declaration in `css` that places content at least OFFSCREEN_MIN_PX / OFFSCREEN_MIN_VIEWPORTS away, or ''. */
+export function offscreenDeclaration(css: string): string {
+  LARGE_CSS_DISTANCE.lastIndex = 0;
+  for (let m = LARGE_CSS_DISTANCE.exec(css); m !== null; m = LARGE_CSS_DISTANCE.exec(css)) {
+    const value = Number(m[2]);
+    const unit = (m[3] ?? '').toLowerCase();
+    if (unit === 'px' ? value >= OFFSCREEN_MIN_PX : value >= OFFSCREEN_MIN_VIEWPORTS) return `${(m[1] ?? '').toLowerCase()}: ${m[2] ?? ''}${unit}`;
+  }
+  return '';
 }
 
 export function scanHtml(html: string): HtmlScan {
