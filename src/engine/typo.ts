@@ -113,48 +113,75 @@ export class TypoIndex {
   /** lengths[n] = 1 when a query of length n can be one edit from some token (token length n-1, n or n+1). */
   private readonly lengths = new Uint8Array(MAX_QUERY + 2);
 
+  /**
+   * Built in typed arrays in two passes (no Map of arrays keyed by 32-bit hashes, which V8 boxes): the build runs at
+   * every catalog load, mostly before V8 has compiled it.
+   */
   constructor(tokens: readonly string[]) {
     this.tokens = tokens;
-    // Build-time grouping in a Map (once per engine), then packed into the typed arrays.
-    const groups = new Map<number, number[]>();
-    const add = (hash: number, packed: number): void => {
-      const list = groups.get(hash);
-      if (list === undefined) groups.set(hash, [packed]);
-      else if (!list.includes(packed)) list.push(packed);
-    };
+    // Every (hash, entry) in the order entries are kept: token id, then deleted position (0 = the whole token).
+    let total = 0;
+    for (const token of tokens) total += token.length + 1;
+    const hashes = new Int32Array(total);
+    const packedEntries = new Int32Array(total);
+    let e = 0;
     tokens.forEach((token, id) => {
-      for (const n of [token.length - 1, token.length, token.length + 1]) if (n >= 0 && n <= MAX_QUERY) this.lengths[n] = 1;
-      add(hashSkipping(token, -1), id << 8);
-      for (let j = 0; j < token.length; j++) add(hashSkipping(token, j), (id << 8) | (j + 1));
+      for (let n = token.length - 1; n <= token.length + 1; n++) if (n >= 0 && n <= MAX_QUERY) this.lengths[n] = 1;
+      for (let j = -1; j < token.length; j++) {
+        hashes[e] = hashSkipping(token, j);
+        packedEntries[e++] = (id << 8) | (j + 1);
+      }
     });
+    // Pass 1: claim a slot per distinct hash and count its entries. Sized for every entry a distinct hash, so the
+    // table is at most half full whatever the collisions.
     let bits = 4;
-    while (1 << bits < groups.size * 2) bits++;
+    while (1 << bits < total * 2) bits++;
     const slots = 1 << bits;
     this.slotShift = 32 - bits;
     this.slotMask = slots - 1;
     this.slotHash = new Int32Array(slots);
     this.slotStart = new Int32Array(slots);
     this.slotCount = new Int32Array(slots);
-    let total = 0;
-    for (const list of groups.values()) total += list.length;
-    this.entries = new Int32Array(total);
-    let next = 0;
-    for (const [hash, list] of groups) {
+    const slotOfEntry = new Int32Array(total);
+    let distinct = 0;
+    for (let k = 0; k < total; k++) {
+      const hash = hashes[k] ?? 0;
       let slot = Math.imul(hash, SLOT_MIX) >>> this.slotShift;
-      while ((this.slotCount[slot] ?? 0) !== 0) slot = (slot + 1) & this.slotMask;
-      this.slotHash[slot] = hash;
-      this.slotStart[slot] = next;
-      this.slotCount[slot] = list.length;
-      for (const packed of list) this.entries[next++] = packed;
+      for (;;) {
+        const count = this.slotCount[slot] ?? 0;
+        if (count === 0) {
+          this.slotHash[slot] = hash;
+          distinct++;
+          break;
+        }
+        if (this.slotHash[slot] === hash) break;
+        slot = (slot + 1) & this.slotMask;
+      }
+      this.slotCount[slot] = (this.slotCount[slot] ?? 0) + 1;
+      slotOfEntry[k] = slot;
     }
-    this.distinctHashes = groups.size;
+    // Pass 2: each slot's range of `entries`, filled in entry order.
+    let start = 0;
+    for (let slot = 0; slot < slots; slot++) {
+      this.slotStart[slot] = start;
+      start += this.slotCount[slot] ?? 0;
+    }
+    const filled = new Int32Array(slots);
+    this.entries = new Int32Array(total);
+    for (let k = 0; k < total; k++) {
+      const slot = slotOfEntry[k] ?? 0;
+      this.entries[(this.slotStart[slot] ?? 0) + (filled[slot] ?? 0)] = packedEntries[k] ?? 0;
+      filled[slot] = (filled[slot] ?? 0) + 1;
+    }
+    this.distinctHashes = distinct;
     // 16 bits per distinct hash: about 6 % of absent hashes get past the filter.
     let filterBits = 10;
-    while (1 << filterBits < groups.size * 16) filterBits++;
+    while (1 << filterBits < distinct * 16) filterBits++;
     this.filterShift = 32 - filterBits;
     this.filter = new Int32Array(1 << (filterBits - 5));
-    for (const hash of groups.keys()) {
-      const bit = Math.imul(hash, FILTER_MIX) >>> this.filterShift;
+    for (let slot = 0; slot < slots; slot++) {
+      if ((this.slotCount[slot] ?? 0) === 0) continue;
+      const bit = Math.imul(this.slotHash[slot] ?? 0, FILTER_MIX) >>> this.filterShift;
       this.filter[bit >>> 5] = (this.filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
     }
   }
