@@ -392,6 +392,22 @@ describe('URL risk', () => {
     assert.ok(!kinds(check('bit.ly')).includes('url-shortener'));
     assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
   });
+
+  test('files anyone can upload, named in the path of a known service, are judged like a page on free hosting', () => {
+    for (const input of [
+      'https://storage.googleapis.com/paypal-login/index.html',
+      'https://firebasestorage.googleapis.com/v0/b/paypal-verify.appspot.com/o/index.html?alt=media',
+      'https://s3.eu-west-1.amazonaws.com/secure-paypal/index.html',
+      'https://ipfs.io/ipfs/QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco/paypal-login.html',
+    ]) assertFlagged(input, 'paypal', 'user-content-host');
+    // The upload is named as the input writes it: an IPFS content id is case-sensitive.
+    const cid = check('https://ipfs.io/ipfs/QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco');
+    assert.ok(cid.signals.some((s) => s.kind === 'user-content-host' && s.detail.includes('"QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco"')), show(cid));
+    // The services themselves, and their pages outside the upload paths, are no one's upload.
+    for (const input of ['storage.googleapis.com', 'https://ipfs.io/', 'https://ipfs.io/docs/paypal', 'https://s3.amazonaws.com/']) {
+      assert.ok(!kinds(check(input)).includes('user-content-host'), show(check(input)));
+    }
+  });
 });
 
 describe('invariants', () => {

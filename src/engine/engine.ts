@@ -25,6 +25,7 @@ import {
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
   URL_SHORTENERS,
+  PATH_HOSTED_PLATFORMS,
   USER_CONTENT_PLATFORMS,
   VETTED_SECOND_LEVEL_LABELS,
   VETTED_TLDS,
@@ -33,7 +34,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.3.0';
+export const ENGINE_VERSION = '1.4.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -146,6 +147,8 @@ interface Knowledge {
   readonly listedTlds: StringBloom;
   /** Entries of wellKnown that are only cloud or brand infrastructure (`cloudfront.net`), not a site people visit. */
   readonly infrastructureOnly: Set<string>;
+  /** Hosts of files anyone can upload, named in the path, with what comes before the name (PATH_HOSTED_PLATFORMS). */
+  readonly pathHosted: Map<string, string[]>;
 }
 
 let sharedKnowledge: Knowledge | undefined;
@@ -166,9 +169,12 @@ function knowledge(): Knowledge {
       if (parsed.ok) platformApexes.add(parsed.subject.domain);
       platformApexes.add(entry);
     }
+    const pathHosted = new Map<string, string[]>();
+    for (const [host, prefix] of PATH_HOSTED_PLATFORMS) pathHosted.set(host, [...pathHosted.get(host) ?? [], prefix]);
     sharedKnowledge = {
       wellKnown,
       infrastructureOnly,
+      pathHosted,
       platformApexes,
       listedDomains: new StringBloom([...wellKnown, ...platformApexes, ...URL_SHORTENERS, ...DYNAMIC_DNS_SUFFIXES]),
       listedTlds: new StringBloom([...RISKY_TLDS, ...BRAND_TLDS]),
@@ -183,6 +189,13 @@ function knowledge(): Knowledge {
   }
   return sharedKnowledge;
 }
+
+/** Path-style S3 under a region: `s3.eu-west-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`, `s3.dualstack.…`. */
+const REGIONAL_S3 = /^s3[.-](?:dualstack\.)?[a-z0-9-]+\.amazonaws\.com$/;
+/** What ends a bucket or content id in a path. */
+const PATH_NAME_END = '/?#';
+/** Longest bucket or content id quoted in a signal (S3 bucket names reach 63 characters, IPFS CIDs ~60). */
+const MAX_UPLOAD_NAME_CHARS = 64;
 
 /** Finds the longest entry of `set` that equals `host` or is a dot-aligned suffix of it. */
 function matchSuffix<T>(host: string, lookup: (candidate: string) => T | undefined): { value: T; match: string } | null {
@@ -897,6 +910,20 @@ export function createEngine(catalog: Catalog): Engine {
       };
     }
 
+    // Files anyone can upload, named in the path (`storage.googleapis.com/BUCKET/…`, `ipfs.io/ipfs/CID/…`): the
+    // host is a known service, so only the upload is judged, as on any other host anyone can publish on.
+    const upload = s.path.length > 0 ? uploadName(s) : '';
+    if (upload !== '') {
+      const signals = new Signals();
+      // The path is lowercased; a content id is case-sensitive (base58), so quote it as the input has it.
+      const at = s.input.toLowerCase().indexOf(upload);
+      const shown = at < 0 ? upload : s.input.slice(at, at + upload.length);
+      signals.add('user-content-host', `${s.host} serves files anyone can upload: this one is under "${shown}"`, WEIGHTS.userContent);
+      judgeUserinfo(s, signals);
+      judgePath(s, signals, true);
+      return finish(s, signals);
+    }
+
     // Hosting platforms: a name under them is a customer's, judged like a registrable domain of its own.
     // One Bloom test rules out the four listed-domain sets for most hosts (each `has` below is then skipped).
     const listed = s.domain !== '' && know.listedDomains.mayHave(s.domain);
@@ -1061,6 +1088,22 @@ export function createEngine(catalog: Catalog): Engine {
     if (domain === '') return '';
     if (listed && know.wellKnown.has(domain)) return `${domain} is a well-known site (shipped list of popular and infrastructure domains)`;
     if (know.listedTlds.mayHave(suffix) && know.brandTlds.has(suffix)) return `.${suffix} is a closed brand top-level domain: only its owner registers names under it`;
+    return '';
+  }
+
+  /**
+   * The bucket or content id of a URL on a host of files anyone can upload (PATH_HOSTED_PLATFORMS, path-style S3
+   * under a region), at most MAX_UPLOAD_NAME_CHARS of it; '' when the URL is not such a file.
+   */
+  function uploadName(s: Subject): string {
+    const prefixes = know.pathHosted.get(s.host) ?? (REGIONAL_S3.test(s.host) ? ['/'] : undefined);
+    if (prefixes === undefined) return '';
+    for (const prefix of prefixes) {
+      if (!s.path.startsWith(prefix)) continue;
+      let end = prefix.length;
+      while (end < s.path.length && !PATH_NAME_END.includes(s.path.charAt(end))) end++;
+      if (end > prefix.length) return s.path.slice(prefix.length, Math.min(end, prefix.length + MAX_UPLOAD_NAME_CHARS));
+    }
     return '';
   }
 

@@ -5313,6 +5313,32 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'yolasite.com',
 ];
 
+/**
+ * Hosts that serve files anyone can upload under a name in the path, not in the host: a storage bucket
+ * (`storage.googleapis.com/BUCKET/…`, `firebasestorage.googleapis.com/v0/b/BUCKET/…`, path-style S3) or an IPFS
+ * content id on a public gateway (`ipfs.io/ipfs/CID/…`). Each entry is the host and what comes before the name.
+ * Path-style S3 under a region (`s3.eu-west-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`) is matched by its form.
+ * Compiled by the hookwatch authors from the services' documentation.
+ */
+export const PATH_HOSTED_PLATFORMS: readonly (readonly [host: string, prefix: string])[] = [
+  ['storage.googleapis.com', '/'],
+  ['storage.cloud.google.com', '/'],
+  ['firebasestorage.googleapis.com', '/v0/b/'],
+  ['s3.amazonaws.com', '/'],
+  ['ipfs.io', '/ipfs/'],
+  ['ipfs.io', '/ipns/'],
+  ['gateway.ipfs.io', '/ipfs/'],
+  ['gateway.ipfs.io', '/ipns/'],
+  ['dweb.link', '/ipfs/'],
+  ['cloudflare-ipfs.com', '/ipfs/'],
+  ['cf-ipfs.com', '/ipfs/'],
+  ['gateway.pinata.cloud', '/ipfs/'],
+  ['w3s.link', '/ipfs/'],
+  ['nftstorage.link', '/ipfs/'],
+  ['4everland.io', '/ipfs/'],
+  ['ipfs.fleek.co', '/ipfs/'],
+];
+
 /** Public URL-shortening services (the destination is hidden). Compiled by the hookwatch authors. */
 export const URL_SHORTENERS: readonly string[] = [
   '1drv.ms',
