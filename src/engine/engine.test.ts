@@ -518,6 +518,10 @@ describe('properties', () => {
         'http://', 'hxxps://', '[.]', 'xn--', 'login', 'secure', 'com', 'gov.uk', 'github.io', 'duckdns.org', '%2e',
         '0x7f', '192.168.0.1', '[::1]', '1', '0', 'rn', 'vv', ' ', '\t', '?', '#', '\u200b', '\u0131', '\uff0e',
       ), { maxLength: 12 }).map((parts) => parts.join(''))],
+      ['uploads named in the path', fc.tuple(
+        fc.constantFrom('https://storage.googleapis.com', 'https://ipfs.io', 'http://s3.eu-west-1.amazonaws.com', 'https://firebasestorage.googleapis.com'),
+        fc.array(fc.constantFrom('/', '/ipfs/', '/ipns/', '/v0/b/', 'paypal', 'Qm', '%2F', '%25', '?', '#', '.', 'login', 'é', '\u0130'), { maxLength: 8 }),
+      ).map(([origin, parts]) => origin + parts.join(''))],
     ];
     for (const [name, arbitrary] of textArbitraries) {
       test(name, () => {

@@ -917,7 +917,8 @@ export function createEngine(catalog: Catalog): Engine {
       const signals = new Signals();
       // The path is lowercased; a content id is case-sensitive (base58), so quote it as the input has it.
       const at = s.input.toLowerCase().indexOf(upload);
-      const shown = at < 0 ? upload : s.input.slice(at, at + upload.length);
+      const original = at < 0 ? '' : s.input.slice(at, at + upload.length);
+      const shown = original.toLowerCase() === upload ? original : upload;
       signals.add('user-content-host', `${s.host} serves files anyone can upload: this one is under "${shown}"`, WEIGHTS.userContent);
       judgeUserinfo(s, signals);
       judgePath(s, signals, true);
