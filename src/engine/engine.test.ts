@@ -224,6 +224,26 @@ describe('official domains', () => {
   });
 });
 
+describe('user content under an official domain', () => {
+  const withGoogle = createEngine({ brands: [...CATALOG.brands, { id: 'google', name: 'Google', domains: ['google.com'], keywords: ['google'] }] });
+
+  test('stays official, by contract, but says whose page it is and which brand its path names', () => {
+    const r = withGoogle.check('https://sites.google.com/view/paypal-loginn/');
+    assert.equal(r.verdict, 'official', show(r));
+    assert.equal(r.brand, 'google', show(r));
+    const caveat = r.signals.find((x) => x.kind === 'user-content-host');
+    assert.ok(caveat !== undefined && caveat.weight === 0 && caveat.detail.includes('PayPal'), show(r));
+  });
+
+  test('the service itself, and pages that are not its users\', carry no such signal', () => {
+    for (const input of ['sites.google.com', 'https://www.google.com/search?q=paypal', 'https://accounts.google.com/signin']) {
+      const r = withGoogle.check(input);
+      assert.equal(r.verdict, 'official', show(r));
+      assert.deepEqual(kinds(r), ['official-domain'], show(r));
+    }
+  });
+});
+
 describe('generic and short brand tokens do not flood', () => {
   const ordinary = [
     'online.com', 'linear.app', 'deadline.com', 'visakhapatnam.in', 'pauline.fr', 'australia.com',

@@ -903,12 +903,7 @@ export function createEngine(catalog: Catalog): Engine {
     }
 
     const owner = officialOf(s.host);
-    if (owner !== null) {
-      return {
-        input, host: s.host, domain: s.domain, verdict: 'official', score: 0, brand: brandId(owner.brand),
-        signals: [{ kind: 'official-domain', detail: `under ${owner.domain}, an official domain of ${brandName(owner.brand)}`, weight: 0 }],
-      };
-    }
+    if (owner !== null) return officialResult(s, owner.brand, owner.domain);
 
     // Files anyone can upload, named in the path (`storage.googleapis.com/BUCKET/…`, `ipfs.io/ipfs/CID/…`): the
     // host is a known service, so only the upload is judged, as on any other host anyone can publish on.
@@ -1090,6 +1085,23 @@ export function createEngine(catalog: Catalog): Engine {
     if (listed && know.wellKnown.has(domain)) return `${domain} is a well-known site (shipped list of popular and infrastructure domains)`;
     if (know.listedTlds.mayHave(suffix) && know.brandTlds.has(suffix)) return `.${suffix} is a closed brand top-level domain: only its owner registers names under it`;
     return '';
+  }
+
+  /**
+   * `official`, as the catalog contract defines it: the host is under an official domain. A page of a service there
+   * that publishes its users' pages and files (`sites.google.com/view/…`, `docs.google.com/forms/…`) stays official,
+   * but a second signal of weight 0 says whose the page is, and which other brand its path names, if any: the brand
+   * hosts that page, it did not write it.
+   */
+  function officialResult(s: Subject, brand: number, domain: string): CheckResult {
+    const signals: Signal[] = [{ kind: 'official-domain', detail: `under ${domain}, an official domain of ${brandName(brand)}`, weight: 0 }];
+    if (s.path.length > 0 && know.platforms.has(s.host)) {
+      const inPath = new Signals();
+      judgePath(s, inPath, true);
+      const other = inPath.brand >= 0 && inPath.brand !== brand ? `; its path names ${brandName(inPath.brand)}` : '';
+      signals.push({ kind: 'user-content-host', detail: `${s.host} publishes its users' pages and files: this one is a user's, not ${brandName(brand)}'s own${other}`, weight: 0 });
+    }
+    return { input: s.input, host: s.host, domain: s.domain, verdict: 'official', score: 0, brand: brandId(brand), signals };
   }
 
   /**
