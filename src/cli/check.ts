@@ -34,15 +34,10 @@ export interface CheckRun {
   readonly out: Writable;
 }
 
-/**
- * Collects output lines as UTF-8 bytes. pushLine() is synchronous and says when a flush is due, so the line loop
- * awaits only then. A buffer handed to `out` is never written again (flush() starts a new one), so the stream may
- * keep it queued for as long as it needs.
- */
-export class LineWriter {
-  private buffer = Buffer.allocUnsafe(OUTPUT_BUFFER_BYTES);
-  private length = 0;
-  constructor(private readonly out: Writable) {}
+/** Output lines as UTF-8 bytes, in one growing buffer. */
+export class LineBuffer {
+  protected buffer = Buffer.allocUnsafe(OUTPUT_BUFFER_BYTES);
+  protected length = 0;
 
   /** pushLine() for a line known to be ASCII: one byte per char, copied without UTF-8 encoding. */
   pushAsciiLine(line: string): boolean {
@@ -53,7 +48,7 @@ export class LineWriter {
     return this.length >= OUTPUT_FLUSH_BYTES;
   }
 
-  /** Appends `line` and a newline; true when the buffer holds OUTPUT_FLUSH_BYTES or more (await flush() then). */
+  /** Appends `line` and a newline; true when the buffer holds OUTPUT_FLUSH_BYTES or more (time to write it out). */
   pushLine(line: string): boolean {
     const room = MAX_UTF8_BYTES_PER_UNIT * line.length + 1;
     if (this.length + room > this.buffer.length) this.grow(room);
@@ -63,10 +58,29 @@ export class LineWriter {
     return this.length >= OUTPUT_FLUSH_BYTES;
   }
 
+  /** The bytes buffered so far, copied out (a buffer of their own, so it can be transferred); the buffer empties. */
+  take(): Uint8Array<ArrayBuffer> {
+    const bytes = new Uint8Array(this.length);
+    bytes.set(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    return bytes;
+  }
+
   private grow(room: number): void {
     const bigger = Buffer.allocUnsafe(Math.max(OUTPUT_BUFFER_BYTES, this.length + room));
     this.buffer.copy(bigger, 0, 0, this.length);
     this.buffer = bigger;
+  }
+}
+
+/**
+ * A LineBuffer written to a stream. The line loop awaits flush() only when a push says it is due. A buffer handed
+ * to `out` is never written again (flush() starts a new one), so the stream may keep it queued for as long as it
+ * needs.
+ */
+export class LineWriter extends LineBuffer {
+  constructor(private readonly out: Writable) {
+    super();
   }
 
   async flush(): Promise<void> {
@@ -79,7 +93,7 @@ export class LineWriter {
 }
 
 /** The table's first line (lines are pushed without their newline). */
-const TABLE_HEADER = `${'VERDICT'.padEnd(11)} ${'SCORE'.padStart(5)}  ${'BRAND'.padEnd(14)} ${'INPUT'.padEnd(40)} WHY`;
+export const TABLE_HEADER = `${'VERDICT'.padEnd(11)} ${'SCORE'.padStart(5)}  ${'BRAND'.padEnd(14)} ${'INPUT'.padEnd(40)} WHY`;
 
 function tableRow(r: CheckResult): string {
   const why = r.error !== undefined ? `${r.error.code}: ${r.error.message}` : r.signals.filter((s) => s.weight !== 0 || r.verdict !== 'benign').map((s) => s.detail).join('; ');
@@ -116,7 +130,7 @@ export function fastJsonLine(r: CheckResult): string | undefined {
 }
 
 /** Buffers one result's line (fastJsonLine() when it applies); true when a flush is due. */
-function pushResult(writer: LineWriter, result: CheckResult, format: CheckFormat): boolean {
+export function pushResult(writer: LineBuffer, result: CheckResult, format: CheckFormat): boolean {
   if (format === 'jsonl') {
     const fast = fastJsonLine(result);
     if (fast !== undefined) return writer.pushAsciiLine(fast);
@@ -124,7 +138,8 @@ function pushResult(writer: LineWriter, result: CheckResult, format: CheckFormat
   return writer.pushLine(render(result, format));
 }
 
-function tooLong(prefix: string): CheckResult {
+/** The error result of a line longer than MAX_INPUT_CHARS, echoing its first MAX_INPUT_CHARS characters. */
+export function tooLong(prefix: string): CheckResult {
   return {
     input: `${prefix}…`,
     verdict: 'error',
@@ -135,38 +150,47 @@ function tooLong(prefix: string): CheckResult {
   };
 }
 
-/** Judges each line of `input` (a stream of bytes). Resolves when the stream has ended and all output is written. */
-export async function checkStream(input: Readable, run: CheckRun): Promise<number> {
-  const writer = new LineWriter(run.out);
-  if (run.format === 'table') writer.pushLine(TABLE_HEADER);
+/** The result of one input line as the splitter hands it over (a trailing '\r' is not part of the input). */
+export function judgeLine(engine: Engine, line: string): CheckResult {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  return text.length > MAX_INPUT_CHARS ? tooLong(text.slice(0, MAX_INPUT_CHARS)) : engine.check(text);
+}
+
+/**
+ * Where splitLines() hands each line of a stream: `line` gets a complete line without its '\n'; `overLong` gets
+ * the first MAX_INPUT_CHARS characters of a line that grew past MAX_INPUT_CHARS + 1 before its end (the rest is
+ * never kept). Each returns true when a flush is due; `flush` is awaited then and after each chunk of input.
+ */
+export interface LineSink {
+  line(text: string): boolean;
+  overLong(prefix: string): boolean;
+  flush(): Promise<void>;
+}
+
+/**
+ * Splits a stream of UTF-8 bytes into lines, in order, in constant memory, the same way however the stream is
+ * chunked. Resolves with the number of lines once the stream has ended and the last flush is done.
+ */
+export async function splitLines(input: Readable, sink: LineSink): Promise<number> {
   const decoder = new TextDecoder('utf-8');
   // Line state shared by the chunk loop and onText (an object, so both see one copy).
   const state = { pending: '', overflow: false };
   let count = 0;
-  /** Judges one line and buffers its output; true when a flush is due. */
-  const emitLine = (line: string): boolean => {
-    count++;
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    // Over-long lines are echoed the same way however stdin happened to be chunked.
-    const result = text.length > MAX_INPUT_CHARS ? tooLong(text.slice(0, MAX_INPUT_CHARS)) : run.engine.check(text);
-    return pushResult(writer, result, run.format);
-  };
   const onText = async (text: string): Promise<void> => {
     let from = 0;
     for (;;) {
       const nl = text.indexOf('\n', from);
       if (nl < 0) break;
+      count++;
       let flushDue: boolean;
       if (state.overflow) {
-        flushDue = writer.pushLine(render(tooLong(state.pending.slice(0, MAX_INPUT_CHARS)), run.format));
-        count++;
+        flushDue = sink.overLong(state.pending.slice(0, MAX_INPUT_CHARS));
         state.overflow = false;
-        state.pending = '';
       } else {
-        flushDue = emitLine(state.pending.length > 0 ? state.pending + text.slice(from, nl) : text.slice(from, nl));
-        state.pending = '';
+        flushDue = sink.line(state.pending.length > 0 ? state.pending + text.slice(from, nl) : text.slice(from, nl));
       }
-      if (flushDue) await writer.flush();
+      state.pending = '';
+      if (flushDue) await sink.flush();
       from = nl + 1;
     }
     if (from < text.length && !state.overflow) {
@@ -180,17 +204,29 @@ export async function checkStream(input: Readable, run: CheckRun): Promise<numbe
   for await (const chunk of input) {
     await onText(decoder.decode(chunk as Uint8Array, { stream: true }));
     // Stream: what a chunk produced goes out before waiting for the next one (`tail -f log | hookwatch check`).
-    await writer.flush();
+    await sink.flush();
   }
   await onText(decoder.decode());
   if (state.overflow) {
-    writer.pushLine(render(tooLong(state.pending.slice(0, MAX_INPUT_CHARS)), run.format));
     count++;
+    sink.overLong(state.pending.slice(0, MAX_INPUT_CHARS));
   } else if (state.pending.length > 0) {
-    emitLine(state.pending);
+    count++;
+    sink.line(state.pending);
   }
-  await writer.flush();
+  await sink.flush();
   return count;
+}
+
+/** Judges each line of `input` (a stream of bytes). Resolves when the stream has ended and all output is written. */
+export async function checkStream(input: Readable, run: CheckRun): Promise<number> {
+  const writer = new LineWriter(run.out);
+  if (run.format === 'table') writer.pushLine(TABLE_HEADER);
+  return splitLines(input, {
+    line: (text) => pushResult(writer, judgeLine(run.engine, text), run.format),
+    overLong: (prefix) => pushResult(writer, tooLong(prefix), run.format),
+    flush: () => writer.flush(),
+  });
 }
 
 /** Judges inputs given as arguments. */

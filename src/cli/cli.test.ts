@@ -330,7 +330,10 @@ describe('hookwatch check: catalog and options', () => {
     });
   }
 
-  for (const args of [['check', '--bogus', 'x.com'], ['check', '--format', 'xml', 'x.com'], ['check', '--brands'], ['frobnicate']]) {
+  for (const args of [
+    ['check', '--bogus', 'x.com'], ['check', '--format', 'xml', 'x.com'], ['check', '--brands'], ['frobnicate'],
+    ['check', '--threads', '0'], ['check', '--threads', '65'], ['check', '--threads', '1.5'], ['check', '--threads', 'two'],
+  ]) {
     test(`bad usage (${args.join(' ')}) is exit 2 with a message on stderr`, async () => {
       const r = await run(args, [utf8('paypa1.com\n')]);
       assert.equal(r.code, 2);
@@ -338,6 +341,15 @@ describe('hookwatch check: catalog and options', () => {
       assert.ok(r.stderr.startsWith('hookwatch: '), r.stderr);
     });
   }
+
+  test('--threads N prints what one thread prints, in the same order', async () => {
+    const stdin = chunked(utf8('paypa1.com\nhttps://www.paypal.com/signin\n\n%%%\nexample.org\npaypal-login.weebly.com'), 7);
+    const one = await run(['check'], stdin);
+    const three = await run(['check', '--threads', '3'], stdin);
+    assert.equal(three.code, 0, three.stderr);
+    assert.equal(jsonLines(three.stdout).length, 6);
+    assert.equal(three.stdout, one.stdout);
+  });
 
   test('--format table prints a header and one row per input', async () => {
     const inputs = ['paypa1.com', 'https://www.paypal.com/signin', '%%%', 'example.org'];

@@ -8,6 +8,7 @@ import { createEngine, ENGINE_VERSION, generatePermutations, type Catalog } from
 import { defaultCatalog, loadCatalogFile } from '../catalog/index.js';
 import { HookwatchError } from '../errors.js';
 import { checkArgs, checkStream, type CheckFormat } from './check.js';
+import { checkStreamParallel, MAX_CHECK_THREADS } from './check-parallel.js';
 import * as platform from './platform.js';
 import { scanPaths, type ScanFormat } from './scan-email.js';
 import { createMailAnalyser, type AntiPhishingCode } from '../mail/index.js';
@@ -21,9 +22,10 @@ export const EXIT_BROKEN_PIPE = 141;
 const USAGE = `hookwatch: find and judge phishing that impersonates your brands
 
 Usage:
-  hookwatch check [--brands FILE] [--format jsonl|table] [INPUT ...]
+  hookwatch check [--brands FILE] [--format jsonl|table] [--threads N] [INPUT ...]
       Judge URLs, host names or e-mail domains. No INPUT, or "-": one per line on stdin.
       Prints one JSON line per input (default when stdout is not a terminal) or a table.
+      --threads N judges stdin on N threads (default 1): the same output, in the same order.
   hookwatch scan-email [--brands FILE] [--format jsonl|table] [--online] [--anti-phishing-code BRAND=PHRASE] PATH ...
       Judge e-mail messages: .eml files, directories of them (sorted), mbox files (messages in file order,
       input = PATH#N). Offline by default (reads the receiving server's Authentication-Results); --online
@@ -71,19 +73,34 @@ async function loadCatalog(path: unknown): Promise<Catalog> {
   return defaultCatalog();
 }
 
+/** `--threads N`: an integer from 1 to MAX_CHECK_THREADS. */
+function threadsOption(value: string | boolean | (string | boolean)[] | undefined): number {
+  if (value === undefined) return 1;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const n = Number(text);
+  if (!/^[0-9]+$/.test(text) || n < 1 || n > MAX_CHECK_THREADS) {
+    throw new UsageError(`--threads must be a whole number from 1 to ${String(MAX_CHECK_THREADS)}, not "${text}"`);
+  }
+  return n;
+}
+
 async function runCheck(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { brands: { type: 'string' }, format: { type: 'string' } });
+  const { values, positionals } = parse(args, { brands: { type: 'string' }, format: { type: 'string' }, threads: { type: 'string' } });
   if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
   const requested = values['format'] ?? (io.stdout.isTTY === true ? 'table' : 'jsonl');
   if (requested !== 'jsonl' && requested !== 'table') throw new UsageError(`--format must be jsonl or table, not "${String(requested)}"`);
   const format: CheckFormat = requested;
-  const engine = createEngine(await loadCatalog(values['brands']));
-  const run = { engine, format, out: io.stdout as unknown as import('node:stream').Writable };
-  if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-')) {
-    await checkStream(io.stdin as unknown as import('node:stream').Readable, run);
-  } else {
-    await checkArgs(positionals, run);
+  const threads = threadsOption(values['threads']);
+  const catalog = await loadCatalog(values['brands']);
+  const out = io.stdout as unknown as import('node:stream').Writable;
+  const stdin = positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-');
+  if (stdin && threads > 1) {
+    await checkStreamParallel(io.stdin as unknown as import('node:stream').Readable, { catalog, format, out, threads });
+    return EXIT_OK;
   }
+  const run = { engine: createEngine(catalog), format, out };
+  if (stdin) await checkStream(io.stdin as unknown as import('node:stream').Readable, run);
+  else await checkArgs(positionals, run);
   return EXIT_OK;
 }
 

@@ -8,7 +8,8 @@
  * Offline mode only: a DNS resolver is a function and cannot cross to a thread (online re-verification runs
  * in-process, createMailAnalyser). Each thread analyses one message at a time; messages wait for a free thread.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startThread } from '../threads.js';
 import { errorAnalysis, MAIL_ANALYSER_VERSION, type MailAnalyser, type MailAnalyserOptions } from './analyse.js';
 import { sha256Hex } from './parse.js';
 import type { EmailAnalysis } from './types.js';
@@ -71,19 +72,10 @@ interface Slot {
   stopping: string;
 }
 
-/** Run from sources (tests, tsx) rather than from dist/. */
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCES ? './sandbox-worker.ts' : './sandbox-worker.js', import.meta.url);
+const WORKER_URL = siblingModule(import.meta.url, 'sandbox-worker');
 
-/**
- * A thread running sandbox-worker. From sources it first registers tsx's loader in the thread: `--import tsx` does
- * not reach worker threads' module loading on Node ≥ 20.6 (privatenumber/tsx#354), so the TypeScript entry would not load.
- */
 function newWorker(data: SandboxWorkerData, heapMb: number): Worker {
-  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
-  if (!FROM_SOURCES) return new Worker(WORKER_URL, options);
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+  return startThread(WORKER_URL, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
 }
 
 function sandboxError(raw: Uint8Array, reason: string): EmailAnalysis {
