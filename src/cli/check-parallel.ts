@@ -2,20 +2,19 @@
  * `hookwatch check --threads N`: checkStream()'s output, byte for byte and in input order, from N worker threads.
  *
  * Design note: the main thread does not split lines one by one (slicing a string per line and cloning arrays of
- * them to the threads cost as much as the threads saved). It cuts the decoded input after the last newline of each
- * chunk and posts that text whole, one string; a thread splits it into lines, judges them and renders their output
- * lines into one transferred byte array. Only a line that spans chunks is joined here, with checkStream's rules:
- * one longer than MAX_INPUT_CHARS + 1 before its end is kept as its first MAX_INPUT_CHARS characters and posted as
- * an over-long line. Results are written in order as they arrive, so output still streams (`tail -f log |
- * hookwatch check --threads 4`). At most IN_FLIGHT_PER_THREAD batches per thread are posted and not yet written,
- * so memory stays constant however long the input. Measured: see docs/engine.md.
+ * them to the threads cost as much as the threads saved). splitBlocks(), checkStream's own splitter, hands over
+ * each chunk's complete lines as one string, which is posted whole; a thread splits it into lines, judges and
+ * renders them (judgeLines(), as checkStream does) into one transferred byte array. Results are written in order as
+ * they arrive, so output still streams (`tail -f log | hookwatch check --threads 4`). At most IN_FLIGHT_PER_THREAD
+ * batches per thread are posted and not yet written, so memory stays constant however long the input. Measured:
+ * see docs/engine.md.
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
-import { MAX_INPUT_CHARS, type Catalog } from '../engine/index.js';
+import type { Catalog } from '../engine/index.js';
 import { siblingModule, startThread } from '../threads.js';
-import { LineWriter, TABLE_HEADER, type CheckFormat } from './check.js';
+import { LineWriter, splitBlocks, TABLE_HEADER, type CheckFormat } from './check.js';
 
 /** Most threads `--threads` accepts. */
 export const MAX_CHECK_THREADS = 64;
@@ -100,42 +99,18 @@ export async function checkStreamParallel(input: Readable, run: ParallelCheckRun
     if (writes.length >= maxInFlight) await writes.shift();
   };
 
-  // The line that spans chunks, as splitLines() keeps it (an object: the closures below and the end see one copy).
-  const spanning = { pending: '', overflow: false };
-  const keep = (tail: string): void => {
-    spanning.pending += tail;
-    if (spanning.pending.length > MAX_INPUT_CHARS + 1) {
-      spanning.overflow = true;
-      spanning.pending = spanning.pending.slice(0, MAX_INPUT_CHARS);
-    }
-  };
-  const onText = async (text: string): Promise<void> => {
-    const first = text.indexOf('\n');
-    if (first < 0) {
-      if (!spanning.overflow) keep(text);
-      return;
-    }
-    const last = text.lastIndexOf('\n');
-    // The pending line ends at the first newline: cut short, or joined to the chunk's complete lines.
-    if (spanning.overflow) await dispatch({ overLong: spanning.pending });
-    const lines = spanning.overflow ? text.slice(first + 1, last + 1) : `${spanning.pending}${text.slice(0, last + 1)}`;
-    spanning.pending = '';
-    spanning.overflow = false;
-    if (lines.length > 0) await dispatch({ text: lines });
-    keep(text.slice(last + 1));
-  };
-
   try {
     if (run.format === 'table') {
       const header = new LineWriter(run.out);
       header.pushLine(TABLE_HEADER);
       await header.flush();
     }
-    const decoder = new TextDecoder('utf-8');
-    for await (const chunk of input) await onText(decoder.decode(chunk as Uint8Array, { stream: true }));
-    await onText(decoder.decode());
-    if (spanning.overflow) await dispatch({ overLong: spanning.pending });
-    else if (spanning.pending.length > 0) await dispatch({ text: `${spanning.pending}\n` });
+    await splitBlocks(input, {
+      lines: (text) => dispatch({ text }),
+      overLong: (prefix) => dispatch({ overLong: prefix }),
+      // Answers are written as they come: nothing to wait for at the end of a chunk.
+      chunkEnd: () => Promise.resolve(),
+    });
     await written;
   } finally {
     // A failed write leaves answers unawaited: their rejections are expected once the threads stop.

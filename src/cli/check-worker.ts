@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../engine/index.js';
-import { judgeLine, LineBuffer, pushResult, tooLong } from './check.js';
+import { judgeLines, LineBuffer, pushResult, tooLong } from './check.js';
 import type { CheckBatch, CheckBatchResult, CheckWorkerData } from './check-parallel.js';
 
 const data = workerData as CheckWorkerData;
@@ -14,14 +14,8 @@ if (port === null) throw new Error('check-worker.ts runs only as a worker thread
 const out = new LineBuffer();
 
 port.on('message', (batch: CheckBatch) => {
-  if ('overLong' in batch) {
-    pushResult(out, tooLong(batch.overLong), data.format);
-  } else {
-    const text = batch.text;
-    for (let from = 0, nl = text.indexOf('\n'); nl >= 0; from = nl + 1, nl = text.indexOf('\n', from)) {
-      pushResult(out, judgeLine(engine, text.slice(from, nl)), data.format);
-    }
-  }
+  if ('overLong' in batch) pushResult(out, tooLong(batch.overLong), data.format);
+  else judgeLines(engine, batch.text, data.format, out);
   const bytes = out.take();
   const result: CheckBatchResult = { bytes };
   port.postMessage(result, [bytes.buffer]);

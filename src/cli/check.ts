@@ -66,8 +66,9 @@ export class LineBuffer {
     return bytes;
   }
 
+  /** Doubles (at least): a block of lines pushed without a flush in between must not copy the buffer per line. */
   private grow(room: number): void {
-    const bigger = Buffer.allocUnsafe(Math.max(OUTPUT_BUFFER_BYTES, this.length + room));
+    const bigger = Buffer.allocUnsafe(Math.max(OUTPUT_BUFFER_BYTES, 2 * this.buffer.length, this.length + room));
     this.buffer.copy(bigger, 0, 0, this.length);
     this.buffer = bigger;
   }
@@ -150,83 +151,95 @@ export function tooLong(prefix: string): CheckResult {
   };
 }
 
-/** The result of one input line as the splitter hands it over (a trailing '\r' is not part of the input). */
+/** The result of one input line (a trailing '\r' is not part of the input). */
 export function judgeLine(engine: Engine, line: string): CheckResult {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   return text.length > MAX_INPUT_CHARS ? tooLong(text.slice(0, MAX_INPUT_CHARS)) : engine.check(text);
 }
 
-/**
- * Where splitLines() hands each line of a stream: `line` gets a complete line without its '\n'; `overLong` gets
- * the first MAX_INPUT_CHARS characters of a line that grew past MAX_INPUT_CHARS + 1 before its end (the rest is
- * never kept). Each returns true when a flush is due; `flush` is awaited then and after each chunk of input.
- */
-export interface LineSink {
-  line(text: string): boolean;
-  overLong(prefix: string): boolean;
-  flush(): Promise<void>;
-}
-
-/**
- * Splits a stream of UTF-8 bytes into lines, in order, in constant memory, the same way however the stream is
- * chunked. Resolves with the number of lines once the stream has ended and the last flush is done.
- */
-export async function splitLines(input: Readable, sink: LineSink): Promise<number> {
-  const decoder = new TextDecoder('utf-8');
-  // Line state shared by the chunk loop and onText (an object, so both see one copy).
-  const state = { pending: '', overflow: false };
+/** Judges each line of `text` (complete lines, each ending in '\n') and buffers its output line; returns how many. */
+export function judgeLines(engine: Engine, text: string, format: CheckFormat, out: LineBuffer): number {
   let count = 0;
-  const onText = async (text: string): Promise<void> => {
-    let from = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', from);
-      if (nl < 0) break;
-      count++;
-      let flushDue: boolean;
-      if (state.overflow) {
-        flushDue = sink.overLong(state.pending.slice(0, MAX_INPUT_CHARS));
-        state.overflow = false;
-      } else {
-        flushDue = sink.line(state.pending.length > 0 ? state.pending + text.slice(from, nl) : text.slice(from, nl));
-      }
-      state.pending = '';
-      if (flushDue) await sink.flush();
-      from = nl + 1;
-    }
-    if (from < text.length && !state.overflow) {
-      state.pending += text.slice(from);
-      if (state.pending.length > MAX_INPUT_CHARS + 1) {
-        state.overflow = true;
-        state.pending = state.pending.slice(0, MAX_INPUT_CHARS);
-      }
-    }
-  };
-  for await (const chunk of input) {
-    await onText(decoder.decode(chunk as Uint8Array, { stream: true }));
-    // Stream: what a chunk produced goes out before waiting for the next one (`tail -f log | hookwatch check`).
-    await sink.flush();
-  }
-  await onText(decoder.decode());
-  if (state.overflow) {
+  for (let from = 0, nl = text.indexOf('\n'); nl >= 0; from = nl + 1, nl = text.indexOf('\n', from)) {
+    pushResult(out, judgeLine(engine, text.slice(from, nl)), format);
     count++;
-    sink.overLong(state.pending.slice(0, MAX_INPUT_CHARS));
-  } else if (state.pending.length > 0) {
-    count++;
-    sink.line(state.pending);
   }
-  await sink.flush();
   return count;
 }
 
-/** Judges each line of `input` (a stream of bytes). Resolves when the stream has ended and all output is written. */
+/**
+ * Where splitBlocks() hands a stream's lines: `lines` gets complete lines, each ending in '\n' (what a chunk of
+ * input completed, at most a chunk and one pending line long); `overLong` gets the first MAX_INPUT_CHARS characters
+ * of a line that grew past MAX_INPUT_CHARS + 1 before its end (the rest is never kept); `chunkEnd` is awaited after
+ * each chunk of input.
+ */
+export interface BlockSink {
+  lines(text: string): Promise<void>;
+  overLong(prefix: string): Promise<void>;
+  chunkEnd(): Promise<void>;
+}
+
+/**
+ * Splits a stream of UTF-8 bytes into lines, in order and in constant memory, the same way however the stream is
+ * chunked. Lines are handed over in blocks, not one by one: only a line that spans chunks is joined here.
+ */
+export async function splitBlocks(input: Readable, sink: BlockSink): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  // The line that spans chunks (an object: onText and the end below see one copy).
+  const spanning = { pending: '', overflow: false };
+  const keep = (tail: string): void => {
+    spanning.pending += tail;
+    if (spanning.pending.length > MAX_INPUT_CHARS + 1) {
+      spanning.overflow = true;
+      spanning.pending = spanning.pending.slice(0, MAX_INPUT_CHARS);
+    }
+  };
+  const onText = async (text: string): Promise<void> => {
+    const first = text.indexOf('\n');
+    if (first < 0) {
+      if (!spanning.overflow) keep(text);
+      return;
+    }
+    const last = text.lastIndexOf('\n');
+    // The pending line ends at the first newline: cut short, or joined to the chunk's complete lines.
+    if (spanning.overflow) await sink.overLong(spanning.pending);
+    const lines = spanning.overflow ? text.slice(first + 1, last + 1) : `${spanning.pending}${text.slice(0, last + 1)}`;
+    spanning.pending = '';
+    spanning.overflow = false;
+    if (lines.length > 0) await sink.lines(lines);
+    keep(text.slice(last + 1));
+  };
+  for await (const chunk of input) {
+    await onText(decoder.decode(chunk as Uint8Array, { stream: true }));
+    // Stream: what a chunk completed goes out before waiting for the next one (`tail -f log | hookwatch check`).
+    await sink.chunkEnd();
+  }
+  await onText(decoder.decode());
+  if (spanning.overflow) await sink.overLong(spanning.pending);
+  else if (spanning.pending.length > 0) await sink.lines(`${spanning.pending}\n`);
+  await sink.chunkEnd();
+}
+
+/**
+ * Judges each line of `input` (a stream of bytes). Resolves with the number of lines when the stream has ended and
+ * all output is written.
+ */
 export async function checkStream(input: Readable, run: CheckRun): Promise<number> {
   const writer = new LineWriter(run.out);
   if (run.format === 'table') writer.pushLine(TABLE_HEADER);
-  return splitLines(input, {
-    line: (text) => pushResult(writer, judgeLine(run.engine, text), run.format),
-    overLong: (prefix) => pushResult(writer, tooLong(prefix), run.format),
-    flush: () => writer.flush(),
+  let count = 0;
+  await splitBlocks(input, {
+    lines: async (text) => {
+      count += judgeLines(run.engine, text, run.format, writer);
+      await writer.flush();
+    },
+    overLong: async (prefix) => {
+      count++;
+      if (pushResult(writer, tooLong(prefix), run.format)) await writer.flush();
+    },
+    chunkEnd: () => writer.flush(),
   });
+  return count;
 }
 
 /** Judges inputs given as arguments. */

@@ -24,8 +24,8 @@ import {
   BRAND_TLDS,
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
-  URL_SHORTENERS,
   PATH_HOSTED_PLATFORMS,
+  URL_SHORTENERS,
   USER_CONTENT_PLATFORMS,
   VETTED_SECOND_LEVEL_LABELS,
   VETTED_TLDS,
@@ -1109,7 +1109,7 @@ export function createEngine(catalog: Catalog): Engine {
    * under a region), at most MAX_UPLOAD_NAME_CHARS of it; '' when the URL is not such a file.
    */
   function uploadName(s: Subject): string {
-    const prefixes = know.pathHosted.get(s.host) ?? (REGIONAL_S3.test(s.host) ? ['/'] : undefined);
+    const prefixes = know.pathHosted.get(s.host) ?? (s.host.startsWith('s3') && REGIONAL_S3.test(s.host) ? ['/'] : undefined);
     if (prefixes === undefined) return '';
     for (const prefix of prefixes) {
       if (!s.path.startsWith(prefix)) continue;
