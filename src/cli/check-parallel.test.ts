@@ -72,3 +72,13 @@ test('an empty input writes nothing (jsonl) or only the header (table)', async (
   assert.equal(await parallel(Buffer.alloc(0), [], 'jsonl', 2), '');
   assert.equal(await parallel(Buffer.alloc(0), [], 'table', 2), await serial(Buffer.alloc(0), [], 'table'));
 });
+
+test('a thread that cannot start fails the run with its error instead of leaving it waiting', async () => {
+  const broken = { brands: null } as unknown as typeof catalog;
+  // Input that arrives only after the threads have had time to fail: batches are then posted to stopped threads.
+  async function* late(): AsyncGenerator<Buffer> {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    yield Buffer.from('paypal.com\nexample.org\n'.repeat(5_000), 'utf8');
+  }
+  await assert.rejects(checkStreamParallel(Readable.from(late()), { catalog: broken, format: 'jsonl', out: new Sink(), threads: 2 }));
+});

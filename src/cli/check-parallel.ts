@@ -50,24 +50,28 @@ const WORKER_URL = siblingModule(import.meta.url, 'check-worker');
 interface Lane {
   readonly worker: Worker;
   readonly owed: { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }[];
+  /** Why the thread stopped, once it has: a batch posted to it then would never be answered. */
+  stopped: Error | null;
 }
 
 function startLane(data: CheckWorkerData): Lane {
-  const lane: Lane = { worker: startThread(WORKER_URL, { workerData: data }), owed: [] };
-  const failAll = (error: Error): void => {
-    for (const waiter of lane.owed.splice(0)) waiter.reject(error);
+  const lane: Lane = { worker: startThread(WORKER_URL, { workerData: data }), owed: [], stopped: null };
+  const stop = (error: Error): void => {
+    lane.stopped ??= error;
+    for (const waiter of lane.owed.splice(0)) waiter.reject(lane.stopped);
   };
   lane.worker.on('message', (result: CheckBatchResult) => {
     lane.owed.shift()?.resolve(result.bytes);
   });
-  lane.worker.on('error', failAll);
+  lane.worker.on('error', stop);
   lane.worker.on('exit', (code) => {
-    failAll(new Error(`a check thread stopped (exit code ${String(code)}) with batches unanswered`));
+    stop(new Error(`a check thread stopped (exit code ${String(code)})`));
   });
   return lane;
 }
 
 function post(lane: Lane, batch: CheckBatch): Promise<Uint8Array> {
+  if (lane.stopped !== null) return Promise.reject(lane.stopped);
   return new Promise<Uint8Array>((resolve, reject) => {
     lane.owed.push({ resolve, reject });
     lane.worker.postMessage(batch);
