@@ -25,7 +25,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.6.0';
+export const MAIL_ANALYSER_VERSION = '1.7.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -892,7 +892,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
 
     // ── Words ──
-    const hits = lures.scan(`${subjectText} ${bodyText}`);
+    // The sender's display name is text the reader sees first, beside the subject (`ONLINE PHARMACY`, `Casino Bonus`).
+    const hits = lures.scan(`${normaliseText(from?.name ?? '')} ${subjectText} ${bodyText}`);
     let severalPhrases = false;
     let lonePhrase = -1;
     for (const kind of LURE_KINDS) {

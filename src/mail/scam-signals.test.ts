@@ -16,6 +16,15 @@ function plain(from: string, subject: string, body: string, extra: readonly stri
     ...extra, 'Content-Type: text/plain; charset=utf-8'], body);
 }
 
+describe('lures in the display name', () => {
+  test('the sender\'s display name is read for lures like the subject and the body', async () => {
+    const named = await analyser.analyse(plain('ONLINE PHARMACY <x9k2@shop.example>', 'Men shop', 'Best prices this week. http://shop.example/'));
+    assert.ok(kinds(named).includes('health-lure'), kinds(named).join(','));
+    const ordinary = await analyser.analyse(plain('Mia Chen <mia@shop.example>', 'Men shop', 'Best prices this week. http://shop.example/'));
+    assert.ok(!kinds(ordinary).includes('health-lure'), kinds(ordinary).join(','));
+  });
+});
+
 describe('scam-family lures', () => {
   const cases: readonly { kind: string; lure: Buffer; ordinary: Buffer }[] = [
     {
