@@ -127,6 +127,19 @@ describe('attachments', () => {
     assert.equal(r.verdict, 'phishing');
   });
 
+  test('an attachment\'s file name is read for lures, with its separators as spaces', async () => {
+    const named = await analyser.analyse(multipart([
+      'Content-Type: text/plain\r\n\r\nsee attached\r\n',
+      attachment('Payment_Failed-Update-Your-Billing.pdf', 'application/pdf', Buffer.from('%PDF-1.4')),
+    ]));
+    assert.ok(kinds(named).includes('payment-lure'), kinds(named).join(','));
+    const plainName = await analyser.analyse(multipart([
+      'Content-Type: text/plain\r\n\r\nsee attached\r\n',
+      attachment('minutes_2024-03.pdf', 'application/pdf', Buffer.from('%PDF-1.4')),
+    ]));
+    assert.ok(!kinds(plainName).includes('payment-lure'), kinds(plainName).join(','));
+  });
+
   test('escapeInvisible shows bidi and zero-width characters', () => {
     assert.equal(escapeInvisible('invoice\u202Efdp.exe'), 'invoice<U+202E>fdp.exe');
     assert.equal(escapeInvisible('pay\u200Bpal'), 'pay<U+200B>pal');

@@ -893,7 +893,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
 
     // ── Words ──
     // The sender's display name is text the reader sees first, beside the subject (`ONLINE PHARMACY`, `Casino Bonus`).
-    const hits = lures.scan(`${normaliseText(from?.name ?? '')} ${subjectText} ${bodyText}`);
+    // So are attachments' file names (`Payment_Overdue.html`), with their separators read as spaces.
+    const fileNames = m.attachments.map((a) => a.filename.replace(/[_.-]+/g, ' ')).join(' ').slice(0, MAX_TEXT_CHARS);
+    const hits = lures.scan(`${normaliseText(from?.name ?? '')} ${subjectText} ${bodyText} ${normaliseText(fileNames)}`);
     let severalPhrases = false;
     let lonePhrase = -1;
     for (const kind of LURE_KINDS) {
