@@ -1,13 +1,13 @@
 /**
  * `hookwatch check`: judges URLs, hosts and e-mail domains, one JSON line per input line, in order, streaming.
  *
- * Memory stays constant: stdin is decoded chunk by chunk, each complete line is judged at once and its output
- * encoded as UTF-8 into a byte buffer written after each input chunk or at OUTPUT_FLUSH_BYTES, whichever comes
- * first (waiting for 'drain' when stdout pushes back). A line longer than MAX_INPUT_CHARS is not kept whole: its
- * first MAX_INPUT_CHARS characters are echoed in its error line.
+ * Memory stays constant: stdin is decoded chunk by chunk (splitBlocks), the lines each chunk completes are judged
+ * together and their output encoded as UTF-8 into a byte buffer written once per chunk (waiting for 'drain' when
+ * stdout pushes back), so the buffer holds one chunk's output at most. A line longer than MAX_INPUT_CHARS is not
+ * kept whole: its first MAX_INPUT_CHARS characters are echoed in its error line.
  *
- * Design note (measured on Node 20.20, 1M hosts): lines are awaited only when a flush is due, not one by one, and
- * go straight into a Buffer (no string concatenation, no re-encoding of a 64 KiB string per write). JSON lines
+ * Design note (measured on Node 20.20, 1M hosts): nothing is awaited per line, and output goes straight into a
+ * Buffer (no string concatenation, no re-encoding of a 64 KiB string per write). JSON lines
  * are JSON.stringify's own, except for the commonest shape, a result without signals whose strings are plain
  * ASCII (71 % of the bench's hosts): fastJsonLine() writes those bytes from fixed fragments, measured 1.8× faster
  * than JSON.stringify plus a UTF-8 write for that shape (0.45 vs 0.80 µs a line). A general hand-written serializer
@@ -18,7 +18,7 @@ import { once } from 'node:events';
 import { MAX_INPUT_CHARS, type CheckResult, type Engine } from '../engine/index.js';
 import { errorMessage } from '../errors.js';
 
-/** Output is written in chunks of about this many bytes (fewer syscalls than one write per line). */
+/** Output of inputs given as arguments, and of over-long lines, is written in chunks of about this many bytes. */
 const OUTPUT_FLUSH_BYTES = 1 << 16;
 /** A fresh output buffer's size: a flush's worth plus room for the line that crosses it. */
 const OUTPUT_BUFFER_BYTES = 2 * OUTPUT_FLUSH_BYTES;
@@ -87,7 +87,8 @@ export class LineWriter extends LineBuffer {
   async flush(): Promise<void> {
     if (this.length === 0) return;
     const chunk = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(OUTPUT_BUFFER_BYTES);
+    // The same size again: a block of lines that outgrew the first buffer would otherwise regrow it every time.
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.length = 0;
     if (!this.out.write(chunk)) await once(this.out, 'drain');
   }

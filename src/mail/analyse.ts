@@ -398,6 +398,9 @@ function siteNames(): ReadonlyMap<string, string> {
   return siteNameTable;
 }
 
+/** Characters of a display name split into words (site, generic-brand and organisation names are short). */
+const DISPLAY_NAME_WORD_CHARS = 200;
+
 /** Shortest well-known site name a display name is compared with: shorter ones (`bbc`, `ikea`) are initials or words too. */
 const WELL_KNOWN_NAME_CHARS = 5;
 
@@ -991,8 +994,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const fromOfficial = officialBrandOf(fromDomain);
     const role = where === '' ? 'the From' : 'the forwarded From';
     const displayBrands = from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
-    // The display name's words, normalised once for the two look-ups below.
-    const nameWords = wordsOf(normaliseText(from.name.slice(0, 200)));
+    // The display name's first DISPLAY_NAME_WORD_CHARS, normalised once for the word look-ups below.
+    const shortName = normaliseText(from.name.slice(0, DISPLAY_NAME_WORD_CHARS));
+    const nameWords = wordsOf(shortName);
     const generic = genericDisplayBrand(nameWords, subjectText);
     if (generic !== null && !displayBrands.includes(generic)) displayBrands.push(generic);
     const site = displayBrands.length === 0 ? displayNameSite(nameWords) : '';
@@ -1024,7 +1028,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     // A webmail brand's own domain (gmail.com is Google's) is still anyone's mailbox: it claims no organisation.
     if (freemail.has(fromOrg) && displayBrands.length === 0) {
-      const words = [...new Set(organisationIndex.scan(normaliseText(from.name.slice(0, 200))).map((h) => h.value))];
+      const words = [...new Set(organisationIndex.scan(shortName).map((h) => h.value))];
       if (words.length > 0) {
         signals.add('freemail-organisation', `${where}the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
       }
