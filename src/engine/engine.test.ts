@@ -149,6 +149,11 @@ describe('typosquats', () => {
     ['amazom.com', 'amazon', 'typosquat', 'keyboard substitution'],
     ['pay-pal.com', 'paypal', 'typosquat', 'hyphenation'],
     ['pay.pal.com', 'paypal', 'split-brand', 'dot insertion'],
+    ['wwwpaypal.com', 'paypal', 'typosquat', 'the dot after www left out'],
+    ['www-binance.com', 'binance', 'typosquat', 'the dot after www written as a hyphen'],
+    ['paypalcom.net', 'paypal', 'typosquat', 'the official domain with its dot left out'],
+    ['amazoncojp.com', 'amazon', 'typosquat', 'a two-level official domain with its dots left out'],
+    ['www-amazon-co-jp.com', 'amazon', 'typosquat', 'every dot of www.amazon.co.jp written as a hyphen'],
   ];
   for (const [input, brand, signal, why] of cases) {
     test(`${input} (${why}) is at least suspicious for ${brand} with a ${signal} signal`, () => {
@@ -165,6 +170,26 @@ describe('combosquats, brand placement and URL tricks', () => {
   test('an official domain inside the sub-domain of another site is phishing', () => {
     const r = assertVerdict('paypal.com.secure-login.ru', 'phishing', 'paypal', 'brand-in-subdomain');
     assert.equal(r.domain, 'secure-login.ru');
+  });
+
+  test('a brand\'s host name with its dots left out, as a sub-domain label, names the brand', () => {
+    assertFlagged('wwwpaypal.example.net', 'paypal', 'brand-in-subdomain');
+    assertVerdict('paypalcom.example.net', 'phishing', 'paypal', 'brand-in-subdomain');
+    assertVerdict('login.wwwbinancecom.example.org', 'phishing', 'binance', 'brand-in-subdomain');
+  });
+
+  test('www glued to an ordinary name weighs little, with the reason; to a two-letter name or none, nothing', () => {
+    for (const input of ['wwwline.net', 'wwwvisa.net']) {
+      const r = check(input);
+      assert.equal(r.verdict, 'benign', `${input}: ${show(r)}`);
+      assert.ok(r.signals.some((s) => s.kind === 'typosquat' && s.caveat !== undefined), `${input}: ${show(r)}`);
+    }
+    for (const input of ['wwwau.net', 'wwwomen.ru', 'www2.example.com', 'wwwline.example.net']) {
+      const r = check(input);
+      assert.ok(!r.signals.some((s) => s.detail.includes('dots left out')), `${input}: ${show(r)}`);
+    }
+    // The label reads as www.binance: it is not machine-generated.
+    assert.ok(!kinds(check('wwwbinance.xyz')).includes('random-label'));
   });
 
   test('the brand name under another suffix is a TLD swap', () => {
@@ -467,7 +492,7 @@ describe('properties', () => {
    * One-edit variants of a two-letter name (`aua.com`, `a.u.com`) are simply other short names: the engine does
    * not judge them as lookalikes at all (docs/engine.md, "Known limits").
    */
-  const TINY_EDITS = new Set(['addition', 'omission', 'repetition', 'replacement', 'transposition', 'bitsquatting', 'vowel-swap', 'hyphenation', 'dot-insertion', 'plural']);
+  const TINY_EDITS = new Set(['addition', 'omission', 'repetition', 'replacement', 'transposition', 'bitsquatting', 'vowel-swap', 'hyphenation', 'dot-insertion', 'missing-dot', 'plural']);
 
   const TINY_BRANDS = new Set(CATALOG.brands.filter((b) => b.keywords.every((k) => k.length <= 2)).map((b) => b.id));
 

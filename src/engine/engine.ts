@@ -34,7 +34,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.4.0';
+export const ENGINE_VERSION = '1.5.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -61,6 +61,8 @@ export const WEIGHTS = {
   mixedScript: 60,
   wholeScriptConfusable: 35,
   typosquat: 75,
+  /** A brand's host name with its dots left out or written as hyphens (`wwwpaypal.com`, `amazoncojp.com`). */
+  missingDot: 80,
   typoCombo: 60,
   typoShort: 10,
   typoWord: 10,
@@ -104,6 +106,24 @@ export const WEIGHTS = {
   /** The most any likeness of a registrable name to a brand weighs under a vetted registry (gov.uk, .edu). */
   vettedName: 10,
 } as const;
+
+/**
+ * What a label reads as when the dots of a brand's host name are left out or written as hyphens (`wwwpaypal`,
+ * `paypalcom`, `www-amazon-co-jp`: keys have no hyphens): `reads` is the host name it imitates.
+ */
+interface DotlessName {
+  readonly brand: number;
+  readonly reads: string;
+  /** The weight as the registrable label: a typo's, or little for a short or ordinary name (see `caveat`). */
+  readonly labelWeight: number;
+  /**
+   * The weight as a sub-domain label: a copied official domain weighs as one, `www` + a name as that name's label;
+   * 0 for a short or ordinary name (not judged there).
+   */
+  readonly subdomainWeight: number;
+  /** Why the likeness weighs little ('' when it does not). */
+  readonly caveat: string;
+}
 
 interface TokenInfo {
   /** The name without hyphens, as compared with labels. */
@@ -285,6 +305,8 @@ class Signals {
    * means little. Signals about that name then weigh at most WEIGHTS.vettedName and carry this caveat.
    */
   vettedName = '';
+  /** The registrable label reads as a brand's host name with its dots dropped (`wwwsmbc`): chosen, not generated. */
+  dotlessLabel = false;
   add(kind: SignalKind, detail: string, weight: number, brand = -1, caveat = ''): void {
     if (this.vettedName !== '' && NAME_LIKENESS_KINDS.has(kind) && weight > WEIGHTS.vettedName) {
       weight = WEIGHTS.vettedName;
@@ -405,6 +427,34 @@ export function createEngine(catalog: Catalog): Engine {
   const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
   const typos = new TypoIndex(typoTokens.map((t) => t.text));
 
+  // Host names with their dots dropped (`wwwpaypal`, `paypalcom`, `wwwamazoncojp`; keys without hyphens, so
+  // `www-paypal-com` finds `wwwpaypalcom`): `www` before a keyword, and each official domain whose label is a
+  // keyword, with and without `www`. Two-letter names are left out (`wwwau` is letters); short or ordinary ones
+  // (`wwwline`) weigh little, with the reason, as their typos do.
+  const dotlessNames = new Map<string, DotlessName>();
+  const addDotless = (key: string, t: TokenInfo, reads: string, subdomainWeight: number): void => {
+    if (dotlessNames.has(key) || exactIndex.has(key)) return;
+    dotlessNames.set(key, t.generic
+      ? { brand: t.brand, reads, labelWeight: WEIGHTS.typoWord, subdomainWeight: 0, caveat: `"${t.text}" is short or an ordinary word` }
+      : { brand: t.brand, reads, labelWeight: WEIGHTS.missingDot, subdomainWeight, caveat: '' });
+  };
+  for (const t of tokens) {
+    if (t.keyword && !t.tiny) addDotless(`www${t.text}`, t, `www.${t.scan}`, t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain);
+  }
+  brands.forEach((brand, b) => {
+    for (const d of brand.domains) {
+      const ids = exactIndex.get(officialLabelOf(d).replaceAll('-', '')) ?? [];
+      const t = ids.map((id) => tokens[id]).find((token) => token?.brand === b && token.keyword && !token.tiny);
+      if (t === undefined) continue;
+      const key = d.replaceAll('.', '').replaceAll('-', '');
+      addDotless(key, t, d, WEIGHTS.officialInSubdomain);
+      addDotless(`www${key}`, t, `www.${d}`, WEIGHTS.officialInSubdomain);
+    }
+  });
+  const dotlessBloom = new StringBloom(dotlessNames.keys());
+  /** What `joined` (a label without its hyphens) reads as with its dots put back, if it is a brand's host name. */
+  const dotlessName = (joined: string): DotlessName | undefined => (dotlessBloom.mayHave(joined) ? dotlessNames.get(joined) : undefined);
+
   const brandName = (b: number): string => brands[b]?.name ?? '';
   const brandId = (b: number): string | null => brands[b]?.id ?? null;
 
@@ -482,8 +532,15 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
 
-    // TLD swap / hyphenation: the label, hyphens removed, is a brand token.
     const joined = label.includes('-') ? label.replaceAll('-', '') : label;
+    // Missing dots: `wwwpaypal.com`, `paypalcom.net`, `www-amazon-co-jp.com` read as the brand's host name.
+    const dotless = dotlessName(joined);
+    if (dotless !== undefined && dotless.caveat === '') {
+      addDotlessLabel(label, dotless, signals);
+      return;
+    }
+
+    // TLD swap / hyphenation: the label, hyphens removed, is a brand token.
     const exactIds = exactTokens(joined);
     if (exactIds !== undefined) {
       const t = tokens[exactIds[0] ?? 0];
@@ -760,6 +817,41 @@ export function createEngine(catalog: Catalog): Engine {
     }
   }
 
+  /** The registrable label reads as the host name of a short or ordinary brand name with its dots dropped. */
+  function judgeWeakDotless(label: string, signals: Signals): void {
+    const dotless = dotlessName(label.includes('-') ? label.replaceAll('-', '') : label);
+    if (dotless !== undefined && dotless.caveat !== '') addDotlessLabel(label, dotless, signals);
+  }
+
+  function addDotlessLabel(label: string, dotless: DotlessName, signals: Signals): void {
+    signals.add('typosquat', `${label} reads as ${dotless.reads} ${describeDotless(label)}`, dotless.labelWeight, dotless.brand, dotless.caveat);
+    signals.dotlessLabel = true;
+  }
+
+  /**
+   * Sub-domain labels (host[0, end)) that are a brand's host name with its dots dropped: the first one found, when it
+   * weighs more than what already names a brand.
+   */
+  function judgeDotlessSubdomain(s: Subject, end: number, signals: Signals): void {
+    const host = s.host;
+    let dash = host.indexOf('-');
+    for (let from = 0; from < end;) {
+      let to = host.indexOf('.', from);
+      if (to < 0 || to > end) to = end;
+      if (dash >= 0 && dash < from) dash = host.indexOf('-', from);
+      const hyphens = dash >= 0 && dash < to;
+      if (to - from > DISTINCTIVE_TOKEN_LENGTH && (hyphens || dotlessBloom.mayHave(host, from, to))) {
+        const label = host.slice(from, to);
+        const dotless = dotlessName(hyphens ? label.replaceAll('-', '') : label);
+        if (dotless !== undefined && dotless.subdomainWeight > signals.brandWeight) {
+          signals.add('brand-in-subdomain', `the sub-domain label "${label}" reads as ${dotless.reads} ${describeDotless(label)}, but the site is ${s.domain}`, dotless.subdomainWeight, dotless.brand);
+          return;
+        }
+      }
+      from = to + 1;
+    }
+  }
+
   /**
    * A domain copied into the host in front of the registrable label, dots kept or turned into hyphens: the host
    * imitates that domain's address. An official domain of the catalog is brand-in-subdomain for its brand: the token
@@ -966,6 +1058,10 @@ export function createEngine(catalog: Catalog): Engine {
     }
     // Nothing (or only weakly) named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals, foldable);
+    // Nothing named a brand: a short or ordinary name's host name with its dots dropped (`wwwline.net`) is said, weakly.
+    if (signals.brand < 0 && label.length > 0) judgeWeakDotless(label, signals);
+    // A brand's host name with its dots dropped, as a sub-domain label (`wwwpaypal.example.net`, `paypalcom.example.net`).
+    if (signals.brandWeight < WEIGHTS.officialInSubdomain && labelStart > 0) judgeDotlessSubdomain(s, labelStart - 1, signals);
     // Still no brand's name in the sub-domain: a copied official or well-known domain (`login.meta.com.example.net`).
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeCopiedDomains(s, labelStart, labelEnd, lures, signals);
 
@@ -994,7 +1090,7 @@ export function createEngine(catalog: Catalog): Engine {
     // Cloud infrastructure names its customers' resources with generated ids: randomness means nothing there.
     // Only the registrable (or platform customer's) label: generated ids in sub-domains of a chosen name
     // (`0cf17917-….edge.example.app`) are how infrastructure names things, not how kits hide.
-    if (kind !== 'infrastructure' && !generatedNames.has(platform) && looksRandom(s.host, labelStart, labelEnd, platform === '')) random = s.host.slice(labelStart, labelEnd);
+    if (kind !== 'infrastructure' && !generatedNames.has(platform) && !signals.dotlessLabel && looksRandom(s.host, labelStart, labelEnd, platform === '')) random = s.host.slice(labelStart, labelEnd);
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
     judgeNameOnAbusedSite(s, signals);
 
@@ -1165,6 +1261,11 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   return { version: ENGINE_VERSION, brandCount: brands.length, check };
+}
+
+/** How a label that reads as a host name (DotlessName) lost that name's dots. */
+function describeDotless(label: string): string {
+  return label.includes('-') ? '(its dots left out or written as hyphens)' : '(its dots left out)';
 }
 
 /** The label an official domain gives its brand: `paypal` for paypal.com, `hmrc` for hmrc.gov.uk. */

@@ -7,7 +7,7 @@ import type { Permutation, PermutationTechnique } from './types.js';
 
 const TECHNIQUE_ORDER: readonly PermutationTechnique[] = [
   'addition', 'omission', 'repetition', 'replacement', 'transposition', 'bitsquatting', 'vowel-swap', 'hyphenation',
-  'dot-insertion', 'homoglyph', 'idn-homoglyph', 'tld-swap', 'combosquat', 'plural', 'brand-in-subdomain',
+  'dot-insertion', 'missing-dot', 'homoglyph', 'idn-homoglyph', 'tld-swap', 'combosquat', 'plural', 'brand-in-subdomain',
 ];
 
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -50,6 +50,10 @@ test('paypal.com: every technique, the expected classics, never itself', () => {
   assert.equal(techniqueOf(perms, 'paypal.co'), 'tld-swap');
   assert.equal(techniqueOf(perms, 'paypal-login.com'), 'combosquat');
   assert.equal(techniqueOf(perms, 'pay.pal.com'), 'dot-insertion');
+  assert.equal(techniqueOf(perms, 'wwwpaypal.com'), 'missing-dot');
+  assert.equal(techniqueOf(perms, 'www-paypal.com'), 'missing-dot');
+  assert.equal(techniqueOf(perms, 'paypalcom.com'), 'missing-dot');
+  assert.equal(techniqueOf(perms, 'wwwpaypalcom.com'), 'missing-dot');
   assert.equal(techniqueOf(perms, 'paypal.com-verify.info'), 'brand-in-subdomain');
   assert.equal(techniqueOf(perms, 'paypal.com.secure-login.net'), 'brand-in-subdomain');
   const cyrillic = perms.find((p) => p.domain.startsWith('xn--') && p.unicode.includes('\u0430'));

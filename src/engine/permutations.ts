@@ -90,6 +90,7 @@ const TECHNIQUES: readonly (readonly [PermutationTechnique, Technique])[] = [
   ['vowel-swap', vowelSwap],
   ['hyphenation', hyphenation],
   ['dot-insertion', dotInsertion],
+  ['missing-dot', missingDot],
   ['homoglyph', asciiHomoglyph],
   ['idn-homoglyph', idnHomoglyph],
   ['tld-swap', tldSwap],
@@ -247,6 +248,19 @@ function* hyphenation(t: Target): Iterable<string> {
 
 function* dotInsertion(t: Target): Iterable<string> {
   for (let i = 1; i < t.chars.length; i++) yield host(t, splice(t.chars, i, 0, '.'));
+}
+
+/**
+ * The host name with a dot left out or written as a hyphen: `wwwpaypal.com`, `www-paypal.com`, and the whole
+ * domain glued into a label under .com (`paypalcom.com`, `amazoncojp.com`, `amazon-co-jp.com`, `wwwamazoncojp.com`).
+ */
+function* missingDot(t: Target): Iterable<string> {
+  yield host(t, `www${t.label}`);
+  yield host(t, `www-${t.label}`);
+  const glued = `${t.label}${t.suffix.replaceAll('.', '')}`;
+  yield `${glued}.com`;
+  yield `${t.label}-${t.suffix.replaceAll('.', '-')}.com`;
+  yield `www${glued}.com`;
 }
 
 /** Start indexes (overlapping) of `needle` in `haystack`. */

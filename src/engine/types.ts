@@ -88,6 +88,7 @@ export type PermutationTechnique =
   | 'vowel-swap'
   | 'hyphenation'
   | 'dot-insertion'
+  | 'missing-dot'
   | 'homoglyph'
   | 'idn-homoglyph'
   | 'tld-swap'
