@@ -8,7 +8,8 @@
  * 80 % hosts + 20 % URLs) has `--n` inputs, the distinct ones cycled in random order. What is measured:
  *   1. engine.check() in this thread with the built-in catalog, after a warm-up: inputs/s over the whole set, and
  *      the per-input latency p50/p99 in µs, taken as (time of a batch of BATCH_SIZE inputs) / BATCH_SIZE, so one
- *      timer call per batch (a per-input timer would cost more than a check);
+ *      timer call per batch (a per-input timer would cost more than a check); then the floor on the same hosts: the
+ *      public-suffix split alone, and input parsing + one keyword scan + one typo look-up (benchFloor);
  *   2. MetaMask's eth-phishing-detect `checkDomain` (the reference open-source domain checker) on a sample of the
  *      same inputs, URLs reduced to their host beforehand, and our engine on the very same sample: the ratio is
  *      ours/theirs on identical inputs. The sample is small because checkDomain scans its ~15,000-entry lists
@@ -35,7 +36,10 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from './build.js';
 import { parseArgs } from 'node:util';
-import { createEngine, ENGINE_VERSION, type Engine, type Verdict } from '../src/engine/index.js';
+import { parse as parseDomain } from 'tldts';
+import { createEngine, ENGINE_VERSION, parseInput, type Engine, type Verdict } from '../src/engine/index.js';
+import { TokenAutomaton } from '../src/engine/automaton.js';
+import { TypoIndex } from '../src/engine/typo.js';
 import { defaultCatalog, parseCatalog } from '../src/catalog/index.js';
 import { checkStream } from '../src/cli/check.js';
 import { MAX_CHECK_THREADS } from '../src/cli/check-parallel.js';
@@ -178,6 +182,34 @@ function benchEngine(engine: Engine, corpus: Corpus): void {
     console.log(`   ${name.padEnd(5)} ${int(inputs.length).padStart(9)} inputs ${describeTiming(timing)}${mark}`);
     console.log(`         verdicts: ${describeTally(tally)}`);
   }
+  benchFloor(corpus.hosts);
+}
+
+/**
+ * What the engine target leaves room for: the least work any check of a host does, on the same hosts. The
+ * public-suffix split alone (tldts, with the engine's options), then the engine's input parsing (validation, IDN,
+ * the split) plus one scan of the host for the catalog's keywords and one typo look-up of the registrable label,
+ * with none of the official-domain, well-known-site, homoglyph, lure or risk logic and no result built.
+ */
+function benchFloor(hosts: readonly string[]): void {
+  const keywords = [...new Set(defaultCatalog().brands.flatMap((b) => b.keywords))];
+  const automaton = new TokenAutomaton(keywords);
+  const typos = new TypoIndex(keywords.filter((k) => k.length >= 4));
+  const hits = new Int32Array(3 * 256);
+  const options = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
+  let sink = 0;
+  const floors: readonly [string, (host: string) => void][] = [
+    ['public-suffix split alone (tldts parse)', (host) => { sink += parseDomain(host, options).domain?.length ?? 0; }],
+    ['parseInput + one keyword scan + one typo look-up', (host) => {
+      const parsed = parseInput(host);
+      if (!parsed.ok) return;
+      const { host: h, domainLabel } = parsed.subject;
+      sink += automaton.scanInto(h, 0, h.length, hits) + (typos.findFirst(domainLabel, () => true) === null ? 0 : 1);
+    }],
+  ];
+  console.log('   floor: the least work of any check, on the same hosts (no verdict built):');
+  for (const [name, work] of floors) console.log(`     ${name.padEnd(50)} ${int(timeRuns(hosts, work).perSecond).padStart(11)} /s`);
+  if (sink < 0) console.log(sink);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

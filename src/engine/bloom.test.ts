@@ -50,6 +50,17 @@ describe('StringBloom', () => {
     }));
   });
 
+  test('an unhyphenated reading hashes like the range with its hyphens removed', () => {
+    const bloom = new StringBloom(['amazoncojp', 'paypalcom']);
+    assert.equal(bloom.mayHaveUnhyphenated('x.amazon-co-jp.example', 2, 14), true);
+    assert.equal(bloom.mayHaveUnhyphenated('pay-pal-com', 0, 11), true);
+    fc.assert(fc.property(fc.stringMatching(/^[a-z.-]{0,16}$/), fc.nat(16), fc.nat(16), (s, i, j) => {
+      const from = Math.min(i, j, s.length);
+      const to = Math.min(Math.max(i, j), s.length);
+      assert.equal(bloom.mayHaveUnhyphenated(s, from, to), bloom.mayHave(s.slice(from, to).replaceAll('-', '')));
+    }));
+  });
+
   test('rules out most absent strings (16 bits per entry, two probes)', () => {
     const entries = Array.from({ length: 5000 }, (_, i) => `entry${i}.example`);
     const bloom = new StringBloom(entries);

@@ -66,6 +66,16 @@ export class StringBloom {
     return this.test(h);
   }
 
+  /** mayHave(s[from, to) without its hyphens): `amazon-co-jp` asks for `amazoncojp`, without building it. */
+  mayHaveUnhyphenated(s: string, from: number, to: number): boolean {
+    let h = FNV_OFFSET;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c !== 45 /* '-' */) h = Math.imul(h ^ c, 0x01000193);
+    }
+    return this.test(h);
+  }
+
   /** mayHave(a + b), without the concatenation. */
   mayHaveJoined(a: string, b: string): boolean {
     return this.test(hashRange(b, 0, b.length, hashRange(a, 0, a.length)));

@@ -307,6 +307,11 @@ class Signals {
   vettedName = '';
   /** The registrable label reads as a brand's host name with its dots dropped (`wwwsmbc`): chosen, not generated. */
   dotlessLabel = false;
+  /**
+   * The registrable label reads as the dotless host name of a short or ordinary brand name (`wwwline`): said, weakly,
+   * only if nothing else names a brand.
+   */
+  weakDotless: DotlessName | undefined = undefined;
   add(kind: SignalKind, detail: string, weight: number, brand = -1, caveat = ''): void {
     if (this.vettedName !== '' && NAME_LIKENESS_KINDS.has(kind) && weight > WEIGHTS.vettedName) {
       weight = WEIGHTS.vettedName;
@@ -368,6 +373,8 @@ export function createEngine(catalog: Catalog): Engine {
     });
   };
   const officialLabels: string[][] = brands.map(() => []);
+  /** Each official domain with its label (`amazon.co.jp`, `amazon`) and brand, where it has one. */
+  const labelledDomains: { readonly domain: string; readonly label: string; readonly brand: number }[] = [];
   brands.forEach((brand, b) => {
     const generic = brand.generic === true;
     for (const k of brand.keywords) addToken(k, b, false, true, generic);
@@ -375,6 +382,7 @@ export function createEngine(catalog: Catalog): Engine {
       const label = officialLabelOf(d);
       if (label === '') continue;
       officialLabels[b]?.push(label);
+      labelledDomains.push({ domain: d, label, brand: b });
       // A domain label that contains one of the brand's keywords (`smbc-card`, `rakuten-card`) is a name people
       // see; scan for it as written, hyphens included.
       const joined = label.replaceAll('-', '');
@@ -404,10 +412,31 @@ export function createEngine(catalog: Catalog): Engine {
     if (list === undefined) exactIndex.set(t.text, [id]);
     else list.push(id);
   });
-  /** Most labels are no token: the filter answers that without a Map look-up (or a concatenation, see split-brand). */
-  const exactBloom = new StringBloom(exactIndex.keys());
+  // Official domains with their dots dropped (`paypalcom`, `amazoncojp`; keys without hyphens, so `amazon-co-jp`
+  // finds `amazoncojp`), for domains whose label is a keyword that is not two letters (`aucom` is letters), each to
+  // its index in labelledDomains; dotlessToken[i] is that label's keyword token. With `www` in front: dotlessName().
+  const dotlessDomains = new Map<string, number>();
+  const dotlessToken: number[] = [];
+  labelledDomains.forEach(({ domain, label, brand }, i) => {
+    let token = -1;
+    for (const id of exactIndex.get(label.replaceAll('-', '')) ?? []) {
+      const t = tokens[id];
+      if (t !== undefined && t.brand === brand && t.keyword && !t.tiny) {
+        token = id;
+        break;
+      }
+    }
+    dotlessToken.push(token);
+    const key = domain.replaceAll('.', '').replaceAll('-', '');
+    if (token >= 0 && !dotlessDomains.has(key)) dotlessDomains.set(key, i);
+  });
+  /**
+   * Most labels are no token and no dotless domain: one filter answers both without a Map look-up (or a
+   * concatenation, see split-brand), so a label is hashed once for both.
+   */
+  const labelBloom = new StringBloom([...exactIndex.keys(), ...dotlessDomains.keys()]);
   /** The tokens spelt exactly `text`, behind the Bloom filter. */
-  const exactTokens = (text: string): number[] | undefined => (exactBloom.mayHave(text) ? exactIndex.get(text) : undefined);
+  const exactTokens = (text: string): number[] | undefined => (labelBloom.mayHave(text) ? exactIndex.get(text) : undefined);
 
   // One automaton: brand tokens (ids 0..T-1, tiny ones excluded by giving them no path) then lure words.
   // Two-letter names (`au`) are scanned only when they are an official domain's label, and count only when the
@@ -427,33 +456,40 @@ export function createEngine(catalog: Catalog): Engine {
   const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
   const typos = new TypoIndex(typoTokens.map((t) => t.text));
 
-  // Host names with their dots dropped (`wwwpaypal`, `paypalcom`, `wwwamazoncojp`; keys without hyphens, so
-  // `www-paypal-com` finds `wwwpaypalcom`): `www` before a keyword, and each official domain whose label is a
-  // keyword, with and without `www`. Two-letter names are left out (`wwwau` is letters); short or ordinary ones
-  // (`wwwline`) weigh little, with the reason, as their typos do.
-  const dotlessNames = new Map<string, DotlessName>();
-  const addDotless = (key: string, t: TokenInfo, reads: string, subdomainWeight: number): void => {
-    if (dotlessNames.has(key) || exactIndex.has(key)) return;
-    dotlessNames.set(key, t.generic
-      ? { brand: t.brand, reads, labelWeight: WEIGHTS.typoWord, subdomainWeight: 0, caveat: `"${t.text}" is short or an ordinary word` }
-      : { brand: t.brand, reads, labelWeight: WEIGHTS.missingDot, subdomainWeight, caveat: '' });
-  };
-  for (const t of tokens) {
-    if (t.keyword && !t.tiny) addDotless(`www${t.text}`, t, `www.${t.scan}`, t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain);
-  }
-  brands.forEach((brand, b) => {
-    for (const d of brand.domains) {
-      const ids = exactIndex.get(officialLabelOf(d).replaceAll('-', '')) ?? [];
-      const t = ids.map((id) => tokens[id]).find((token) => token?.brand === b && token.keyword && !token.tiny);
-      if (t === undefined) continue;
-      const key = d.replaceAll('.', '').replaceAll('-', '');
-      addDotless(key, t, d, WEIGHTS.officialInSubdomain);
-      addDotless(`www${key}`, t, `www.${d}`, WEIGHTS.officialInSubdomain);
+
+  /**
+   * What `joined` (a label without its hyphens) reads as with its dots put back, if it is a brand's host name: an
+   * official domain (`paypalcom`), or `www` before one (`wwwpaypalcom`) or before a keyword (`wwwpaypal`). Short or
+   * ordinary names weigh little, with the reason, as their typos do; a label that is itself a brand's name is not one.
+   * `listed`: labelBloom may have `joined` (when false, neither map has it).
+   */
+  function dotlessName(joined: string, listed: boolean): DotlessName | undefined {
+    const at = listed ? dotlessDomains.get(joined) : undefined;
+    const www = at === undefined && joined.length > 3 + TINY_TOKEN_LENGTH && joined.startsWith('www');
+    const rest = www ? joined.slice(3) : '';
+    const domainAt = at ?? (www && labelBloom.mayHave(rest) ? dotlessDomains.get(rest) : undefined);
+    let t: TokenInfo | undefined;
+    let reads = '';
+    let subdomainWeight: number = WEIGHTS.officialInSubdomain;
+    if (domainAt !== undefined) {
+      t = tokens[dotlessToken[domainAt] ?? -1];
+      reads = `${www ? 'www.' : ''}${labelledDomains[domainAt]?.domain ?? ''}`;
+    } else if (www) {
+      for (const id of exactTokens(rest) ?? []) {
+        const token = tokens[id];
+        if (token !== undefined && token.keyword && !token.tiny) {
+          t = token;
+          break;
+        }
+      }
+      reads = `www.${t?.scan ?? ''}`;
+      subdomainWeight = t?.distinctive === true ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
     }
-  });
-  const dotlessBloom = new StringBloom(dotlessNames.keys());
-  /** What `joined` (a label without its hyphens) reads as with its dots put back, if it is a brand's host name. */
-  const dotlessName = (joined: string): DotlessName | undefined => (dotlessBloom.mayHave(joined) ? dotlessNames.get(joined) : undefined);
+    if (t === undefined || (listed && exactIndex.has(joined))) return undefined;
+    return t.generic
+      ? { brand: t.brand, reads, labelWeight: WEIGHTS.typoWord, subdomainWeight: 0, caveat: `"${t.text}" is short or an ordinary word` }
+      : { brand: t.brand, reads, labelWeight: WEIGHTS.missingDot, subdomainWeight, caveat: '' };
+  }
 
   const brandName = (b: number): string => brands[b]?.name ?? '';
   const brandId = (b: number): string | null => brands[b]?.id ?? null;
@@ -534,14 +570,16 @@ export function createEngine(catalog: Catalog): Engine {
 
     const joined = label.includes('-') ? label.replaceAll('-', '') : label;
     // Missing dots: `wwwpaypal.com`, `paypalcom.net`, `www-amazon-co-jp.com` read as the brand's host name.
-    const dotless = dotlessName(joined);
+    const listed = labelBloom.mayHave(joined);
+    const dotless = listed || joined.startsWith('www') ? dotlessName(joined, listed) : undefined;
     if (dotless !== undefined && dotless.caveat === '') {
       addDotlessLabel(label, dotless, signals);
       return;
     }
+    signals.weakDotless = dotless;
 
     // TLD swap / hyphenation: the label, hyphens removed, is a brand token.
-    const exactIds = exactTokens(joined);
+    const exactIds = listed ? exactIndex.get(joined) : undefined;
     if (exactIds !== undefined) {
       const t = tokens[exactIds[0] ?? 0];
       if (t !== undefined) {
@@ -598,7 +636,7 @@ export function createEngine(catalog: Catalog): Engine {
     if (sub.length > 0 || splitNext.length > 0) {
       const first = splitNext.length > 0 ? label : sub.slice(sub.lastIndexOf('.') + 1);
       const second = splitNext.length > 0 ? splitNext : label;
-      const ids = exactBloom.mayHaveJoined(first, second) ? exactIndex.get(first + second) : undefined;
+      const ids = labelBloom.mayHaveJoined(first, second) ? exactIndex.get(first + second) : undefined;
       const t = ids === undefined ? undefined : tokens[ids[0] ?? 0];
       if (t !== undefined && !t.tiny) {
         const detail = `"${first}.${second}" spells ${t.text} across a dot`;
@@ -817,12 +855,6 @@ export function createEngine(catalog: Catalog): Engine {
     }
   }
 
-  /** The registrable label reads as the host name of a short or ordinary brand name with its dots dropped. */
-  function judgeWeakDotless(label: string, signals: Signals): void {
-    const dotless = dotlessName(label.includes('-') ? label.replaceAll('-', '') : label);
-    if (dotless !== undefined && dotless.caveat !== '') addDotlessLabel(label, dotless, signals);
-  }
-
   function addDotlessLabel(label: string, dotless: DotlessName, signals: Signals): void {
     signals.add('typosquat', `${label} reads as ${dotless.reads} ${describeDotless(label)}`, dotless.labelWeight, dotless.brand, dotless.caveat);
     signals.dotlessLabel = true;
@@ -834,15 +866,14 @@ export function createEngine(catalog: Catalog): Engine {
    */
   function judgeDotlessSubdomain(s: Subject, end: number, signals: Signals): void {
     const host = s.host;
-    let dash = host.indexOf('-');
     for (let from = 0; from < end;) {
       let to = host.indexOf('.', from);
       if (to < 0 || to > end) to = end;
-      if (dash >= 0 && dash < from) dash = host.indexOf('-', from);
-      const hyphens = dash >= 0 && dash < to;
-      if (to - from > DISTINCTIVE_TOKEN_LENGTH && (hyphens || dotlessBloom.mayHave(host, from, to))) {
+      const long = to - from > DISTINCTIVE_TOKEN_LENGTH;
+      const listed = long && labelBloom.mayHaveUnhyphenated(host, from, to);
+      if (listed || (long && host.startsWith('www', from))) {
         const label = host.slice(from, to);
-        const dotless = dotlessName(hyphens ? label.replaceAll('-', '') : label);
+        const dotless = dotlessName(label.includes('-') ? label.replaceAll('-', '') : label, listed);
         if (dotless !== undefined && dotless.subdomainWeight > signals.brandWeight) {
           signals.add('brand-in-subdomain', `the sub-domain label "${label}" reads as ${dotless.reads} ${describeDotless(label)}, but the site is ${s.domain}`, dotless.subdomainWeight, dotless.brand);
           return;
@@ -1059,7 +1090,7 @@ export function createEngine(catalog: Catalog): Engine {
     // Nothing (or only weakly) named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals, foldable);
     // Nothing named a brand: a short or ordinary name's host name with its dots dropped (`wwwline.net`) is said, weakly.
-    if (signals.brand < 0 && label.length > 0) judgeWeakDotless(label, signals);
+    if (signals.weakDotless !== undefined && signals.brand < 0) addDotlessLabel(label, signals.weakDotless, signals);
     // A brand's host name with its dots dropped, as a sub-domain label (`wwwpaypal.example.net`, `paypalcom.example.net`).
     if (signals.brandWeight < WEIGHTS.officialInSubdomain && labelStart > 0) judgeDotlessSubdomain(s, labelStart - 1, signals);
     // Still no brand's name in the sub-domain: a copied official or well-known domain (`login.meta.com.example.net`).
