@@ -151,6 +151,7 @@ describe('typosquats', () => {
     ['pay.pal.com', 'paypal', 'split-brand', 'dot insertion'],
     ['wwwpaypal.com', 'paypal', 'typosquat', 'the dot after www left out'],
     ['www-binance.com', 'binance', 'typosquat', 'the dot after www written as a hyphen'],
+    ['www1-binance.com', 'binance', 'typosquat', 'the dot after a numbered www written as a hyphen'],
     ['paypalcom.net', 'paypal', 'typosquat', 'the official domain with its dot left out'],
     ['amazoncojp.com', 'amazon', 'typosquat', 'a two-level official domain with its dots left out'],
     ['www-amazon-co-jp.com', 'amazon', 'typosquat', 'every dot of www.amazon.co.jp written as a hyphen'],

@@ -238,6 +238,10 @@ function isLetter(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A token occurrence is bounded when no letter touches it (digits, '-', '.', edges are boundaries). */
 function bounded(text: string, start: number, end: number): boolean {
   // `my` in front keeps a name whole (`myjcb`, `my-paypal`): services name their portals that way.
@@ -466,14 +470,16 @@ export function createEngine(catalog: Catalog): Engine {
   function dotlessName(joined: string, listed: boolean): DotlessName | undefined {
     const at = listed ? dotlessDomains.get(joined) : undefined;
     const www = at === undefined && joined.length > 3 + TINY_TOKEN_LENGTH && joined.startsWith('www');
-    const rest = www ? joined.slice(3) : '';
+    // `www1`, `www2`: numbered host names are written before a name as well (`www1-uniswap.org`).
+    const wwwEnd = www && isDigit(joined.charCodeAt(3)) ? 4 : 3;
+    const rest = www ? joined.slice(wwwEnd) : '';
     const domainAt = at ?? (www && labelBloom.mayHave(rest) ? dotlessDomains.get(rest) : undefined);
     let t: TokenInfo | undefined;
     let reads = '';
     let subdomainWeight: number = WEIGHTS.officialInSubdomain;
     if (domainAt !== undefined) {
       t = tokens[dotlessToken[domainAt] ?? -1];
-      reads = `${www ? 'www.' : ''}${labelledDomains[domainAt]?.domain ?? ''}`;
+      reads = `${www ? `${joined.slice(0, wwwEnd)}.` : ''}${labelledDomains[domainAt]?.domain ?? ''}`;
     } else if (www) {
       for (const id of exactTokens(rest) ?? []) {
         const token = tokens[id];
@@ -482,7 +488,7 @@ export function createEngine(catalog: Catalog): Engine {
           break;
         }
       }
-      reads = `www.${t?.scan ?? ''}`;
+      reads = `${joined.slice(0, wwwEnd)}.${t?.scan ?? ''}`;
       subdomainWeight = t?.distinctive === true ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
     }
     if (t === undefined || (listed && exactIndex.has(joined))) return undefined;
