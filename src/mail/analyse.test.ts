@@ -76,6 +76,25 @@ describe('verdicts and signals', () => {
     assert.ok(kinds(pt).includes('credential-lure') && kinds(pt).includes('threat') && kinds(pt).includes('urgency'), kinds(pt).join(','));
   });
 
+  test('the "storage is full" quota lure is read in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'Your iCloud storage is almost full. Upgrade today.'],
+      ['es', 'Su almacenamiento está lleno: te estás quedando sin espacio.'],
+      ['pt', 'Seu armazenamento está cheio.'],
+      ['de', 'Ihr Speicher ist voll.'],
+      ['fr', 'Votre espace de stockage est plein.'],
+      ['it', 'Lo spazio di archiviazione è pieno.'],
+      ['nl', 'Uw opslag is vol.'],
+      ['ja', 'ストレージ容量が不足しています。'],
+    ];
+    for (const [language, body] of lines) {
+      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
+      assert.ok(kinds(r).includes('credential-lure'), `${language}: ${kinds(r).join(',')}`);
+    }
+    const plain = await analyser.analyse(eml(['From: <a@example.org>', 'Subject: disk', 'Content-Type: text/plain'], 'The build box ran out of disk; I cleaned /tmp.'));
+    assert.ok(!kinds(plain).includes('credential-lure'), kinds(plain).join(','));
+  });
+
   test('display name showing another address, lookalike sender domain', async () => {
     const r = await analyser.analyse(eml(['From: "service@paypal.com" <notice@paypa1.com>', 'Subject: hello', 'Content-Type: text/plain'], 'hello'));
     assert.ok(kinds(r).includes('display-name-address'));

@@ -37,6 +37,7 @@ export const LURE_LISTS: readonly LureList[] = [
       'unauthorized access', 'unauthorised access', 'unauthorized login', 'new sign-in', 'login attempt', 'sign-in attempt',
       'your password expires', 'your password will expire', 'password expir*', 'keep your current password', 'keep same password',
       'mailbox is full', 'mailbox quota', 'storage is full', 'storage quota', 'email quota', 'mailbox storage',
+      'storage is almost full', 'running out of storage', 'out of storage space', 'exceeded your storage', 'storage limit reached',
       'pending messages', 'undelivered messages', 'messages on hold', 'incoming messages', 'deactivation request',
       'verification required', 'action required', 'account verification', 'identity verification', 'security verification',
       'verify now', 'confirm now', 'login now', 'sign in now', 'review your account', 'secure your account',
@@ -45,13 +46,14 @@ export const LURE_LISTS: readonly LureList[] = [
       'voicemail', 'voice message', 'fax message',
     ],
   },
-  { kind: 'credential', language: 'pt', phrases: ['sua conta', 'seus dados', 'verifique', 'confirme seus dados', 'atualize seus dados', 'atualizar seus dados', 'atualização cadastral', 'acesse sua conta', 'sua senha', 'recadastramento', 'validar seus dados', 'validação'] },
-  { kind: 'credential', language: 'es', phrases: ['su cuenta', 'tu cuenta', 'verifique su', 'verifica tu', 'confirme su', 'confirma tu', 'actualice sus datos', 'actualiza tus datos', 'su contraseña', 'tu contraseña', 'iniciar sesión', 'inicie sesión', 'verificación'] },
-  { kind: 'credential', language: 'fr', phrases: ['votre compte', 'vos informations', 'vérifier votre', 'vérifiez votre', 'confirmer votre', 'confirmez votre', 'mettre à jour vos', 'mot de passe', 'connectez-vous', 'identifiez-vous', 'vérification'] },
-  { kind: 'credential', language: 'de', phrases: ['ihr konto', 'ihre daten', 'ihr kundenkonto', 'bestätigen sie', 'verifizieren sie', 'aktualisieren sie', 'ihr passwort', 'ihr kennwort', 'melden sie sich', 'verifizierung', 'bestätigung ihrer'] },
-  { kind: 'credential', language: 'it', phrases: ['il tuo account', 'il tuo conto', 'i tuoi dati', 'verifica il tuo', 'conferma il tuo', 'conferma i tuoi', 'aggiorna i tuoi', 'la tua password', 'accedi al tuo', 'verifica dell'] },
-  { kind: 'credential', language: 'nl', phrases: ['uw account', 'je account', 'uw gegevens', 'je gegevens', 'verifieer uw', 'verifieer je', 'bevestig uw', 'bevestig je', 'uw wachtwoord', 'je wachtwoord', 'log in op', 'verificatie'] },
-  { kind: 'credential', language: 'ja', phrases: ['アカウント', 'ログイン', 'パスワード', '本人確認', 'ご本人様確認', '認証', 'お客様情報', '登録情報', 'ご確認ください', '確認してください', 'ご利用確認', 'セキュリティ'] },
+  // Each language's list ends with the quota lure of webmail and cloud-storage phishing ("your storage is full").
+  { kind: 'credential', language: 'pt', phrases: ['sua conta', 'seus dados', 'verifique', 'confirme seus dados', 'atualize seus dados', 'atualizar seus dados', 'atualização cadastral', 'acesse sua conta', 'sua senha', 'recadastramento', 'validar seus dados', 'validação', 'armazenamento está cheio', 'armazenamento cheio', 'sem espaço de armazenamento', 'ficando sem espaço', 'caixa de correio está cheia'] },
+  { kind: 'credential', language: 'es', phrases: ['su cuenta', 'tu cuenta', 'verifique su', 'verifica tu', 'confirme su', 'confirma tu', 'actualice sus datos', 'actualiza tus datos', 'su contraseña', 'tu contraseña', 'iniciar sesión', 'inicie sesión', 'verificación', 'almacenamiento está lleno', 'almacenamiento lleno', 'sin espacio de almacenamiento', 'quedando sin espacio', 'buzón está lleno'] },
+  { kind: 'credential', language: 'fr', phrases: ['votre compte', 'vos informations', 'vérifier votre', 'vérifiez votre', 'confirmer votre', 'confirmez votre', 'mettre à jour vos', 'mot de passe', 'connectez-vous', 'identifiez-vous', 'vérification', 'stockage est plein', 'stockage est presque plein', 'espace de stockage insuffisant', 'boîte aux lettres est pleine', 'boîte mail est pleine'] },
+  { kind: 'credential', language: 'de', phrases: ['ihr konto', 'ihre daten', 'ihr kundenkonto', 'bestätigen sie', 'verifizieren sie', 'aktualisieren sie', 'ihr passwort', 'ihr kennwort', 'melden sie sich', 'verifizierung', 'bestätigung ihrer', 'speicher ist voll', 'speicherplatz ist voll', 'speicherplatz ist fast voll', 'postfach ist voll', 'kein speicherplatz'] },
+  { kind: 'credential', language: 'it', phrases: ['il tuo account', 'il tuo conto', 'i tuoi dati', 'verifica il tuo', 'conferma il tuo', 'conferma i tuoi', 'aggiorna i tuoi', 'la tua password', 'accedi al tuo', 'verifica dell', 'spazio di archiviazione è pieno', 'archiviazione è piena', 'casella di posta è piena', 'memoria è piena'] },
+  { kind: 'credential', language: 'nl', phrases: ['uw account', 'je account', 'uw gegevens', 'je gegevens', 'verifieer uw', 'verifieer je', 'bevestig uw', 'bevestig je', 'uw wachtwoord', 'je wachtwoord', 'log in op', 'verificatie', 'opslag is vol', 'opslagruimte is vol', 'mailbox is vol', 'postvak is vol'] },
+  { kind: 'credential', language: 'ja', phrases: ['アカウント', 'ログイン', 'パスワード', '本人確認', 'ご本人様確認', '認証', 'お客様情報', '登録情報', 'ご確認ください', '確認してください', 'ご利用確認', 'セキュリティ', 'ストレージがいっぱい', 'ストレージ容量', '容量が不足', 'メールボックスの容量'] },
 
   // ── Payment: money, cards, invoices, parcels held for a fee ──
   {
