@@ -460,7 +460,6 @@ export function createEngine(catalog: Catalog): Engine {
   const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
   const typos = new TypoIndex(typoTokens.map((t) => t.text));
 
-
   /**
    * What `joined` (a label without its hyphens) reads as with its dots put back, if it is a brand's host name: an
    * official domain (`paypalcom`), or `www` before one (`wwwpaypalcom`) or before a keyword (`wwwpaypal`). Short or
