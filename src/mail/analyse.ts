@@ -25,7 +25,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.7.1';
+export const MAIL_ANALYSER_VERSION = '1.8.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -59,6 +59,13 @@ export const MAIL_WEIGHTS = {
   dkimFail: 20,
   arcFail: 10,
   displayNameBrand: 65,
+  /**
+   * The sender's address itself names a brand (`paypal.security@gmail.com`, `netflix-billing@mailer.example`) that its
+   * domain is not: shown where there is no display name. Less than a display name's claim (a shop's `paypal-orders@`
+   * mailbox is about the brand, not posing as it), more at free webmail, where no brand writes from.
+   */
+  senderAddressBrand: 30,
+  senderAddressBrandWebmail: 40,
   displayNameSite: 45,
   displayNameAddress: 45,
   lookalikeSenderFactor: 0.9,
@@ -139,7 +146,7 @@ const EVIDENCE_FAMILY: Readonly<Partial<Record<MailSignalKind, EvidenceFamily>>>
   'health-lure': 'asks', 'crypto-lure': 'asks', 'gambling-lure': 'asks', 'advance-fee-lure': 'asks', 'extortion-lure': 'asks',
   'offer-lure': 'asks', 'bitcoin-address': 'asks',
   'risky-link': 'links', 'link-shape': 'links', 'link-text-mismatch': 'links', 'form-in-body': 'links', 'meta-refresh': 'links',
-  'auth-dmarc': 'sender', 'auth-spf': 'sender', 'display-name-brand': 'sender', 'display-name-site': 'sender', 'display-name-address': 'sender',
+  'auth-dmarc': 'sender', 'auth-spf': 'sender', 'display-name-brand': 'sender', 'sender-address-brand': 'sender', 'display-name-site': 'sender', 'display-name-address': 'sender',
   'display-name-domain': 'sender', 'lookalike-sender': 'sender', 'lookalike-reply-to': 'sender', 'lookalike-return-path': 'sender',
   'reply-to-mismatch': 'sender', 'bogus-domain': 'sender', 'freemail-organisation': 'sender', 'odd-sender-host': 'sender',
   'greeting-address': 'sender', 'official-sender-foreign-links': 'sender', 'webmail-contact': 'sender',
@@ -397,6 +404,9 @@ function siteNames(): ReadonlyMap<string, string> {
   }
   return siteNameTable;
 }
+
+/** Characters of an address's local part read for brand names (RFC 5321 allows 64). */
+const MAX_LOCAL_PART_CHARS = 64;
 
 /** Characters of a display name split into words (site, generic-brand and organisation names are short). */
 const DISPLAY_NAME_WORD_CHARS = 200;
@@ -812,7 +822,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       const raised = new Set(signals.list.filter((s) => s.weight > 0).map((s) => s.kind));
       for (const s of quoted.list) {
         if (raised.has(s.kind)) continue;
-        signals.add(s.kind, s.detail, s.weight, s.kind === 'display-name-brand' || s.kind.startsWith('lookalike') ? quoted.brand : null, s.caveat ?? '');
+        signals.add(s.kind, s.detail, s.weight, s.kind === 'display-name-brand' || s.kind === 'sender-address-brand' || s.kind.startsWith('lookalike') ? quoted.brand : null, s.caveat ?? '');
       }
       // Brands the quoted display name claims falsely are judged there; one at its own (unverifiable) domain stays a name the text drops.
       const quotedOfficial = officialBrandOf(forwarded.domain);
@@ -1010,6 +1020,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       const at = freemail.has(fromOrg) ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
       signals.add('display-name-brand', `${where}the display name ${quote(from.name)} names ${brandName(b)}, but the address is at ${at}`, MAIL_WEIGHTS.displayNameBrand, b);
     }
+    if (displayBrands.length === 0) addressBrandSignal(signals, from, where, fromOrg, fromOfficial);
     if (from.name.includes('@')) {
       const shown = /[a-z0-9._%+-]+@([a-z0-9.-]+\.[a-z]{2,})/i.exec(from.name.slice(0, 500));
       const shownDomain = shown?.[1]?.toLowerCase() ?? '';
@@ -1037,6 +1048,21 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     domainSignal(signals, 'lookalike-sender', where === '' ? 'From' : `${where}the forwarded From`, fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
     if (bogusDomain(fromDomain)) signals.add('bogus-domain', `${where}${role} address ${quote(from.address)} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
     return displayBrands;
+  }
+
+  /**
+   * `sender-address-brand`: the address's local part, its separators read as spaces (`paypal.security.team`), names a
+   * brand its domain is not official for. Only when the display name claims none (then that is the claim).
+   */
+  function addressBrandSignal(signals: SignalList, from: { readonly address: string; readonly domain: string }, where: string, fromOrg: string, fromOfficial: string | null): void {
+    const at = from.address.lastIndexOf('@');
+    if (at <= 0) return;
+    const local = normaliseText(from.address.slice(0, Math.min(at, MAX_LOCAL_PART_CHARS)).replace(/[._+=-]+/g, ' '));
+    const b = brandIndex.scan(local, inProse)[0]?.value;
+    const webmail = freemail.has(fromOrg);
+    if (b === undefined || b === fromOfficial) return;
+    signals.add('sender-address-brand', `${where}the sender's address ${quote(from.address)} names ${brandName(b)}, but it is ${webmail ? 'a free webmail address' : `at ${from.domain || 'no domain'}, not a domain of ${brandName(b)}`}`,
+      webmail ? MAIL_WEIGHTS.senderAddressBrandWebmail : MAIL_WEIGHTS.senderAddressBrand, b);
   }
 
   /** The name of the well-known site (siteNames) the display name is, sender-role words after it allowed, or ''. */

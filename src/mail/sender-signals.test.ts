@@ -35,6 +35,31 @@ describe('From header shape', () => {
   });
 });
 
+describe('a brand named in the sender\'s address itself', () => {
+  const weighted = async (from: string): Promise<{ details: string[]; weights: number[]; brand: string | null }> => {
+    const r = await analyser.analyse(message([`From: ${from}`, 'Subject: Notice'], 'Hello.'));
+    const found = r.signals.filter((s) => s.kind === 'sender-address-brand');
+    return { details: found.map((s) => s.detail), weights: found.map((s) => s.weight), brand: r.brand };
+  };
+
+  test('the local part names a brand its domain is not: more at free webmail', async () => {
+    const webmail = await weighted('<paypal.security.team@gmail.com>');
+    assert.equal(webmail.details.length, 1);
+    assert.ok(webmail.details[0]?.includes('free webmail'), webmail.details[0]);
+    assert.equal(webmail.brand, 'paypal');
+    const elsewhere = await weighted('<paypal-billing@mailer-notify.example>');
+    assert.ok(elsewhere.details[0]?.includes('mailer-notify.example, not a domain of PayPal'), elsewhere.details[0]);
+    assert.ok((elsewhere.weights[0] ?? 0) < (webmail.weights[0] ?? 0));
+  });
+
+  test('the brand\'s own domain, a glued name, no brand, or a display name that makes the claim: nothing', async () => {
+    assert.deepEqual((await weighted('<paypal.receipts@paypal.com>')).details, []);
+    assert.deepEqual((await weighted('<paypalfan99@gmail.com>')).details, []);
+    assert.deepEqual((await weighted('<anna.smith@gmail.com>')).details, []);
+    assert.deepEqual((await weighted('"PayPal Service" <paypal.service@mailer-notify.example>')).details, []);
+  });
+});
+
 describe('display names of generic brands (their name an ordinary word)', () => {
   const generic = createMailAnalyser({ catalog: { brands: [
     { id: 'ledger', name: 'Ledger', domains: ['ledger.com'], keywords: ['ledger'], generic: true },

@@ -6,7 +6,7 @@ export type MailSignalKind =
   // Authentication (RFC vocabulary in the detail)
   | 'auth-dmarc' | 'auth-spf' | 'auth-dkim' | 'auth-arc' | 'auth-verified-sender' | 'unverified-official-sender'
   // Who the message says it is from
-  | 'display-name-brand' | 'display-name-site' | 'display-name-address' | 'lookalike-sender' | 'lookalike-reply-to' | 'lookalike-return-path'
+  | 'display-name-brand' | 'sender-address-brand' | 'display-name-site' | 'display-name-address' | 'lookalike-sender' | 'lookalike-reply-to' | 'lookalike-return-path'
   | 'reply-to-mismatch' | 'return-path-mismatch' | 'brand-not-sender' | 'bogus-domain'
   | 'display-name-domain' | 'freemail-organisation' | 'odd-sender-host' | 'greeting-address' | 'official-sender-foreign-links'
   | 'webmail-contact'
