@@ -95,6 +95,20 @@ describe('verdicts and signals', () => {
     assert.ok(!kinds(plain).includes('credential-lure'), kinds(plain).join(','));
   });
 
+  test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {
+    const lures = [
+      'Your MFA registration expires today. Scan the QR code to re-authenticate your account.',
+      'Bitte scannen Sie den QR-Code zur Bestätigung.',
+      'Escanee el código QR para verificar su identidad.',
+    ];
+    for (const body of lures) {
+      const r = await analyser.analyse(eml(['From: <it@helpdesk-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
+      assert.ok(kinds(r).includes('credential-lure'), `${body}: ${kinds(r).join(',')}`);
+    }
+    const setup = await analyser.analyse(eml(['From: <a@example.org>', 'Subject: 2FA', 'Content-Type: text/plain'], 'Scan the QR code below with your authenticator app, then type the six digits it shows.'));
+    assert.ok(!kinds(setup).includes('credential-lure'), kinds(setup).join(','));
+  });
+
   test('display name showing another address, lookalike sender domain', async () => {
     const r = await analyser.analyse(eml(['From: "service@paypal.com" <notice@paypa1.com>', 'Subject: hello', 'Content-Type: text/plain'], 'hello'));
     assert.ok(kinds(r).includes('display-name-address'));
