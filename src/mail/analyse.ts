@@ -1059,8 +1059,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (at <= 0) return;
     const local = normaliseText(from.address.slice(0, Math.min(at, MAX_LOCAL_PART_CHARS)).replace(/[._+=-]+/g, ' '));
     const b = brandIndex.scan(local, inProse)[0]?.value;
-    const webmail = freemail.has(fromOrg);
     if (b === undefined || b === fromOfficial) return;
+    const webmail = freemail.has(fromOrg);
     signals.add('sender-address-brand', `${where}the sender's address ${quote(from.address)} names ${brandName(b)}, but it is ${webmail ? 'a free webmail address' : `at ${from.domain || 'no domain'}, not a domain of ${brandName(b)}`}`,
       webmail ? MAIL_WEIGHTS.senderAddressBrandWebmail : MAIL_WEIGHTS.senderAddressBrand, b);
   }
