@@ -40,6 +40,7 @@ import { parse as parseDomain } from 'tldts';
 import { createEngine, ENGINE_VERSION, parseInput, type Engine, type Verdict } from '../src/engine/index.js';
 import { TokenAutomaton } from '../src/engine/automaton.js';
 import { TypoIndex } from '../src/engine/typo.js';
+import { TLDTS_OPTIONS } from '../src/engine/subject.js';
 import { defaultCatalog, parseCatalog } from '../src/catalog/index.js';
 import { checkStream } from '../src/cli/check.js';
 import { MAX_CHECK_THREADS } from '../src/cli/check-parallel.js';
@@ -196,10 +197,9 @@ function benchFloor(hosts: readonly string[]): void {
   const automaton = new TokenAutomaton(keywords);
   const typos = new TypoIndex(keywords.filter((k) => k.length >= 4));
   const hits = new Int32Array(3 * 256);
-  const options = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
   let sink = 0;
   const floors: readonly [string, (host: string) => void][] = [
-    ['public-suffix split alone (tldts parse)', (host) => { sink += parseDomain(host, options).domain?.length ?? 0; }],
+    ['public-suffix split alone (tldts parse)', (host) => { sink += parseDomain(host, TLDTS_OPTIONS).domain?.length ?? 0; }],
     ['parseInput + one keyword scan + one typo look-up', (host) => {
       const parsed = parseInput(host);
       if (!parsed.ok) return;

@@ -156,7 +156,7 @@ function safeDecode(s: string): string {
 }
 
 /** Options for tldts: hosts reach it validated, lowercased and without a trailing dot (built once, not per call). */
-const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
+export const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
 
 function ipSubject(input: string, host: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
   return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
