@@ -15,6 +15,7 @@
 import { TokenAutomaton } from './automaton.js';
 import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
+import { forwardsOf, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
 import { TypoIndex, describeTypo, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
@@ -34,7 +35,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.5.0';
+export const ENGINE_VERSION = '1.6.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -216,6 +217,10 @@ const REGIONAL_S3 = /^s3[.-](?:dualstack\.)?[a-z0-9-]+\.amazonaws\.com$/;
 const PATH_NAME_END = '/?#';
 /** Longest bucket or content id quoted in a signal (S3 bucket names reach 63 characters, IPFS CIDs ~60). */
 const MAX_UPLOAD_NAME_CHARS = 64;
+/** URLs followed inside one input (a redirect's destination that is itself a redirect: `slack-redir.net` → `bit.ly`). */
+export const MAX_FORWARD_DEPTH = 3;
+/** Characters of a carried destination quoted in a `redirect` signal. */
+const MAX_QUOTED_URL_CHARS = 120;
 
 /** Finds the longest entry of `set` that equals `host` or is a dot-aligned suffix of it. */
 function matchSuffix<T>(host: string, lookup: (candidate: string) => T | undefined): { value: T; match: string } | null {
@@ -330,11 +335,17 @@ class Signals {
   has(kind: SignalKind): boolean {
     return this.list.some((s) => s.kind === kind);
   }
-  score(): number {
-    let keep = 1;
-    for (const s of this.list) if (s.weight > 0) keep *= 1 - Math.min(s.weight, 99) / 100;
-    return Math.round(100 * (1 - keep));
-  }
+}
+
+/** The score of a list of signals: their weights' noisy-OR (see the head of this file). */
+export function scoreOf(signals: readonly { readonly weight: number }[]): number {
+  let keep = 1;
+  for (const s of signals) if (s.weight > 0) keep *= 1 - Math.min(s.weight, 99) / 100;
+  return Math.round(100 * (1 - keep));
+}
+
+export function verdictOf(score: number): Verdict {
+  return score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
 }
 
 export function createEngine(catalog: Catalog): Engine {
@@ -1020,8 +1031,57 @@ export function createEngine(catalog: Catalog): Engine {
   function check(input: string): CheckResult {
     const parsed = parseInput(input);
     if (!parsed.ok) return { input, verdict: 'error', score: 0, brand: null, signals: [], error: parsed.error };
-    const s = parsed.subject;
+    return judge(parsed.subject, 0);
+  }
 
+  /**
+   * The subject's verdict; for a URL that carries destinations (forwardsOf), each is judged as an input of its own and
+   * the riskiest is said in a `redirect` signal, the URL itself judged without the risky ones (their words count once,
+   * as theirs). A brand's own
+   * address carried by another host (`…/ap/signin?return_to=https://www.amazon.co.jp/`) is how kits copy a sign-in
+   * page: it stays in the path, where `brand-in-path` reads it.
+   */
+  function judge(s: Subject, depth: number): CheckResult {
+    if (depth >= MAX_FORWARD_DEPTH) return judgeSubject(s);
+    const forwards = forwardsOf(s);
+    if (forwards.length === 0) return judgeSubject(s);
+    let worst: Forward | null = null;
+    let worstTarget: CheckResult | null = null;
+    let path = s.path;
+    for (const forward of forwards) {
+      const target = judge(forward.subject, depth + 1);
+      if (target.verdict === 'official') continue;
+      // A risky destination's words count in its score, and leave the URL's path; a harmless one's stay the URL's
+      // (a lure word in `?next=https://example.net/verify-account` is still the URL's) and its score adds nothing.
+      if (target.verdict !== 'benign' && forward.inPath !== '') path = path.replace(forward.inPath, '');
+      if (worstTarget === null || target.score > worstTarget.score) {
+        worst = forward;
+        worstTarget = target;
+      }
+    }
+    if (worst === null || worstTarget === null) return judgeSubject(s);
+    return withForward(judgeSubject(path === s.path ? s : { ...s, path }), worst, worstTarget);
+  }
+
+  /**
+   * A URL carrying a destination that is not a brand's own: what the destination was judged is said in a `redirect`
+   * signal weighing its score when it is risky, so `disq.us/url?url=https://paypa1-login.xyz/` is at least as bad as
+   * where it leads (a harmless destination's words were left in the URL's path: they count there, once).
+   * An official host's redirect (`google.com/url?q=…`) stays `official` (DESIGN.md: everything under an official
+   * domain is) and says where it leads at weight 0, for the analyst and for callers that follow links (the e-mail
+   * analyser does).
+   */
+  function withForward(own: CheckResult, forward: Forward, target: CheckResult): CheckResult {
+    const weight = own.verdict === 'official' || target.verdict === 'benign' ? 0 : target.score;
+    const signal: Signal = { kind: 'redirect', detail: `${forward.carrier} forwards to ${quoteUrl(forward.subject.input)}: ${describeTarget(target)}`, weight };
+    const signals = [...own.signals, signal];
+    if (weight === 0) return { ...own, signals };
+    const score = scoreOf(signals);
+    const brand = own.brand !== null && own.score >= weight ? own.brand : target.brand ?? own.brand;
+    return { ...own, verdict: verdictOf(score), score, brand, signals };
+  }
+
+  function judgeSubject(s: Subject): CheckResult {
     if (s.isIp) {
       const signals = new Signals();
       signals.add('ip-host', `the host is an IP address (${s.host}), not a name`, WEIGHTS.ipHost);
@@ -1065,7 +1125,7 @@ export function createEngine(catalog: Catalog): Engine {
     const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix, listed) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
     if (knownAs !== '') {
       return {
-        input, host: s.host, domain: s.domain, verdict: 'benign', score: 0, brand: null,
+        input: s.input, host: s.host, domain: s.domain, verdict: 'benign', score: 0, brand: null,
         signals: [{ kind: 'well-known-site', detail: knownAs, weight: 0 }],
       };
     }
@@ -1181,8 +1241,8 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   function finish(s: Subject, signals: Signals): CheckResult {
-    const score = signals.score();
-    const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
+    const score = scoreOf(signals.list);
+    const verdict = verdictOf(score);
     const brand = signals.brand >= 0 ? brandId(signals.brand) : null;
     if (s.domain === '') return { input: s.input, host: s.host, verdict, score, brand, signals: signals.list };
     return { input: s.input, host: s.host, domain: s.domain, verdict, score, brand, signals: signals.list };
@@ -1300,6 +1360,19 @@ export function createEngine(catalog: Catalog): Engine {
 }
 
 /** How a label that reads as a host name (DotlessName) lost that name's dots. */
+/** A carried destination as a `redirect` signal quotes it: at most MAX_QUOTED_URL_CHARS characters. */
+function quoteUrl(url: string): string {
+  return url.length > MAX_QUOTED_URL_CHARS ? `${url.slice(0, MAX_QUOTED_URL_CHARS)}…` : url;
+}
+
+/** What a destination was judged, in a `redirect` signal's words: its verdict, score and strongest signal. */
+function describeTarget(target: CheckResult): string {
+  let top: Signal | undefined;
+  for (const s of target.signals) if (top === undefined || s.weight > top.weight) top = s;
+  const why = top === undefined ? '' : `: ${top.detail}`;
+  return `judged ${target.verdict} (score ${target.score}${target.brand === null ? '' : `, ${target.brand}`})${why}`;
+}
+
 function describeDotless(label: string): string {
   return label.includes('-') ? '(its dots left out or written as hyphens)' : '(its dots left out)';
 }

@@ -51,6 +51,11 @@ export interface Subject {
   readonly path: string;
   /** For URL inputs: the userinfo part before `@` ('' when none). */
   readonly userinfo: string;
+  /**
+   * For URL inputs: the query as written, without its `?`: percent-encoded and case kept (`path` has it decoded and
+   * lowercased), for values that must be read exactly, such as a URL carried in a parameter. '' when none.
+   */
+  readonly query: string;
   readonly isUrl: boolean;
 }
 
@@ -158,14 +163,14 @@ function safeDecode(s: string): string {
 /** Options for tldts: hosts reach it validated, lowercased and without a trailing dot (built once, not per call). */
 export const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
 
-function ipSubject(input: string, host: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
-  return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, isUrl } };
+function ipSubject(input: string, host: string, isUrl: boolean, path: string, userinfo: string, query: string): ParseResult {
+  return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, query, isUrl } };
 }
 
 /** The Subject of a valid lowercase host (labels checked, IDN decoded): public-suffix split by tldts. */
-function subjectOf(input: string, host: string, unicodeHost: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
+function subjectOf(input: string, host: string, unicodeHost: string, isUrl: boolean, path: string, userinfo: string, query: string): ParseResult {
   const parsed = parseDomain(host, TLDTS_OPTIONS);
-  if (parsed.isIp === true) return ipSubject(input, host, isUrl, path, userinfo);
+  if (parsed.isIp === true) return ipSubject(input, host, isUrl, path, userinfo, query);
   return {
     ok: true,
     subject: {
@@ -180,19 +185,20 @@ function subjectOf(input: string, host: string, unicodeHost: string, isUrl: bool
       domainLabel: parsed.domainWithoutSuffix ?? '',
       path,
       userinfo,
+      query,
       isUrl,
     },
   };
 }
 
-function build(input: string, host: string, isUrl: boolean, path: string, userinfo: string): ParseResult {
+function build(input: string, host: string, isUrl: boolean, path: string, userinfo: string, query: string): ParseResult {
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (host.length === 0 || host.length > MAX_HOST_CHARS) return fail('HW_ERR_INPUT_HOST');
-  if (host.startsWith('[')) return ipSubject(input, host, isUrl, path, userinfo);
+  if (host.startsWith('[')) return ipSubject(input, host, isUrl, path, userinfo, query);
   if (!hasValidLabels(host)) return fail('HW_ERR_INPUT_HOST');
   const unicodeHost = decodeIdn(host);
   if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
-  return subjectOf(input, host, unicodeHost, isUrl, path, userinfo);
+  return subjectOf(input, host, unicodeHost, isUrl, path, userinfo, query);
 }
 
 /** Bits of plainHostFlags(). */
@@ -259,7 +265,7 @@ function buildPlain(input: string, flags: number): ParseResult {
   // Without an `xn--` label decodeIdn() returns the host unchanged.
   const unicodeHost = (flags & HAS_IDN_LABEL) !== 0 ? decodeIdn(host) : host;
   if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
-  return subjectOf(input, host, unicodeHost, false, '', '');
+  return subjectOf(input, host, unicodeHost, false, '', '', '');
 }
 
 function fromUrl(input: string, text: string): ParseResult {
@@ -273,7 +279,7 @@ function fromUrl(input: string, text: string): ParseResult {
   if (host.length === 0) return fail('HW_ERR_INPUT_HOST');
   const userinfo = url.username.length > 0 || url.password.length > 0 ? safeDecode(`${url.username}${url.password.length > 0 ? ':' : ''}${url.password}`).toLowerCase() : '';
   const path = safeDecode(url.pathname + url.search + url.hash).toLowerCase();
-  return build(input, host, true, path === '/' ? '' : path, userinfo);
+  return build(input, host, true, path === '/' ? '' : path, userinfo, url.search.slice(1));
 }
 
 /** Undoes the usual defanging of indicators: `hxxp://`, `[.]`, `(.)`, `[dot]`. */
@@ -327,7 +333,7 @@ function parseGeneral(raw: string): ParseResult {
       const c = host.charCodeAt(i);
       if (c >= 65 && c <= 90) { host = host.toLowerCase(); break; }
     }
-    return build(input, host, false, '', '');
+    return build(input, host, false, '', '', '');
   }
   if (shape === HostShape.Numeric || shape === HostShape.NeedsUrlParser) {
     const result = fromUrl(input, `http://${text}/`);

@@ -44,7 +44,8 @@ export type SignalKind =
   | 'long-host'
   | 'punycode'
   | 'brand-on-abused-site'
-  | 'site-in-subdomain';
+  | 'site-in-subdomain'
+  | 'redirect';
 
 export interface Signal {
   readonly kind: SignalKind;
