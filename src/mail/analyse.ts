@@ -11,7 +11,7 @@
  * authentication counts only when a result is present and says fail; mismatches need both headers present.
  */
 import type { DNSResolver } from 'mailauth';
-import { createEngine, isCommonWord, parseInput, WELL_KNOWN_DOMAINS, PHISHING_SCORE, SUSPICIOUS_SCORE, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
+import { createEngine, forwardsOf, isCommonWord, MAX_FORWARD_DEPTH, parseInput, scoreOf, verdictOf, WELL_KNOWN_DOMAINS, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
 import { errorMessage, type ErrorCode } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
 import { forwardedHeader } from './forward.js';
@@ -25,7 +25,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.8.0';
+export const MAIL_ANALYSER_VERSION = '1.9.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -217,11 +217,6 @@ class SignalList {
     const w = Math.max(0, Math.min(100, Math.round(weight)));
     this.list.push(caveat === '' ? { kind, detail, weight: w } : { kind, detail, weight: w, caveat });
     if (brand !== null && w > this.brandWeight) { this.brand = brand; this.brandWeight = w; }
-  }
-  score(): number {
-    let keep = 1;
-    for (const s of this.list) if (s.weight > 0) keep *= 1 - Math.min(s.weight, 99) / 100;
-    return Math.round(100 * (1 - keep));
   }
 }
 
@@ -988,9 +983,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       signals.add('evidence-agreement', `${families.size} independent kinds of evidence agree: ${which.slice(0, -1).join(', ')} and ${which[which.length - 1] ?? ''}`, agreement);
     }
 
-    const score = signals.score();
-    const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
-    return result(verdict, score, signals.brand);
+    const score = scoreOf(signals.list);
+    return result(verdictOf(score), score, signals.brand);
   }
 
   /**
@@ -1108,11 +1102,26 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const r = check(url);
     if (!r.signals.some((s) => s.kind === 'brand-in-path') || (!url.includes('@') && !url.toLowerCase().includes('%40'))) return r;
     const kept = r.signals.filter((s) => s.kind !== 'brand-in-path');
-    let keep = 1;
-    for (const s of kept) if (s.weight > 0) keep *= 1 - Math.min(s.weight, 99) / 100;
-    const score = Math.round(100 * (1 - keep));
-    const verdict: Verdict = score >= PHISHING_SCORE ? 'phishing' : score >= SUSPICIOUS_SCORE ? 'suspicious' : 'benign';
-    return { ...r, signals: kept, score, verdict, brand: kept.length === 0 ? null : r.brand };
+    const score = scoreOf(kept);
+    return { ...r, signals: kept, score, verdict: verdictOf(score), brand: kept.length === 0 ? null : r.brand };
+  }
+
+  /**
+   * Where a link leads, judged: an official host's redirect (`google.com/url?q=…`, Safe Links under outlook.com,
+   * `youtube.com/redirect?q=…`) is `official` for the engine (DESIGN.md: everything under an official domain is) and
+   * names its destinations in a `redirect` signal; a message's link is judged by its riskiest destination instead,
+   * followed up to MAX_FORWARD_DEPTH redirects deep. Other hosts' redirects the engine already weighs itself.
+   */
+  function followLink(url: string, depth = 0): { url: string; result: CheckResult } {
+    const r = linkCheck(url);
+    if (r.verdict !== 'official' || depth >= MAX_FORWARD_DEPTH || !r.signals.some((x) => x.kind === 'redirect')) return { url, result: r };
+    const parsed = parseInput(url);
+    let riskiest: { url: string; result: CheckResult } | null = null;
+    for (const forward of parsed.ok ? forwardsOf(parsed.subject) : []) {
+      const followed = followLink(forward.subject.input, depth + 1);
+      if (followed.result.verdict !== 'official' && (riskiest === null || followed.result.score > riskiest.result.score)) riskiest = followed;
+    }
+    return riskiest ?? { url, result: r };
   }
 
   function collectLinks(m: ParsedMessage, html: HtmlScan | null): string[] {
@@ -1156,16 +1165,16 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       if (html.refreshTargets.length > 0) signals.add('meta-refresh', `the HTML redirects to ${quote(html.refreshTargets[0] ?? '', 100)} when opened`, MAIL_WEIGHTS.metaRefresh);
     }
     // Every distinct link host through the engine; the worst one becomes the signal (one bad host, not a sum).
-    let worst: { url: string; result: CheckResult } | null = null;
+    let worst: { url: string; via: string; result: CheckResult } | null = null;
     const hosts = new Set<string>();
     let risky = 0;
     let shape: { host: string; detail: string; weight: number } | null = null;
     let shapeHosts = 0;
-    for (const url of links) {
+    for (const link of links) {
+      const { url, result: r } = followLink(link);
       const host = httpHost(url);
       if (hosts.has(host)) continue;
       hosts.add(host);
-      const r = linkCheck(url);
       // Hosts the engine already finds risky are `risky-link`'s; this is for the ones it lets through.
       let cheap: Signal | undefined;
       if (r.verdict === 'benign') for (const x of r.signals) if (LINK_SHAPE_KINDS.has(x.kind) && x.weight > (cheap?.weight ?? -1)) cheap = x;
@@ -1175,11 +1184,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       }
       if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') continue;
       risky++;
-      if (worst === null || r.score > worst.result.score) worst = { url, result: r };
+      if (worst === null || r.score > worst.result.score) worst = { url, via: url === link ? '' : httpHost(link), result: r };
     }
     if (worst !== null) {
       const top = [...worst.result.signals].sort((a, b) => b.weight - a.weight)[0];
-      signals.add('risky-link', `a link to ${worst.result.host ?? httpHost(worst.url)} is ${worst.result.verdict === 'phishing' ? 'a lookalike or phishing host' : 'suspicious'} (engine score ${worst.result.score}${top === undefined ? '' : `: ${top.detail}`})${risky > 1 ? `; ${risky - 1} other risky host(s)` : ''}`,
+      signals.add('risky-link', `a link to ${worst.result.host ?? httpHost(worst.url)}${worst.via === '' ? '' : ` (through a redirect of ${worst.via})`} is ${worst.result.verdict === 'phishing' ? 'a lookalike or phishing host' : 'suspicious'} (engine score ${worst.result.score}${top === undefined ? '' : `: ${top.detail}`})${risky > 1 ? `; ${risky - 1} other risky host(s)` : ''}`,
         worst.result.score * (worst.result.brand === null ? MAIL_WEIGHTS.riskOnlyFactor : MAIL_WEIGHTS.riskyLinkFactor), worst.result.brand);
     }
     if (shape !== null) {

@@ -52,6 +52,20 @@ forEachStore((name, open) => {
     assert.equal(analyses.filter((a) => a.indicatorId !== null).length, 2);
   });
 
+  test(`${name}: where a reported redirect leads becomes an indicator of its own`, async () => {
+    const url = `https://www.google.com/url?q=${encodeURIComponent('https://paypa1-login.com/signin?id=7')}&sa=D`;
+    const created = await store.reports.create({ url, payloadHash: 'c'.repeat(64), actor: 'public' });
+    assert.ok(!created.conflict);
+    await analyseReport(store, engine, created.id, () => new Date('2025-01-03T00:00:00Z'), mail);
+    const indicators = (await store.analyses.list({ reportId: created.id })).filter((a) => a.indicatorId !== null);
+    const results = new Map(indicators.map((a) => {
+      const r = a.result as { input: string; verdict: string };
+      return [r.input, r.verdict];
+    }));
+    assert.deepEqual([...results.keys()].sort(), ['https://paypa1-login.com/signin?id=7', url]);
+    assert.equal(results.get('https://paypa1-login.com/signin?id=7'), 'phishing');
+  });
+
   test(`${name}: without an e-mail analyser the message is kept but not analysed (previous behaviour)`, async () => {
     const created = await store.reports.create({ email: MESSAGE, payloadHash: 'b'.repeat(64), actor: 'public' });
     assert.ok(!created.conflict);

@@ -4,9 +4,10 @@
  * `submitted` has been handled (at-least-once delivery may run this twice), and indicator upserts count sightings.
  * An e-mail report (`reports.email_raw`) is judged by the e-mail analyser when one is passed: its analysis is
  * recorded against the report, and its links and sender domain become indicators like a URL report's. The raw bytes
- * are only read, never rewritten (their SHA-256 is in the analysis). Page analysis plugs in here later.
+ * are only read, never rewritten (their SHA-256 is in the analysis). A redirect's destinations (`?url=https://…`) are
+ * judged and kept as indicators too. Page analysis plugs in here later.
  */
-import type { CheckResult, Engine } from '../engine/index.js';
+import { forwardsOf, parseInput, type CheckResult, type Engine } from '../engine/index.js';
 import type { QueueTransaction } from '../queue/queue.js';
 import type { Repos, Store } from '../store/index.js';
 import { extractLinks } from '../mail/links.js';
@@ -14,6 +15,8 @@ import type { EmailAnalysis, MailAnalyser } from '../mail/index.js';
 
 /** Most links taken from one report's text: enough for a message, bounded against link bombs. */
 export const MAX_LINKS_PER_REPORT = 50;
+/** Most inputs judged for one report: its URL, its text's and message's links, and the destinations they carry. */
+export const MAX_INDICATORS_PER_REPORT = 3 * MAX_LINKS_PER_REPORT;
 
 /** The deduplication key of an input: host for bare hosts, host + path for URLs (query and fragment carry victims' tokens). */
 export function indicatorKey(result: CheckResult): { key: string; kind: 'url' | 'host' } | null {
@@ -52,6 +55,13 @@ export async function analyseReport(
     // The message's links (HTML targets, plain-text URLs, HTML attachments), like a URL report's.
     ...(message === null ? [] : message.links.slice(0, MAX_LINKS_PER_REPORT)),
   ];
+  // Where a redirect leads is an indicator of its own: the takedown of `google.com/url?q=https://evil.example/` is
+  // evil.example's (and a destination may carry another: read on until the report's bound).
+  for (let i = 0; i < inputs.length && inputs.length < MAX_INDICATORS_PER_REPORT; i++) {
+    const parsed = parseInput(inputs[i] ?? '');
+    if (!parsed.ok) continue;
+    for (const forward of forwardsOf(parsed.subject)) if (inputs.length < MAX_INDICATORS_PER_REPORT) inputs.push(forward.subject.input);
+  }
   // Who the message claims to be from becomes an indicator only when the engine finds the domain risky: a sender
   // domain is often a bystander (a webmail provider, a spoofed official domain) that must not enter the takedown queue.
   const sender = message?.senderDomain ?? null;
