@@ -17,7 +17,7 @@ import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.j
 import { forwardedHeader } from './forward.js';
 import { scanHtml, type HtmlScan } from './html.js';
 import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LISTS, ZIP_EXTENSIONS, type LureKind } from './lexicon.js';
-import { MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
+import { MAX_ATTACHED_DEPTH, MAX_ATTACHED_MESSAGES, MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
 import { extractLinks } from './links.js';
 import { parse as parseHost } from 'tldts';
 import { parseMessage, sha256Hex, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
@@ -235,6 +235,12 @@ export function escapeInvisible(text: string): string {
     }
   }
   return out;
+}
+
+/** A message/rfc822 (or message/global) part, or a file named `.eml`: a message of its own. */
+function isAttachedMessage(a: MailAttachment): boolean {
+  const type = a.contentType.toLowerCase();
+  return type === 'message/rfc822' || type === 'message/global' || a.filename.toLowerCase().endsWith('.eml');
 }
 
 function quote(text: string, max = 80): string {
@@ -745,12 +751,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return errorAnalysis(mode, sha256, bytes, code, params);
   }
 
-  async function analyseOrThrow(raw: Uint8Array): Promise<EmailAnalysis> {
+  /** `depth` > 0: a message attached to another, read offline (a person relayed it: DNS now says nothing of then). */
+  async function analyseOrThrow(raw: Uint8Array, depth = 0): Promise<EmailAnalysis> {
     const parsed = await parseMessage(raw);
-    if (!parsed.ok) return failed(parsed.sha256, parsed.bytes, parsed.code, parsed.params);
+    if (!parsed.ok) return depth === 0 ? failed(parsed.sha256, parsed.bytes, parsed.code, parsed.params) : errorAnalysis('offline', parsed.sha256, parsed.bytes, parsed.code, parsed.params);
     const m = parsed.message;
     let auth: AuthSummary;
-    if (options.resolver === undefined) {
+    if (options.resolver === undefined || depth > 0) {
       auth = authFromHeaders(m.headers, trusted);
     } else {
       try {
@@ -759,10 +766,48 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         auth = { ...NO_AUTH, basis: `re-verification failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}` };
       }
     }
-    return judge(m, auth);
+    const own = judge(m, auth, depth === 0 ? mode : 'offline');
+    if (depth >= MAX_ATTACHED_DEPTH) return own;
+    const attached: EmailAnalysis[] = [];
+    for (const a of m.attachments) {
+      if (attached.length >= MAX_ATTACHED_MESSAGES) break;
+      if (isAttachedMessage(a)) attached.push(await analyseOrThrow(a.content, depth + 1));
+    }
+    return attached.length === 0 ? own : withAttached(own, attached);
   }
 
-  function judge(m: ParsedMessage, auth: AuthSummary): EmailAnalysis {
+  /**
+   * A message with messages attached (a report forwarded as an attachment, as Outlook's "Report phishing" and every
+   * mail program's "Forward as attachment" send it; or a lure hidden one level down): each attached message is
+   * analysed as a message of its own and said in an `attached-message` signal weighing its score when it is risky.
+   * What a message delivers is part of it: a colleague's verified mail carrying a phishing message is not `official`.
+   */
+  function withAttached(own: EmailAnalysis, attached: readonly EmailAnalysis[]): EmailAnalysis {
+    const signals: MailSignal[] = [...own.signals];
+    let worst: EmailAnalysis | null = null;
+    for (const a of attached) {
+      const risky = a.verdict === 'phishing' || a.verdict === 'suspicious';
+      signals.push({ kind: 'attached-message', detail: describeAttached(a), weight: risky ? a.score : 0 });
+      if (risky && (worst === null || a.score > worst.score)) worst = a;
+    }
+    const links = [...new Set([...own.links, ...attached.flatMap((a) => a.links)])].slice(0, MAX_LINKS);
+    if (worst === null) return { ...own, signals, links, attached };
+    const score = scoreOf(signals);
+    const brand = own.brand !== null && own.score >= worst.score ? own.brand : worst.brand ?? own.brand;
+    return { ...own, verdict: verdictOf(score), score, brand, signals, links, attached };
+  }
+
+  function describeAttached(a: EmailAnalysis): string {
+    if (a.error !== undefined) return `an attached message could not be analysed (${a.error.code}: ${a.error.message})`;
+    const subject = a.message.subject === null || a.message.subject === '' ? '' : ` ${quote(a.message.subject)}`;
+    const from = a.message.from === null ? '' : ` from ${a.message.from}`;
+    let top: MailSignal | undefined;
+    for (const s of a.signals) if (top === undefined || s.weight > top.weight) top = s;
+    const judged = a.verdict === 'benign' || a.verdict === 'official' ? `judged ${a.verdict}` : a.verdict;
+    return `the attached message${subject}${from} is ${judged} (score ${a.score}${a.brand === null ? '' : `, ${brandName(a.brand)}`})${top === undefined || top.weight === 0 ? '' : `: ${top.detail}`}`;
+  }
+
+  function judge(m: ParsedMessage, auth: AuthSummary, mode: EmailAnalysis['mode']): EmailAnalysis {
     const signals = new SignalList();
     const from = m.from;
     const fromDomain = from?.domain ?? '';

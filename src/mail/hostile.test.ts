@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createMailAnalyser, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_PARSE_MS, MAX_TEXT_CHARS, type EmailAnalysis } from './index.js';
+import { createMailAnalyser, MAX_ATTACHED_MESSAGES, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_PARSE_MS, MAX_TEXT_CHARS, type EmailAnalysis } from './index.js';
 import { normaliseText } from './phrases.js';
 import { scanHtml } from './html.js';
 import { prescan } from './prescan.js';
@@ -64,6 +64,16 @@ describe('MIME bombs', () => {
     const raw = eml([...HEAD, 'Content-Type: message/rfc822'], `${layer.repeat(10_000)}Subject: inner\r\n\r\nbody\r\n`);
     const r = await timed('10,000 nested message/rfc822', raw);
     assert.ok(r.signals.some((s) => s.kind === 'mime-limit'));
+  });
+
+  test('attached messages that are bombs themselves, encoded so that only their own parse opens them', async () => {
+    const part = '--i\r\nContent-Type: text/plain\r\n\r\nx\r\n';
+    const bomb = Buffer.from(`${HEAD.join('\r\n')}\r\nContent-Type: multipart/mixed; boundary=i\r\n\r\n${part.repeat(20_000)}--i--\r\n`).toString('base64');
+    const attachment = `--o\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment\r\nContent-Transfer-Encoding: base64\r\n\r\n${bomb.replace(/.{76}/g, '$&\r\n')}\r\n`;
+    const raw = eml([...HEAD, 'Content-Type: multipart/mixed; boundary=o'], `${attachment.repeat(MAX_ATTACHED_MESSAGES + 2)}--o--\r\n`);
+    const r = await timed(`${MAX_ATTACHED_MESSAGES + 2} attached 20,000-part bombs`, raw);
+    assert.equal(r.attached?.length, MAX_ATTACHED_MESSAGES);
+    for (const a of r.attached ?? []) assert.ok(a.signals.some((s) => s.kind === 'mime-limit'), JSON.stringify(a.signals));
   });
 });
 

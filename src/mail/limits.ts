@@ -42,6 +42,12 @@ export const MAX_LINKS = 200;
 /** Attachments inspected (names, HTML forms, ZIP flags) per message. */
 export const MAX_ATTACHMENTS = 100;
 
+/** Attached messages (message/rfc822, `.eml`) analysed per message: a report forwarded as an attachment. */
+export const MAX_ATTACHED_MESSAGES = 4;
+
+/** How deep attached messages are opened: 2 reaches a forward of a forward. */
+export const MAX_ATTACHED_DEPTH = 2;
+
 /** Bytes of an HTML attachment scanned for forms and scripts. */
 export const MAX_ATTACHMENT_SCAN_BYTES = 2 * 1024 * 1024;
 

@@ -17,6 +17,7 @@ export type MailSignalKind =
   | 'bitcoin-address' | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure' | 'offer-lure'
   // Attachments and tracking
   | 'html-attachment' | 'double-extension' | 'executable-attachment' | 'encrypted-archive' | 'tracking-pixel'
+  | 'attached-message'
   // Operator policy
   | 'anti-phishing-code-missing'
   // Structure
@@ -58,7 +59,15 @@ export interface EmailAnalysis {
   readonly auth: AuthSummary;
   /** The sender's domain (From), for indicators; null when the From has none. */
   readonly senderDomain: string | null;
-  /** Distinct http(s) links found (HTML targets and plain-text URLs), at most MAX_LINKS, in message order. */
+  /**
+   * Distinct http(s) links found (HTML targets and plain-text URLs), then those of the attached messages, at most
+   * MAX_LINKS, in message order.
+   */
   readonly links: readonly string[];
+  /**
+   * The analyses of the messages attached to this one (message/rfc822 parts and `.eml` files: a report forwarded
+   * as an attachment), at most MAX_ATTACHED_MESSAGES, MAX_ATTACHED_DEPTH deep; absent when there are none.
+   */
+  readonly attached?: readonly EmailAnalysis[];
   readonly error?: { readonly code: string; readonly message: string };
 }

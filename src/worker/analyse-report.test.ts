@@ -52,6 +52,23 @@ forEachStore((name, open) => {
     assert.equal(analyses.filter((a) => a.indicatorId !== null).length, 2);
   });
 
+  test(`${name}: a message forwarded as an attachment feeds indicators as if it had been uploaded itself`, async () => {
+    const forwarded = Buffer.concat([Buffer.from([
+      'From: "Anna" <anna@example.org>', 'To: <report@acme-bank.com>', 'Subject: FW: Your account is limited', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="fw"', '', '--fw', 'Content-Type: text/plain', '', 'Is this real?', '--fw',
+      'Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="limited.eml"', '', ''].join('\r\n')), MESSAGE, Buffer.from('\r\n--fw--\r\n')]);
+    const created = await store.reports.create({ email: forwarded, payloadHash: 'd'.repeat(64), actor: 'public' });
+    assert.ok(!created.conflict);
+    await analyseReport(store, engine, created.id, () => new Date('2025-01-04T00:00:00Z'), mail);
+    const analyses = await store.analyses.list({ reportId: created.id });
+    const message = analyses.find((a) => a.indicatorId === null)?.result as { verdict: string; brand: string | null; attached?: unknown[] } | undefined;
+    assert.equal(message?.verdict, 'phishing');
+    assert.equal(message?.brand, 'paypal');
+    assert.equal(message?.attached?.length, 1);
+    const inputs = analyses.filter((a) => a.indicatorId !== null).map((a) => (a.result as { input: string }).input).sort();
+    assert.deepEqual(inputs, ['http://paypa1-login.com/signin?u=1', 'paypa1-support.com']);
+  });
+
   test(`${name}: where a reported redirect leads becomes an indicator of its own`, async () => {
     const url = `https://www.google.com/url?q=${encodeURIComponent('https://paypa1-login.com/signin?id=7')}&sa=D`;
     const created = await store.reports.create({ url, payloadHash: 'c'.repeat(64), actor: 'public' });

@@ -64,8 +64,11 @@ export async function analyseReport(
   }
   // Who the message claims to be from becomes an indicator only when the engine finds the domain risky: a sender
   // domain is often a bystander (a webmail provider, a spoofed official domain) that must not enter the takedown queue.
-  const sender = message?.senderDomain ?? null;
-  if (sender !== null) {
+  // A message forwarded as an attachment is the report: its sender is judged the same way (the outer one is usually
+  // the customer who reported it).
+  for (const m of message === null ? [] : withAttached(message)) {
+    const sender = m.senderDomain;
+    if (sender === null || inputs.includes(sender)) continue;
     const verdict = engine.check(sender).verdict;
     if (verdict === 'phishing' || verdict === 'suspicious') inputs.push(sender);
   }
@@ -112,6 +115,11 @@ async function record(
     seenAt: now(),
   });
   await repos.analyses.record({ reportId, indicatorId: indicator.id, engineVersion: engine.version, result });
+}
+
+/** A message analysis and those of the messages attached to it, depth first. */
+function withAttached(message: EmailAnalysis): EmailAnalysis[] {
+  return [message, ...(message.attached ?? []).flatMap(withAttached)];
 }
 
 /** Reports read per page when re-queueing. */
