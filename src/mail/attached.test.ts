@@ -43,13 +43,13 @@ describe('a message attached to a message', () => {
     assert.equal(r.verdict, 'phishing');
     assert.equal(r.brand, 'paypal');
     assert.equal(r.message.from, 'anna@example.org', 'the identity is the outer message');
-    const [signal] = attachedSignals(r);
+    const signal = attachedSignals(r).at(0);
     assert.equal(signal?.weight, alone.score);
-    assert.match(signal?.detail ?? '', /^the attached message "Your account is limited" from service@paypa1-support\.com is phishing \(score \d+, PayPal\): /);
+    assert.match(signal.detail, /^the attached message "Your account is limited" from service@paypa1-support\.com is phishing \(score \d+, PayPal\): /);
     assert.deepEqual(r.links, ['http://paypa1-login.com/signin']);
     assert.equal(r.attached?.length, 1);
-    assert.equal(r.attached?.[0]?.verdict, 'phishing');
-    assert.equal(r.attached?.[0]?.message.subject, 'Your account is limited');
+    assert.equal(r.attached.at(0)?.verdict, 'phishing');
+    assert.equal(r.attached.at(0)?.message.subject, 'Your account is limited');
   });
 
   test('a .eml file sent as an octet stream is a message too', async () => {
@@ -61,9 +61,9 @@ describe('a message attached to a message', () => {
   test('a harmless attached message is said at weight 0 and changes nothing', async () => {
     const r = await analyser.analyse(withAttachments(REPORTER, 'Forwarding this.', [{ body: HARMLESS }]));
     assert.equal(r.verdict, 'benign');
-    const [signal] = attachedSignals(r);
+    const signal = attachedSignals(r).at(0);
     assert.equal(signal?.weight, 0);
-    assert.match(signal?.detail ?? '', /^the attached message "Lunch" from bob@example\.net is judged benign \(score \d+\)$/);
+    assert.match(signal.detail, /^the attached message "Lunch" from bob@example\.net is judged benign \(score \d+\)$/);
     assert.ok(r.links.includes('https://www.example.net/menu'));
   });
 
@@ -82,10 +82,10 @@ describe('a message attached to a message', () => {
     const forwardOfForward = withAttachments(REPORTER, 'Fwd of a fwd', [{ body: withAttachments(['From: <c@example.com>', 'Subject: fw'], 'fw', [{ body: PHISH }]).toString('utf8') }]);
     const two = await analyser.analyse(forwardOfForward);
     assert.equal(two.verdict, 'phishing', 'a forward of a forward is read');
-    assert.equal(two.attached?.[0]?.attached?.[0]?.verdict, 'phishing');
+    assert.equal(two.attached?.at(0)?.attached?.at(0)?.verdict, 'phishing');
     const deeper = withAttachments(REPORTER, 'three deep', [{ body: forwardOfForward.toString('utf8') }]);
     const three = await analyser.analyse(deeper);
-    assert.equal(three.attached?.[0]?.attached?.[0]?.attached, undefined, 'the third level is not opened');
+    assert.equal(three.attached?.at(0)?.attached?.at(0)?.attached, undefined, 'the third level is not opened');
     assert.equal(three.verdict, 'benign');
 
     const many = await analyser.analyse(withAttachments(REPORTER, 'many', Array.from({ length: MAX_ATTACHED_MESSAGES + 6 }, () => ({ body: HARMLESS }))));
@@ -96,7 +96,7 @@ describe('a message attached to a message', () => {
     // Encoded, so that only its own parse sees its header block: a Subject over the header field limit.
     const oversized = `From: <x@example.com>\r\nSubject: ${'a'.repeat(70_000)}\r\n\r\nhi`;
     const r = await analyser.analyse(withAttachments(REPORTER, 'Is this real?', [{ body: oversized, base64: true }, { body: PHISH }]));
-    assert.equal(r.attached?.[0]?.verdict, 'error');
+    assert.equal(r.attached?.at(0)?.verdict, 'error');
     assert.match(attachedSignals(r)[0]?.detail ?? '', /^an attached message could not be analysed \(HW_ERR_MAIL_HEADER_TOO_LARGE: /);
     assert.equal(r.verdict, 'phishing');
   });
