@@ -109,6 +109,47 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await analyst.context.close();
   });
 
+  test('a report forwarded as an attachment: the analyst sees the attached message, its signals and its link', async () => {
+    const phish = [
+      'From: "PayPal Service" <service@paypa1-account-help.com>', 'To: <anna@example.org>', 'Subject: Your account is on hold',
+      'Message-ID: <hold@paypa1-account-help.com>', 'Content-Type: text/html; charset=utf-8', '',
+      '<p>Verify your account within 24 hours: <a href="http://paypa1-account-help.com/signin">https://www.paypal.com/</a></p>',
+    ].join('\r\n');
+    const report = [
+      'From: "Anna" <anna@example.org>', 'To: <report@bank.example>', 'Subject: FW: Your account is on hold', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="fw"', '', '--fw', 'Content-Type: text/plain', '', 'Is this really PayPal?',
+      '--fw', 'Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="on-hold.eml"', '', phish, '--fw--', '',
+    ].join('\r\n');
+    const customer = await newContext(browser, server);
+    await customer.page.goto('/report');
+    await customer.page.getByLabel('An e-mail file (.eml)').check();
+    await customer.page.getByLabel('The e-mail file').setInputFiles({ name: 'report.eml', mimeType: 'message/rfc822', buffer: Buffer.from(report) });
+    await customer.page.getByRole('button', { name: 'Send report' }).click();
+    await customer.page.locator('#reference').waitFor({ timeout: UI_TIMEOUT_MS });
+
+    const analyst = await newContext(browser, server);
+    await signIn(analyst.page, staff('analyst'), PASSWORD);
+    await analyst.page.getByRole('searchbox', { name: 'Search indicators' }).fill('paypa1-account-help');
+    await analyst.page.getByRole('button', { name: 'Apply' }).click();
+    const row = analyst.page.locator('table.queue tbody tr', { hasText: 'paypa1-account-help[.]com/signin' });
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    await row.getByRole('link').click();
+    await analyst.page.locator('section', { hasText: 'Reports (' }).getByRole('link').first().click();
+    const analyses = analyst.page.locator('ol.analyses').first();
+    await analyses.waitFor({ timeout: UI_TIMEOUT_MS });
+    const shown = await analyses.innerText();
+    assert.match(shown, /attached-message the attached message "Your account is on hold" from service@paypa1-account-help\.com is phishing/);
+    const attached = analyst.page.locator('section.attached').first();
+    assert.match(await attached.locator('h3').innerText(), /^Attached message$/);
+    const inner = await attached.innerText();
+    assert.match(inner, /Subject\s+Your account is on hold/, 'the attached message\'s own facts');
+    assert.match(inner, /display-name-brand/, 'and its own signals');
+    assert.deepEqual([...customer.dialogs, ...analyst.dialogs], []);
+    assert.deepEqual([...customer.foreignRequests, ...analyst.foreignRequests], []);
+    await customer.context.close();
+    await analyst.context.close();
+  });
+
   test('the queue is driven from the keyboard: / searches, c confirms the selected row', async () => {
     const customer = await newContext(browser, server);
     await reportUrl(customer.page, 'http://binance-verify-wallet.com/');

@@ -1,10 +1,10 @@
 /**
  * One report as it arrived: what was reported (URL defanged, message text as inert text, an e-mail's size and
- * SHA-256), the reporter's contact, and every analysis of it with its signals. Nothing of it is rendered as HTML or
- * made clickable.
+ * SHA-256), the reporter's contact, and every analysis of it with its signals (an e-mail's attached messages nested in
+ * its analysis). Nothing of it is rendered as HTML or made clickable.
  */
 import { api, ApiError } from '../lib/api.js';
-import { h, mount } from '../lib/dom.js';
+import { h, mount, type Child } from '../lib/dom.js';
 import { shortTime, showInvisible } from '../lib/format.js';
 import { defanged, notice, verdictBadge } from './shared.js';
 
@@ -36,27 +36,44 @@ interface ResultShape {
   readonly score?: unknown;
   readonly brand?: unknown;
   readonly signals?: unknown;
+  /** E-mail analyses: the analyses of the messages attached to this one (a report forwarded as an attachment). */
+  readonly attached?: unknown;
 }
+
+/** Attached messages shown inside attached messages: the analyser opens two levels. */
+const MAX_SHOWN_ATTACHED_DEPTH = 2;
 
 /** An analysis result is JSON from the store: read only the fields the console knows, as text. */
 function analysisView(analysis: AnalysisView): HTMLElement {
-  const result = (typeof analysis.result === 'object' && analysis.result !== null ? analysis.result : {}) as ResultShape;
+  const indicator = analysis.indicatorId === null ? null : [' · ', h('a', { href: `/console/indicators/${encodeURIComponent(analysis.indicatorId)}` }, 'indicator')];
+  return h('li', {},
+    resultParts(analysis.result, indicator, 0),
+    h('div', { class: 'fine' }, `${shortTime(analysis.createdAt)} · engine ${analysis.engineVersion}`));
+}
+
+/** One result's message facts, verdict line and signals; the messages attached to an e-mail below it, the same way. */
+function resultParts(value: unknown, extra: Child, depth: number): Child[] {
+  const result = (typeof value === 'object' && value !== null ? value : {}) as ResultShape;
   const signals = Array.isArray(result.signals) ? (result.signals as unknown[]) : [];
+  const attached = Array.isArray(result.attached) && depth < MAX_SHOWN_ATTACHED_DEPTH ? (result.attached as unknown[]) : [];
   const message = (typeof result.message === 'object' && result.message !== null ? result.message : {}) as Record<string, unknown>;
   const field = (name: string, label: string) => (typeof message[name] === 'string' ? [h('dt', {}, label), h('dd', {}, showInvisible(message[name]))] : null);
-  return h('li', {},
+  return [
     Object.keys(message).length === 0 ? null : h('dl', { class: 'facts' }, field('from', 'From'), field('subject', 'Subject'), field('date', 'Date'), field('messageId', 'Message-ID')),
     h('div', {},
       typeof result.verdict === 'string' ? verdictBadge(result.verdict) : null,
       typeof result.score === 'number' ? ` score ${result.score}` : null,
       typeof result.brand === 'string' ? ` · ${result.brand}` : null,
       typeof result.input === 'string' ? [' · ', defanged(result.input)] : null,
-      analysis.indicatorId === null ? null : [' · ', h('a', { href: `/console/indicators/${encodeURIComponent(analysis.indicatorId)}` }, 'indicator')]),
+      extra),
     signals.length === 0 ? null : h('ul', {}, signals.map((signal) => {
       const s = (typeof signal === 'object' && signal !== null ? signal : {}) as { kind?: unknown; detail?: unknown };
       return h('li', {}, h('strong', {}, typeof s.kind === 'string' ? s.kind : 'signal'), ' ', typeof s.detail === 'string' ? showInvisible(s.detail) : '');
     })),
-    h('div', { class: 'fine' }, `${shortTime(analysis.createdAt)} · engine ${analysis.engineVersion}`));
+    attached.length === 0 ? null : h('section', { class: 'attached' },
+      h('h3', {}, attached.length === 1 ? 'Attached message' : `Attached messages (${attached.length})`),
+      h('ol', { class: 'analyses' }, attached.map((a) => h('li', {}, resultParts(a, null, depth + 1))))),
+  ];
 }
 
 export async function reportPage(root: HTMLElement, id: string): Promise<void> {
