@@ -74,7 +74,7 @@ function reportForm(): void {
   const textField = h('div', { class: 'field', 'data-kind': 'text', hidden: true },
     h('label', { for: 'r-text' }, 'The message'),
     h('textarea', { id: 'r-text', name: 'text', rows: 8, maxlength: 100_000 }),
-    h('p', { class: 'hint' }, 'Paste the whole message, including any links.'));
+    h('p', { class: 'hint' }, 'Paste the whole message, including any links. For an e-mail, its source is best (“Show original” or “View source” in most mail programs): it shows who really sent it.'));
   const emailField = h('div', { class: 'field', 'data-kind': 'email', hidden: true },
     h('label', { for: 'r-eml' }, 'The e-mail file'),
     h('input', { id: 'r-eml', name: 'eml', type: 'file', accept: '.eml,message/rfc822' }),

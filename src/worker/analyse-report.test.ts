@@ -10,7 +10,7 @@ import { createEngine } from '../engine/index.js';
 import { createMailAnalyser } from '../mail/index.js';
 import { CATALOG, eml } from '../mail/test-fixtures.js';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
-import { analyseReport } from './analyse-report.js';
+import { analyseReport, looksLikeRawMessage } from './analyse-report.js';
 
 const engine = createEngine(CATALOG);
 const mail = createMailAnalyser({ catalog: CATALOG, engine });
@@ -70,6 +70,19 @@ forEachStore((name, open) => {
     assert.deepEqual(inputs, ['http://paypa1-login.com/signin?u=1', 'paypa1-support.com']);
   });
 
+  test(`${name}: a message's source pasted as text is analysed as the message`, async () => {
+    const created = await store.reports.create({ text: `\n${MESSAGE.toString('utf8')}`, payloadHash: 'e'.repeat(64), actor: 'public' });
+    assert.ok(!created.conflict);
+    await analyseReport(store, engine, created.id, () => new Date('2025-01-05T00:00:00Z'), mail);
+    const analyses = await store.analyses.list({ reportId: created.id });
+    const message = analyses.find((a) => a.indicatorId === null)?.result as { verdict: string; brand: string | null } | undefined;
+    assert.ok(message !== undefined, 'the pasted message is analysed as a message');
+    assert.equal(message.verdict, 'phishing');
+    assert.equal(message.brand, 'paypal');
+    const inputs = analyses.filter((a) => a.indicatorId !== null).map((a) => (a.result as { input: string }).input).sort();
+    assert.deepEqual(inputs, ['http://paypa1-login.com/signin?u=1', 'paypa1-support.com']);
+  });
+
   test(`${name}: where a reported redirect leads becomes an indicator of its own`, async () => {
     const url = `https://www.google.com/url?q=${encodeURIComponent('https://paypa1-login.com/signin?id=7')}&sa=D`;
     const created = await store.reports.create({ url, payloadHash: 'c'.repeat(64), actor: 'public' });
@@ -97,4 +110,14 @@ forEachStore((name, open) => {
   test(`${name}: a job for a report the store does not have fails instead of completing silently`, async () => {
     await assert.rejects(analyseReport(store, engine, 'no-such-report', () => new Date(), mail), /no report no-such-report in this store/);
   });
+});
+
+test('pasted text is a raw message only when it starts with a header block holding a From and a delivery field', () => {
+  assert.equal(looksLikeRawMessage('Delivered-To: a@example.org\r\nReceived: from x\r\n\tby y\r\nFrom: <b@example.net>\r\nSubject: hi\r\n\r\nbody'), true);
+  assert.equal(looksLikeRawMessage('From: <b@example.net>\nTo: <a@example.org>\n\nbody'), true);
+  assert.equal(looksLikeRawMessage('Hi team, I got this:\nFrom: <b@example.net>\nSubject: hi\n\nbody'), false, 'a note first: text quoting headers');
+  assert.equal(looksLikeRawMessage('From: <b@example.net>\n\nbody'), false, 'a From alone is no delivered message');
+  assert.equal(looksLikeRawMessage('Subject: hi\nDate: today\n\nbody'), false, 'no From');
+  assert.equal(looksLikeRawMessage('From: <b@example.net>\nSubject: hi'), false, 'no end of the header block');
+  assert.equal(looksLikeRawMessage('http://paypa1.com/login'), false);
 });

@@ -2,9 +2,9 @@
  * The `analyse-report` job: judge what a report points at, keep one deduplicated indicator per URL or host, record
  * the engine's analysis, and move the report from `submitted` to `triaged`. Idempotent: a report that is no longer
  * `submitted` has been handled (at-least-once delivery may run this twice), and indicator upserts count sightings.
- * An e-mail report (`reports.email_raw`) is judged by the e-mail analyser when one is passed: its analysis is
- * recorded against the report, and its links and sender domain become indicators like a URL report's. The raw bytes
- * are only read, never rewritten (their SHA-256 is in the analysis). A redirect's destinations (`?url=https://…`) are
+ * An e-mail report (`reports.email_raw`, or a message's whole source pasted as its text) is judged by the e-mail
+ * analyser when one is passed: its analysis is recorded against the report, and its links and sender domain become
+ * indicators like a URL report's. The raw bytes are only read, never rewritten (their SHA-256 is in the analysis). A redirect's destinations (`?url=https://…`) are
  * judged and kept as indicators too. Page analysis plugs in here later.
  */
 import { forwardsOf, parseInput, type CheckResult, type Engine } from '../engine/index.js';
@@ -48,10 +48,14 @@ export async function analyseReport(
   // letter) where completing it silently left the owner's report `submitted` for good.
   if (report === undefined) throw new Error(`analyse-report: no report ${reportId} in this store (is the queue schema shared with another deployment?)`);
   if (report.status !== 'submitted') return;
-  const message: EmailAnalysis | null = report.email === null || mail === undefined ? null : await mail.analyse(report.email);
+  // A message's source pasted as text (a mail program's "Show original") is the message itself, from its first field.
+  // Its links are then the analyser's (which reads the HTML), not every address in its source.
+  const pasted = report.email === null && report.text !== null && mail !== undefined && looksLikeRawMessage(report.text) ? report.text.replace(/^\s+/, '') : null;
+  const raw = report.email ?? (pasted === null ? null : Buffer.from(pasted, 'utf8'));
+  const message: EmailAnalysis | null = raw === null || mail === undefined ? null : await mail.analyse(raw);
   const inputs = [
     ...(report.url === null ? [] : [report.url]),
-    ...(report.text === null ? [] : extractLinks(report.text, MAX_LINKS_PER_REPORT)),
+    ...(report.text === null || pasted !== null ? [] : extractLinks(report.text, MAX_LINKS_PER_REPORT)),
     // The message's links (HTML targets, plain-text URLs, HTML attachments), like a URL report's.
     ...(message === null ? [] : message.links.slice(0, MAX_LINKS_PER_REPORT)),
   ];
@@ -115,6 +119,34 @@ async function record(
     seenAt: now(),
   });
   await repos.analyses.record({ reportId, indicatorId: indicator.id, engineVersion: engine.version, result });
+}
+
+/** Characters of pasted text searched for the end of a header block. */
+const MAX_PASTED_HEADER_CHARS = 64 * 1024;
+/** A header field's name (RFC 5322: printable ASCII but the colon) and its colon. */
+const HEADER_FIELD = /^[!-9;-~]+:/;
+/** Fields of which a pasted header block must hold one besides From: those every delivered message has. */
+const DELIVERY_FIELDS = new Set(['subject', 'date', 'message-id', 'received', 'return-path', 'to', 'delivered-to']);
+
+/**
+ * Whether pasted text is a whole message as a mail program's "Show original" / "View source" gives it: it starts
+ * with a header block (every line a field or a folded continuation, up to an empty line) that holds a From and one
+ * of DELIVERY_FIELDS. A message that merely quotes a few headers in its text does not start with them.
+ */
+export function looksLikeRawMessage(text: string): boolean {
+  const head = text.slice(0, MAX_PASTED_HEADER_CHARS).replace(/^\s+/, '');
+  const end = head.search(/\r?\n\r?\n/);
+  if (end < 0) return false;
+  let from = false;
+  let delivery = false;
+  for (const line of head.slice(0, end).split(/\r?\n/)) {
+    if (line.startsWith(' ') || line.startsWith('\t')) continue;
+    if (!HEADER_FIELD.test(line)) return false;
+    const name = line.slice(0, line.indexOf(':')).toLowerCase();
+    if (name === 'from') from = true;
+    else if (DELIVERY_FIELDS.has(name)) delivery = true;
+  }
+  return from && delivery;
 }
 
 /** A message analysis and those of the messages attached to it, depth first. */
