@@ -1036,17 +1036,15 @@ export function createEngine(catalog: Catalog): Engine {
 
   /**
    * The subject's verdict; for a URL that carries destinations (forwardsOf), each is judged as an input of its own and
-   * the riskiest is said in a `redirect` signal, the URL itself judged without the risky ones (their words count once,
-   * as theirs). A brand's own
-   * address carried by another host (`…/ap/signin?return_to=https://www.amazon.co.jp/`) is how kits copy a sign-in
-   * page: it stays in the path, where `brand-in-path` reads it.
+   * the riskiest is said in a `redirect` signal, the URL itself judged without the risky ones (their words count
+   * once, as theirs). A brand's own address carried by another host (`…/ap/signin?return_to=https://www.amazon.co.jp/`)
+   * is how kits copy a sign-in page: it stays in the path, where `brand-in-path` reads it.
    */
   function judge(s: Subject, depth: number): CheckResult {
     if (depth >= MAX_FORWARD_DEPTH) return judgeSubject(s);
     const forwards = forwardsOf(s);
     if (forwards.length === 0) return judgeSubject(s);
-    let worst: Forward | null = null;
-    let worstTarget: CheckResult | null = null;
+    let worst: { readonly forward: Forward; readonly target: CheckResult } | null = null;
     let path = s.path;
     for (const forward of forwards) {
       const target = judge(forward.subject, depth + 1);
@@ -1054,13 +1052,10 @@ export function createEngine(catalog: Catalog): Engine {
       // A risky destination's words count in its score, and leave the URL's path; a harmless one's stay the URL's
       // (a lure word in `?next=https://example.net/verify-account` is still the URL's) and its score adds nothing.
       if (target.verdict !== 'benign' && forward.inPath !== '') path = path.replace(forward.inPath, '');
-      if (worstTarget === null || target.score > worstTarget.score) {
-        worst = forward;
-        worstTarget = target;
-      }
+      if (worst === null || target.score > worst.target.score) worst = { forward, target };
     }
-    if (worst === null || worstTarget === null) return judgeSubject(s);
-    return withForward(judgeSubject(path === s.path ? s : { ...s, path }), worst, worstTarget);
+    if (worst === null) return judgeSubject(s);
+    return withForward(judgeSubject(path === s.path ? s : { ...s, path }), worst.forward, worst.target);
   }
 
   /**
@@ -1359,7 +1354,6 @@ export function createEngine(catalog: Catalog): Engine {
   return { version: ENGINE_VERSION, brandCount: brands.length, check };
 }
 
-/** How a label that reads as a host name (DotlessName) lost that name's dots. */
 /** A carried destination as a `redirect` signal quotes it: at most MAX_QUOTED_URL_CHARS characters. */
 function quoteUrl(url: string): string {
   return url.length > MAX_QUOTED_URL_CHARS ? `${url.slice(0, MAX_QUOTED_URL_CHARS)}…` : url;
@@ -1373,6 +1367,7 @@ function describeTarget(target: CheckResult): string {
   return `judged ${target.verdict} (score ${target.score}${target.brand === null ? '' : `, ${target.brand}`})${why}`;
 }
 
+/** How a label that reads as a host name (DotlessName) lost that name's dots. */
 function describeDotless(label: string): string {
   return label.includes('-') ? '(its dots left out or written as hyphens)' : '(its dots left out)';
 }

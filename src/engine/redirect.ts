@@ -35,7 +35,7 @@ const NONE: readonly Forward[] = Object.freeze([]);
 const WEB_URL = /^(https?):\/\/?(?=[^/\\\s])/i;
 
 /**
- * The destinations a URL carries, first first, at most MAX_FORWARDS; [] for most URLs. A destination on the URL's own
+ * The destinations a URL carries, in query order, at most MAX_FORWARDS; none for most URLs. A destination on the URL's own
  * site (`wayfair.com/login?url=https://www.wayfair.com/…`, a sign-in page's way back) forwards nowhere else and is not
  * one. Reads at most MAX_FORWARD_PARAMS query components.
  */
@@ -63,7 +63,7 @@ export function forwardsOf(s: Subject): readonly Forward[] {
     const forward = destination(s, decodeValue(value), key === '' ? 'its query' : `its "${shortKey(key)}" parameter`, decodeOnce(value).toLowerCase());
     if (forward !== null) forwards.push(forward);
   }
-  return forwards;
+  return forwards.length === 0 ? NONE : forwards;
 }
 
 /** Services whose wrapped links do not put the destination in a plain parameter. */

@@ -1169,6 +1169,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return riskiest ?? { url, result: r };
   }
 
+  function carriesDestination(url: string): boolean {
+    const parsed = parseInput(url);
+    return parsed.ok && forwardsOf(parsed.subject).length > 0;
+  }
+
   function collectLinks(m: ParsedMessage, html: HtmlScan | null): string[] {
     const out: string[] = [];
     const seen = new Set<string>();
@@ -1209,15 +1214,21 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       else if (html.forms > 0) signals.add('form-in-body', `the message body has ${html.forms} form(s)${html.formActions[0] ? ` posting to ${quote(html.formActions[0], 100)}` : ''}`, MAIL_WEIGHTS.formInBody);
       if (html.refreshTargets.length > 0) signals.add('meta-refresh', `the HTML redirects to ${quote(html.refreshTargets[0] ?? '', 100)} when opened`, MAIL_WEIGHTS.metaRefresh);
     }
-    // Every distinct link host through the engine; the worst one becomes the signal (one bad host, not a sum).
+    // Every distinct link host through the engine, an official host's redirect followed to where it leads (each
+    // destination host once); the worst one becomes the signal (one bad host, not a sum).
     let worst: { url: string; via: string; result: CheckResult } | null = null;
     const hosts = new Set<string>();
+    /** Link hosts judged as themselves: their other links are judged again only when they carry a destination. */
+    const judgedAsThemselves = new Set<string>();
     let risky = 0;
     let shape: { host: string; detail: string; weight: number } | null = null;
     let shapeHosts = 0;
     for (const link of links) {
+      const linkHost = httpHost(link);
+      if (judgedAsThemselves.has(linkHost) && !carriesDestination(link)) continue;
       const { url, result: r } = followLink(link);
-      const host = httpHost(url);
+      if (url === link) judgedAsThemselves.add(linkHost);
+      const host = url === link ? linkHost : httpHost(url);
       if (hosts.has(host)) continue;
       hosts.add(host);
       // Hosts the engine already finds risky are `risky-link`'s; this is for the ones it lets through.

@@ -45,6 +45,8 @@ describe('links through redirects', () => {
       `https://www.google.com/url?q=${encodeURIComponent(LOOKALIKE)}`,
     ]));
     assert.match(riskyLinks(r)[0] ?? '', /paypa1-login\.com/);
+    const plainFirst = await analyser.analyse(message(['https://www.google.com/maps', `https://www.google.com/url?q=${encodeURIComponent(LOOKALIKE)}`]));
+    assert.match(riskyLinks(plainFirst)[0] ?? '', /paypa1-login\.com/, 'a plain link to the same host first does not hide the redirect');
   });
 
   test("another host's redirect is weighed by the engine itself", async () => {
