@@ -20,6 +20,7 @@ import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LIST
 import { MAX_ATTACHED_DEPTH, MAX_ATTACHED_MESSAGES, MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
 import { extractLinks } from './links.js';
 import { parse as parseHost } from 'tldts';
+import { isPdf, pdfLinks } from './pdf.js';
 import { parseMessage, sha256Hex, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
 import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
@@ -820,7 +821,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       messageId: m.messageId, date: m.date, from: from?.address ?? null, fromName: from?.name ?? null,
       subject: m.subject, sha256: m.sha256, bytes: m.bytes,
     };
-    const links = collectLinks(m, html);
+    const { links, inPdf } = collectLinks(m, html);
     const result = (verdict: Verdict, score: number, brand: string | null): EmailAnalysis => ({
       verdict, score, brand, signals: signals.list, message: identity, mode, auth,
       senderDomain: fromDomain === '' ? null : fromDomain, links,
@@ -932,7 +933,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
 
     // ── Links ──
-    linkSignals(signals, html, links, m.text);
+    linkSignals(signals, html, links, m.text, inPdf);
     // Only for the brand's own voice — its name in the display name, or a role mailbox (`notifica@`, `no-reply@`):
     // the brand's employees write to lists and colleagues from the same domain about other sites all day.
     if (fromOfficial !== null && !freemail.has(fromOrg) && links.length > 0 && (displayBrands.includes(fromOfficial) || roleMailbox(from?.address ?? ''))) {
@@ -1174,8 +1175,10 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return parsed.ok && forwardsOf(parsed.subject).length > 0;
   }
 
-  function collectLinks(m: ParsedMessage, html: HtmlScan | null): string[] {
+  /** The message's links in order, and for those found only in a PDF attachment, that attachment's name. */
+  function collectLinks(m: ParsedMessage, html: HtmlScan | null): { links: string[]; inPdf: Map<string, string> } {
     const out: string[] = [];
+    const inPdf = new Map<string, string>();
     const seen = new Set<string>();
     const push = (href: string): void => {
       if (out.length >= MAX_LINKS || seen.has(href)) return;
@@ -1193,10 +1196,18 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       for (const l of scan.links) push(l.href);
       for (const f of scan.formActions) push(f);
     }
-    return out;
+    // A PDF lure's button (`/URI` actions), the document's own links.
+    for (const a of m.attachments) {
+      if (out.length >= MAX_LINKS || !isPdf(a.content)) continue;
+      for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) {
+        if (!seen.has(l)) inPdf.set(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
+        push(l);
+      }
+    }
+    return { links: out, inPdf };
   }
 
-  function linkSignals(signals: SignalList, html: HtmlScan | null, links: readonly string[], textPart: string): void {
+  function linkSignals(signals: SignalList, html: HtmlScan | null, links: readonly string[], textPart: string, inPdf: ReadonlyMap<string, string>): void {
     if (html !== null) {
       let mismatches = 0;
       for (const l of html.links) {
@@ -1216,7 +1227,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     // Every distinct link host through the engine, an official host's redirect followed to where it leads (each
     // destination host once); the worst one becomes the signal (one bad host, not a sum).
-    let worst: { url: string; via: string; result: CheckResult } | null = null;
+    let worst: { url: string; via: string; where: string; result: CheckResult } | null = null;
     const hosts = new Set<string>();
     /** Link hosts judged as themselves: their other links are judged again only when they carry a destination. */
     const judgedAsThemselves = new Set<string>();
@@ -1240,11 +1251,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       }
       if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') continue;
       risky++;
-      if (worst === null || r.score > worst.result.score) worst = { url, via: url === link ? '' : httpHost(link), result: r };
+      if (worst === null || r.score > worst.result.score) worst = { url, via: url === link ? '' : httpHost(link), where: inPdf.get(link) ?? '', result: r };
     }
     if (worst !== null) {
       const top = [...worst.result.signals].sort((a, b) => b.weight - a.weight)[0];
-      signals.add('risky-link', `a link to ${worst.result.host ?? httpHost(worst.url)}${worst.via === '' ? '' : ` (through a redirect of ${worst.via})`} is ${worst.result.verdict === 'phishing' ? 'a lookalike or phishing host' : 'suspicious'} (engine score ${worst.result.score}${top === undefined ? '' : `: ${top.detail}`})${risky > 1 ? `; ${risky - 1} other risky host(s)` : ''}`,
+      signals.add('risky-link', `a link ${worst.where === '' ? '' : `in ${worst.where} `}to ${worst.result.host ?? httpHost(worst.url)}${worst.via === '' ? '' : ` (through a redirect of ${worst.via})`} is ${worst.result.verdict === 'phishing' ? 'a lookalike or phishing host' : 'suspicious'} (engine score ${worst.result.score}${top === undefined ? '' : `: ${top.detail}`})${risky > 1 ? `; ${risky - 1} other risky host(s)` : ''}`,
         worst.result.score * (worst.result.brand === null ? MAIL_WEIGHTS.riskOnlyFactor : MAIL_WEIGHTS.riskyLinkFactor), worst.result.brand);
     }
     if (shape !== null) {
