@@ -21,6 +21,7 @@ import { MAX_ATTACHED_DEPTH, MAX_ATTACHED_MESSAGES, MAX_ATTACHMENT_SCAN_BYTES, M
 import { extractLinks } from './links.js';
 import { parse as parseHost } from 'tldts';
 import { isPdf, pdfLinks } from './pdf.js';
+import { imageKind, MAX_QR_IMAGES, qrLink } from './qr.js';
 import { parseMessage, sha256Hex, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
 import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
@@ -821,7 +822,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       messageId: m.messageId, date: m.date, from: from?.address ?? null, fromName: from?.name ?? null,
       subject: m.subject, sha256: m.sha256, bytes: m.bytes,
     };
-    const { links, inPdf } = collectLinks(m, html);
+    const { links, origins } = collectLinks(m, html);
     const result = (verdict: Verdict, score: number, brand: string | null): EmailAnalysis => ({
       verdict, score, brand, signals: signals.list, message: identity, mode, auth,
       senderDomain: fromDomain === '' ? null : fromDomain, links,
@@ -933,7 +934,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
 
     // ── Links ──
-    linkSignals(signals, html, links, m.text, inPdf);
+    linkSignals(signals, html, links, m.text, origins);
     // Only for the brand's own voice — its name in the display name, or a role mailbox (`notifica@`, `no-reply@`):
     // the brand's employees write to lists and colleagues from the same domain about other sites all day.
     if (fromOfficial !== null && !freemail.has(fromOrg) && links.length > 0 && (displayBrands.includes(fromOfficial) || roleMailbox(from?.address ?? ''))) {
@@ -1175,10 +1176,13 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return parsed.ok && forwardsOf(parsed.subject).length > 0;
   }
 
-  /** The message's links in order, and for those found only in a PDF attachment, that attachment's name. */
-  function collectLinks(m: ParsedMessage, html: HtmlScan | null): { links: string[]; inPdf: Map<string, string> } {
+  /**
+   * The message's links in order, and for those found only in an attachment's content (a PDF's URI actions, an
+   * image's QR code), where: `the PDF attachment "x.pdf"`, `a QR code in the image "qr.png"`.
+   */
+  function collectLinks(m: ParsedMessage, html: HtmlScan | null): { links: string[]; origins: Map<string, string> } {
     const out: string[] = [];
-    const inPdf = new Map<string, string>();
+    const origins = new Map<string, string>();
     const seen = new Set<string>();
     const push = (href: string): void => {
       if (out.length >= MAX_LINKS || seen.has(href)) return;
@@ -1196,18 +1200,27 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       for (const l of scan.links) push(l.href);
       for (const f of scan.formActions) push(f);
     }
-    // A PDF lure's button (`/URI` actions), the document's own links.
+    // A PDF lure's button (`/URI` actions), the document's own links; a QR code's address in an image.
+    let images = 0;
     for (const a of m.attachments) {
-      if (out.length >= MAX_LINKS || !isPdf(a.content)) continue;
-      for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) {
-        if (!seen.has(l)) inPdf.set(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
+      if (out.length >= MAX_LINKS) break;
+      if (isPdf(a.content)) {
+        for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) {
+          if (!seen.has(l)) origins.set(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
+          push(l);
+        }
+      } else if (images < MAX_QR_IMAGES && imageKind(a.content) !== '') {
+        images++;
+        const l = qrLink(a.content);
+        if (l === null) continue;
+        if (!seen.has(l)) origins.set(l, `a QR code in the image${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);
         push(l);
       }
     }
-    return { links: out, inPdf };
+    return { links: out, origins };
   }
 
-  function linkSignals(signals: SignalList, html: HtmlScan | null, links: readonly string[], textPart: string, inPdf: ReadonlyMap<string, string>): void {
+  function linkSignals(signals: SignalList, html: HtmlScan | null, links: readonly string[], textPart: string, origins: ReadonlyMap<string, string>): void {
     if (html !== null) {
       let mismatches = 0;
       for (const l of html.links) {
@@ -1251,7 +1264,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       }
       if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') continue;
       risky++;
-      if (worst === null || r.score > worst.result.score) worst = { url, via: url === link ? '' : httpHost(link), where: inPdf.get(link) ?? '', result: r };
+      if (worst === null || r.score > worst.result.score) worst = { url, via: url === link ? '' : httpHost(link), where: origins.get(link) ?? '', result: r };
     }
     if (worst !== null) {
       const top = [...worst.result.signals].sort((a, b) => b.weight - a.weight)[0];

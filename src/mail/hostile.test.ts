@@ -12,6 +12,8 @@ import { scanHtml } from './html.js';
 import { prescan } from './prescan.js';
 import { splitMbox } from './mbox.js';
 import { CATALOG, eml } from './test-fixtures.js';
+import { MAX_QR_IMAGES } from './qr.js';
+import { PNG } from 'pngjs';
 
 const analyser = createMailAnalyser({ catalog: CATALOG });
 
@@ -74,6 +76,15 @@ describe('MIME bombs', () => {
     const r = await timed(`${MAX_ATTACHED_MESSAGES + 2} attached 20,000-part bombs`, raw);
     assert.equal(r.attached?.length, MAX_ATTACHED_MESSAGES);
     for (const a of r.attached ?? []) assert.ok(a.signals.some((s) => s.kind === 'mime-limit'), JSON.stringify(a.signals));
+  });
+
+  test('images of noise (the QR search\'s worst case), more than MAX_QR_IMAGES of them', async () => {
+    const noise = new PNG({ width: 1000, height: 1000 });
+    for (let i = 0; i < noise.data.length; i++) noise.data[i] = (i * 2654435761) >>> 24;
+    const image = PNG.sync.write(noise).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const part = `--n\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename="scan.png"\r\nContent-Transfer-Encoding: base64\r\n\r\n${image}\r\n`;
+    const r = await timed(`${MAX_QR_IMAGES + 4} one-megapixel images of noise`, eml([...HEAD, 'Content-Type: multipart/mixed; boundary=n'], `${part.repeat(MAX_QR_IMAGES + 4)}--n--\r\n`));
+    assert.deepEqual(r.links, []);
   });
 });
 
