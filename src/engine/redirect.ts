@@ -5,7 +5,7 @@
  * well-known sites' redirects to carry a phishing address past filters that judge only the first host. forwardsOf()
  * reads the destinations out; the engine judges them as inputs of their own (engine.ts, `redirect`).
  */
-import { parseInput, type Subject } from './subject.js';
+import { parseInput, safeDecode, type Subject } from './subject.js';
 
 /** Query components read per URL for carried destinations. */
 export const MAX_FORWARD_PARAMS = 64;
@@ -60,7 +60,7 @@ export function forwardsOf(s: Subject): readonly Forward[] {
     const value = q.slice(hasKey ? eq + 1 : from, end);
     from = end + 1;
     if (value.length < MIN_URL_CHARS || !startsWithHttp(value, 0) || namesAnIdentifier(key)) continue;
-    const forward = destination(s, decodeValue(value), key === '' ? 'its query' : `its "${shortKey(key)}" parameter`, decodeOnce(value).toLowerCase());
+    const forward = destination(s, decodeValue(value), key === '' ? 'its query' : `its "${shortKey(key)}" parameter`, safeDecode(value).toLowerCase());
     if (forward !== null) forwards.push(forward);
   }
   return forwards.length === 0 ? NONE : forwards;
@@ -81,7 +81,7 @@ function wrapperForward(s: Subject): Forward | null {
   // Proofpoint URL Defense v2 (`u=https-3A__host_path`: `-` for `%`, `_` for `/`) and v3 (`/v3/__URL__;…`).
   if (s.host === 'urldefense.proofpoint.com' && s.path.startsWith('/v2/url')) {
     const value = paramValue(s.query, 'u');
-    return destination(s, decodeValue(value.replaceAll('-', '%').replaceAll('_', '/')), 'its Proofpoint URL Defense "u" parameter', decodeOnce(value).toLowerCase());
+    return destination(s, decodeValue(value.replaceAll('-', '%').replaceAll('_', '/')), 'its Proofpoint URL Defense "u" parameter', safeDecode(value).toLowerCase());
   }
   if (s.domain === 'urldefense.com' && s.path.startsWith('/v3/__')) {
     const end = s.path.indexOf('__;', 6);
@@ -107,7 +107,7 @@ function destination(s: Subject, text: string, carrier: string, inPath: string):
 function decodeValue(value: string): string {
   let v = value;
   for (let round = 0; round < MAX_DECODE_ROUNDS && !WEB_URL.test(v) && v.includes('%'); round++) {
-    const decoded = decodeOnce(v);
+    const decoded = safeDecode(v);
     if (decoded === v) break;
     v = decoded;
   }
@@ -126,14 +126,6 @@ function namesAnIdentifier(key: string): boolean {
 
 function startsWithHttp(text: string, at: number): boolean {
   return text.length - at >= 4 && text.slice(at, at + 4).toLowerCase() === 'http';
-}
-
-function decodeOnce(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 function decodeBase64Url(text: string): string {
@@ -158,6 +150,6 @@ function paramValue(query: string, name: string): string {
 
 /** A parameter name as an analyst reads it: decoded, at most 32 characters. */
 function shortKey(key: string): string {
-  const k = decodeOnce(key);
+  const k = safeDecode(key);
   return k.length > 32 ? `${k.slice(0, 32)}…` : k;
 }

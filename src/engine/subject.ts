@@ -151,7 +151,8 @@ function decodeIdn(host: string): string | null {
   return labels.join('.');
 }
 
-function safeDecode(s: string): string {
+/** Percent-decoded once; as it was when it has no `%` or is malformed. */
+export function safeDecode(s: string): string {
   if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
