@@ -239,6 +239,12 @@ export function escapeInvisible(text: string): string {
   return out;
 }
 
+/** An iCalendar invitation (text/calendar, or a file named `.ics`): calendar phishing puts its link there. */
+function isCalendar(a: MailAttachment): boolean {
+  const type = a.contentType.toLowerCase();
+  return type === 'text/calendar' || type === 'application/ics' || a.filename.toLowerCase().endsWith('.ics');
+}
+
 /** A message/rfc822 (or message/global) part, or a file named `.eml`: a message of its own. */
 function isAttachedMessage(a: MailAttachment): boolean {
   const type = a.contentType.toLowerCase();
@@ -1177,8 +1183,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   }
 
   /**
-   * The message's links in order, and for those found only in an attachment's content (a PDF's URI actions, an
-   * image's QR code), where: `the PDF attachment "x.pdf"`, `a QR code in the image "qr.png"`.
+   * The message's links in order, and for those found only in an attachment's content (a PDF's URI actions, a
+   * calendar invitation's text, an image's QR code), where: `the PDF attachment "x.pdf"`, `a QR code in the image "qr.png"`.
    */
   function collectLinks(m: ParsedMessage, html: HtmlScan | null): { links: string[]; origins: Map<string, string> } {
     const out: string[] = [];
@@ -1200,13 +1206,20 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       for (const l of scan.links) push(l.href);
       for (const f of scan.formActions) push(f);
     }
-    // A PDF lure's button (`/URI` actions), the document's own links; a QR code's address in an image.
+    // A PDF lure's button (`/URI` actions), the document's own links; an invitation's; a QR code's address in an image.
     let images = 0;
     for (const a of m.attachments) {
       if (out.length >= MAX_LINKS) break;
       if (isPdf(a.content)) {
         for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) {
           if (!seen.has(l)) origins.set(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
+          push(l);
+        }
+      } else if (isCalendar(a)) {
+        // An invitation's links sit in its DESCRIPTION, URL and ATTACH lines, folded at 75 octets (RFC 5545 §3.1).
+        const text = a.content.subarray(0, MAX_ATTACHMENT_SCAN_BYTES).toString('utf8').replace(/\r?\n[ \t]/g, '');
+        for (const l of extractLinks(text, MAX_LINKS - out.length)) {
+          if (!seen.has(l)) origins.set(l, `the calendar invitation${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);
           push(l);
         }
       } else if (images < MAX_QR_IMAGES && imageKind(a.content) !== '') {
