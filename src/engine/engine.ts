@@ -713,6 +713,9 @@ export function createEngine(catalog: Catalog): Engine {
     let bestKind: SignalKind = 'combosquat';
     let bestCaveat = '';
     let bestToken = -1;
+    let bestText = '';
+    /** Another brand whose name is the best one's, equally weighed, with nothing in the input to tell them apart. */
+    let alsoBrand = -1;
     for (let h = 0; h < hitsLength; h += 3) {
       const hitId = hits[h] ?? 0;
       const hitStart = hits[h + 1] ?? 0;
@@ -817,8 +820,10 @@ export function createEngine(catalog: Catalog): Engine {
       // On a tie the longer, more specific name wins (`smbc-card` over `smbc`), then the brand whose other
       // name parts appear in the input (`smbc.card.example` is SMBC Card's, not SMBC Bank's).
       const tie = weight === bestWeight && weight > 0;
-      if (weight > bestWeight || (tie && t.text.length > bestLength)
-        || (tie && t.text.length === bestLength && t.brand !== best && hasContext(t.brand, s) && !hasContext(best, s))) {
+      const sameName = tie && t.text.length === bestLength && t.brand !== best;
+      if (weight > bestWeight || (tie && t.text.length > bestLength) || (sameName && hasContext(t.brand, s) && !hasContext(best, s))) {
+        alsoBrand = -1;
+        bestText = t.text;
         best = t.brand;
         bestLength = t.text.length;
         bestWeight = weight;
@@ -826,10 +831,15 @@ export function createEngine(catalog: Catalog): Engine {
         bestKind = kind;
         bestCaveat = caveat;
         bestToken = isBounded || t.distinctive ? hitId : -1;
+      } else if (sameName && !hasContext(best, s)) {
+        alsoBrand = t.brand;
       }
     }
     if (best >= 0) {
-      signals.add(bestKind, bestDetail, bestWeight, best, bestCaveat);
+      // Brands that share a name (`smbc`: SMBC Bank and SMBC Card) are told apart only by their other names; when
+      // none is in the input, the first in the catalog is named, and the analyst is told.
+      const also = alsoBrand >= 0 ? `; "${bestText}" is also ${brandName(alsoBrand)}'s name, and nothing in the input tells them apart` : '';
+      signals.add(bestKind, `${bestDetail}${also}`, bestWeight, best, bestCaveat);
       if (tokens[bestToken]?.strongName === true) signals.knownName = true;
     }
     if (lures > 0 && !viaSkeleton) {

@@ -152,6 +152,17 @@ describe('weighting rules', () => {
     assert.equal(engine.check('smbc-cardi.cyou').brand, 'smbc-card');
   });
 
+  test('when nothing tells brands sharing a keyword apart, the detail says so', () => {
+    for (const host of ['smbc-login.xyz', 'login.smbc.k94nvl.xyz']) {
+      const r = engine.check(host);
+      assert.ok(flagged(r) && r.brand === 'smbc-bank', show(r));
+      assert.ok(r.signals.some((s) => s.detail.endsWith('; "smbc" is also SMBC Card\'s name, and nothing in the input tells them apart')), show(r));
+    }
+    for (const host of ['smbc.card.example-login.cn', 'paypal-login.xyz']) {
+      assert.ok(!engine.check(host).signals.some((s) => s.detail.includes('is also')), show(engine.check(host)));
+    }
+  });
+
   test('an ASCII letter fold (i/l) of a long name is a homoglyph; of a short name it is only noted', () => {
     const long = engine.check('paypai.com');
     assert.ok(flagged(long) && long.brand === 'paypal' && kinds(long).includes('homoglyph'), show(long));
