@@ -58,6 +58,15 @@ describe('links in a PDF', () => {
     assert.deepEqual(links, ['https://before.example/']);
   });
 
+  test('strings that never end, or end in nothing, are read a bounded way each', () => {
+    for (const unit of ['/URI (\\\n', '/URI <', '/URI (((']) {
+      const file = Buffer.from(`%PDF-1.4\n${unit.repeat(Math.floor(4_000_000 / unit.length))}`, 'latin1');
+      const start = performance.now();
+      assert.deepEqual(pdfLinks(file, 10), []);
+      assert.ok(performance.now() - start < 2000, `${JSON.stringify(unit)}: ${(performance.now() - start).toFixed(0)} ms`);
+    }
+  });
+
   test('not a PDF, or random bytes: no links, never a throw', () => {
     assert.equal(isPdf(Buffer.from('PK\x03\x04 a zip')), false);
     fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('', '/URI (', 'stream\n', '/URI <'), (bytes, prefix) => {

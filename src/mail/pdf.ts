@@ -69,23 +69,41 @@ function streamStart(text: string, from: number): number {
   return -1;
 }
 
-/** The strings after each `/URI` key: literal `( … )` with PDF escapes, or `< hex >`. */
+/**
+ * The strings after each `/URI` key: literal `( … )` with PDF escapes, or `< hex >`. Linear: the search goes on after
+ * the end of each string read (a `/URI` inside a string is text, not a key).
+ */
 function urisIn(text: string): string[] {
   const out: string[] = [];
-  for (let at = text.indexOf('/URI', 0); at >= 0; at = text.indexOf('/URI', at + 4)) {
+  let at = text.indexOf('/URI', 0);
+  while (at >= 0) {
     let i = at + 4;
-    while (i < text.length && (text.charCodeAt(i) <= 32)) i++;
-    if (text.charAt(i) === '(') out.push(literalString(text, i + 1));
-    else if (text.charAt(i) === '<' && text.charAt(i + 1) !== '<') out.push(hexString(text, i + 1));
+    while (i < text.length && text.charCodeAt(i) <= 32) i++;
+    let next = i;
+    if (text.charAt(i) === '(') {
+      const read = literalString(text, i + 1);
+      out.push(read.value);
+      next = read.end;
+    } else if (text.charAt(i) === '<' && text.charAt(i + 1) !== '<') {
+      const read = hexString(text, i + 1);
+      out.push(read.value);
+      next = read.end;
+    }
+    at = text.indexOf('/URI', Math.max(next, at + 4));
   }
   return out;
 }
 
+interface Read { readonly value: string; readonly end: number }
+
 /** A PDF literal string from just after its `(`: balanced parentheses, backslash escapes, octal codes. */
-function literalString(text: string, from: number): string {
+function literalString(text: string, from: number): Read {
   let out = '';
   let depth = 0;
-  for (let i = from; i < text.length && out.length < MAX_URI_CHARS; i++) {
+  // Escapes that produce nothing (a backslash before a line end) must not make one string read the whole file.
+  const last = Math.min(text.length, from + 4 * MAX_URI_CHARS);
+  let i = from;
+  for (; i < last && out.length < MAX_URI_CHARS; i++) {
     const c = text.charAt(i);
     if (c === '\\') {
       const next = text.charAt(i + 1);
@@ -108,18 +126,20 @@ function literalString(text: string, from: number): string {
       out += c;
     }
   }
-  return out.trim();
+  return { value: out.trim(), end: i };
 }
 
 /** A PDF hex string from just after its `<`, up to `>`. */
-function hexString(text: string, from: number): string {
-  const end = text.indexOf('>', from);
-  const hex = text.slice(from, end < 0 ? Math.min(text.length, from + 2 * MAX_URI_CHARS) : Math.min(end, from + 2 * MAX_URI_CHARS)).replace(/\s+/g, '');
+function hexString(text: string, from: number): Read {
+  const last = Math.min(text.length, from + 2 * MAX_URI_CHARS);
+  let end = from;
+  while (end < last && text.charCodeAt(end) !== 62 /* '>' */) end++;
+  const hex = text.slice(from, end).replace(/\s+/g, '');
   let out = '';
   for (let i = 0; i < hex.length; i += 2) {
     const byte = parseInt((hex.slice(i, i + 2) + '0').slice(0, 2), 16);
     if (Number.isNaN(byte)) break;
     out += String.fromCharCode(byte);
   }
-  return out.trim();
+  return { value: out.trim(), end };
 }
