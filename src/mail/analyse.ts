@@ -20,7 +20,7 @@ import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LIST
 import { MAX_ATTACHED_DEPTH, MAX_ATTACHED_MESSAGES, MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
 import { extractLinks } from './links.js';
 import { parse as parseHost } from 'tldts';
-import { isPdf, pdfLinks } from './pdf.js';
+import { isPdf, MAX_PDFS, pdfLinks } from './pdf.js';
 import { imageKind, MAX_QR_IMAGES, qrLink } from './qr.js';
 import { parseMessage, sha256Hex, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
 import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
@@ -1208,9 +1208,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     // A PDF lure's button (`/URI` actions), the document's own links; an invitation's; a QR code's address in an image.
     let images = 0;
+    let pdfs = 0;
     for (const a of m.attachments) {
       if (out.length >= MAX_LINKS) break;
       if (isPdf(a.content)) {
+        if (++pdfs > MAX_PDFS) continue;
         for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) {
           if (!seen.has(l)) origins.set(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
           push(l);

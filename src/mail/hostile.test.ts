@@ -13,6 +13,8 @@ import { prescan } from './prescan.js';
 import { splitMbox } from './mbox.js';
 import { CATALOG, eml } from './test-fixtures.js';
 import { MAX_QR_IMAGES } from './qr.js';
+import { MAX_PDFS } from './pdf.js';
+import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 
 const analyser = createMailAnalyser({ catalog: CATALOG });
@@ -76,6 +78,14 @@ describe('MIME bombs', () => {
     const r = await timed(`${MAX_ATTACHED_MESSAGES + 2} attached 20,000-part bombs`, raw);
     assert.equal(r.attached?.length, MAX_ATTACHED_MESSAGES);
     for (const a of r.attached ?? []) assert.ok(a.signals.some((s) => s.kind === 'mime-limit'), JSON.stringify(a.signals));
+  });
+
+  test('PDFs whose streams inflate without end, more than MAX_PDFS of them', async () => {
+    const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024));
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\r\n'), bomb, Buffer.from('\r\nendstream\nendobj\n%%EOF\n')]).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const part = `--f\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="scan.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n${pdf}\r\n`;
+    const r = await timed(`${MAX_PDFS + 6} PDFs of 64 MB inflate bombs`, eml([...HEAD, 'Content-Type: multipart/mixed; boundary=f'], `${part.repeat(MAX_PDFS + 6)}--f--\r\n`));
+    assert.deepEqual(r.links, []);
   });
 
   test('images of noise (the QR search\'s worst case), more than MAX_QR_IMAGES of them', async () => {

@@ -5,11 +5,13 @@
  *
  * Hand-written on purpose: a PDF library (pdf.js and its wrappers) interprets the whole hostile file, fonts,
  * images and scripts included, to render it; all that is wanted here is one kind of string, found by a linear scan
- * with a bounded inflate of each stream. Nothing is rendered, run or fetched. Bounded: at most
- * MAX_PDF_SCAN_BYTES of the file, MAX_PDF_STREAMS streams and MAX_PDF_INFLATED_BYTES inflated in all.
+ * with a bounded inflate of each stream. Nothing is rendered, run or fetched. Bounded: MAX_PDFS per message, at most
+ * MAX_PDF_SCAN_BYTES of each file, MAX_PDF_STREAMS streams and MAX_PDF_INFLATED_BYTES inflated in all.
  */
 import { constants, inflateSync } from 'node:zlib';
 
+/** PDF attachments of one message read for links (each may inflate MAX_PDF_INFLATED_BYTES). */
+export const MAX_PDFS = 4;
 /** Bytes of a PDF attachment read for links. */
 export const MAX_PDF_SCAN_BYTES = 8 * 1024 * 1024;
 /** Streams of one PDF tried for compressed links. */
