@@ -239,6 +239,12 @@ export function escapeInvisible(text: string): string {
   return out;
 }
 
+/** PDFs and images still to be read for links (MAX_PDFS, MAX_QR_IMAGES), for a message and those attached to it. */
+interface ContentBudget {
+  pdfs: number;
+  images: number;
+}
+
 /** An iCalendar invitation (text/calendar, or a file named `.ics`): calendar phishing puts its link there. */
 function isCalendar(a: MailAttachment): boolean {
   const type = a.contentType.toLowerCase();
@@ -748,7 +754,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
    */
   async function analyse(raw: Uint8Array): Promise<EmailAnalysis> {
     try {
-      return await analyseOrThrow(raw);
+      return await analyseOrThrow(raw, 0, { pdfs: MAX_PDFS, images: MAX_QR_IMAGES });
     } catch (error) {
       const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown';
       return failed(sha256Hex(raw), raw.length, 'HW_ERR_MAIL_INTERNAL', { reason });
@@ -759,8 +765,12 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return errorAnalysis(mode, sha256, bytes, code, params);
   }
 
-  /** `depth` > 0: a message attached to another, read offline (a person relayed it: DNS now says nothing of then). */
-  async function analyseOrThrow(raw: Uint8Array, depth = 0): Promise<EmailAnalysis> {
+  /**
+   * `depth` > 0: a message attached to another, read offline (a person relayed it: DNS now says nothing of then).
+   * `budget`: the PDFs and images still to be read for links, shared by a message and the messages attached to it,
+   * so that nesting does not multiply the costliest work.
+   */
+  async function analyseOrThrow(raw: Uint8Array, depth: number, budget: ContentBudget): Promise<EmailAnalysis> {
     const parsed = await parseMessage(raw);
     if (!parsed.ok) return depth === 0 ? failed(parsed.sha256, parsed.bytes, parsed.code, parsed.params) : errorAnalysis('offline', parsed.sha256, parsed.bytes, parsed.code, parsed.params);
     const m = parsed.message;
@@ -774,12 +784,12 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         auth = { ...NO_AUTH, basis: `re-verification failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}` };
       }
     }
-    const own = judge(m, auth, depth === 0 ? mode : 'offline');
+    const own = judge(m, auth, depth === 0 ? mode : 'offline', budget);
     if (depth >= MAX_ATTACHED_DEPTH) return own;
     const attached: EmailAnalysis[] = [];
     for (const a of m.attachments) {
       if (attached.length >= MAX_ATTACHED_MESSAGES) break;
-      if (isAttachedMessage(a)) attached.push(await analyseOrThrow(a.content, depth + 1));
+      if (isAttachedMessage(a)) attached.push(await analyseOrThrow(a.content, depth + 1, budget));
     }
     return attached.length === 0 ? own : withAttached(own, attached);
   }
@@ -815,7 +825,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     return `the attached message${subject}${from} is ${judged} (score ${a.score}${a.brand === null ? '' : `, ${brandName(a.brand)}`})${top === undefined || top.weight === 0 ? '' : `: ${top.detail}`}`;
   }
 
-  function judge(m: ParsedMessage, auth: AuthSummary, mode: EmailAnalysis['mode']): EmailAnalysis {
+  function judge(m: ParsedMessage, auth: AuthSummary, mode: EmailAnalysis['mode'], budget: ContentBudget): EmailAnalysis {
     const signals = new SignalList();
     const from = m.from;
     const fromDomain = from?.domain ?? '';
@@ -828,7 +838,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       messageId: m.messageId, date: m.date, from: from?.address ?? null, fromName: from?.name ?? null,
       subject: m.subject, sha256: m.sha256, bytes: m.bytes,
     };
-    const { links, origins } = collectLinks(m, html);
+    const { links, origins } = collectLinks(m, html, budget);
     const result = (verdict: Verdict, score: number, brand: string | null): EmailAnalysis => ({
       verdict, score, brand, signals: signals.list, message: identity, mode, auth,
       senderDomain: fromDomain === '' ? null : fromDomain, links,
@@ -1186,7 +1196,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
    * The message's links in order, and for those found only in an attachment's content (a PDF's URI actions, a
    * calendar invitation's text, an image's QR code), where: `the PDF attachment "x.pdf"`, `a QR code in the image "qr.png"`.
    */
-  function collectLinks(m: ParsedMessage, html: HtmlScan | null): { links: string[]; origins: Map<string, string> } {
+  function collectLinks(m: ParsedMessage, html: HtmlScan | null, budget: ContentBudget): { links: string[]; origins: Map<string, string> } {
     const out: string[] = [];
     const origins = new Map<string, string>();
     const seen = new Set<string>();
@@ -1207,12 +1217,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       for (const f of scan.formActions) push(f);
     }
     // A PDF lure's button (`/URI` actions), the document's own links; an invitation's; a QR code's address in an image.
-    let images = 0;
-    let pdfs = 0;
     for (const a of m.attachments) {
       if (out.length >= MAX_LINKS) break;
       if (isPdf(a.content)) {
-        if (++pdfs > MAX_PDFS) continue;
+        if (budget.pdfs <= 0) continue;
+        budget.pdfs--;
         for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) {
           if (!seen.has(l)) origins.set(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
           push(l);
@@ -1224,8 +1233,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
           if (!seen.has(l)) origins.set(l, `the calendar invitation${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);
           push(l);
         }
-      } else if (images < MAX_QR_IMAGES && imageKind(a.content) !== '') {
-        images++;
+      } else if (budget.images > 0 && imageKind(a.content) !== '') {
+        budget.images--;
         const l = qrLink(a.content);
         if (l === null) continue;
         if (!seen.has(l)) origins.set(l, `a QR code in the image${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);

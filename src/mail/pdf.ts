@@ -10,7 +10,7 @@
  */
 import { constants, inflateSync } from 'node:zlib';
 
-/** PDF attachments of one message read for links (each may inflate MAX_PDF_INFLATED_BYTES). */
+/** PDF attachments read for links, for a message and the messages attached to it together (each may inflate MAX_PDF_INFLATED_BYTES). */
 export const MAX_PDFS = 4;
 /** Bytes of a PDF attachment read for links. */
 export const MAX_PDF_SCAN_BYTES = 8 * 1024 * 1024;

@@ -9,7 +9,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { createMailAnalyser } from './index.js';
-import { imageKind, MAX_QR_IMAGE_PIXELS, qrLink } from './qr.js';
+import { imageKind, MAX_QR_IMAGE_PIXELS, MAX_QR_IMAGES, qrLink } from './qr.js';
 import { CATALOG, eml } from './test-fixtures.js';
 
 const LURE = 'https://paypa1-login.com/verify?id=7';
@@ -43,6 +43,29 @@ describe('links in QR codes', () => {
       const link = qrLink(Buffer.concat([Buffer.from(magic), Buffer.from(bytes)]));
       assert.ok(link === null || /^https?:\/\//i.test(link));
     }), { numRuns: 300 });
+  });
+
+  test(`at most MAX_QR_IMAGES images are searched for a message and the messages attached to it together`, async () => {
+    const analyser = createMailAnalyser({ catalog: CATALOG });
+    let n = 0;
+    let boundaries = 0;
+    const withImages = async (count: number, attached: readonly Buffer[] = []): Promise<Buffer> => {
+      const b = `m${++boundaries}`;
+      const parts: string[] = [`--${b}`, 'Content-Type: text/plain', '', 'Scan these.'];
+      for (let i = 0; i < count; i++) {
+        const image = (await qrPng(`https://site${++n}.example.org/`)).toString('base64').replace(/.{76}/g, '$&\r\n');
+        parts.push(`--${b}`, 'Content-Type: image/png', 'Content-Disposition: attachment; filename="c.png"', 'Content-Transfer-Encoding: base64', '', image);
+      }
+      for (const a of attached) parts.push(`--${b}`, 'Content-Type: message/rfc822', 'Content-Disposition: attachment', '', a.toString('utf8'));
+      parts.push(`--${b}--`, '');
+      return eml(['From: <a@example.net>', 'Subject: codes', 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${b}"`], parts.join('\r\n'));
+    };
+    const inner1 = await withImages(2);
+    const inner2 = await withImages(2);
+    const outer = await withImages(2, [inner1, inner2]);
+    const r = await analyser.analyse(outer);
+    const qrLinks = r.links.filter((l) => /^https:\/\/site\d+\.example\.org\/$/.test(l));
+    assert.equal(qrLinks.length, MAX_QR_IMAGES, JSON.stringify(r.links));
   });
 
   test("a QR lure's link is judged as the message's, and says it was in a QR code", async () => {

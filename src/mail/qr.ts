@@ -17,7 +17,7 @@ import { PNG } from 'pngjs';
 // (NodeNext) sees only the latter.
 const jsQR = jsQRModule.default;
 
-/** Images of one message searched for a QR code. */
+/** Images searched for a QR code, for a message and the messages attached to it together. */
 export const MAX_QR_IMAGES = 4;
 /** Bytes of an image decoded. */
 export const MAX_QR_IMAGE_BYTES = 2 * 1024 * 1024;
