@@ -1206,6 +1206,11 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       seen.add(href);
       out.push(href);
     };
+    /** A link found inside an attachment's content, with where (for its first sighting). */
+    const pushFound = (href: string, where: string): void => {
+      if (!seen.has(href)) origins.set(href, where);
+      push(href);
+    };
     for (const l of html?.links ?? []) push(l.href);
     for (const a of html?.formActions ?? []) push(a);
     for (const t of html?.refreshTargets ?? []) push(t);
@@ -1222,23 +1227,15 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       if (isPdf(a.content)) {
         if (budget.pdfs <= 0) continue;
         budget.pdfs--;
-        for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) {
-          if (!seen.has(l)) origins.set(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
-          push(l);
-        }
+        for (const l of pdfLinks(a.content, MAX_LINKS - out.length)) pushFound(l, a.filename === '' ? 'a PDF attachment' : `the PDF attachment ${quote(a.filename)}`);
       } else if (isCalendar(a)) {
         // An invitation's links sit in its DESCRIPTION, URL and ATTACH lines, folded at 75 octets (RFC 5545 §3.1).
         const text = a.content.subarray(0, MAX_ATTACHMENT_SCAN_BYTES).toString('utf8').replace(/\r?\n[ \t]/g, '');
-        for (const l of extractLinks(text, MAX_LINKS - out.length)) {
-          if (!seen.has(l)) origins.set(l, `the calendar invitation${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);
-          push(l);
-        }
+        for (const l of extractLinks(text, MAX_LINKS - out.length)) pushFound(l, `the calendar invitation${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);
       } else if (budget.images > 0 && imageKind(a.content) !== '') {
         budget.images--;
         const l = qrLink(a.content);
-        if (l === null) continue;
-        if (!seen.has(l)) origins.set(l, `a QR code in the image${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);
-        push(l);
+        if (l !== null) pushFound(l, `a QR code in the image${a.filename === '' ? '' : ` ${quote(a.filename)}`}`);
       }
     }
     return { links: out, origins };
