@@ -7,10 +7,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createEngine } from '../engine/index.js';
-import { createMailAnalyser } from '../mail/index.js';
+import { createMailAnalyser, looksLikeRawMessage } from '../mail/index.js';
 import { CATALOG, eml } from '../mail/test-fixtures.js';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
-import { analyseReport, looksLikeRawMessage } from './analyse-report.js';
+import { analyseReport } from './analyse-report.js';
 
 const engine = createEngine(CATALOG);
 const mail = createMailAnalyser({ catalog: CATALOG, engine });

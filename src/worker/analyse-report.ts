@@ -11,7 +11,7 @@ import { forwardsOf, parseInput, type CheckResult, type Engine } from '../engine
 import type { QueueTransaction } from '../queue/queue.js';
 import type { Repos, Store } from '../store/index.js';
 import { extractLinks } from '../mail/links.js';
-import type { EmailAnalysis, MailAnalyser } from '../mail/index.js';
+import { pastedMessage, type EmailAnalysis, type MailAnalyser } from '../mail/index.js';
 
 /** Most links taken from one report's text: enough for a message, bounded against link bombs. */
 export const MAX_LINKS_PER_REPORT = 50;
@@ -50,8 +50,8 @@ export async function analyseReport(
   if (report.status !== 'submitted') return;
   // A message's source pasted as text (a mail program's "Show original") is the message itself, from its first field.
   // Its links are then the analyser's (which reads the HTML), not every address in its source.
-  const pasted = report.email === null && report.text !== null && mail !== undefined && looksLikeRawMessage(report.text) ? report.text.replace(/^\s+/, '') : null;
-  const raw = report.email ?? (pasted === null ? null : Buffer.from(pasted, 'utf8'));
+  const pasted = report.email === null && report.text !== null && mail !== undefined ? pastedMessage(report.text) : null;
+  const raw = report.email ?? pasted;
   const message: EmailAnalysis | null = raw === null || mail === undefined ? null : await mail.analyse(raw);
   const inputs = [
     ...(report.url === null ? [] : [report.url]),
@@ -119,34 +119,6 @@ async function record(
     seenAt: now(),
   });
   await repos.analyses.record({ reportId, indicatorId: indicator.id, engineVersion: engine.version, result });
-}
-
-/** Characters of pasted text searched for the end of a header block. */
-const MAX_PASTED_HEADER_CHARS = 64 * 1024;
-/** A header field's name (RFC 5322: printable ASCII but the colon) and its colon. */
-const HEADER_FIELD = /^[!-9;-~]+:/;
-/** Fields of which a pasted header block must hold one besides From: those every delivered message has. */
-const DELIVERY_FIELDS = new Set(['subject', 'date', 'message-id', 'received', 'return-path', 'to', 'delivered-to']);
-
-/**
- * Whether pasted text is a whole message as a mail program's "Show original" / "View source" gives it: it starts
- * with a header block (every line a field or a folded continuation, up to an empty line) that holds a From and one
- * of DELIVERY_FIELDS. A message that merely quotes a few headers in its text does not start with them.
- */
-export function looksLikeRawMessage(text: string): boolean {
-  const head = text.slice(0, MAX_PASTED_HEADER_CHARS).replace(/^\s+/, '');
-  const end = head.search(/\r?\n\r?\n/);
-  if (end < 0) return false;
-  let from = false;
-  let delivery = false;
-  for (const line of head.slice(0, end).split(/\r?\n/)) {
-    if (line.startsWith(' ') || line.startsWith('\t')) continue;
-    if (!HEADER_FIELD.test(line)) return false;
-    const name = line.slice(0, line.indexOf(':')).toLowerCase();
-    if (name === 'from') from = true;
-    else if (DELIVERY_FIELDS.has(name)) delivery = true;
-  }
-  return from && delivery;
 }
 
 /** A message analysis and those of the messages attached to it, depth first. */
