@@ -15,7 +15,7 @@
 import { TokenAutomaton } from './automaton.js';
 import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { parseInput, type Subject } from './subject.js';
-import { forwardsOf, type Forward } from './redirect.js';
+import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
 import { TypoIndex, describeTypo, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
@@ -217,8 +217,6 @@ const REGIONAL_S3 = /^s3[.-](?:dualstack\.)?[a-z0-9-]+\.amazonaws\.com$/;
 const PATH_NAME_END = '/?#';
 /** Longest bucket or content id quoted in a signal (S3 bucket names reach 63 characters, IPFS CIDs ~60). */
 const MAX_UPLOAD_NAME_CHARS = 64;
-/** URLs followed inside one input (a redirect's destination that is itself a redirect: `slack-redir.net` → `bit.ly`). */
-export const MAX_FORWARD_DEPTH = 3;
 /** Characters of a carried destination quoted in a `redirect` signal. */
 const MAX_QUOTED_URL_CHARS = 120;
 

@@ -4,8 +4,8 @@
  *   const engine = createEngine({ brands: [...] });
  *   engine.check('http://paypa1.com/signin');  // { verdict: 'phishing', brand: 'paypal', signals: [...] }
  */
-export { createEngine, ENGINE_VERSION, MAX_FORWARD_DEPTH, PHISHING_SCORE, scoreOf, SUSPICIOUS_SCORE, verdictOf, WEIGHTS, type Engine } from './engine.js';
-export { forwardsOf, MAX_FORWARDS, type Forward } from './redirect.js';
+export { createEngine, ENGINE_VERSION, PHISHING_SCORE, scoreOf, SUSPICIOUS_SCORE, verdictOf, WEIGHTS, type Engine } from './engine.js';
+export { forwardsOf, MAX_FORWARD_DEPTH, MAX_FORWARDS, type Forward } from './redirect.js';
 export { generatePermutations, MAX_PERMUTATIONS } from './permutations.js';
 export { parseInput, MAX_INPUT_CHARS, type Subject } from './subject.js';
 export { skeleton } from './skeleton.js';

@@ -11,6 +11,8 @@ import { parseInput, safeDecode, type Subject } from './subject.js';
 export const MAX_FORWARD_PARAMS = 64;
 /** Destinations read out of one URL (the first ones in the query). */
 export const MAX_FORWARDS = 4;
+/** URLs followed inside one input (a redirect's destination that is itself a redirect: `slack-redir.net` → `bit.ly`). */
+export const MAX_FORWARD_DEPTH = 3;
 /** Rounds of percent-decoding of one value (`https%253A%252F%252F…` was encoded twice). */
 const MAX_DECODE_ROUNDS = 3;
 /** Shortest value that can hold a web address (`http://a.b` is 10). */
