@@ -17,6 +17,7 @@ import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scripts
 import { parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
+import { JumbledDomainIndex } from './jumble.js';
 import { TypoIndex, describeTypo, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, pluralEnding, type RestKind } from './words.js';
@@ -35,7 +36,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.6.0';
+export const ENGINE_VERSION = '1.7.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -79,6 +80,8 @@ export const WEIGHTS = {
   comboShort: 40,
   splitBrand: 70,
   officialInSubdomain: 85,
+  /** A brand's domain in the sub-domain with its name's letters jumbled or its suffix one letter off (`amzanao.co.ip.…`). */
+  jumbledDomain: 75,
   tokenSubdomainLabel: 60,
   tokenInSubdomain: 45,
   tokenSubdomainShort: 25,
@@ -404,6 +407,8 @@ export function createEngine(catalog: Catalog): Engine {
       if (named && joined !== label) addToken(label, b, true, true, generic);
     }
   });
+
+  const jumbledDomains = new JumbledDomainIndex(labelledDomains, (b) => brands[b]?.keywords ?? []);
 
   // Name parts that tell brands sharing a keyword apart: the pieces of their official labels and keywords.
   // A part names a brand apart only if no other brand has it as a keyword (counted once: O(keywords), not O(brands²)).
@@ -867,7 +872,9 @@ export function createEngine(catalog: Catalog): Engine {
         // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
         const imitated = t?.strongName === true ? officialSuffixAfter(host, to, t) : '';
         if (typo !== null && t !== undefined && imitated !== '') {
-          signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${t.text}${imitated}" with ${describeTypo(piece, t.text, typo)}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
+          const writtenRest = host.slice(to, to + imitated.length);
+          const suffixNote = writtenRest === imitated ? '' : ` and "${writtenRest.slice(1)}" for "${imitated.slice(1)}"`;
+          signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${t.text}${imitated}" with ${describeTypo(piece, t.text, typo)}${suffixNote}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
           return;
         }
         if (typo !== null && t?.distinctive === true && !firstLetterSwapped(typo, t.text)) {
@@ -969,14 +976,31 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /**
+   * A brand's domain in the sub-domain (in front of host[labelStart, labelEnd)) with its name's letters jumbled or its
+   * suffix one letter off. Not on a CDN's host without lure words: CDNs name customers' origins after their domains.
+   */
+  function judgeJumbledDomain(s: Subject, labelStart: number, labelEnd: number, lures: number, signals: Signals): void {
+    if (lures === 0 && namesItselfCdn(s.host, labelStart, labelEnd)) return;
+    const found = jumbledDomains.find(s.host, labelStart - 1, labelEnd);
+    if (found === undefined) return;
+    const how: string[] = [];
+    if (found.written !== found.name) how.push(`the letters of "${found.name}" jumbled`);
+    if (found.lookalikeOf !== '') how.push(`"${found.suffixWritten}" for "${found.lookalikeOf}"`);
+    signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(found.brand)}'s domain "${found.domain}" with "${found.written}.${found.suffixWritten}" (${how.join(' and ')}), but the site is ${s.domain}`, WEIGHTS.jumbledDomain, found.brand);
+  }
+
+  /**
    * The rest of an official domain of t's brand whose label is t's name (`.co.jp` of amazon.co.jp) when host
-   * continues with it at `at`, followed by a dot (it sits in a sub-domain); '' otherwise.
+   * continues with it, or with a spelling of it one letter off that no registry issues (`.co.ip`), at `at`, followed
+   * by a dot (it sits in a sub-domain); '' otherwise.
    */
   function officialSuffixAfter(host: string, at: number, t: TokenInfo): string {
     for (const d of brands[t.brand]?.domains ?? []) {
       if (!d.startsWith(t.text) || d.charCodeAt(t.text.length) !== 46 /* '.' */) continue;
       const rest = d.slice(t.text.length);
-      if (host.startsWith(rest, at) && host.charCodeAt(at + rest.length) === 46 /* '.' */) return rest;
+      if (host.charCodeAt(at + rest.length) !== 46 /* '.' */) continue;
+      if (host.startsWith(rest, at)) return rest;
+      if (host.charCodeAt(at) === 46 && jumbledDomains.lookalikeOf(host.slice(at + 1, at + rest.length)) === rest.slice(1)) return rest;
     }
     return '';
   }
@@ -1163,6 +1187,8 @@ export function createEngine(catalog: Catalog): Engine {
     if (signals.brandWeight < WEIGHTS.officialInSubdomain && labelStart > 0) judgeDotlessSubdomain(s, labelStart - 1, signals);
     // Still no brand's name in the sub-domain: a copied official or well-known domain (`login.meta.com.example.net`).
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeCopiedDomains(s, labelStart, labelEnd, lures, signals);
+    // Still none: a brand's domain with its name's letters jumbled (`amzanao.co.ip.example.shop`).
+    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeJumbledDomain(s, labelStart, labelEnd, lures, signals);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
