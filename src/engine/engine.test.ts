@@ -205,6 +205,16 @@ describe('combosquats, brand placement and URL tricks', () => {
     assert.equal(r.domain, undefined);
   });
 
+  test('a brand\'s own sign-in path, copied with its page, names the brand; a longer name in the path does not', () => {
+    const r = assertFlagged('http://192.0.2.7/ap/signin?key=example@example.or.jp', 'amazon', 'brand-in-path');
+    assert.ok(r.signals.some((s) => s.detail.includes('"/ap/signin" is Amazon\'s sign-in page\'s')), show(r));
+    assert.equal(check('https://example.org/kit/ap/signin.php').brand, 'amazon');
+    for (const input of ['https://example.org/ap/signin2', 'https://example.org/ap/signin-help', 'https://example.org/cap/signin']) {
+      assert.equal(check(input).brand, null, input);
+    }
+    assertVerdict('https://www.amazon.co.jp/ap/signin?openid.mode=checkid_setup', 'official', 'amazon');
+  });
+
   test('userinfo that reads as the brand before an unrelated host', () => {
     const r = assertFlagged('http://paypal.com@evil.example/', 'paypal', 'userinfo');
     assert.equal(r.host, 'evil.example');

@@ -27,6 +27,7 @@ import {
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
   PATH_HOSTED_PLATFORMS,
+  SIGN_IN_PATHS,
   URL_SHORTENERS,
   USER_CONTENT_PLATFORMS,
   VETTED_SECOND_LEVEL_LABELS,
@@ -408,6 +409,11 @@ export function createEngine(catalog: Catalog): Engine {
     }
   });
 
+  /** Sign-in paths of catalog brands (SIGN_IN_PATHS whose domain the catalog lists), lowercased as paths are. */
+  const signInPaths = SIGN_IN_PATHS.flatMap(([path, domain]) => {
+    const brand = official.get(domain);
+    return brand === undefined ? [] : [{ path, domain, brand }];
+  });
   const jumbledDomains = new JumbledDomainIndex(labelledDomains, (b) => brands[b]?.keywords ?? []);
 
   // Name parts that tell brands sharing a keyword apart: the pieces of their official labels and keywords.
@@ -1056,6 +1062,17 @@ export function createEngine(catalog: Catalog): Engine {
           : `the path names ${brandName(t.brand)} ("${t.text}")${segment ? ' as a folder or page of its own' : ''} on an unrelated host`;
       }
     }
+    // No name in the path: a brand's own sign-in path, copied with its page (`/ap/signin`).
+    if (bestBrand < 0) {
+      for (const p of signInPaths) {
+        const at = path.indexOf(p.path);
+        if (at < 0 || !endsSegment(path, at + p.path.length)) continue;
+        bestBrand = p.brand;
+        bestWeight = WEIGHTS.tokenInPath + (hostIsRisky ? 15 : 0);
+        bestDetail = `the path "${p.path}" is ${brandName(p.brand)}'s sign-in page's (${p.domain}${p.path}), on an unrelated host`;
+        break;
+      }
+    }
     if (bestBrand >= 0) signals.add('brand-in-path', bestDetail, bestWeight, bestBrand);
     if (lureNames.length > 0) signals.add('lure-word', `path contains ${lureNames.slice(0, 3).map((w) => `"${w}"`).join(', ')}`, WEIGHTS.pathLure);
   }
@@ -1445,6 +1462,13 @@ const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers noti
  */
 function firstLetterSwapped(typo: Typo, name: string): boolean {
   return typo.at === 0 && SUBSTITUTION_KINDS.has(typo.kind) && lookalikeKey(typo.char) !== lookalikeKey(name.charAt(0));
+}
+
+/** Whether a name in a path ends at `at`: the path's end, or a character no name goes on with (not a letter, digit, `_`, `-`). */
+function endsSegment(path: string, at: number): boolean {
+  if (at >= path.length || path.charCodeAt(at - 1) === 47 /* '/' */) return true;
+  const c = path.charCodeAt(at);
+  return !isAlnum(c) && c !== 95 && c !== 45;
 }
 
 /**

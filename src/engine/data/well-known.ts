@@ -6150,3 +6150,21 @@ export const VETTED_TLDS: readonly string[] = ['edu', 'gov', 'int', 'mil'];
  * `edu.tr`, `mil.br`). Compiled by the hookwatch authors.
  */
 export const VETTED_SECOND_LEVEL_LABELS: readonly string[] = ['ac', 'edu', 'go', 'gob', 'gouv', 'gov', 'govt', 'gv', 'mil'];
+
+/**
+ * Sign-in page paths that belong to one company's sign-in system, with a domain of that company that serves them:
+ * kits copy the real page's address along with the page (`http://103.40.8.115/ap/signin?…`). A path names the catalog
+ * brand that lists the domain as official; it must end a name in the path (`/ap/signin`, `/ap/signin.php`, not `/ap/signin2`). Paths that
+ * other software uses too are left out (`/config/login` is Yahoo's and many PHP admin panels'). Compiled by the
+ * hookwatch authors from the companies' own sign-in URLs.
+ */
+export const SIGN_IN_PATHS: readonly (readonly [path: string, domain: string])[] = [
+  ['/ap/signin', 'amazon.com'], // Amazon's sign-in (every Amazon store: amazon.co.jp/ap/signin, …)
+  ['/ap/signin', 'amazon.co.jp'],
+  ['/ap/register', 'amazon.com'],
+  ['/ap/register', 'amazon.co.jp'],
+  ['/ebayisapi.dll', 'ebay.com'], // signin.ebay.com/ws/eBayISAPI.dll?SignIn
+  ['/cgi-bin/webscr', 'paypal.com'], // www.paypal.com/cgi-bin/webscr?cmd=_login-run
+  ['/servicelogin', 'google.com'], // accounts.google.com/ServiceLogin
+  ['/common/oauth2/', 'microsoftonline.com'], // login.microsoftonline.com/common/oauth2/authorize
+];
