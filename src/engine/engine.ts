@@ -986,9 +986,8 @@ export function createEngine(catalog: Catalog): Engine {
    * suffix one letter off. Not on a CDN's host without lure words: CDNs name customers' origins after their domains.
    */
   function judgeJumbledDomain(s: Subject, labelStart: number, labelEnd: number, lures: number, signals: Signals): void {
-    if (lures === 0 && namesItselfCdn(s.host, labelStart, labelEnd)) return;
     const found = jumbledDomains.find(s.host, labelStart - 1, labelEnd);
-    if (found === undefined) return;
+    if (found === undefined || (lures === 0 && namesItselfCdn(s.host, labelStart, labelEnd))) return;
     const how: string[] = [];
     if (found.written !== found.name) how.push(`the letters of "${found.name}" jumbled`);
     if (found.lookalikeOf !== '') how.push(`"${found.suffixWritten}" for "${found.lookalikeOf}"`);

@@ -202,7 +202,7 @@ export class JumbledDomainIndex {
     if (to === from || to - from > this.longestFirstPiece || to >= end) return undefined;
     let next = to + 1;
     while (next < end && !isSeparator(host.charCodeAt(next))) next++;
-    if (next === to + 1) return undefined;
+    if (next === to + 1 || !this.suffixesByLength.has(next - from)) return undefined;
     const written = host.slice(from, next);
     const suffix = this.suffixEntries(host.charCodeAt(to) === 45 ? written.replace('-', '.') : written);
     return suffix === undefined ? undefined : this.nameMatch(host.slice(nameStart, nameEnd), written, suffix);
