@@ -215,6 +215,20 @@ describe('combosquats, brand placement and URL tricks', () => {
     assertVerdict('https://www.amazon.co.jp/ap/signin?openid.mode=checkid_setup', 'official', 'amazon');
   });
 
+  test('a host name that spells out an IP address is an IP host in disguise; numbers that are no address are not', () => {
+    for (const [input, ip] of [
+      ['https://45-142-208-144.cprapid.com/blog', '45.142.208.144'],
+      ['http://webapp1.ip-172-104-4-187.example.io/login', '172.104.4.187'],
+      ['http://255.201.247.35.bc.googleusercontent.com/x', '255.201.247.35'],
+    ] as const) {
+      const r = check(input);
+      assert.ok(r.signals.some((s) => s.kind === 'ip-host' && s.detail.includes(ip)), `${input}: ${show(r)}`);
+    }
+    for (const input of ['a1-2-3-4.example.com', '1-2-3-456.example.com', 'v1-2-3.example.com', '2023-10-12-1.example.com', '1.0.0.2.ip6.arpa', '4.3.2.1.in-addr.arpa']) {
+      assert.ok(!kinds(check(input)).includes('ip-host'), input);
+    }
+  });
+
   test('userinfo that reads as the brand before an unrelated host', () => {
     const r = assertFlagged('http://paypal.com@evil.example/', 'paypal', 'userinfo');
     assert.equal(r.host, 'evil.example');

@@ -1221,6 +1221,12 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
     }
 
+    // A name that spells out an IPv4 address is a server's default name (cPanel's `45-142-208-144.cprapid.com`, Plesk's
+    // `name.190-14-37-180.plesk.page`, reverse DNS): what a site has before it has a name. The reverse-DNS zone
+    // itself (`….in-addr.arpa`) names addresses, not sites.
+    const spelled = s.suffix === 'arpa' || s.suffix.endsWith('.arpa') ? '' : ipSpelledIn(s.host);
+    if (spelled !== '') signals.add('ip-host', `the host name spells out the IP address ${spelled}: a server's default name, not a site's`, WEIGHTS.ipHost);
+
     const tldStart = s.suffix.lastIndexOf('.') + 1;
     if (!s.privateSuffix && know.listedTlds.mayHave(s.suffix, tldStart)) {
       const tld = s.suffix.slice(tldStart);
@@ -1461,6 +1467,44 @@ const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers noti
  */
 function firstLetterSwapped(typo: Typo, name: string): boolean {
   return typo.at === 0 && SUBSTITUTION_KINDS.has(typo.kind) && lookalikeKey(typo.char) !== lookalikeKey(name.charAt(0));
+}
+
+/** Pieces of a host name (between dots and hyphens) that spell out an IPv4 address. */
+const IPV4_PIECES = 4;
+
+/**
+ * The IPv4 address that four pieces in a row of a host name spell out (`ec2-16-170-148-0.…`, `255.201.247.35.…`,
+ * `ip-172-104-4-187.…`), dotted; '' if none. A piece is 1 to 3 digits of value at most 255.
+ */
+function ipSpelledIn(host: string): string {
+  let run = 0;
+  let runStart = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + c - 48;
+      digits++;
+      continue;
+    }
+    const numeric = digits > 0 && digits <= 3 && value <= 255;
+    if (c === 46 || c === 45) {
+      if (numeric) {
+        if (run === 0) runStart = i - digits;
+        if (++run === IPV4_PIECES) return host.slice(runStart, i).replace(/-/g, '.');
+      } else {
+        run = 0;
+      }
+    } else {
+      // A letter: this piece is no number; skip to its end.
+      run = 0;
+      while (i < host.length && host.charCodeAt(i) !== 46 && host.charCodeAt(i) !== 45) i++;
+    }
+    value = 0;
+    digits = 0;
+  }
+  return '';
 }
 
 /** Whether a name in a path ends at `at`: the path's end, or a character no name goes on with (not a letter, digit, `_`, `-`). */
