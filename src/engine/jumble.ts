@@ -1,7 +1,7 @@
 /**
  * Official domains imitated inside a sub-domain with the letters of their name jumbled: `amzanao.co.jp.example.shop`
- * for amazon.co.jp, `kueronekayacotn.co.jp.…` for kuronekoyamato.co.jp, and, for a suffix of two labels or more,
- * written one letter off in a form no registry issues (`anazno.co.ip.…`: co.ip for co.jp).
+ * for amazon.co.jp, `kueronekayacotn.co.jp.…` for kuronekoyamato.co.jp, with the suffix written as it is or one letter
+ * off in a form no registry issues (`anazno.co.ip.…`: co.ip for co.jp).
  *
  * Design note: readers take a word in by its first letter and its letters more than by their order, and kits that
  * generate hosts by the thousand shuffle a brand's name so that no list of typos holds them, while keeping the shape
@@ -11,17 +11,17 @@
  * many names (CDN and storage hosts, kits' word salad), and on the evaluation sets a likeness of letters in front of
  * them named wrong brands (`coinbase-com` as Casino's, `terareum.org` as Telegram's). Likeness is Dice's coefficient
  * over letter counts (2·shared / (|a| + |b|)), with the first letter kept and the length within
- * MAX_JUMBLE_LENGTH_CHANGE. The index is built once per catalog; a host pays one slice per separator of its
- * sub-domain that two labels follow, and a comparison only where they are a brand's suffix.
+ * MAX_JUMBLE_LENGTH_CHANGE. The index is built once per catalog; a host pays a scan of its sub-domain, a slice where
+ * two pieces of a suffix's length follow a separator, and a comparison only where they are a brand's suffix.
  */
 import { getPublicSuffix } from 'tldts';
 
 /** Least share of letters a name and a brand's name have in common (Dice's coefficient) to read as the brand's, jumbled. */
-export const MIN_JUMBLE_LIKENESS = 0.75;
+const MIN_JUMBLE_LIKENESS = 0.75;
 /** Shortest name compared: shorter ones share most of their letters with too many others. */
-export const MIN_JUMBLED_NAME_CHARS = 4;
+const MIN_JUMBLED_NAME_CHARS = 4;
 /** Most letters a jumbled name may have more or fewer than the brand's (a longer name holds any short one's letters). */
-export const MAX_JUMBLE_LENGTH_CHANGE = 2;
+const MAX_JUMBLE_LENGTH_CHANGE = 2;
 /** Longest name compared (longer ones are ids or padding). */
 const MAX_JUMBLED_NAME_CHARS = 32;
 /** Letters and digits: the alphabet of a name whose letters are counted. */
@@ -151,7 +151,7 @@ export class JumbledDomainIndex {
 
   /**
    * The entries of a two-label suffix written with dots: the suffix itself, or a spelling one letter off it that no
-   * registry issues (`co.ip` for co.jp, but not `co.uk` for a catalog's co.us); undefined for others.
+   * registry issues (`co.ip` for co.jp, but not `go.jp`, a suffix of its own); undefined for others.
    */
   private suffixEntries(written: string): SuffixEntries | undefined {
     const exact = this.bySuffix.get(written);
