@@ -220,11 +220,13 @@ describe('combosquats, brand placement and URL tricks', () => {
       ['https://45-142-208-144.cprapid.com/blog', '45.142.208.144'],
       ['http://webapp1.ip-172-104-4-187.example.io/login', '172.104.4.187'],
       ['http://255.201.247.35.bc.googleusercontent.com/x', '255.201.247.35'],
+      ['http://ec2-16-170-148-0.eu-north-1.compute.amazonaws.com/VHlD', '16.170.148.0'], // cloud infrastructure, still an address
     ] as const) {
       const r = check(input);
       assert.ok(r.signals.some((s) => s.kind === 'ip-host' && s.detail.includes(ip)), `${input}: ${show(r)}`);
     }
-    for (const input of ['a1-2-3-4.example.com', '1-2-3-456.example.com', 'v1-2-3.example.com', '2023-10-12-1.example.com', '1.0.0.2.ip6.arpa', '4.3.2.1.in-addr.arpa']) {
+    // A well-known site's own servers are the site's (`dfw4-128-116-14-3.roblox.com`).
+    for (const input of ['a1-2-3-4.example.com', '1-2-3-456.example.com', 'v1-2-3.example.com', '2023-10-12-1.example.com', '1.0.0.2.ip6.arpa', '4.3.2.1.in-addr.arpa', 'dfw4-128-116-14-3.roblox.com']) {
       assert.ok(!kinds(check(input)).includes('ip-host'), input);
     }
   });

@@ -1167,10 +1167,13 @@ export function createEngine(catalog: Catalog): Engine {
     const kind = platform === '' || label === '' ? '' : platformKind(platform);
     const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix, listed) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
     if (knownAs !== '') {
-      return {
-        input: s.input, host: s.host, domain: s.domain, verdict: 'benign', score: 0, brand: null,
-        signals: [{ kind: 'well-known-site', detail: knownAs, weight: 0 }],
-      };
+      // A cloud customer's server under its default name (`ec2-16-170-148-0.eu-north-1.compute.amazonaws.com`) is
+      // still an address; a well-known site's own servers (`dfw4-128-116-14-3.roblox.com`) are the site's.
+      const spelled = kind === 'infrastructure' ? ipSpelledHost(s) : '';
+      const known: Signal[] = [{ kind: 'well-known-site', detail: knownAs, weight: 0 }];
+      if (spelled !== '') known.push({ kind: 'ip-host', detail: spelled, weight: WEIGHTS.ipHost });
+      const score = scoreOf(known);
+      return { input: s.input, host: s.host, domain: s.domain, verdict: verdictOf(score), score, brand: null, signals: known };
     }
 
     const signals = new Signals();
@@ -1221,11 +1224,8 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
     }
 
-    // A name that spells out an IPv4 address is a server's default name (cPanel's `45-142-208-144.cprapid.com`, Plesk's
-    // `name.190-14-37-180.plesk.page`, reverse DNS): what a site has before it has a name. The reverse-DNS zone
-    // itself (`….in-addr.arpa`) names addresses, not sites.
-    const spelled = s.suffix === 'arpa' || s.suffix.endsWith('.arpa') ? '' : ipSpelledIn(s.host);
-    if (spelled !== '') signals.add('ip-host', `the host name spells out the IP address ${spelled}: a server's default name, not a site's`, WEIGHTS.ipHost);
+    const spelled = ipSpelledHost(s);
+    if (spelled !== '') signals.add('ip-host', spelled, WEIGHTS.ipHost);
 
     const tldStart = s.suffix.lastIndexOf('.') + 1;
     if (!s.privateSuffix && know.listedTlds.mayHave(s.suffix, tldStart)) {
@@ -1467,6 +1467,18 @@ const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers noti
  */
 function firstLetterSwapped(typo: Typo, name: string): boolean {
   return typo.at === 0 && SUBSTITUTION_KINDS.has(typo.kind) && lookalikeKey(typo.char) !== lookalikeKey(name.charAt(0));
+}
+
+/**
+ * The ip-host detail for a name that spells out an IPv4 address, a server's default name (cPanel's
+ * `45-142-208-144.cprapid.com`, Plesk's `name.190-14-37-180.plesk.page`, a cloud's `ec2-16-170-148-0.…`, reverse DNS):
+ * what a site has before it has a name; '' for others. The reverse-DNS zone itself (`….in-addr.arpa`) names
+ * addresses, not sites.
+ */
+function ipSpelledHost(s: Subject): string {
+  if (s.suffix === 'arpa' || s.suffix.endsWith('.arpa')) return '';
+  const ip = ipSpelledIn(s.host);
+  return ip === '' ? '' : `the host name spells out the IP address ${ip}: a server's default name, not a site's`;
 }
 
 /** Pieces of a host name (between dots and hyphens) that spell out an IPv4 address. */
