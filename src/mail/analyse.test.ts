@@ -95,6 +95,23 @@ describe('verdicts and signals', () => {
     assert.ok(!kinds(plain).includes('credential-lure'), kinds(plain).join(','));
   });
 
+  test('the threat that files or the account will be deleted is read in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'Upgrade now or your photos will be deleted.'],
+      ['es', 'Actualice antes de que se eliminen los archivos en su iCloud Drive.'],
+      ['pt', 'Seus arquivos serão excluídos amanhã.'],
+      ['de', 'Ihre Dateien werden gelöscht.'],
+      ['fr', 'Vos fichiers seront supprimés demain.'],
+      ['it', 'I tuoi file saranno eliminati domani.'],
+      ['nl', 'Uw bestanden worden verwijderd.'],
+      ['ja', 'ファイルは削除されます。'],
+    ];
+    for (const [language, body] of lines) {
+      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
+      assert.ok(kinds(r).includes('threat'), `${language}: ${kinds(r).join(',')}`);
+    }
+  });
+
   test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {
     const lures = [
       'Your MFA registration expires today. Scan the QR code to re-authenticate your account.',
