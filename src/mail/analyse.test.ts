@@ -112,6 +112,22 @@ describe('verdicts and signals', () => {
     }
   });
 
+  test('a deadline that expires today or a last chance is urgency in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'Your password expires today.'],
+      ['es', 'Su suscripción vence hoy.'],
+      ['pt', 'Sua senha expira hoje.'],
+      ['de', 'Ihr Passwort läuft heute ab.'],
+      ['fr', "Votre mot de passe expire aujourd'hui."],
+      ['it', 'La tua password scade oggi.'],
+      ['nl', 'Uw wachtwoord verloopt vandaag.'],
+    ];
+    for (const [language, body] of lines) {
+      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
+      assert.ok(kinds(r).includes('urgency'), `${language}: ${kinds(r).join(',')}`);
+    }
+  });
+
   test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {
     const lures = [
       'Your MFA registration expires today. Scan the QR code to re-authenticate your account.',

@@ -91,12 +91,12 @@ export const LURE_LISTS: readonly LureList[] = [
       'before it is too late', 'limited time',
     ],
   },
-  { kind: 'urgency', language: 'pt', phrases: ['urgente', 'imediatamente', 'em até 24 horas', 'nas próximas 24 horas', 'último aviso', 'prazo'] },
-  { kind: 'urgency', language: 'es', phrases: ['urgente', 'inmediatamente', 'en 24 horas', 'dentro de 24 horas', 'último aviso', 'plazo'] },
-  { kind: 'urgency', language: 'fr', phrases: ['urgent', 'immédiatement', 'sous 24 heures', 'sous 24h', 'dans les 24 heures', 'dernier avis', 'dernier rappel', 'sans délai'] },
-  { kind: 'urgency', language: 'de', phrases: ['dringend', 'sofort', 'umgehend', 'innerhalb von 24 stunden', 'innerhalb von 48 stunden', 'letzte mahnung', 'letzte erinnerung', 'frist'] },
-  { kind: 'urgency', language: 'it', phrases: ['urgente', 'immediatamente', 'entro 24 ore', 'entro 48 ore', 'ultimo avviso'] },
-  { kind: 'urgency', language: 'nl', phrases: ['dringend', 'onmiddellijk', 'direct actie', 'binnen 24 uur', 'binnen 48 uur', 'laatste herinnering', 'laatste waarschuwing'] },
+  { kind: 'urgency', language: 'pt', phrases: ['urgente', 'imediatamente', 'em até 24 horas', 'nas próximas 24 horas', 'último aviso', 'prazo', 'expira hoje', 'vence hoje', 'irá expirar', 'vai expirar', 'expirou', 'última chance', 'última oportunidade'] },
+  { kind: 'urgency', language: 'es', phrases: ['urgente', 'inmediatamente', 'en 24 horas', 'dentro de 24 horas', 'último aviso', 'plazo', 'expira hoy', 'vence hoy', 'caducará', 'ha caducado', 'expirará', 'ha expirado', 'última oportunidad'] },
+  { kind: 'urgency', language: 'fr', phrases: ['urgent', 'immédiatement', 'sous 24 heures', 'sous 24h', 'dans les 24 heures', 'dernier avis', 'dernier rappel', 'sans délai', 'expire aujourd\'hui', 'expirera', 'a expiré', 'dernière chance'] },
+  { kind: 'urgency', language: 'de', phrases: ['dringend', 'sofort', 'umgehend', 'innerhalb von 24 stunden', 'innerhalb von 48 stunden', 'letzte mahnung', 'letzte erinnerung', 'frist', 'läuft heute ab', 'läuft ab', 'ist abgelaufen', 'verfällt', 'letzte chance'] },
+  { kind: 'urgency', language: 'it', phrases: ['urgente', 'immediatamente', 'entro 24 ore', 'entro 48 ore', 'ultimo avviso', 'scade oggi', 'scadrà', 'è scaduto', 'è scaduta', 'ultima possibilità', 'ultima occasione'] },
+  { kind: 'urgency', language: 'nl', phrases: ['dringend', 'onmiddellijk', 'direct actie', 'binnen 24 uur', 'binnen 48 uur', 'laatste herinnering', 'laatste waarschuwing', 'verloopt vandaag', 'verloopt', 'is verlopen', 'laatste kans'] },
   { kind: 'urgency', language: 'ja', phrases: ['至急', '緊急', '24時間以内', '48時間以内', '本日中', '期限', 'お早めに', '速やかに', 'ただちに', '直ちに'] },
 
   // ── Threat: loss of access, legal action, exposure ──
