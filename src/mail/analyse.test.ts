@@ -128,6 +128,22 @@ describe('verdicts and signals', () => {
     }
   });
 
+  test('unusual or suspicious activity on the account is a credential lure in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'We noticed suspicious activity on your account.'],
+      ['es', 'Hemos detectado actividad sospechosa en su perfil.'],
+      ['pt', 'Detectamos atividade incomum no seu perfil.'],
+      ['de', 'Wir haben ungewöhnliche Aktivität festgestellt.'],
+      ['fr', 'Nous avons détecté une activité inhabituelle.'],
+      ['it', 'Abbiamo rilevato attività sospetta.'],
+      ['nl', 'We hebben verdachte activiteit gezien.'],
+    ];
+    for (const [language, body] of lines) {
+      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
+      assert.ok(kinds(r).includes('credential-lure'), `${language}: ${kinds(r).join(',')}`);
+    }
+  });
+
   test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {
     const lures = [
       'Your MFA registration expires today. Scan the QR code to re-authenticate your account.',
