@@ -70,12 +70,6 @@ function letterIndex(code: number): number {
   return -1;
 }
 
-function countDots(text: string): number {
-  let dots = 0;
-  for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) dots++;
-  return dots;
-}
-
 function isSeparator(code: number): boolean {
   return code === 46 /* '.' */ || code === 45 /* '-' */;
 }
@@ -134,7 +128,8 @@ export class JumbledDomainIndex {
     for (const { domain, label, brand } of domains) {
       if (!domain.startsWith(`${label}.`)) continue;
       const suffix = domain.slice(label.length + 1);
-      if (countDots(suffix) !== 1) continue; // see the design note
+      const dot = suffix.indexOf('.');
+      if (dot < 0 || dot !== suffix.lastIndexOf('.')) continue; // two labels only: see the design note
       add(suffix, brand, domain, label.replaceAll('-', ''));
       for (const keyword of keywordsOf(brand)) add(suffix, brand, domain, keyword.toLowerCase().replaceAll('-', ''));
     }
