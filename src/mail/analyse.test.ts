@@ -36,6 +36,14 @@ const HAM = eml([
   'Content-Type: text/plain; charset=utf-8',
 ], 'Hi all,\nthe minutes are on the wiki: https://wiki.example.org/meetings/2024-12-03\nAna\n');
 
+/** Each [language, sentence] alone in a plain message from an unknown sender yields a signal of `kind`. */
+async function assertReadInEachLanguage(kind: string, lines: readonly (readonly [language: string, body: string])[]): Promise<void> {
+  for (const [language, body] of lines) {
+    const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
+    assert.ok(kinds(r).includes(kind), `${language}: ${kinds(r).join(',')}`);
+  }
+}
+
 describe('verdicts and signals', () => {
   test('a brand-impersonation message is phishing, attributed to the brand, with every signal explained', async () => {
     const r = await analyser.analyse(PHISH);
@@ -87,10 +95,7 @@ describe('verdicts and signals', () => {
       ['nl', 'Uw opslag is vol.'],
       ['ja', 'ストレージ容量が不足しています。'],
     ];
-    for (const [language, body] of lines) {
-      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
-      assert.ok(kinds(r).includes('credential-lure'), `${language}: ${kinds(r).join(',')}`);
-    }
+    await assertReadInEachLanguage('credential-lure', lines);
     const plain = await analyser.analyse(eml(['From: <a@example.org>', 'Subject: disk', 'Content-Type: text/plain'], 'The build box ran out of disk; I cleaned /tmp.'));
     assert.ok(!kinds(plain).includes('credential-lure'), kinds(plain).join(','));
   });
@@ -106,10 +111,7 @@ describe('verdicts and signals', () => {
       ['nl', 'Uw bestanden worden verwijderd.'],
       ['ja', 'ファイルは削除されます。'],
     ];
-    for (const [language, body] of lines) {
-      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
-      assert.ok(kinds(r).includes('threat'), `${language}: ${kinds(r).join(',')}`);
-    }
+    await assertReadInEachLanguage('threat', lines);
   });
 
   test('a deadline that expires today or a last chance is urgency in each language', async () => {
@@ -122,10 +124,7 @@ describe('verdicts and signals', () => {
       ['it', 'La tua password scade oggi.'],
       ['nl', 'Uw wachtwoord verloopt vandaag.'],
     ];
-    for (const [language, body] of lines) {
-      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
-      assert.ok(kinds(r).includes('urgency'), `${language}: ${kinds(r).join(',')}`);
-    }
+    await assertReadInEachLanguage('urgency', lines);
   });
 
   test('unusual or suspicious activity on the account is a credential lure in each language', async () => {
@@ -138,10 +137,7 @@ describe('verdicts and signals', () => {
       ['it', 'Abbiamo rilevato attività sospetta.'],
       ['nl', 'We hebben verdachte activiteit gezien.'],
     ];
-    for (const [language, body] of lines) {
-      const r = await analyser.analyse(eml(['From: <notice@cloud-notice.example>', 'Subject: notice', 'Content-Type: text/plain; charset=utf-8'], body));
-      assert.ok(kinds(r).includes('credential-lure'), `${language}: ${kinds(r).join(',')}`);
-    }
+    await assertReadInEachLanguage('credential-lure', lines);
   });
 
   test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {
