@@ -140,6 +140,58 @@ describe('verdicts and signals', () => {
     await assertReadInEachLanguage('credential-lure', lines);
   });
 
+  test('easy money for simple work from home is a job lure in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'Earn $300 a day from home with simple tasks.'],
+      ['es', 'Trabajo desde casa con tareas sencillas.'],
+      ['pt', 'Renda extra: trabalhe de casa.'],
+      ['de', 'Nebenjob mit einfachen Aufgaben: Tageslohn garantiert.'],
+      ['fr', 'Travail à domicile, revenu complémentaire.'],
+      ['it', 'Lavoro da casa con compiti semplici.'],
+      ['nl', 'Bijverdienen met eenvoudige taken.'],
+    ];
+    await assertReadInEachLanguage('job-lure', lines);
+  });
+
+  test('a charge the reader did not make, and where to call about it, is a callback lure in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'If you did not authorize this payment, call our billing department.'],
+      ['es', 'Si no reconoce esta compra, llame a nuestro equipo.'],
+      ['pt', 'Se você não reconhece esta compra, ligue para nossa central.'],
+      ['de', 'Wenn Sie diese Zahlung nicht autorisiert haben, rufen Sie unsere Hotline an.'],
+      ['fr', "Si vous n'avez pas autorisé ce paiement, appelez notre service client."],
+      ['it', 'Se non hai autorizzato questo pagamento, chiama il nostro numero.'],
+      ['nl', 'Heeft u deze aankoop niet gedaan? Bel onze klantenservice.'],
+    ];
+    await assertReadInEachLanguage('callback-lure', lines);
+  });
+
+  test('a fake-news investment ad is a crypto lure in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'His trading robot can make you a millionaire before the big banks stop it.'],
+      ['es', 'Su robot de trading hace que cualquiera sea millonario en meses.'],
+      ['pt', 'O robô de trading que pode te fazer ficar milionário.'],
+      ['de', 'Mit diesem Handelsroboter zum Millionär.'],
+      ['fr', 'Devenir millionnaire avec un robot de trading.'],
+      ['it', 'Diventare milionario con un robot di trading.'],
+      ['nl', 'Miljonair worden met een handelsrobot.'],
+    ];
+    await assertReadInEachLanguage('crypto-lure', lines);
+  });
+
+  test('losing the balance with the account is a threat in each language', async () => {
+    const lines: readonly [string, string][] = [
+      ['en', 'Your balance will be cleared upon account deactivation.'],
+      ['es', 'Tu saldo será transferido.'],
+      ['pt', 'Seu saldo será perdido.'],
+      ['de', 'Ihr Guthaben verfällt.'],
+      ['fr', 'Votre solde sera perdu.'],
+      ['it', 'Il tuo saldo sarà azzerato.'],
+      ['nl', 'Uw saldo wordt overgeboekt.'],
+    ];
+    await assertReadInEachLanguage('threat', lines);
+  });
+
   test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {
     const lures = [
       'Your MFA registration expires today. Scan the QR code to re-authenticate your account.',

@@ -27,7 +27,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.10.0';
+export const MAIL_ANALYSER_VERSION = '1.11.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -146,7 +146,7 @@ const FAMILY_WORDS: Readonly<Record<EvidenceFamily, string>> = {
 const EVIDENCE_FAMILY: Readonly<Partial<Record<MailSignalKind, EvidenceFamily>>> = {
   'credential-lure': 'asks', 'payment-lure': 'asks', urgency: 'asks', threat: 'asks', 'prize-lure': 'asks', 'dating-lure': 'asks',
   'health-lure': 'asks', 'crypto-lure': 'asks', 'gambling-lure': 'asks', 'advance-fee-lure': 'asks', 'extortion-lure': 'asks',
-  'offer-lure': 'asks', 'bitcoin-address': 'asks',
+  'offer-lure': 'asks', 'job-lure': 'asks', 'callback-lure': 'asks', 'bitcoin-address': 'asks',
   'risky-link': 'links', 'link-shape': 'links', 'link-text-mismatch': 'links', 'form-in-body': 'links', 'meta-refresh': 'links',
   'auth-dmarc': 'sender', 'auth-spf': 'sender', 'display-name-brand': 'sender', 'sender-address-brand': 'sender', 'display-name-site': 'sender', 'display-name-address': 'sender',
   'display-name-domain': 'sender', 'lookalike-sender': 'sender', 'lookalike-reply-to': 'sender', 'lookalike-return-path': 'sender',
@@ -188,13 +188,13 @@ export function agreeingFamilies(signals: readonly MailSignal[]): Map<EvidenceFa
 const LURE_SIGNAL: Readonly<Record<LureKind, MailSignalKind>> = {
   credential: 'credential-lure', payment: 'payment-lure', urgency: 'urgency', threat: 'threat', prize: 'prize-lure',
   dating: 'dating-lure', health: 'health-lure', crypto: 'crypto-lure', gambling: 'gambling-lure', 'advance-fee': 'advance-fee-lure',
-  extortion: 'extortion-lure', offer: 'offer-lure',
+  extortion: 'extortion-lure', offer: 'offer-lure', job: 'job-lure', callback: 'callback-lure',
 };
 
 const LURE_KINDS = Object.keys(LURE_SIGNAL) as readonly LureKind[];
 /** Scam families whose single phrases are ordinary words; alone, one of them weighs `lure[1]`, not `scamLure[1]`. */
 const LONE_PHRASE_KINDS: ReadonlySet<LureKind> = new Set(['advance-fee']);
-const SCAM_KINDS: ReadonlySet<LureKind> = new Set(['dating', 'health', 'crypto', 'gambling', 'advance-fee', 'extortion']);
+const SCAM_KINDS: ReadonlySet<LureKind> = new Set(['dating', 'health', 'crypto', 'gambling', 'advance-fee', 'extortion', 'job', 'callback']);
 
 const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   credential: 'asks the reader to sign in, verify or confirm account details',
@@ -209,6 +209,8 @@ const LURE_WORDS: Readonly<Record<LureKind, string>> = {
   'advance-fee': 'reads like an advance-fee letter (a fortune, a beneficiary, your personal details)',
   extortion: 'reads like sextortion or extortion (a hacked device, a recording, your contacts)',
   offer: 'is a cold sales offer of the kind lead-generation spam sends (insurance quotes, loans, solar panels, subsidies), or says an affiliate sent it',
+  job: 'offers easy money for simple work from home, the bait of job and task scams and of money-mule recruiting',
+  callback: 'speaks of a charge or order the reader did not make and where to call about it: callback phishing, where the call is the scam',
 };
 
 class SignalList {

@@ -14,7 +14,11 @@ export type LureKind = 'credential' | 'payment' | 'urgency' | 'threat' | 'prize'
   // Scam families that impersonate no one and ask for no password: the lure itself is the evidence.
   | 'dating' | 'health' | 'crypto' | 'gambling' | 'advance-fee' | 'extortion'
   // Cold sales offers of lead-generation spam (insurance quotes, loans, solar panels, subsidies) and affiliate mailers.
-  | 'offer';
+  | 'offer'
+  // Job and task scams: easy money for simple work from home, the recruiting of money mules and "task" fraud.
+  | 'job'
+  // Callback phishing: a charge or order the reader did not make, and a number to call about it (the call is the scam).
+  | 'callback';
 
 export interface LureList {
   readonly kind: LureKind;
@@ -309,6 +313,61 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'offer', language: 'fr', phrases: ['panneaux solaires', 'rachat de crédit*', "aide de l'état", "aides de l'état", 'économisez', 'simulation gratuite', 'pompe à chaleur'] },
   { kind: 'offer', language: 'de', phrases: ['solaranlage*', 'photovoltaik', 'unverbindliches angebot', 'gratis angebot', 'kostenloses angebot', 'stromkosten', 'förderung'] },
   { kind: 'offer', language: 'es', phrases: ['paneles solares', 'seguro de salud', 'presupuesto gratis'] },
+
+  // ── Analyser 1.11: families that reach people by e-mail but were missing (sources: FTC and Europol consumer
+  // warnings on job and task scams, callback or "TOAD" phishing and fake-news investment ads; common knowledge of the
+  // languages). Job phrases name the easy money, not the job: a real vacancy says neither "daily salary" nor "simple tasks". ──
+  {
+    kind: 'job', language: 'en', phrases: [
+      'part-time job', 'part time job', 'part-time position', 'work from your phone', 'earn from home', 'a day from home',
+      'per day from home', 'daily salary', 'daily income', 'daily pay', 'no experience required', 'no experience needed',
+      'simple tasks', 'online tasks', 'complete tasks', 'task-based', 'payment processing agent', 'money transfer agent',
+      'financial agent', 'you have been shortlisted', 'remote job offer',
+    ],
+  },
+  { kind: 'job', language: 'pt', phrases: ['trabalho em casa', 'trabalhe de casa', 'trabalhe em casa', 'renda extra', 'meio período', 'ganhe dinheiro', 'tarefas simples', 'salário diário'] },
+  { kind: 'job', language: 'es', phrases: ['trabajo desde casa', 'trabaja desde casa', 'trabajo a tiempo parcial', 'medio tiempo', 'ingresos extra', 'gana dinero', 'tareas sencillas', 'salario diario'] },
+  { kind: 'job', language: 'de', phrases: ['heimarbeit', 'nebenjob', 'nebenverdienst', 'teilzeitjob', 'einfache aufgaben', 'tageslohn', 'von zu hause aus geld'] },
+  { kind: 'job', language: 'fr', phrases: ['travail à domicile', 'travailler de chez vous', 'revenu complémentaire', 'emploi à temps partiel', "gagner de l'argent", 'tâches simples', 'salaire journalier'] },
+  { kind: 'job', language: 'it', phrases: ['lavoro da casa', 'lavoro part-time', 'guadagnare da casa', 'compiti semplici', 'stipendio giornaliero'] },
+  { kind: 'job', language: 'nl', phrases: ['thuiswerk', 'bijverdienen', 'bijbaan', 'parttime baan', 'eenvoudige taken', 'dagloon'] },
+  {
+    kind: 'callback', language: 'en', phrases: [
+      'if you did not authorize', "if you didn't authorize", 'if you did not authorise', 'if you did not make this purchase',
+      "if you didn't make this purchase", 'if you did not place this order', "if you didn't place this order", 'did not authorize this',
+      'to dispute this charge', 'to dispute this transaction', 'billing department', 'refund department', 'call our helpline',
+      'toll-free number', 'toll free number', 'has been auto-renewed', 'subscription has been renewed', 'deducted from your account',
+    ],
+  },
+  { kind: 'callback', language: 'pt', phrases: ['não reconhece esta compra', 'não autorizou esta', 'ligue para nossa central', 'departamento de cobrança', 'debitado da sua conta'] },
+  { kind: 'callback', language: 'es', phrases: ['no reconoce esta compra', 'no autorizó esta', 'llame a nuestro', 'departamento de facturación', 'cargado a su cuenta'] },
+  { kind: 'callback', language: 'de', phrases: ['diese zahlung nicht autorisiert', 'diesen kauf nicht getätigt', 'rufen sie unsere', 'abteilung für rückerstattung', 'von ihrem konto abgebucht'] },
+  { kind: 'callback', language: 'fr', phrases: ["vous n'avez pas autorisé", "vous n'êtes pas à l'origine de cet achat", 'appelez notre service', 'service de facturation', 'débité de votre compte'] },
+  { kind: 'callback', language: 'it', phrases: ['non hai autorizzato', 'non ha autorizzato', 'chiama il nostro', 'reparto fatturazione', 'addebitato sul tuo conto'] },
+  { kind: 'callback', language: 'nl', phrases: ['niet geautoriseerd', 'deze aankoop niet gedaan', 'bel onze', 'afdeling facturering', 'afgeschreven van uw rekening'] },
+  // Fake-news investment ads: a celebrity's "secret", a trading robot that makes anyone a millionaire before the big banks stop it.
+  {
+    kind: 'crypto', language: 'en', phrases: [
+      'trading bot', 'trading robot', 'auto trading', 'automated trading', 'trading software', 'bitcoin robot', 'crypto robot',
+      'become a millionaire', 'make you a millionaire', 'millionaire in', 'the big banks', 'wealth loophole', 'quantum ai',
+      'immediate edge', 'immediate connect', 'bitcoin era', 'bitcoin code', 'bitcoin prime', 'bitcoin profit', 'bitcoin revolution',
+      'bitcoin360', 'crypto engine', 'bitcoin superstar',
+    ],
+  },
+  { kind: 'crypto', language: 'es', phrases: ['grandes bancos', 'sea millonario', 'sea millonaria', 'millonario en', 'millonaria en', 'robot de trading', 'plataforma de inversión', 'método de inversión'] },
+  { kind: 'crypto', language: 'pt', phrases: ['grandes bancos', 'milionário em', 'milionária em', 'ficar milionário', 'robô de investimento', 'robô de trading', 'plataforma de investimento'] },
+  { kind: 'crypto', language: 'de', phrases: ['großen banken', 'millionär werden', 'zum millionär', 'handelsroboter', 'trading-roboter', 'investitionsplattform'] },
+  { kind: 'crypto', language: 'fr', phrases: ['grandes banques', 'devenir millionnaire', 'millionnaire en', 'robot de trading', "plateforme d'investissement"] },
+  { kind: 'crypto', language: 'it', phrases: ['criptovalut*', 'grandi banche', 'diventare milionario', 'robot di trading', 'piattaforma di investimento', 'rendimento garantito', 'reddito passivo'] },
+  { kind: 'crypto', language: 'nl', phrases: ['grote banken', 'miljonair worden', 'handelsrobot', 'beleggingsplatform'] },
+  // The balance lost with the account: the threat of dormant-account and crypto-platform scams.
+  { kind: 'threat', language: 'en', phrases: ['account deactivation', 'balance will be', 'your funds will be', 'funds will be frozen', 'will be forfeited'] },
+  { kind: 'threat', language: 'pt', phrases: ['seu saldo será', 'saldo será perdido', 'desativação da conta'] },
+  { kind: 'threat', language: 'es', phrases: ['su saldo será', 'tu saldo será', 'desactivación de la cuenta'] },
+  { kind: 'threat', language: 'de', phrases: ['ihr guthaben wird', 'guthaben verfällt', 'deaktivierung ihres kontos'] },
+  { kind: 'threat', language: 'fr', phrases: ['votre solde sera', 'désactivation de votre compte'] },
+  { kind: 'threat', language: 'it', phrases: ['il tuo saldo sarà', 'disattivazione del conto', "disattivazione dell'account"] },
+  { kind: 'threat', language: 'nl', phrases: ['uw saldo wordt', 'je saldo wordt', 'deactivering van uw account'] },
 ];
 
 /**

@@ -57,6 +57,16 @@ describe('scam-family lures', () => {
       lure: plain('you <you@example.org>', 'Your device was hacked', 'I hacked your phone. Your webcam recorded you on adult websites. Send 1000 USD to my bitcoin wallet or all your contacts get the video.'),
       ordinary: plain('IT <it@example.org>', 'Webcam driver', 'The webcam driver update is on the share. Reboot afterwards.'),
     },
+    {
+      kind: 'job-lure',
+      lure: plain('HR Team <hr@jobs-now.example>', 'Part-time job offer', 'Earn $500 a day from home! Simple tasks on your phone, daily salary, no experience required.'),
+      ordinary: plain('Recruiting <jobs@example.org>', 'Backend engineer', 'We are hiring a backend engineer for our Berlin office. Five years of Go and PostgreSQL, full time.'),
+    },
+    {
+      kind: 'callback-lure',
+      lure: plain('Billing <billing@renewals.example>', 'Invoice #88231', 'Your subscription has been renewed for $399.99. If you did not authorize this charge, call our billing department at +1 888 555 0100.'),
+      ordinary: plain('Shop <orders@shop.example>', 'Your order has shipped', 'Your order 1234 has shipped and arrives on Thursday. Track it in your account.'),
+    },
   ];
   for (const c of cases) {
     test(`${c.kind}: fires on the lure, not on ordinary mail`, async () => {

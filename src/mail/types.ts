@@ -14,7 +14,7 @@ export type MailSignalKind =
   | 'link-text-mismatch' | 'risky-link' | 'form-in-body' | 'meta-refresh' | 'link-shape' | 'image-only'
   // Words
   | 'credential-lure' | 'payment-lure' | 'urgency' | 'threat' | 'prize-lure' | 'obfuscated-text'
-  | 'bitcoin-address' | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure' | 'offer-lure'
+  | 'bitcoin-address' | 'dating-lure' | 'health-lure' | 'crypto-lure' | 'gambling-lure' | 'advance-fee-lure' | 'extortion-lure' | 'offer-lure' | 'job-lure' | 'callback-lure'
   // Attachments and tracking
   | 'html-attachment' | 'double-extension' | 'executable-attachment' | 'encrypted-archive' | 'tracking-pixel'
   | 'attached-message'
