@@ -179,6 +179,21 @@ describe('verdicts and signals', () => {
     await assertReadInEachLanguage('crypto-lure', lines);
   });
 
+  test('the scam families are read in Italian and Japanese, and the advance-fee letter in Dutch, as in the other languages', async () => {
+    const families: readonly [kind: string, lines: readonly [string, string][]][] = [
+      ['dating-lure', [['it', 'Donne single vicino a te: guarda le mie foto private.'], ['ja', '出会い系で今夜会える人を探そう。']]],
+      ['health-lure', [['it', 'Perdere peso senza ricetta.'], ['ja', '飲むだけで痩せるサプリ。']]],
+      ['crypto-lure', [['it', 'Investi in criptovalute con rendimento garantito.'], ['ja', '仮想通貨で必ず儲かる方法。']]],
+      ['gambling-lure', [['it', 'Giri gratis e bonus di benvenuto.'], ['ja', 'オンラインカジノの入金不要ボーナス。']]],
+      ['advance-fee-lure', [['it', 'Sei il beneficiario di una eredità di 5 milioni di dollari.'], ['nl', 'U bent de begunstigde van een erfenis.'], ['ja', '遺産を受取人にお渡しします。']]],
+      ['extortion-lure', [['it', 'Ho hackerato la tua webcam.'], ['ja', 'ウェブカメラであなたを録画しました。']]],
+      ['offer-lure', [['it', 'Pannelli solari: preventivo gratuito e senza impegno.'], ['ja', '太陽光発電の無料見積もり。']]],
+      ['job-lure', [['ja', '在宅ワークで高収入、スマホで簡単。']]],
+      ['callback-lure', [['ja', '身に覚えのないご請求はフリーダイヤルまで。']]],
+    ];
+    for (const [kind, lines] of families) await assertReadInEachLanguage(kind, lines);
+  });
+
   test('losing the balance with the account is a threat in each language', async () => {
     const lines: readonly [string, string][] = [
       ['en', 'Your balance will be cleared upon account deactivation.'],
