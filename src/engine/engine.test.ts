@@ -43,7 +43,7 @@ const SIGNAL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   'official-domain', 'well-known-site', 'typosquat', 'homoglyph', 'mixed-script', 'combosquat', 'brand-in-subdomain',
   'brand-in-path', 'tld-swap', 'split-brand', 'ip-host', 'userinfo', 'many-subdomains', 'url-shortener',
   'dynamic-dns', 'user-content-host', 'risky-tld', 'lure-word', 'random-label', 'long-host', 'punycode',
-  'brand-on-abused-site', 'site-in-subdomain',
+  'brand-on-abused-site', 'site-in-subdomain', 'numbered-host',
 ]);
 
 const engine = createEngine(CATALOG);
@@ -433,6 +433,17 @@ describe('URL risk', () => {
     const r = check('http://[2001:db8::1]/');
     assert.equal(r.host, '[2001:db8::1]');
     assert.ok(kinds(r).includes('ip-host'), show(r));
+  });
+
+  test('a label that joins lure words with a long number is a numbered host; short numbers and hexadecimal ids are not', () => {
+    for (const input of ['verification-center-10003230795.chateauxsharland.co.uk', 'https://account-5022477.bakoweb.example/', 'authmigration294482.com']) {
+      const r = check(input);
+      assert.ok(kinds(r).includes('numbered-host'), show(r));
+      assert.notEqual(r.verdict, 'benign', show(r));
+    }
+    for (const input of ['secure-12345.example.com', 'update-3f8a9238475.cdn.example.net', 'news-1234567.example.com', 'login.example.com']) {
+      assert.ok(!kinds(check(input)).includes('numbered-host'), show(check(input)));
+    }
   });
 
   test('a brand name that alone weighs little counts on a site that also looks abused', () => {

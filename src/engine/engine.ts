@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.7.0';
+export const ENGINE_VERSION = '1.8.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -53,6 +53,8 @@ const DEEP_SUBDOMAIN_LABELS = 4;
 const MAX_TYPO_PIECE_CHARS = 24;
 /** Host length that starts to look like padding. */
 const LONG_HOST_CHARS = 60;
+/** A run of this many digits beside a lure word in one label is a case or victim number (`verification-center-10003230795`). */
+const NUMBERED_LABEL_DIGITS = 6;
 /** Shortest name (what precedes a domain's first dot) whose domain counts when copied into another host (`t.co`, `x.com` are too short). */
 const SITE_NAME_CHARS = 3;
 /** Labels or hyphen-separated pieces a copied domain may span after its first piece (`amazon.co.jp`: 2, `smbc-card.co.jp`: 3). */
@@ -110,6 +112,8 @@ export const WEIGHTS = {
   siteInSubdomain: 45,
   /** The most any likeness of a registrable name to a brand weighs under a vetted registry (gov.uk, .edu). */
   vettedName: 10,
+  /** A label that joins lure words with a long number (`case-id-100987714865`, `verification-center-10003230795`). */
+  numberedLureLabel: 25,
 } as const;
 
 /**
@@ -854,6 +858,10 @@ export function createEngine(catalog: Catalog): Engine {
     if (lures > 0 && !viaSkeleton) {
       const weight = lureWeight(labelStrong, labelWeak, labelNeutral, subStrong, subWeak);
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
+      const numbered = numberedLureLabel(hostText, lureStarts, labelEnd);
+      if (numbered !== '') {
+        signals.add('numbered-host', `"${numbered}" joins lure words with a long number: kits give each victim or case a host name of its own (sites name hosts for people, not per case)`, WEIGHTS.numberedLureLabel);
+      }
     }
     return lures;
   }
@@ -1579,6 +1587,39 @@ function isLabel(text: string, start: number, end: number): boolean {
 
 
 /** Weight of the lure words of a host, by where they sit and how strong they are (capped). */
+/**
+ * The first label (up to `end`, the registrable label's end) that holds a lure word starting at one of `lureStarts`
+ * and a number of NUMBERED_LABEL_DIGITS or more digits; '' when none does. Digits inside a hexadecimal id
+ * (`643351a2be902`: only 0-9 and a-f between separators) are not a number. Only hosts with lure words get here.
+ */
+function numberedLureLabel(host: string, lureStarts: readonly number[], end: number): string {
+  for (const start of lureStarts) {
+    const from = host.lastIndexOf('.', start) + 1;
+    const dot = host.indexOf('.', start);
+    const to = dot < 0 || dot > end ? end : dot;
+    // Per piece between hyphens or underscores: its longest run of digits, and whether it reads as a hexadecimal id.
+    let run = 0;
+    let longest = 0;
+    let hexLetters = 0;
+    let otherLetters = 0;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? host.charCodeAt(i) : 45; /* '-': the label's end closes its last piece */
+      if (c === 45 || c === 95 /* '_' */) {
+        if (longest >= NUMBERED_LABEL_DIGITS && (hexLetters === 0 || otherLetters > 0)) return host.slice(from, to);
+        run = longest = hexLetters = otherLetters = 0;
+      } else if (c >= 48 && c <= 57) {
+        run++;
+        if (run > longest) longest = run;
+      } else {
+        run = 0;
+        if (c >= 97 && c <= 102) hexLetters++;
+        else otherLetters++;
+      }
+    }
+  }
+  return '';
+}
+
 function lureWeight(labelStrong: number, labelWeak: number, labelNeutral: number, subStrong: number, subWeak: number): number {
   let weight = 0;
   if (labelStrong > 0) weight = WEIGHTS.hostLure + WEIGHTS.hostLureMore * (labelStrong - 1) + WEIGHTS.hostContextMore * (labelWeak + labelNeutral);

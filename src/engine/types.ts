@@ -40,6 +40,7 @@ export type SignalKind =
   | 'user-content-host'
   | 'risky-tld'
   | 'lure-word'
+  | 'numbered-host'
   | 'random-label'
   | 'long-host'
   | 'punycode'
