@@ -113,7 +113,7 @@ export const WEIGHTS = {
   /** The most any likeness of a registrable name to a brand weighs under a vetted registry (gov.uk, .edu). */
   vettedName: 10,
   /** A label that joins lure words with a long number (`case-id-100987714865`, `verification-center-10003230795`). */
-  numberedLureLabel: 25,
+  numberedHost: 25,
 } as const;
 
 /**
@@ -860,7 +860,7 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('lure-word', `host contains lure word${lures > 1 ? 's' : ''} ${lureNames.map((w) => `"${w}"`).join(', ')}`, weight);
       const numbered = numberedLureLabel(hostText, lureStarts, labelEnd);
       if (numbered !== '') {
-        signals.add('numbered-host', `"${numbered}" joins lure words with a long number: kits give each victim or case a host name of its own (sites name hosts for people, not per case)`, WEIGHTS.numberedLureLabel);
+        signals.add('numbered-host', `"${numbered}" joins lure words with a long number: kits give each victim or case a host name of its own (sites name hosts for people, not per case)`, WEIGHTS.numberedHost);
       }
     }
     return lures;
@@ -1586,7 +1586,6 @@ function isLabel(text: string, start: number, end: number): boolean {
 }
 
 
-/** Weight of the lure words of a host, by where they sit and how strong they are (capped). */
 /**
  * The first label (up to `end`, the registrable label's end) that holds a lure word starting at one of `lureStarts`
  * and a number of NUMBERED_LABEL_DIGITS or more digits; '' when none does. Digits inside a hexadecimal id
@@ -1620,6 +1619,7 @@ function numberedLureLabel(host: string, lureStarts: readonly number[], end: num
   return '';
 }
 
+/** Weight of the lure words of a host, by where they sit and how strong they are (capped). */
 function lureWeight(labelStrong: number, labelWeak: number, labelNeutral: number, subStrong: number, subWeak: number): number {
   let weight = 0;
   if (labelStrong > 0) weight = WEIGHTS.hostLure + WEIGHTS.hostLureMore * (labelStrong - 1) + WEIGHTS.hostContextMore * (labelWeak + labelNeutral);
