@@ -189,7 +189,7 @@ describe('verdicts and signals', () => {
       ['extortion-lure', [['it', 'Ho hackerato la tua webcam.'], ['ja', 'ウェブカメラであなたを録画しました。']]],
       ['offer-lure', [['it', 'Pannelli solari: preventivo gratuito e senza impegno.'], ['ja', '太陽光発電の無料見積もり。']]],
       ['job-lure', [['ja', '在宅ワークで高収入、スマホで簡単。']]],
-      ['callback-lure', [['ja', '身に覚えのないご請求はフリーダイヤルまで。']]],
+      ['callback-lure', [['ja', '身に覚えのないご請求について。']]],
     ];
     for (const [kind, lines] of families) await assertReadInEachLanguage(kind, lines);
   });

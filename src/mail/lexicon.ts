@@ -18,6 +18,8 @@ export type LureKind = 'credential' | 'payment' | 'urgency' | 'threat' | 'prize'
   // Job and task scams: easy money for simple work from home, the recruiting of money mules and "task" fraud.
   | 'job'
   // Callback phishing: a charge or order the reader did not make, and a number to call about it (the call is the scam).
+  // The phrases deny the charge or announce it; "call our …", a billing department or a toll-free number alone is
+  // every customer service's footer and is not listed.
   | 'callback';
 
 export interface LureList {
@@ -335,16 +337,16 @@ export const LURE_LISTS: readonly LureList[] = [
     kind: 'callback', language: 'en', phrases: [
       'if you did not authorize', "if you didn't authorize", 'if you did not authorise', 'if you did not make this purchase',
       "if you didn't make this purchase", 'if you did not place this order', "if you didn't place this order", 'did not authorize this',
-      'to dispute this charge', 'to dispute this transaction', 'billing department', 'refund department', 'call our helpline',
-      'toll-free number', 'toll free number', 'has been auto-renewed', 'subscription has been renewed', 'deducted from your account',
+      'to dispute this charge', 'to dispute this transaction', 'refund department', 'has been auto-renewed',
+      'subscription has been renewed', 'deducted from your account',
     ],
   },
-  { kind: 'callback', language: 'pt', phrases: ['não reconhece esta compra', 'não autorizou esta', 'ligue para nossa central', 'departamento de cobrança', 'debitado da sua conta'] },
-  { kind: 'callback', language: 'es', phrases: ['no reconoce esta compra', 'no autorizó esta', 'llame a nuestro', 'departamento de facturación', 'cargado a su cuenta'] },
-  { kind: 'callback', language: 'de', phrases: ['diese zahlung nicht autorisiert', 'diesen kauf nicht getätigt', 'rufen sie unsere', 'abteilung für rückerstattung', 'von ihrem konto abgebucht'] },
-  { kind: 'callback', language: 'fr', phrases: ["vous n'avez pas autorisé", "vous n'êtes pas à l'origine de cet achat", 'appelez notre service', 'service de facturation', 'débité de votre compte'] },
-  { kind: 'callback', language: 'it', phrases: ['non hai autorizzato', 'non ha autorizzato', 'chiama il nostro', 'reparto fatturazione', 'addebitato sul tuo conto'] },
-  { kind: 'callback', language: 'nl', phrases: ['niet geautoriseerd', 'deze aankoop niet gedaan', 'bel onze', 'afdeling facturering', 'afgeschreven van uw rekening'] },
+  { kind: 'callback', language: 'pt', phrases: ['não reconhece esta compra', 'não autorizou esta', 'debitado da sua conta'] },
+  { kind: 'callback', language: 'es', phrases: ['no reconoce esta compra', 'no autorizó esta', 'cargado a su cuenta'] },
+  { kind: 'callback', language: 'de', phrases: ['diese zahlung nicht autorisiert', 'diesen kauf nicht getätigt', 'abteilung für rückerstattung', 'von ihrem konto abgebucht'] },
+  { kind: 'callback', language: 'fr', phrases: ["vous n'avez pas autorisé", "vous n'êtes pas à l'origine de cet achat", 'débité de votre compte'] },
+  { kind: 'callback', language: 'it', phrases: ['non hai autorizzato', 'non ha autorizzato', 'addebitato sul tuo conto'] },
+  { kind: 'callback', language: 'nl', phrases: ['betaling niet geautoriseerd', 'deze aankoop niet gedaan', 'afgeschreven van uw rekening'] },
   // Fake-news investment ads: a celebrity's "secret", a trading robot that makes anyone a millionaire before the big banks stop it.
   {
     kind: 'crypto', language: 'en', phrases: [
@@ -376,7 +378,7 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'offer', language: 'it', phrases: ['pannelli solari', 'preventivo gratuito', 'senza impegno', 'assicurazione sanitaria', 'bolletta della luce'] },
   { kind: 'offer', language: 'ja', phrases: ['無料見積もり', '太陽光発電', '一括査定', '無料査定'] },
   { kind: 'job', language: 'ja', phrases: ['在宅ワーク', '在宅で稼', '副業で', '高収入', 'スマホで簡単', '日払い', '誰でも簡単に稼'] },
-  { kind: 'callback', language: 'ja', phrases: ['身に覚えのない', 'お心当たりのない', 'サポートセンターまでお電話', 'フリーダイヤル'] },
+  { kind: 'callback', language: 'ja', phrases: ['身に覚えのない', 'お心当たりのない', '請求を取り消すには'] },
   // The balance lost with the account: the threat of dormant-account and crypto-platform scams.
   { kind: 'threat', language: 'en', phrases: ['account deactivation', 'balance will be', 'your funds will be', 'funds will be frozen', 'will be forfeited'] },
   { kind: 'threat', language: 'pt', phrases: ['seu saldo será', 'saldo será perdido', 'desativação da conta'] },

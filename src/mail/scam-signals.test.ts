@@ -65,7 +65,8 @@ describe('scam-family lures', () => {
     {
       kind: 'callback-lure',
       lure: plain('Billing <billing@renewals.example>', 'Invoice #88231', 'Your subscription has been renewed for $399.99. If you did not authorize this charge, call our billing department at +1 888 555 0100.'),
-      ordinary: plain('Shop <orders@shop.example>', 'Your order has shipped', 'Your order 1234 has shipped and arrives on Thursday. Track it in your account.'),
+      // A customer service's footer names where to call, and denies no charge.
+      ordinary: plain('Shop <orders@shop.example>', 'Your order has shipped', 'Your order 1234 has shipped and arrives on Thursday. Questions? Call our billing department at our toll-free number, 1-800-555-0100.'),
     },
   ];
   for (const c of cases) {
