@@ -143,11 +143,11 @@ describe('verdicts and signals', () => {
   test('easy money for simple work from home is a job lure in each language', async () => {
     const lines: readonly [string, string][] = [
       ['en', 'Earn $300 a day from home with simple tasks.'],
-      ['es', 'Trabajo desde casa con tareas sencillas.'],
+      ['es', 'Trabaja desde casa con tareas sencillas.'],
       ['pt', 'Renda extra: trabalhe de casa.'],
       ['de', 'Nebenjob mit einfachen Aufgaben: Tageslohn garantiert.'],
-      ['fr', 'Travail à domicile, revenu complémentaire.'],
-      ['it', 'Lavoro da casa con compiti semplici.'],
+      ['fr', 'Un revenu complémentaire pour des tâches simples.'],
+      ['it', 'Guadagnare da casa con compiti semplici.'],
       ['nl', 'Bijverdienen met eenvoudige taken.'],
     ];
     await assertReadInEachLanguage('job-lure', lines);

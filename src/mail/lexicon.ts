@@ -318,21 +318,21 @@ export const LURE_LISTS: readonly LureList[] = [
 
   // ── Analyser 1.11: families that reach people by e-mail but were missing (sources: FTC and Europol consumer
   // warnings on job and task scams, callback or "TOAD" phishing and fake-news investment ads; common knowledge of the
-  // languages). Job phrases name the easy money, not the job: a real vacancy says neither "daily salary" nor "simple tasks". ──
+  // languages). Job phrases name the easy money, not the job: a real vacancy says neither "daily salary" nor "simple
+  // tasks", and a part-time job, work from home or no experience required are what real vacancies offer too. ──
   {
     kind: 'job', language: 'en', phrases: [
-      'part-time job', 'part time job', 'part-time position', 'work from your phone', 'earn from home', 'a day from home',
-      'per day from home', 'daily salary', 'daily income', 'daily pay', 'no experience required', 'no experience needed',
+      'work from your phone', 'earn from home', 'a day from home', 'per day from home', 'daily salary', 'daily income',
       'simple tasks', 'online tasks', 'complete tasks', 'task-based', 'payment processing agent', 'money transfer agent',
-      'financial agent', 'you have been shortlisted', 'remote job offer',
+      'financial agent',
     ],
   },
-  { kind: 'job', language: 'pt', phrases: ['trabalho em casa', 'trabalhe de casa', 'trabalhe em casa', 'renda extra', 'meio período', 'ganhe dinheiro', 'tarefas simples', 'salário diário'] },
-  { kind: 'job', language: 'es', phrases: ['trabajo desde casa', 'trabaja desde casa', 'trabajo a tiempo parcial', 'medio tiempo', 'ingresos extra', 'gana dinero', 'tareas sencillas', 'salario diario'] },
-  { kind: 'job', language: 'de', phrases: ['heimarbeit', 'nebenjob', 'nebenverdienst', 'teilzeitjob', 'einfache aufgaben', 'tageslohn', 'von zu hause aus geld'] },
-  { kind: 'job', language: 'fr', phrases: ['travail à domicile', 'travailler de chez vous', 'revenu complémentaire', 'emploi à temps partiel', "gagner de l'argent", 'tâches simples', 'salaire journalier'] },
-  { kind: 'job', language: 'it', phrases: ['lavoro da casa', 'lavoro part-time', 'guadagnare da casa', 'compiti semplici', 'stipendio giornaliero'] },
-  { kind: 'job', language: 'nl', phrases: ['thuiswerk', 'bijverdienen', 'bijbaan', 'parttime baan', 'eenvoudige taken', 'dagloon'] },
+  { kind: 'job', language: 'pt', phrases: ['trabalhe de casa', 'trabalhe em casa', 'renda extra', 'ganhe dinheiro', 'tarefas simples', 'salário diário'] },
+  { kind: 'job', language: 'es', phrases: ['trabaja desde casa', 'ingresos extra', 'gana dinero', 'tareas sencillas', 'salario diario'] },
+  { kind: 'job', language: 'de', phrases: ['nebenverdienst', 'einfache aufgaben', 'tageslohn', 'von zu hause aus geld'] },
+  { kind: 'job', language: 'fr', phrases: ['revenu complémentaire', "gagner de l'argent", 'tâches simples', 'salaire journalier'] },
+  { kind: 'job', language: 'it', phrases: ['guadagnare da casa', 'guadagno extra', 'compiti semplici', 'stipendio giornaliero'] },
+  { kind: 'job', language: 'nl', phrases: ['bijverdienen', 'extra inkomen', 'eenvoudige taken', 'dagloon'] },
   {
     kind: 'callback', language: 'en', phrases: [
       'if you did not authorize', "if you didn't authorize", 'if you did not authorise', 'if you did not make this purchase',
@@ -377,7 +377,7 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'extortion', language: 'ja', phrases: ['ウェブカメラ', 'アダルトサイト', '録画しました', 'ビットコインで支払', 'ハッキングしました', 'あなたの連絡先'] },
   { kind: 'offer', language: 'it', phrases: ['pannelli solari', 'preventivo gratuito', 'senza impegno', 'assicurazione sanitaria', 'bolletta della luce'] },
   { kind: 'offer', language: 'ja', phrases: ['無料見積もり', '太陽光発電', '一括査定', '無料査定'] },
-  { kind: 'job', language: 'ja', phrases: ['在宅ワーク', '在宅で稼', '副業で', '高収入', 'スマホで簡単', '日払い', '誰でも簡単に稼'] },
+  { kind: 'job', language: 'ja', phrases: ['在宅で稼', '副業で稼', 'スマホで簡単', '誰でも簡単に稼', '簡単な作業で'] },
   { kind: 'callback', language: 'ja', phrases: ['身に覚えのない', 'お心当たりのない', '請求を取り消すには'] },
   // The balance lost with the account: the threat of dormant-account and crypto-platform scams.
   { kind: 'threat', language: 'en', phrases: ['account deactivation', 'balance will be', 'your funds will be', 'funds will be frozen', 'will be forfeited'] },

@@ -60,7 +60,8 @@ describe('scam-family lures', () => {
     {
       kind: 'job-lure',
       lure: plain('HR Team <hr@jobs-now.example>', 'Part-time job offer', 'Earn $500 a day from home! Simple tasks on your phone, daily salary, no experience required.'),
-      ordinary: plain('Recruiting <jobs@example.org>', 'Backend engineer', 'We are hiring a backend engineer for our Berlin office. Five years of Go and PostgreSQL, full time.'),
+      // A real vacancy may be part-time, from home and for beginners: the job is no lure, the easy money is.
+      ordinary: plain('Recruiting <jobs@example.org>', 'Part-time position', 'We are hiring a part-time support assistant. You can work from home; no experience required, we train you.'),
     },
     {
       kind: 'callback-lure',
