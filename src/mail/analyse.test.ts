@@ -177,6 +177,9 @@ describe('verdicts and signals', () => {
       ['nl', 'Miljonair worden met een handelsrobot.'],
     ];
     await assertReadInEachLanguage('crypto-lure', lines);
+    const news = await analyser.analyse(eml(['From: <desk@markets-weekly.example>', 'Subject: Markets this week', 'Content-Type: text/plain; charset=utf-8'],
+      'The big banks report on Friday. Automated trading now makes up most volume; our investment platform adds bond funds.'));
+    assert.ok(!kinds(news).includes('crypto-lure'), kinds(news).join(','));
   });
 
   test('the scam families are read in Italian and Japanese, and the advance-fee letter in Dutch, as in the other languages', async () => {

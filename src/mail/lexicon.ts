@@ -347,21 +347,22 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'callback', language: 'fr', phrases: ["vous n'avez pas autorisé", "vous n'êtes pas à l'origine de cet achat", 'débité de votre compte'] },
   { kind: 'callback', language: 'it', phrases: ['non hai autorizzato', 'non ha autorizzato', 'addebitato sul tuo conto'] },
   { kind: 'callback', language: 'nl', phrases: ['betaling niet geautoriseerd', 'deze aankoop niet gedaan', 'afgeschreven van uw rekening'] },
-  // Fake-news investment ads: a celebrity's "secret", a trading robot that makes anyone a millionaire before the big banks stop it.
+  // Fake-news investment ads: a celebrity's "secret", a trading robot that makes anyone a millionaire before the big banks
+  // stop it. Robots, overnight millionaires and the names such ads give their platforms, not finance words (`automated
+  // trading`, `the big banks`, an investment platform) that real financial news and brokers use.
   {
     kind: 'crypto', language: 'en', phrases: [
-      'trading bot', 'trading robot', 'auto trading', 'automated trading', 'trading software', 'bitcoin robot', 'crypto robot',
-      'become a millionaire', 'make you a millionaire', 'millionaire in', 'the big banks', 'wealth loophole', 'quantum ai',
-      'immediate edge', 'immediate connect', 'bitcoin era', 'bitcoin code', 'bitcoin prime', 'bitcoin profit', 'bitcoin revolution',
-      'bitcoin360', 'crypto engine', 'bitcoin superstar',
+      'trading bot', 'trading robot', 'bitcoin robot', 'crypto robot', 'become a millionaire', 'make you a millionaire',
+      'wealth loophole', 'immediate edge', 'immediate connect', 'bitcoin era', 'bitcoin prime', 'bitcoin profit',
+      'bitcoin revolution', 'bitcoin360', 'bitcoin superstar',
     ],
   },
-  { kind: 'crypto', language: 'es', phrases: ['grandes bancos', 'sea millonario', 'sea millonaria', 'millonario en', 'millonaria en', 'robot de trading', 'plataforma de inversión', 'método de inversión'] },
-  { kind: 'crypto', language: 'pt', phrases: ['grandes bancos', 'milionário em', 'milionária em', 'ficar milionário', 'robô de investimento', 'robô de trading', 'plataforma de investimento'] },
-  { kind: 'crypto', language: 'de', phrases: ['großen banken', 'millionär werden', 'zum millionär', 'handelsroboter', 'trading-roboter', 'investitionsplattform'] },
-  { kind: 'crypto', language: 'fr', phrases: ['grandes banques', 'devenir millionnaire', 'millionnaire en', 'robot de trading', "plateforme d'investissement"] },
-  { kind: 'crypto', language: 'it', phrases: ['criptovalut*', 'grandi banche', 'diventare milionario', 'robot di trading', 'piattaforma di investimento', 'rendimento garantito', 'reddito passivo'] },
-  { kind: 'crypto', language: 'nl', phrases: ['grote banken', 'miljonair worden', 'handelsrobot', 'beleggingsplatform'] },
+  { kind: 'crypto', language: 'es', phrases: ['sea millonario', 'sea millonaria', 'millonario en', 'millonaria en', 'robot de trading', 'método de inversión'] },
+  { kind: 'crypto', language: 'pt', phrases: ['milionário em', 'milionária em', 'ficar milionário', 'robô de investimento', 'robô de trading'] },
+  { kind: 'crypto', language: 'de', phrases: ['millionär werden', 'zum millionär', 'handelsroboter', 'trading-roboter'] },
+  { kind: 'crypto', language: 'fr', phrases: ['devenir millionnaire', 'millionnaire en', 'robot de trading'] },
+  { kind: 'crypto', language: 'it', phrases: ['criptovalut*', 'diventare milionario', 'robot di trading', 'rendimento garantito', 'reddito passivo'] },
+  { kind: 'crypto', language: 'nl', phrases: ['miljonair worden', 'handelsrobot'] },
   // Parity: the scam families in Italian and Japanese, and the advance-fee letter in Dutch, as the other languages have them.
   { kind: 'dating', language: 'it', phrases: ['donne single', 'ragazze sole', 'donna sola', 'foto private', 'foto intime', 'incontri piccanti', 'incontri occasionali'] },
   { kind: 'dating', language: 'ja', phrases: ['出会い系', '今夜会える', '人妻と', 'セフレ', '割り切りの関係', 'プライベート写真'] },
