@@ -178,7 +178,7 @@ describe('verdicts and signals', () => {
     ];
     await assertReadInEachLanguage('crypto-lure', lines);
     const news = await analyser.analyse(eml(['From: <desk@markets-weekly.example>', 'Subject: Markets this week', 'Content-Type: text/plain; charset=utf-8'],
-      'The big banks report on Friday. Automated trading now makes up most volume; our investment platform adds bond funds.'));
+      'The big banks report on Friday. Automated trading now makes up most volume, and Quantum AI research drew a record grant.'));
     assert.ok(!kinds(news).includes('crypto-lure'), kinds(news).join(','));
   });
 

@@ -348,8 +348,8 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'callback', language: 'it', phrases: ['non hai autorizzato', 'non ha autorizzato', 'addebitato sul tuo conto'] },
   { kind: 'callback', language: 'nl', phrases: ['betaling niet geautoriseerd', 'deze aankoop niet gedaan', 'afgeschreven van uw rekening'] },
   // Fake-news investment ads: a celebrity's "secret", a trading robot that makes anyone a millionaire before the big banks
-  // stop it. Robots, overnight millionaires and the names such ads give their platforms, not finance words (`automated
-  // trading`, `the big banks`, an investment platform) that real financial news and brokers use.
+  // stop it. Robots, overnight millionaires and the names such ads give their platforms, not finance words that real
+  // financial news and brokers use (`automated trading`, `the big banks`).
   {
     kind: 'crypto', language: 'en', phrases: [
       'trading bot', 'trading robot', 'bitcoin robot', 'crypto robot', 'become a millionaire', 'make you a millionaire',
