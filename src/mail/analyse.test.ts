@@ -200,14 +200,17 @@ describe('verdicts and signals', () => {
   test('losing the balance with the account is a threat in each language', async () => {
     const lines: readonly [string, string][] = [
       ['en', 'Your balance will be cleared upon account deactivation.'],
-      ['es', 'Tu saldo será transferido.'],
+      ['es', 'Tu saldo se perderá.'],
       ['pt', 'Seu saldo será perdido.'],
       ['de', 'Ihr Guthaben verfällt.'],
       ['fr', 'Votre solde sera perdu.'],
       ['it', 'Il tuo saldo sarà azzerato.'],
-      ['nl', 'Uw saldo wordt overgeboekt.'],
+      ['nl', 'Uw saldo vervalt.'],
     ];
     await assertReadInEachLanguage('threat', lines);
+    const news = await analyser.analyse(eml(['From: <bank@bank.example>', 'Subject: Your transfer', 'Content-Type: text/plain; charset=utf-8'],
+      'Your balance will be updated within a day, and your funds will be available on Monday.'));
+    assert.ok(!kinds(news).includes('threat'), kinds(news).join(','));
   });
 
   test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {

@@ -380,14 +380,15 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'offer', language: 'ja', phrases: ['無料見積もり', '太陽光発電', '一括査定', '無料査定'] },
   { kind: 'job', language: 'ja', phrases: ['在宅で稼', '副業で稼', 'スマホで簡単', '誰でも簡単に稼', '簡単な作業で'] },
   { kind: 'callback', language: 'ja', phrases: ['身に覚えのない', 'お心当たりのない', '請求を取り消すには'] },
-  // The balance lost with the account: the threat of dormant-account and crypto-platform scams.
-  { kind: 'threat', language: 'en', phrases: ['account deactivation', 'balance will be', 'your funds will be', 'funds will be frozen', 'will be forfeited'] },
-  { kind: 'threat', language: 'pt', phrases: ['seu saldo será', 'saldo será perdido', 'desativação da conta'] },
-  { kind: 'threat', language: 'es', phrases: ['su saldo será', 'tu saldo será', 'desactivación de la cuenta'] },
-  { kind: 'threat', language: 'de', phrases: ['ihr guthaben wird', 'guthaben verfällt', 'deaktivierung ihres kontos'] },
-  { kind: 'threat', language: 'fr', phrases: ['votre solde sera', 'désactivation de votre compte'] },
-  { kind: 'threat', language: 'it', phrases: ['il tuo saldo sarà', 'disattivazione del conto', "disattivazione dell'account"] },
-  { kind: 'threat', language: 'nl', phrases: ['uw saldo wordt', 'je saldo wordt', 'deactivering van uw account'] },
+  // The balance lost with the account: the threat of dormant-account and crypto-platform scams. Only the loss: a
+  // balance that "will be updated" or funds that "will be available" are every bank's and shop's news.
+  { kind: 'threat', language: 'en', phrases: ['account deactivation', 'balance will be cleared', 'balance will be zeroed', 'balance will be reset', 'balance will be deleted', 'balance will be removed', 'balance will be lost', 'balance will be forfeited', 'funds will be frozen', 'funds will be lost', 'will be forfeited'] },
+  { kind: 'threat', language: 'pt', phrases: ['saldo será perdido', 'saldo será zerado', 'saldo será bloqueado', 'desativação da conta'] },
+  { kind: 'threat', language: 'es', phrases: ['saldo se perderá', 'saldo será eliminado', 'saldo será bloqueado', 'desactivación de la cuenta'] },
+  { kind: 'threat', language: 'de', phrases: ['guthaben verfällt', 'guthaben wird gelöscht', 'guthaben geht verloren', 'deaktivierung ihres kontos'] },
+  { kind: 'threat', language: 'fr', phrases: ['solde sera perdu', 'solde sera supprimé', 'désactivation de votre compte'] },
+  { kind: 'threat', language: 'it', phrases: ['saldo sarà azzerato', 'saldo andrà perso', 'disattivazione del conto', "disattivazione dell'account"] },
+  { kind: 'threat', language: 'nl', phrases: ['saldo vervalt', 'saldo gaat verloren', 'deactivering van uw account'] },
 ];
 
 /**
