@@ -189,7 +189,7 @@ describe('verdicts and signals', () => {
       ['crypto-lure', [['it', 'Investi in criptovalute con rendimento garantito.'], ['ja', '仮想通貨で必ず儲かる方法。']]],
       ['gambling-lure', [['it', 'Giri gratis e bonus di benvenuto.'], ['ja', 'オンラインカジノの入金不要ボーナス。']]],
       ['advance-fee-lure', [['it', 'Sei il beneficiario di una eredità di 5 milioni di dollari.'], ['nl', 'U bent de begunstigde van een erfenis.'], ['ja', '遺産を受取人にお渡しします。']]],
-      ['extortion-lure', [['it', 'Ho hackerato la tua webcam.'], ['ja', 'ウェブカメラであなたを録画しました。']]],
+      ['extortion-lure', [['it', 'Ho hackerato la tua webcam.'], ['ja', 'あなたのウェブカメラで録画しました。']]],
       ['offer-lure', [['it', 'Pannelli solari: preventivo gratuito e senza impegno.'], ['ja', '太陽光発電の無料見積もり。']]],
       ['job-lure', [['ja', '在宅ワークで高収入、スマホで簡単。']]],
       ['callback-lure', [['ja', '身に覚えのないご請求について。']]],
