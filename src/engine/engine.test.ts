@@ -474,6 +474,8 @@ describe('URL risk', () => {
     // A shortener's own bare host hides no destination.
     assert.ok(!kinds(check('bit.ly')).includes('url-shortener'));
     assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
+    // A web host's temporary address for a customer's site (Bluehost's `….mybluehost.me`) is free hosting too.
+    assertVerdict('paypal-login.mybluehost.me', 'phishing', 'paypal', 'user-content-host');
   });
 
   test('files anyone can upload, named in the path of a known service, are judged like a page on free hosting', () => {
