@@ -44,6 +44,12 @@ async function assertReadInEachLanguage(kind: string, lines: readonly (readonly 
   }
 }
 
+/** `body`, ordinary mail that shares words with a lure, does not raise `kind`. */
+async function assertNotRead(kind: string, body: string): Promise<void> {
+  const r = await analyser.analyse(eml(['From: <news@desk.example.org>', 'Subject: news', 'Content-Type: text/plain; charset=utf-8'], body));
+  assert.ok(!kinds(r).includes(kind), kinds(r).join(','));
+}
+
 describe('verdicts and signals', () => {
   test('a brand-impersonation message is phishing, attributed to the brand, with every signal explained', async () => {
     const r = await analyser.analyse(PHISH);
@@ -177,9 +183,7 @@ describe('verdicts and signals', () => {
       ['nl', 'Miljonair worden met een handelsrobot.'],
     ];
     await assertReadInEachLanguage('crypto-lure', lines);
-    const news = await analyser.analyse(eml(['From: <desk@markets-weekly.example>', 'Subject: Markets this week', 'Content-Type: text/plain; charset=utf-8'],
-      'The big banks report on Friday. Automated trading now makes up most volume, and Quantum AI research drew a record grant.'));
-    assert.ok(!kinds(news).includes('crypto-lure'), kinds(news).join(','));
+    await assertNotRead('crypto-lure', 'The big banks report on Friday. Automated trading now makes up most volume, and Quantum AI research drew a record grant.');
   });
 
   test('the scam families are read in Italian and Japanese, and the advance-fee letter in Dutch, as in the other languages', async () => {
@@ -208,9 +212,7 @@ describe('verdicts and signals', () => {
       ['nl', 'Uw saldo vervalt.'],
     ];
     await assertReadInEachLanguage('threat', lines);
-    const news = await analyser.analyse(eml(['From: <bank@bank.example>', 'Subject: Your transfer', 'Content-Type: text/plain; charset=utf-8'],
-      'Your balance will be updated within a day, and your funds will be available on Monday.'));
-    assert.ok(!kinds(news).includes('threat'), kinds(news).join(','));
+    await assertNotRead('threat', 'Your balance will be updated within a day, and your funds will be available on Monday.');
   });
 
   test('a QR code that asks to verify or sign in is a credential lure; setting up an authenticator is not', async () => {
