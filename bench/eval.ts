@@ -7,20 +7,27 @@
  *
  * Per set it prints, as defined in ../shared/data/README.md:
  *   detected   = phish rows judged phishing or suspicious;
- *   attributed = phish rows detected with the labelled brand (over rows that have a brand label);
+ *   attributed = phish rows detected with the labelled brand (over rows whose brand label names a catalog brand);
  *   false pos. = legit rows judged phishing or suspicious while not under an official domain of the catalog.
  * --show N prints up to N missed phish rows and N false positives per set, for reading (never tune to rows).
+ *
+ * A brand label is a catalog id in the shared sets made for a catalog (JPCERT with brands-jp.json); PhishTank's
+ * labels are its submitters' target names (`eBay, Inc.`, `Amazon.com`, `JPMorgan Chase and Co.`), which
+ * brandOfLabel() resolves against the catalog's ids, names and keywords. Rows whose label names no brand of the
+ * catalog are counted apart ("label unknown to the catalog"), not as wrong attributions.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/index.js';
 import { defaultCatalog, loadCatalogFile } from '../src/catalog/index.js';
+import type { Catalog } from '../src/engine/index.js';
 import { evalEmail } from './eval-email.js';
 
 interface Tally {
   phish: number;
   detected: number;
   branded: number;
+  unknownLabel: number;
   attributed: number;
   legit: number;
   falsePositives: number;
@@ -28,6 +35,33 @@ interface Tally {
   missed: string[];
   wrongBrand: string[];
   fps: string[];
+}
+
+/** Words of a target name that say what kind of company it is, not which (`eBay, Inc.`, `HSBC Group`, `Amazon.com`). */
+const COMPANY_FORM_WORDS: ReadonlySet<string> = new Set(['inc', 'corporation', 'corp', 'co', 'company', 'ltd', 'llc', 'plc', 'group', 'sa', 'ag', 'the', 'and', 'com']);
+
+const nameWords = (text: string): string[] =>
+  text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/&/g, ' and ').replace(/\([^)]*\)/g, ' ').split(/[^a-z0-9]+/).filter((w) => w !== '');
+
+/**
+ * The catalog brand a set's brand label names, or null: the label as an id; else its words without company-form
+ * words, joined, as a brand's id, keyword or name (`eBay, Inc.` → ebay, `Internal Revenue Service` → irs); else the
+ * one brand whose id or keyword is one of its words of three letters or more (`ING Direct` → ing). A label that
+ * fits two brands (`JPMorgan Chase and Co.`: jpmorgan and chase) names neither.
+ */
+function brandOfLabel(label: string, catalog: Catalog): string | null {
+  if (catalog.brands.some((b) => b.id === label)) return label;
+  const words = nameWords(label).filter((w) => !COMPANY_FORM_WORDS.has(w));
+  // With and without a trailing "bank" (`Lloyds Bank` is the keyword lloydsbank, `ABN AMRO Bank` the id abnamro).
+  const last = words.at(-1);
+  const joined = [words.join(''), ...(last === 'bank' || last === 'banking' ? [words.slice(0, -1).join('')] : [])].filter((j) => j !== '');
+  for (const key of joined) {
+    for (const b of catalog.brands) {
+      if (b.id === key || b.keywords.includes(key) || nameWords(b.name).filter((w) => !COMPANY_FORM_WORDS.has(w)).join('') === key) return b.id;
+    }
+  }
+  const byWord = catalog.brands.filter((b) => words.some((w) => w.length >= 3 && (b.id === w || b.keywords.includes(w))));
+  return byWord.length === 1 ? byWord[0]?.id ?? null : null;
 }
 
 const pct = (n: number, d: number): string => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(2).padStart(6)} %`);
@@ -48,7 +82,8 @@ async function main(): Promise<void> {
   console.log(`catalog: ${values.brands ?? 'built-in'} (${catalog.brands.length} brands), engine ${engine.version}`);
   for (const file of sets) {
     const lines = readFileSync(file, 'utf8').split('\n');
-    const t: Tally = { phish: 0, detected: 0, branded: 0, attributed: 0, legit: 0, falsePositives: 0, errors: 0, missed: [], wrongBrand: [], fps: [] };
+    const t: Tally = { phish: 0, detected: 0, branded: 0, unknownLabel: 0, attributed: 0, legit: 0, falsePositives: 0, errors: 0, missed: [], wrongBrand: [], fps: [] };
+    const labelled = new Map<string, string | null>();
     const started = performance.now();
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i];
@@ -62,9 +97,14 @@ async function main(): Promise<void> {
         if (flagged) t.detected++;
         else if (t.missed.length < show) t.missed.push(`${input}  [${r.verdict} ${r.score}]`);
         if (brand !== '') {
-          t.branded++;
-          if (flagged && r.brand === brand) t.attributed++;
-          else if (flagged && t.wrongBrand.length < show) t.wrongBrand.push(`${input}  [${r.brand ?? '-'} ≠ ${brand}]`);
+          let id = labelled.get(brand);
+          if (id === undefined) labelled.set(brand, (id = brandOfLabel(brand, catalog)));
+          if (id === null) t.unknownLabel++;
+          else {
+            t.branded++;
+            if (flagged && r.brand === id) t.attributed++;
+            else if (flagged && t.wrongBrand.length < show) t.wrongBrand.push(`${input}  [${r.brand ?? '-'} ≠ ${id}]`);
+          }
         }
       } else if (label === 'legit') {
         t.legit++;
@@ -77,7 +117,10 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const name = file.split('/').pop() ?? file;
     const parts = [`${name}:`];
-    if (t.phish > 0) parts.push(`phish ${t.phish}, detected ${pct(t.detected, t.phish)}, attributed ${pct(t.attributed, t.branded)} of ${t.branded} branded`);
+    if (t.phish > 0) {
+      const unknown = t.unknownLabel > 0 ? ` (${t.unknownLabel} more whose label names no brand of this catalog)` : '';
+      parts.push(`phish ${t.phish}, detected ${pct(t.detected, t.phish)}, attributed ${pct(t.attributed, t.branded)} of ${t.branded} branded${unknown}`);
+    }
     if (t.legit > 0) parts.push(`legit ${t.legit}, false positives ${t.falsePositives} = ${pct(t.falsePositives, t.legit)}`);
     parts.push(`errors ${t.errors}, ${Math.round((t.phish + t.legit) / seconds)} inputs/s`);
     console.log(parts.join('  '));
