@@ -41,7 +41,7 @@ interface Tally {
 const COMPANY_FORM_WORDS: ReadonlySet<string> = new Set(['inc', 'corporation', 'corp', 'co', 'company', 'ltd', 'llc', 'plc', 'group', 'sa', 'ag', 'the', 'and', 'com']);
 
 const nameWords = (text: string): string[] =>
-  text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/&/g, ' and ').replace(/\([^)]*\)/g, ' ').split(/[^a-z0-9]+/).filter((w) => w !== '');
+  text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/&amp;/g, '&').replace(/&/g, ' and ').replace(/\([^)]*\)/g, ' ').split(/[^a-z0-9]+/).filter((w) => w !== '');
 
 /**
  * The catalog brand a set's brand label names, or null: the label as an id; else its words without company-form
