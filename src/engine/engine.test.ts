@@ -43,7 +43,7 @@ const SIGNAL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   'official-domain', 'well-known-site', 'typosquat', 'homoglyph', 'mixed-script', 'combosquat', 'brand-in-subdomain',
   'brand-in-path', 'tld-swap', 'split-brand', 'ip-host', 'userinfo', 'many-subdomains', 'url-shortener',
   'dynamic-dns', 'user-content-host', 'risky-tld', 'lure-word', 'random-label', 'long-host', 'punycode',
-  'brand-on-abused-site', 'site-in-subdomain', 'numbered-host',
+  'brand-on-abused-site', 'site-in-subdomain', 'numbered-host', 'wordpress-folder-page',
 ]);
 
 const engine = createEngine(CATALOG);
@@ -444,6 +444,19 @@ describe('URL risk', () => {
     for (const input of ['secure-12345.example.com', 'update-3f8a9238475.cdn.example.net', 'news-1234567.example.com', 'login.example.com']) {
       assert.ok(!kinds(check(input)).includes('numbered-host'), show(check(input)));
     }
+  });
+
+  test('a page inside WordPress\'s own folders is a kit on a hacked site; the files pages load and wp-admin\'s own pages are not', () => {
+    for (const input of ['https://shop.example.com/wp-includes/id3/cus/signin.php', 'https://shop.example.com/wp-admin/ag/argetna/', 'https://shop.example.com/wp-content/uploads/2024/05/index.html']) {
+      const r = check(input);
+      assert.ok(kinds(r).includes('wordpress-folder-page'), show(r));
+      assert.notEqual(r.verdict, 'benign', show(r));
+    }
+    for (const input of [
+      'https://shop.example.com/wp-admin/', 'https://shop.example.com/wp-admin/post.php?post=1&action=edit', 'https://shop.example.com/wp-admin/network/',
+      'https://shop.example.com/wp-content/plugins/contact-form-7/includes/js/scripts.js?ver=4.1.2', 'https://shop.example.com/wp-content/uploads/2024/05/report.pdf',
+      'https://shop.example.com/blog/2024/05/wp-content-tips/',
+    ]) assert.ok(!kinds(check(input)).includes('wordpress-folder-page'), show(check(input)));
   });
 
   test('a brand name that alone weighs little counts on a site that also looks abused', () => {

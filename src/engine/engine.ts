@@ -55,6 +55,18 @@ const MAX_TYPO_PIECE_CHARS = 24;
 const LONG_HOST_CHARS = 60;
 /** A run of this many digits beside a lure word in one label is a case or victim number (`verification-center-10003230795`). */
 const NUMBERED_LABEL_DIGITS = 6;
+/** WordPress's program and content folders: what a site serves from inside them is files its pages load, not pages. */
+const WORDPRESS_FOLDERS: readonly string[] = ['/wp-content/', '/wp-includes/', '/wp-admin/'];
+/** Extensions of the files WordPress and its plugins serve from those folders: styles, scripts, images, fonts, media, documents. */
+const STATIC_FILE_EXTENSIONS: ReadonlySet<string> = new Set([
+  'css', 'js', 'mjs', 'map', 'json', 'xml', 'txt', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp',
+  'woff', 'woff2', 'ttf', 'otf', 'eot', 'mp3', 'mp4', 'webm', 'ogg', 'wav', 'pdf', 'doc', 'docx', 'xls', 'xlsx',
+  'ppt', 'pptx', 'zip', 'csv',
+]);
+/** How much of a path a signal's detail quotes. */
+const MAX_QUOTED_PATH_CHARS = 80;
+/** wp-admin's own folders: its pages are .php files directly in wp-admin or in one of these. */
+const WP_ADMIN_FOLDERS: ReadonlySet<string> = new Set(['css', 'js', 'images', 'includes', 'network', 'user', 'maint']);
 /** Shortest name (what precedes a domain's first dot) whose domain counts when copied into another host (`t.co`, `x.com` are too short). */
 const SITE_NAME_CHARS = 3;
 /** Labels or hyphen-separated pieces a copied domain may span after its first piece (`amazon.co.jp`: 2, `smbc-card.co.jp`: 3). */
@@ -114,6 +126,8 @@ export const WEIGHTS = {
   vettedName: 10,
   /** A label that joins lure words with a long number (`case-id-100987714865`, `verification-center-10003230795`). */
   numberedHost: 25,
+  /** A page served from inside WordPress's program or content folders (`/wp-includes/linkedin/…`): a kit on a hacked site. */
+  wordpressFolderPage: 40,
 } as const;
 
 /**
@@ -1082,6 +1096,10 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (bestBrand >= 0) signals.add('brand-in-path', bestDetail, bestWeight, bestBrand);
     if (lureNames.length > 0) signals.add('lure-word', `path contains ${lureNames.slice(0, 3).map((w) => `"${w}"`).join(', ')}`, WEIGHTS.pathLure);
+    const kit = pageInWordPressFolder(path);
+    if (kit !== '') {
+      signals.add('wordpress-folder-page', `"${kit}" is a page inside WordPress's own folders, which hold its program, its admin pages and the files pages load, not pages of their own: kits are unpacked there on hacked sites`, WEIGHTS.wordpressFolderPage);
+    }
   }
 
   function check(input: string): CheckResult {
@@ -1615,6 +1633,35 @@ function numberedLureLabel(host: string, lureStarts: readonly number[], end: num
         else otherLetters++;
       }
     }
+  }
+  return '';
+}
+
+/**
+ * The part of `path` (lowercased, decoded) from a WordPress folder on, when it names a page rather than a file a page
+ * loads: no static-file extension, and in wp-admin not one of WordPress's own admin pages (`/wp-admin/`,
+ * `/wp-admin/post.php`, `/wp-admin/network/`); '' otherwise. At most MAX_QUOTED_PATH_CHARS are returned.
+ */
+function pageInWordPressFolder(path: string): string {
+  const cut = path.search(/[?#]/);
+  const pathOnly = cut < 0 ? path : path.slice(0, cut);
+  for (const folder of WORDPRESS_FOLDERS) {
+    const at = pathOnly.indexOf(folder);
+    if (at < 0) continue;
+    const rest = pathOnly.slice(at + folder.length);
+    if (rest === '') continue;
+    const last = rest.slice(rest.lastIndexOf('/') + 1);
+    const dot = last.lastIndexOf('.');
+    const extension = dot < 0 ? '' : last.slice(dot + 1);
+    if (STATIC_FILE_EXTENSIONS.has(extension)) continue;
+    if (folder === '/wp-admin/') {
+      const pieces = rest.split('/');
+      const adminPage = extension === 'php' || last === '';
+      if (pieces.length === 1 && (adminPage || extension === '')) continue;
+      if (pieces.length === 2 && WP_ADMIN_FOLDERS.has(pieces[0] ?? '') && adminPage) continue;
+    }
+    const quoted = pathOnly.slice(at);
+    return quoted.length > MAX_QUOTED_PATH_CHARS ? `${quoted.slice(0, MAX_QUOTED_PATH_CHARS)}…` : quoted;
   }
   return '';
 }

@@ -41,6 +41,7 @@ export type SignalKind =
   | 'risky-tld'
   | 'lure-word'
   | 'numbered-host'
+  | 'wordpress-folder-page'
   | 'random-label'
   | 'long-host'
   | 'punycode'
