@@ -100,12 +100,16 @@ describe('a brand\'s domain with its name jumbled in a sub-domain', () => {
     const shuffled = names.chain(([name, brand]) =>
       fc.shuffledSubarray(Array.from(name.slice(1)), { minLength: name.length - 1, maxLength: name.length - 1 })
         .map((rest) => [`${name.charAt(0)}${rest.join('')}`, brand] as const));
-    const site = fc.stringMatching(/^[a-z]{3,12}$/);
+    // A site that names itself a CDN or edge network (`cdn.cn`, `…edge`) names its customers' origins after their
+    // domains, and is judged apart (docs/engine.md); a random name hits that now and then.
+    const site = fc.stringMatching(/^[a-z]{3,12}$/).filter((name) => !name.includes('cdn') && !name.endsWith('edge'));
     const tld = fc.constantFrom('cn', 'shop', 'top', 'xyz');
     const suffix = fc.constantFrom('co.jp', 'co.ip', 'co-jp');
     fc.assert(fc.property(shuffled, suffix, site, tld, ([written, brand], s, siteName, t) => {
       const input = `${written}.${s}.${siteName}.${t}`;
       const r = engine.check(input);
+      // A random name may be a well-known site's (`gmw.cn`): judged as that site, with the reason stated.
+      if (r.signals.some((signal) => signal.kind === 'well-known-site')) return;
       assert.equal(r.brand, brand, `${input}: ${show(r)}`);
       assert.ok(r.verdict === 'phishing' || r.verdict === 'suspicious', `${input}: ${show(r)}`);
     }), { numRuns: 300 });
