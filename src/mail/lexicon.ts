@@ -336,7 +336,7 @@ export const LURE_LISTS: readonly LureList[] = [
   {
     kind: 'callback', language: 'en', phrases: [
       'if you did not authorize', "if you didn't authorize", 'if you did not authorise', 'if you did not make this purchase',
-      "if you didn't make this purchase", 'if you did not place this order', "if you didn't place this order", 'did not authorize this',
+      "if you didn't make this purchase", 'if you did not place this order', "if you didn't place this order",
       'to dispute this charge', 'to dispute this transaction', 'refund department', 'has been auto-renewed',
       'subscription has been renewed', 'deducted from your account',
     ],
@@ -381,11 +381,13 @@ export const LURE_LISTS: readonly LureList[] = [
   { kind: 'job', language: 'ja', phrases: ['在宅で稼', '副業で稼', 'スマホで簡単', '誰でも簡単に稼', '簡単な作業で'] },
   { kind: 'callback', language: 'ja', phrases: ['身に覚えのない', 'お心当たりのない', '請求を取り消すには'] },
   // The balance lost with the account: the threat of dormant-account and crypto-platform scams. Only the loss: a
-  // balance that "will be updated" or funds that "will be available" are every bank's and shop's news.
-  { kind: 'threat', language: 'en', phrases: ['account deactivation', 'balance will be cleared', 'balance will be zeroed', 'balance will be reset', 'balance will be deleted', 'balance will be removed', 'balance will be lost', 'balance will be forfeited', 'funds will be frozen', 'funds will be lost', 'will be forfeited'] },
-  { kind: 'threat', language: 'pt', phrases: ['saldo será perdido', 'saldo será zerado', 'saldo será bloqueado', 'desativação da conta'] },
-  { kind: 'threat', language: 'es', phrases: ['saldo se perderá', 'saldo será eliminado', 'saldo será bloqueado', 'desactivación de la cuenta'] },
-  { kind: 'threat', language: 'de', phrases: ['guthaben verfällt', 'guthaben wird gelöscht', 'guthaben geht verloren', 'deaktivierung ihres kontos'] },
+  // balance that "will be updated" or funds that "will be available" are every bank's and shop's news. A phrase that
+  // holds another of its kind (`balance will be deleted` ⊃ `will be deleted`, `saldo será bloqueado` ⊃ `bloqueado`) is
+  // not listed: each distinct phrase found raises the weight, so the same words would count twice.
+  { kind: 'threat', language: 'en', phrases: ['account deactivation', 'balance will be cleared', 'balance will be zeroed', 'balance will be reset', 'balance will be removed', 'balance will be lost', 'funds will be frozen', 'funds will be lost', 'will be forfeited'] },
+  { kind: 'threat', language: 'pt', phrases: ['saldo será perdido', 'saldo será zerado', 'desativação da conta'] },
+  { kind: 'threat', language: 'es', phrases: ['saldo se perderá', 'desactivación de la cuenta'] },
+  { kind: 'threat', language: 'de', phrases: ['guthaben verfällt', 'guthaben geht verloren', 'deaktivierung ihres kontos'] },
   { kind: 'threat', language: 'fr', phrases: ['solde sera perdu', 'solde sera supprimé', 'désactivation de votre compte'] },
   { kind: 'threat', language: 'it', phrases: ['saldo sarà azzerato', 'saldo andrà perso', 'disattivazione del conto', "disattivazione dell'account"] },
   { kind: 'threat', language: 'nl', phrases: ['saldo vervalt', 'saldo gaat verloren', 'deactivering van uw account'] },
