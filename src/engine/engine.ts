@@ -1545,11 +1545,15 @@ function isLastFolderOrPage(text: string, start: number, end: number): boolean {
   if (start === 0 || text.charCodeAt(start - 1) !== 47 /* '/' */) return false;
   const next = text.charCodeAt(end);
   if (next !== 46 /* '.' */ && next !== 47 /* '/' */) return false;
-  const rest = text.slice(next === 46 ? end : end + 1);
   // What follows is nothing, or one file name with an extension (`index.php`, `.html?x=1`), and no further folder.
-  const query = rest.search(/[?#]/);
-  const tail = query < 0 ? rest : rest.slice(0, query);
+  const tail = withoutQuery(text.slice(next === 46 ? end : end + 1));
   return !tail.includes('/') && (tail === '' || tail.includes('.'));
+}
+
+/** A path (or the rest of one) up to its query or fragment. */
+function withoutQuery(path: string): string {
+  const cut = path.search(/[?#]/);
+  return cut < 0 ? path : path.slice(0, cut);
 }
 
 function countChar(s: string, code: number): number {
@@ -1643,8 +1647,8 @@ function numberedLureLabel(host: string, lureStarts: readonly number[], end: num
  * `/wp-admin/post.php`, `/wp-admin/network/`); '' otherwise. At most MAX_QUOTED_PATH_CHARS are returned.
  */
 function pageInWordPressFolder(path: string): string {
-  const cut = path.search(/[?#]/);
-  const pathOnly = cut < 0 ? path : path.slice(0, cut);
+  if (!path.includes('/wp-')) return ''; // most paths: one search, no slice
+  const pathOnly = withoutQuery(path);
   for (const folder of WORDPRESS_FOLDERS) {
     const at = pathOnly.indexOf(folder);
     if (at < 0) continue;
