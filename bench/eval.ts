@@ -13,14 +13,13 @@
  *
  * A brand label is a catalog id in the shared sets made for a catalog (JPCERT with brands-jp.json); PhishTank's
  * labels are its submitters' target names (`eBay, Inc.`, `Amazon.com`, `JPMorgan Chase and Co.`), which
- * brandOfLabel() resolves against the catalog's ids, names and keywords. Rows whose label names no brand of the
+ * labelResolver() resolves against the catalog's ids, names and keywords. Rows whose label names no brand of the
  * catalog are counted apart ("label unknown to the catalog"), not as wrong attributions.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createEngine } from '../src/engine/index.js';
+import { createEngine, type Catalog } from '../src/engine/index.js';
 import { defaultCatalog, loadCatalogFile } from '../src/catalog/index.js';
-import type { Catalog } from '../src/engine/index.js';
 import { evalEmail } from './eval-email.js';
 
 interface Tally {
@@ -44,24 +43,39 @@ const nameWords = (text: string): string[] =>
   text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/&amp;/g, '&').replace(/&/g, ' and ').replace(/\([^)]*\)/g, ' ').split(/[^a-z0-9]+/).filter((w) => w !== '');
 
 /**
- * The catalog brand a set's brand label names, or null: the label as an id; else its words without company-form
- * words, joined, as a brand's id, keyword or name (`eBay, Inc.` → ebay, `Internal Revenue Service` → irs); else the
- * one brand whose id or keyword is one of its words of three letters or more (`ING Direct` → ing). A label that
- * fits two brands (`JPMorgan Chase and Co.`: jpmorgan and chase) names neither.
+ * Resolves a set's brand labels to catalog brands: the label as an id; else its words without company-form words,
+ * joined, as a brand's id, keyword or name (`eBay, Inc.` → ebay, `Internal Revenue Service` → irs), with and without
+ * a trailing "bank" (`ABN AMRO Bank` → abnamro); else the one brand whose id or keyword is one of its words of three
+ * letters or more (`ING Direct` → ing). A label that fits two brands (`JPMorgan Chase and Co.`: jpmorgan and chase)
+ * names neither (null). Each label is resolved once.
  */
-function brandOfLabel(label: string, catalog: Catalog): string | null {
-  if (catalog.brands.some((b) => b.id === label)) return label;
-  const words = nameWords(label).filter((w) => !COMPANY_FORM_WORDS.has(w));
-  // With and without a trailing "bank" (`Lloyds Bank` is the keyword lloydsbank, `ABN AMRO Bank` the id abnamro).
-  const last = words.at(-1);
-  const joined = [words.join(''), ...(last === 'bank' || last === 'banking' ? [words.slice(0, -1).join('')] : [])].filter((j) => j !== '');
-  for (const key of joined) {
-    for (const b of catalog.brands) {
-      if (b.id === key || b.keywords.includes(key) || nameWords(b.name).filter((w) => !COMPANY_FORM_WORDS.has(w)).join('') === key) return b.id;
+function labelResolver(catalog: Catalog): (label: string) => string | null {
+  const ids = new Set(catalog.brands.map((b) => b.id));
+  // Every joined name a brand answers to, first brand in the catalog first.
+  const byJoinedName = new Map<string, string>();
+  for (const b of catalog.brands) {
+    for (const key of [b.id, ...b.keywords, nameWords(b.name).filter((w) => !COMPANY_FORM_WORDS.has(w)).join('')]) {
+      if (!byJoinedName.has(key)) byJoinedName.set(key, b.id);
     }
   }
-  const byWord = catalog.brands.filter((b) => words.some((w) => w.length >= 3 && (b.id === w || b.keywords.includes(w))));
-  return byWord.length === 1 ? byWord[0]?.id ?? null : null;
+  const resolved = new Map<string, string | null>();
+  const resolve = (label: string): string | null => {
+    if (ids.has(label)) return label;
+    const words = nameWords(label).filter((w) => !COMPANY_FORM_WORDS.has(w));
+    const last = words.at(-1);
+    const joined = [words.join(''), ...(last === 'bank' || last === 'banking' ? [words.slice(0, -1).join('')] : [])];
+    for (const key of joined) {
+      const id = key === '' ? undefined : byJoinedName.get(key);
+      if (id !== undefined) return id;
+    }
+    const byWord = catalog.brands.filter((b) => words.some((w) => w.length >= 3 && (b.id === w || b.keywords.includes(w))));
+    return byWord.length === 1 ? byWord[0]?.id ?? null : null;
+  };
+  return (label) => {
+    let id = resolved.get(label);
+    if (id === undefined) resolved.set(label, (id = resolve(label)));
+    return id;
+  };
 }
 
 const pct = (n: number, d: number): string => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(2).padStart(6)} %`);
@@ -79,11 +93,11 @@ async function main(): Promise<void> {
   const show = Number(values.show ?? 0);
   const catalog = values.brands === undefined ? defaultCatalog() : await loadCatalogFile(values.brands);
   const engine = createEngine(catalog);
+  const brandOf = labelResolver(catalog);
   console.log(`catalog: ${values.brands ?? 'built-in'} (${catalog.brands.length} brands), engine ${engine.version}`);
   for (const file of sets) {
     const lines = readFileSync(file, 'utf8').split('\n');
     const t: Tally = { phish: 0, detected: 0, branded: 0, unknownLabel: 0, attributed: 0, legit: 0, falsePositives: 0, errors: 0, missed: [], wrongBrand: [], fps: [] };
-    const labelled = new Map<string, string | null>();
     const started = performance.now();
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i];
@@ -97,8 +111,7 @@ async function main(): Promise<void> {
         if (flagged) t.detected++;
         else if (t.missed.length < show) t.missed.push(`${input}  [${r.verdict} ${r.score}]`);
         if (brand !== '') {
-          let id = labelled.get(brand);
-          if (id === undefined) labelled.set(brand, (id = brandOfLabel(brand, catalog)));
+          const id = brandOf(brand);
           if (id === null) t.unknownLabel++;
           else {
             t.branded++;
