@@ -27,7 +27,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.11.0';
+export const MAIL_ANALYSER_VERSION = '1.12.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -108,6 +108,8 @@ export const MAIL_WEIGHTS = {
   displayNameDomain: 40,
   freemailOrganisation: 40,
   spelledOutHost: 40,
+  /** A From address generated per message (generatedSender): supporting evidence. */
+  generatedSender: 20,
   /**
    * Link hosts that hide or cheapen the destination (raw IP, shortener, abused TLD, free or dynamic-DNS hosting):
    * the engine's weight × this, + `linkShapeMore` when several hosts. Supporting evidence only (mailing lists link
@@ -115,6 +117,8 @@ export const MAIL_WEIGHTS = {
    */
   linkShapeFactor: 0.5,
   linkShapeMore: 5,
+  /** A sender's domain on an abused TLD, free hosting or dynamic DNS that the engine lets through: its weight × this. */
+  senderShapeFactor: 0.6,
   imageOnly: 40,
   bitcoinAddress: 40,
   /** A From whose display name holds an unquoted comma (two names glued, one without address), or no address at all. */
@@ -438,6 +442,8 @@ const SENDER_ROLE_WORDS: ReadonlySet<string> = new Set([
 
 /** Link-host signals from the engine that say the destination is hidden or cheap to get (see engine WEIGHTS). */
 const LINK_SHAPE_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>(['ip-host', 'url-shortener', 'risky-tld', 'user-content-host', 'dynamic-dns']);
+/** Engine signals that make a sender's domain cheap or abused (odd-sender-host); a shortener or IP is no mail domain. */
+const SENDER_SHAPE_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>(['risky-tld', 'user-content-host', 'dynamic-dns']);
 
 /** Visible words under which an HTML body with a remote image and a link counts as "only an image". */
 const IMAGE_ONLY_MAX_WORDS = 12;
@@ -654,6 +660,43 @@ export function spelledOutHost(host: string): boolean {
     }
   }
   return false;
+}
+
+/** Six letters in a row without a vowel (y counts as a vowel), which no pronounceable host label has: `xvcbnhjhgngbfd15`. */
+const RANDOM_CONSONANTS = /[bcdfghjklmnpqrstvwxz]{6}/;
+/**
+ * Case changes inside one run of letters, one of them a lower-case letter between capitals, that no name has
+ * (`LgKNzHdjiTJ`, `sERvICe`; `McDonald` has 2 changes, CamelCase words such as `BloodHealthGummies` no lower-case
+ * letter alone between capitals).
+ */
+const RANDOM_CASE_CHANGES = 4;
+
+/**
+ * What makes a sender's address look generated per message, as bulk mailers that rotate senders make them, or '':
+ * a local part `Given_Family_12345` (a name with a serial number: `Trujillo_Edmundo_99550@…`, `For_You_46962@…`) or
+ * with letters of random case (`renew_LgKNzHdjiTJ@…`), or a sub-domain label of random consonants in front of the
+ * sender's domain (`…@asdhbsvjldmopsfjij76.hantaro.live`). People choose names like `maria_lopez_123` at webmail
+ * providers, so `webmail` addresses are judged by their sub-domains only (they have none).
+ */
+export function generatedSender(address: string, domain: string, registrableDomain: string, webmail: boolean): string {
+  const at = address.lastIndexOf('@');
+  const local = at < 0 ? '' : address.slice(0, Math.min(at, MAX_LOCAL_PART_CHARS));
+  if (!webmail && /^[A-Za-z]+_[A-Za-z]+_\d{3,}$/.test(local)) return `the address ${quote(address, 80)} is a name with a serial number`;
+  for (const run of local.split(/[^A-Za-z]+/)) {
+    let changes = 0;
+    let lowerAlone = false;
+    for (let i = 1; i < run.length; i++) {
+      const upper = run.charCodeAt(i) < 97;
+      if (upper !== run.charCodeAt(i - 1) < 97) changes++;
+      if (!upper && i + 1 < run.length && run.charCodeAt(i - 1) < 97 && run.charCodeAt(i + 1) < 97) lowerAlone = true;
+    }
+    if (changes >= RANDOM_CASE_CHANGES && lowerAlone) return `the address ${quote(address, 80)} has letters of random case ("${run}")`;
+  }
+  if (registrableDomain === '' || domain.length <= registrableDomain.length) return '';
+  for (const label of domain.slice(0, domain.length - registrableDomain.length - 1).split('.')) {
+    if (RANDOM_CONSONANTS.test(label)) return `the sender's domain ${quote(domain, 100)} has the random label "${label}"`;
+  }
+  return '';
 }
 
 /** The analysis of a message that could not be judged: its identity is its SHA-256 and size only. */
@@ -972,7 +1015,10 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     let severalPhrases = false;
     let lonePhrase = -1;
     for (const kind of LURE_KINDS) {
-      const phrases = [...new Set(hits.filter((h) => h.value === kind).map((h) => h.phrase))];
+      const ofKind = hits.filter((h) => h.value === kind);
+      // A phrase inside a longer one of the same kind (`will be suspended` in `account will be suspended`) is the
+      // same words: each stretch of text counts once.
+      const phrases = [...new Set(ofKind.filter((h) => !ofKind.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)).map((h) => h.phrase))];
       if (phrases.length === 0) continue;
       if (phrases.length > 1) severalPhrases = true;
       else if (LONE_PHRASE_KINDS.has(kind)) lonePhrase = signals.list.length;
@@ -1103,8 +1149,18 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         signals.add('freemail-organisation', `${where}the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
       }
     }
-    if (spelledOutHost(fromDomain)) signals.add('odd-sender-host', `${where}${role} domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
-    domainSignal(signals, 'lookalike-sender', where === '' ? 'From' : `${where}the forwarded From`, fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
+    const spelled = spelledOutHost(fromDomain);
+    if (spelled) signals.add('odd-sender-host', `${where}${role} domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
+    const generated = spelled ? '' : generatedSender(from.address, fromDomain, fromOrg, freemail.has(fromOrg));
+    if (generated !== '') signals.add('odd-sender-host', `${where}${generated}: a sender made up for this message, as bulk mailers rotate them`, MAIL_WEIGHTS.generatedSender, null, 'some systems generate addresses too');
+    const judged = domainSignal(signals, 'lookalike-sender', where === '' ? 'From' : `${where}the forwarded From`, fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
+    // A sender the engine lets through, on a cheap or abused kind of domain (`x@offers.talaba.click`): as for links
+    // (link-shape), supporting evidence only; organisations send from their own names under ordinary suffixes.
+    const shape = judged?.verdict === 'benign' && !spelled ? judged.signals.find((x) => SENDER_SHAPE_KINDS.has(x.kind)) : undefined;
+    if (shape !== undefined) {
+      signals.add('odd-sender-host', `${where}${role} domain ${quote(fromDomain, 100)} is on a cheap or abused kind of domain (${shape.detail})`,
+        shape.weight * MAIL_WEIGHTS.senderShapeFactor, null, 'some small senders use such domains too');
+    }
     if (bogusDomain(fromDomain)) signals.add('bogus-domain', `${where}${role} address ${quote(from.address)} is at a domain under no existing top-level domain: nobody can own it`, MAIL_WEIGHTS.bogusDomain);
     return displayBrands;
   }
@@ -1134,28 +1190,31 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
 
   /**
    * The generic brand (its name an ordinary word: Ledger, Chase, Zoom) a display name claims, or null: the display
-   * name is the brand's name followed only by sender-role words (`Ledger Support`, `Chase Alerts`), or starts with
-   * it and the subject repeats the whole display name (`Ledger` writing "Ledger Data Breach", `Ledger Live` writing
-   * "Your Ledger Live device suspended"). About something else, it is as likely a person's name (a Chase writing
-   * about lunch).
+   * name is the brand's name with only sender-role words around it (`Ledger Support`, `Chase Alerts`, `Team Lido`),
+   * or starts with it and the subject repeats the whole display name (`Ledger` writing "Ledger Data Breach", `Ledger
+   * Live` writing "Your Ledger Live device suspended"). About something else, it is as likely a person's name (a
+   * Chase writing about lunch).
    */
   function genericDisplayBrand(words: readonly string[], subjectText: string): string | null {
-    const first = words[0] ?? '';
-    const id = genericNames.get(first);
+    const at = words.findIndex((w) => !SENDER_ROLE_WORDS.has(w));
+    const id = genericNames.get(words[at] ?? '');
     if (id === undefined) return null;
-    if (words.length > 1 && words.slice(1).every((w) => SENDER_ROLE_WORDS.has(w))) return id;
+    if (words.length > 1 && words.every((w, i) => i === at || SENDER_ROLE_WORDS.has(w))) return id;
+    if (at > 0) return null;
     // The whole display name repeated in the subject: the brand's or its product's name (`Ledger Live` writing
     // "Your Ledger Live device suspended"), not a person's.
     return ` ${wordsOf(subjectText).join(' ')} `.includes(` ${words.join(' ')} `) ? id : null;
   }
 
-  function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): void {
-    if (domain === '') return;
+  /** The engine's result for `domain` (null for none), said as a `kind` signal when the engine finds it risky. */
+  function domainSignal(signals: SignalList, kind: MailSignalKind, role: string, domain: string, factor: number): CheckResult | null {
+    if (domain === '') return null;
     const r = check(domain);
-    if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') return;
+    if (r.verdict !== 'phishing' && r.verdict !== 'suspicious') return r;
     const top = [...r.signals].sort((a, b) => b.weight - a.weight)[0];
     signals.add(kind, `${role} domain ${domain} is ${r.verdict === 'phishing' ? 'a lookalike' : 'suspicious'} (engine score ${r.score}${top === undefined ? '' : `: ${top.detail}`})`,
       r.score * (r.brand === null ? MAIL_WEIGHTS.riskOnlyFactor : factor), r.brand);
+    return r;
   }
 
   /**

@@ -112,6 +112,23 @@ describe('sender shape', () => {
     const normal = await analyser.analyse(plain('Ana <ana@a.b.example.com>', 'Hi', 'Hello'));
     assert.ok(!kinds(normal).includes('odd-sender-host'), kinds(normal).join(','));
   });
+
+  test('odd-sender-host: a From domain on an abused TLD or free hosting that the engine lets through, weakly', async () => {
+    const cheap = await analyser.analyse(plain('Offers <deals@promo.talaba.click>', 'Hi', 'Hello'));
+    const shape = signal(cheap, 'odd-sender-host');
+    assert.ok(shape?.detail.includes('"promo.talaba.click" is on a cheap or abused kind of domain (.click is among'), shape?.detail);
+    assert.ok(shape !== undefined && shape.weight > 0 && shape.weight < 20, String(shape?.weight));
+    assert.equal(cheap.verdict, 'benign', 'supporting evidence only');
+    const hosted = await analyser.analyse(plain('Ana <ana@anna-shop.blogspot.com>', 'Hi', 'Hello'));
+    assert.ok(signal(hosted, 'odd-sender-host')?.detail.includes('blogspot.com hosts content anyone can publish'), kinds(hosted).join(','));
+    // A sender the engine itself finds risky is lookalike-sender's, once.
+    const dyn = await analyser.analyse(plain('Ana <ana@home.duckdns.org>', 'Hi', 'Hello'));
+    assert.ok(kinds(dyn).includes('lookalike-sender') && !kinds(dyn).includes('odd-sender-host'), kinds(dyn).join(','));
+    for (const from of ['Ana <ana@mail.example.com>', 'Ana <ana@example.co.uk>']) {
+      const ordinary = await analyser.analyse(plain(from, 'Hi', 'Hello'));
+      assert.ok(!kinds(ordinary).includes('odd-sender-host'), `${from}: ${kinds(ordinary).join(',')}`);
+    }
+  });
 });
 
 describe('link and body shape', () => {
@@ -176,5 +193,13 @@ describe('scam families by distinct phrases (analyser 1.3: two phrases reach the
     const one = await analyser.analyse(plain('Tom <tom@example.org>', 'Talk', 'Slides of my talk on cloud mining economics are online.'));
     assert.equal(signal(one, 'crypto-lure')?.weight, 20);
     assert.equal(one.verdict, 'benign');
+  });
+
+  test('a phrase found only inside a longer one of its kind is the same words: counted once', async () => {
+    const nested = await analyser.analyse(plain('Bank <info@bank-mail.example.com>', 'Notice', 'Your account will be suspended.'));
+    assert.equal(signal(nested, 'threat')?.detail, 'the message threatens loss of access or other harm: "account will be suspended"');
+    const apart = await analyser.analyse(plain('Bank <info@bank-mail.example.com>', 'Notice', 'The card will be suspended and your account has been blocked.'));
+    assert.ok(signal(apart, 'threat')?.detail.includes('"will be suspended", "account has been blocked"'), signal(apart, 'threat')?.detail);
+    assert.ok((signal(apart, 'threat')?.weight ?? 0) > (signal(nested, 'threat')?.weight ?? 0));
   });
 });

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
-import { greetingAddress, listTagOfReplyTo, roleMailbox, webmailContact } from './analyse.js';
+import { generatedSender, greetingAddress, listTagOfReplyTo, roleMailbox, webmailContact } from './analyse.js';
 import { unquotedCommaBeforeAddress } from './parse.js';
 import { CATALOG, eml } from './test-fixtures.js';
 
@@ -32,6 +32,35 @@ describe('From header shape', () => {
     assert.ok(details(bare, 'reply-to-mismatch').some((d) => d.includes('gives no address')));
     const missing = await analyser.analyse(eml(['To: <anna@example.org>', 'Subject: x', 'Content-Type: text/plain'], 'no From at all'));
     assert.deepEqual(details(missing, 'malformed-mime'), [], 'a missing From header is not evidence');
+  });
+});
+
+describe('a sender address generated per message', () => {
+  test('a name with a serial number, letters of random case, a random sub-domain label', () => {
+    assert.match(generatedSender('Trujillo_Edmundo_99550@mail.hantaro.live', 'mail.hantaro.live', 'hantaro.live', false), /name with a serial number/);
+    assert.match(generatedSender('renew_LgKNzHdjiTJ@shop.example.de', 'shop.example.de', 'example.de', false), /random case \("LgKNzHdjiTJ"\)/);
+    assert.match(generatedSender('news@asdhbsvjldmopsfjij76.hantaro.live', 'asdhbsvjldmopsfjij76.hantaro.live', 'hantaro.live', false), /random label "asdhbsvjldmopsfjij76"/);
+  });
+
+  test('people\'s and companies\' addresses: none', () => {
+    const none = [
+      ['maria_lopez_123@gmail.com', 'gmail.com', 'gmail.com', true],
+      ['John.McDonald@example.com', 'example.com', 'example.com', false],
+      ['iPhoneNews@apple.example', 'apple.example', 'apple.example', false],
+      ['BloodHealthGummies@shop.example', 'shop.example', 'shop.example', false],
+      ['first_last@mail.example.com', 'mail.example.com', 'example.com', false],
+      ['noreply@smtp.mktg.example.com', 'smtp.mktg.example.com', 'example.com', false],
+      ['bounces@lists.strengths.example.org', 'lists.strengths.example.org', 'example.org', false],
+    ] as const;
+    for (const [address, domain, org, webmail] of none) assert.equal(generatedSender(address, domain, org, webmail), '', address);
+  });
+
+  test('in a message: odd-sender-host, supporting evidence only', async () => {
+    const r = await analyser.analyse(message(['From: Health News <For_You_46962@zlnh.mtci-wa.example.com>', 'Subject: Tips'], 'Hello.'));
+    const found = r.signals.filter((s) => s.kind === 'odd-sender-host');
+    assert.equal(found.length, 1);
+    assert.match(found[0]?.detail ?? '', /a sender made up for this message/);
+    assert.equal(r.verdict, 'benign');
   });
 });
 
