@@ -102,12 +102,14 @@ describe('display names of generic brands (their name an ordinary word)', () => 
     assert.equal((await claimed('"Chase Alerts" <alerts@notify.example>', 'Statement ready')).length, 1);
     assert.equal((await claimed('Ledger <rodrigo@shop.example>', 'Ledger data breach')).length, 1);
     assert.equal((await claimed('Ledger Live <feyfi@outlook.example>', 'Your Ledger Live device suspended')).length, 1);
+    assert.equal((await claimed('Team Ledger <hello@wallet-news.example>', 'Discover the new app')).length, 1, 'role words before the name');
   });
 
   test('a person of that name, other words after it, or the brand\'s own domain claim nothing', async () => {
     assert.deepEqual(await claimed('Chase <chase.miller@gmail.com>', 'Lunch tomorrow?'), []);
     assert.deepEqual(await claimed('Chase Miller <chase.miller@gmail.com>', 'Chase here: lunch tomorrow?'), []);
     assert.deepEqual(await claimed('The Ledger <news@theledger.example>', 'The Ledger: morning edition'), []);
+    assert.deepEqual(await claimed('Team Chase Miller <chase.miller@gmail.com>', 'Team Chase Miller here'), []);
     assert.deepEqual(await claimed('Ledger Support <support@ledger.com>', 'Your device'), []);
   });
 });
