@@ -43,7 +43,7 @@ const SIGNAL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   'official-domain', 'well-known-site', 'typosquat', 'homoglyph', 'mixed-script', 'combosquat', 'brand-in-subdomain',
   'brand-in-path', 'tld-swap', 'split-brand', 'ip-host', 'userinfo', 'many-subdomains', 'url-shortener',
   'dynamic-dns', 'user-content-host', 'risky-tld', 'lure-word', 'random-label', 'long-host', 'punycode',
-  'brand-on-abused-site', 'site-in-subdomain', 'numbered-host', 'wordpress-folder-page',
+  'brand-on-abused-site', 'site-in-subdomain', 'numbered-host', 'wordpress-folder-page', 'hidden-folder-page',
 ]);
 
 const engine = createEngine(CATALOG);
@@ -457,6 +457,23 @@ describe('URL risk', () => {
       'https://shop.example.com/wp-content/plugins/contact-form-7/includes/js/scripts.js?ver=4.1.2', 'https://shop.example.com/wp-content/uploads/2024/05/report.pdf',
       'https://shop.example.com/blog/2024/05/wp-content-tips/',
     ]) assert.ok(!kinds(check(input)).includes('wordpress-folder-page'), show(check(input)));
+  });
+
+  test('a page in a hidden folder, or inside /.well-known/ beyond its standard files, is a kit on a hacked site', () => {
+    for (const input of [
+      'https://shop.example.com/.confirm/eft/shop.example.com/', 'https://shop.example.com/.tmb/so.php', 'https://shop.example.com/include/.jppost/Post_Info.html',
+      'https://shop.example.com/.well-known/pki-validation/owa-aut/index.html?l=x', 'https://shop.example.com/.well-known/index.php', 'https://shop.example.com/.well-known/acme-challenge/home/id/',
+    ]) {
+      const r = check(input);
+      assert.ok(kinds(r).includes('hidden-folder-page'), show(r));
+      assert.notEqual(r.verdict, 'benign', show(r));
+    }
+    for (const input of [
+      'https://shop.example.com/.well-known/acme-challenge/Ab3_x-Yz', 'https://shop.example.com/.well-known/openid-configuration', 'https://shop.example.com/.well-known/pki-validation/9F3A.txt',
+      'https://shop.example.com/.well-known/openpgpkey/hu/dizb37aqa5h4skgu7jf1xjr4q71w4paq', 'https://shop.example.com/.well-known/change-password',
+      'https://shop.example.com/.auth/login/aad/callback', 'https://shop.example.com/.netlify/functions/subscribe', 'https://shop.example.com/.env',
+      'https://git.example.org/team/app/src/branch/main/.github/workflows/ci.yml', 'https://shop.example.com/a/../b/', 'https://shop.example.com/blog/.net-tips',
+    ]) assert.ok(!kinds(check(input)).includes('hidden-folder-page'), show(check(input)));
   });
 
   test('a brand name that alone weighs little counts on a site that also looks abused', () => {

@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.8.0';
+export const ENGINE_VERSION = '1.9.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -63,6 +63,16 @@ const STATIC_FILE_EXTENSIONS: ReadonlySet<string> = new Set([
   'woff', 'woff2', 'ttf', 'otf', 'eot', 'mp3', 'mp4', 'webm', 'ogg', 'wav', 'pdf', 'doc', 'docx', 'xls', 'xlsx',
   'ppt', 'pptx', 'zip', 'csv',
 ]);
+/**
+ * Dot-folders in which platforms serve their own pages and endpoints: Azure App Service sign-in (`/.auth/login/aad`),
+ * Netlify functions and identity (`/.netlify/`), the Anubis bot check (`/.within.website/`), Magnolia CMS
+ * (`/.resources/`, `/.rest/`), Ghost (`/.ghost/`). Any other hidden folder serves what no listing shows.
+ */
+const PLATFORM_DOT_FOLDERS: ReadonlySet<string> = new Set(['auth', 'netlify', 'within.website', 'resources', 'rest', 'ghost']);
+/** Path pieces of repository browsers (GitHub, GitLab, Gitea …): a dot-folder after one is a file being shown (`/blob/main/.github/…`). */
+const REPOSITORY_PATH_PIECES: readonly string[] = ['/blob/', '/tree/', '/src/', '/raw/', '/-/'];
+/** Extensions of pages (what a kit's sign-in form is), as opposed to the files /.well-known/ holds. */
+const PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['php', 'html', 'htm', 'shtml', 'asp', 'aspx', 'jsp', 'cgi']);
 /** How much of a path a signal's detail quotes. */
 const MAX_QUOTED_PATH_CHARS = 80;
 /** wp-admin's own folders: its pages are .php files directly in wp-admin or in one of these. */
@@ -128,6 +138,8 @@ export const WEIGHTS = {
   numberedHost: 25,
   /** A page served from inside WordPress's program or content folders (`/wp-includes/linkedin/…`): a kit on a hacked site. */
   wordpressFolderPage: 40,
+  /** A page served from a hidden (dot-) folder, or inside /.well-known/ beyond its standard files (engine 1.9). */
+  hiddenFolderPage: 40,
 } as const;
 
 /**
@@ -1100,6 +1112,12 @@ export function createEngine(catalog: Catalog): Engine {
     if (kit !== '') {
       signals.add('wordpress-folder-page', `"${kit}" is a page inside WordPress's own folders, which hold its program, its admin pages and the files pages load, not pages of their own: kits are unpacked there on hacked sites`, WEIGHTS.wordpressFolderPage);
     }
+    const hidden = pageInHiddenFolder(path);
+    if (hidden !== '') {
+      signals.add('hidden-folder-page', hidden.startsWith('/.well-known/')
+        ? `"${hidden}" is a page inside /.well-known/, which holds the standard files other systems fetch (certificate checks, security.txt), not pages: kits are unpacked there on hacked sites`
+        : `"${hidden}" is served from a hidden folder, which directory listings and most site owners do not show: kits are unpacked there on hacked sites`, WEIGHTS.hiddenFolderPage);
+    }
   }
 
   function check(input: string): CheckResult {
@@ -1663,6 +1681,37 @@ function pageInWordPressFolder(path: string): string {
       const adminPage = extension === 'php' || last === '';
       if (pieces.length === 1 && (adminPage || extension === '')) continue;
       if (pieces.length === 2 && WP_ADMIN_FOLDERS.has(pieces[0] ?? '') && adminPage) continue;
+    }
+    const quoted = pathOnly.slice(at);
+    return quoted.length > MAX_QUOTED_PATH_CHARS ? `${quoted.slice(0, MAX_QUOTED_PATH_CHARS)}…` : quoted;
+  }
+  return '';
+}
+
+/**
+ * The part of `path` (lowercased, decoded) from a hidden folder on, when a page is served from one; '' otherwise. A
+ * folder whose name starts with a dot is left out of directory listings and of most site owners' view, so kits are
+ * unpacked there on hacked sites (`/.confirm/eft/…`, `/.tmb/so.php`, `/.040hmrcletters040/`). `/.well-known/` holds the
+ * standard files other systems fetch (RFC 8615: certificate checks under `pki-validation/` and `acme-challenge/`,
+ * `security.txt`, `openid-configuration` …), so only a page there, or a folder inside one of its folders
+ * (`/.well-known/pki-validation/owa-aut/index.html`), counts; WKD's `openpgpkey/hu/…` is such a standard folder.
+ * Platforms' own dot-folders (PLATFORM_DOT_FOLDERS) and files shown by repository browsers are not counted.
+ */
+function pageInHiddenFolder(path: string): string {
+  if (!path.includes('/.')) return ''; // most paths: one search, no slice
+  const pathOnly = withoutQuery(path);
+  for (let at = pathOnly.indexOf('/.'); at >= 0; at = pathOnly.indexOf('/.', at + 2)) {
+    const end = pathOnly.indexOf('/', at + 2);
+    if (end < 0) return ''; // a dot-file (`/.env`), not a folder
+    const name = pathOnly.slice(at + 2, end);
+    if (name === '' || name === '.' || PLATFORM_DOT_FOLDERS.has(name)) continue;
+    const before = pathOnly.slice(0, at + 1);
+    if (REPOSITORY_PATH_PIECES.some((piece) => before.includes(piece))) return '';
+    if (name === 'well-known') {
+      const pieces = pathOnly.slice(end + 1).split('/');
+      const last = pieces[pieces.length - 1] ?? '';
+      const page = PAGE_EXTENSIONS.has(last.slice(last.lastIndexOf('.') + 1)) && last.includes('.');
+      if (!page && (pieces.length < 3 || pieces[0] === 'openpgpkey')) continue;
     }
     const quoted = pathOnly.slice(at);
     return quoted.length > MAX_QUOTED_PATH_CHARS ? `${quoted.slice(0, MAX_QUOTED_PATH_CHARS)}…` : quoted;

@@ -42,6 +42,7 @@ export type SignalKind =
   | 'lure-word'
   | 'numbered-host'
   | 'wordpress-folder-page'
+  | 'hidden-folder-page'
   | 'random-label'
   | 'long-host'
   | 'punycode'
