@@ -437,7 +437,7 @@ const WELL_KNOWN_NAME_CHARS = 5;
 
 /** Words after a brand's name in a display name that name a sender's role, not a person (`Ledger Support`, `Chase Alerts`). */
 const SENDER_ROLE_WORDS: ReadonlySet<string> = new Set([
-  ...ORGANISATION_WORDS.filter((w) => !w.includes(' ')), 'notice', 'notices', 'alert', 'alerts', 'info', 'noreply',
+  ...ORGANISATION_WORDS.filter((w) => !w.includes(' ')), 'notice', 'notices', 'alert', 'alerts', 'info', 'noreply', 'news',
 ]);
 
 /** Link-host signals from the engine that say the destination is hidden or cheap to get (see engine WEIGHTS). */
@@ -732,11 +732,16 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   const brandIndex = new PhraseIndex(brandPhrases);
   /** Names that are the catalog's own (keywords, official labels): `display-name-brand` judges them, not display-name-site. */
   const catalogNames = new Set(brands.flatMap((b) => [...b.keywords, ...b.domains.map(domainLabelOf)]));
-  /** One-word names of generic brands (`ledger`, `chase`, `zoom`), normalised: only a display name claims them (genericDisplayBrand). */
+  /**
+   * One-word names and keywords of generic brands (`ledger`, `chase`, `celsius` of Celsius Network), normalised: only
+   * a display name claims them (genericDisplayBrand).
+   */
   const genericNames = new Map<string, string>();
   for (const b of brands) {
-    const name = normaliseText(b.name);
-    if (b.generic === true && name.length >= 3 && !/[^\p{L}\p{N}&]/u.test(name)) genericNames.set(name, b.id);
+    if (b.generic !== true) continue;
+    for (const name of [normaliseText(b.name), ...b.keywords]) {
+      if (name.length >= 3 && !/[^\p{L}\p{N}&]/u.test(name) && !genericNames.has(name)) genericNames.set(name, b.id);
+    }
   }
   const organisationIndex = new PhraseIndex(ORGANISATION_WORDS.map((phrase) => ({ phrase, value: phrase })));
   const codes = options.antiPhishingCodes ?? [];
