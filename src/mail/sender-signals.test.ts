@@ -93,6 +93,7 @@ describe('display names of generic brands (their name an ordinary word)', () => 
   const generic = createMailAnalyser({ catalog: { brands: [
     { id: 'ledger', name: 'Ledger', domains: ['ledger.com'], keywords: ['ledger'], generic: true },
     { id: 'chase', name: 'Chase', domains: ['chase.com'], keywords: ['chase'], generic: true },
+    { id: 'celsius', name: 'Celsius Network', domains: ['celsius.network'], keywords: ['celsius'], generic: true },
   ] } });
   const claimed = async (from: string, subject: string): Promise<string[]> =>
     (await generic.analyse(message([`From: ${from}`, `Subject: ${subject}`], 'Hello.'))).signals.filter((s) => s.kind === 'display-name-brand').map((s) => s.detail);
@@ -103,6 +104,8 @@ describe('display names of generic brands (their name an ordinary word)', () => 
     assert.equal((await claimed('Ledger <rodrigo@shop.example>', 'Ledger data breach')).length, 1);
     assert.equal((await claimed('Ledger Live <feyfi@outlook.example>', 'Your Ledger Live device suspended')).length, 1);
     assert.equal((await claimed('Team Ledger <hello@wallet-news.example>', 'Discover the new app')).length, 1, 'role words before the name');
+    assert.equal((await claimed('Ledger News <rodrigo@shop.example>', 'Upgrade your device')).length, 1);
+    assert.equal((await claimed('Celsius Support <claims@portal.example>', 'Withdrawals')).length, 1, 'a one-word keyword of a brand whose name has two');
   });
 
   test('a person of that name, other words after it, or the brand\'s own domain claim nothing', async () => {
