@@ -485,6 +485,10 @@ describe('URL risk', () => {
     // Not under a country's own suffix, where businesses use the name in theirs; not glued inside another word.
     assert.ok(!kinds(check('amazon-vr.cn')).includes('brand-on-abused-site'), show(check('amazon-vr.cn')));
     assert.ok(!kinds(check('usamazon4.xyz')).includes('brand-on-abused-site'), show(check('usamazon4.xyz')));
+    // The name as a word of its own in a sub-domain label (`user-amazon.…`): weak alone, counted on an abused site.
+    assertFlagged('user-amazon.2finp.top', 'amazon', 'brand-on-abused-site');
+    const river = check('amazon-river.tours.example.com');
+    assert.ok(kinds(river).includes('brand-in-subdomain') && !isFlagged(river), show(river));
   });
 
   test('a brand name as the folder or page a kit was unpacked in counts more than a mention in a path', () => {

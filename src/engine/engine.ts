@@ -854,6 +854,12 @@ export function createEngine(catalog: Catalog): Engine {
         } else if (isBounded && lures > 0) {
           weight = WEIGHTS.tokenSubdomainShort;
           detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) next to lure words but the site is ${s.domain}${how}`;
+        } else if (t.strongName && isBounded) {
+          // A name people know as a word of its own (`user-amazon.…`, `jp-amazon.…`), with nothing else: weak alone
+          // (`amazon-river.tours.example`), but a name on a site that also looks abused (judgeNameOnAbusedSite).
+          weight = WEIGHTS.comboWeak;
+          detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" as a word of its own but the site is ${s.domain}${how}`;
+          caveat = `"${t.text}" is also an ordinary word`;
         }
       }
       // On a tie the longer, more specific name wins (`smbc-card` over `smbc`), then the brand whose other
