@@ -1706,18 +1706,26 @@ function pageInWordPressFolder(path: string): string {
 function pageInHiddenFolder(path: string): string {
   if (!path.includes('/.')) return ''; // most paths: one search, no slice
   const pathOnly = withoutQuery(path);
+  // Computed once, so that a path of many dot-folders costs one pass: where a repository browser's piece first
+  // appears, and whether the path ends in a page.
+  let repository = pathOnly.length;
+  for (const piece of REPOSITORY_PATH_PIECES) {
+    const at = pathOnly.indexOf(piece);
+    if (at >= 0 && at < repository) repository = at;
+  }
+  const last = pathOnly.slice(pathOnly.lastIndexOf('/') + 1);
+  const page = last.includes('.') && PAGE_EXTENSIONS.has(last.slice(last.lastIndexOf('.') + 1));
   for (let at = pathOnly.indexOf('/.'); at >= 0; at = pathOnly.indexOf('/.', at + 2)) {
     const end = pathOnly.indexOf('/', at + 2);
     if (end < 0) return ''; // a dot-file (`/.env`), not a folder
     const name = pathOnly.slice(at + 2, end);
     if (name === '' || name === '.' || PLATFORM_DOT_FOLDERS.has(name)) continue;
-    const before = pathOnly.slice(0, at + 1);
-    if (REPOSITORY_PATH_PIECES.some((piece) => before.includes(piece))) return '';
+    if (repository < at) return '';
     if (name === 'well-known') {
-      const pieces = pathOnly.slice(end + 1).split('/');
-      const last = pieces[pieces.length - 1] ?? '';
-      const page = PAGE_EXTENSIONS.has(last.slice(last.lastIndexOf('.') + 1)) && last.includes('.');
-      if (!page && (pieces.length < 3 || pieces[0] === 'openpgpkey')) continue;
+      // A standard file is `name` or `name/file` (`acme-challenge/TOKEN`), WKD's `openpgpkey/…` deeper.
+      const first = pathOnly.indexOf('/', end + 1);
+      const nested = first >= 0 && pathOnly.indexOf('/', first + 1) >= 0 && !pathOnly.startsWith('openpgpkey/', end + 1);
+      if (!page && !nested) continue;
     }
     const quoted = pathOnly.slice(at);
     return quoted.length > MAX_QUOTED_PATH_CHARS ? `${quoted.slice(0, MAX_QUOTED_PATH_CHARS)}…` : quoted;
