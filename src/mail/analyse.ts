@@ -435,7 +435,7 @@ const DISPLAY_NAME_WORD_CHARS = 200;
 /** Shortest well-known site name a display name is compared with: shorter ones (`bbc`, `ikea`) are initials or words too. */
 const WELL_KNOWN_NAME_CHARS = 5;
 
-/** Words after a brand's name in a display name that name a sender's role, not a person (`Ledger Support`, `Chase Alerts`). */
+/** Words around a brand's name in a display name that name a sender's role, not a person (`Ledger Support`, `Chase Alerts`, `Team Lido`). */
 const SENDER_ROLE_WORDS: ReadonlySet<string> = new Set([
   ...ORGANISATION_WORDS.filter((w) => !w.includes(' ')), 'notice', 'notices', 'alert', 'alerts', 'info', 'noreply', 'news',
 ]);
