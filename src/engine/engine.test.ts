@@ -43,7 +43,7 @@ const SIGNAL_KINDS: ReadonlySet<SignalKind> = new Set<SignalKind>([
   'official-domain', 'well-known-site', 'typosquat', 'homoglyph', 'mixed-script', 'combosquat', 'brand-in-subdomain',
   'brand-in-path', 'tld-swap', 'split-brand', 'ip-host', 'userinfo', 'many-subdomains', 'url-shortener',
   'dynamic-dns', 'user-content-host', 'risky-tld', 'lure-word', 'random-label', 'long-host', 'punycode',
-  'brand-on-abused-site', 'site-in-subdomain', 'numbered-host', 'wordpress-folder-page', 'hidden-folder-page',
+  'brand-on-abused-site', 'site-in-subdomain', 'numbered-host', 'wordpress-folder-page', 'hidden-folder-page', 'storage-page',
 ]);
 
 const engine = createEngine(CATALOG);
@@ -446,7 +446,7 @@ describe('URL risk', () => {
     }
   });
 
-  /** A kit's page unpacked in a folder a hacked site's owner does not look in: flagged; the site's own files are not. */
+  /** A kit's page where its owner does not look or anyone may upload: flagged; a site's own files are not. */
   const kitFolders: readonly { title: string; kind: SignalKind; kits: readonly string[]; own: readonly string[] }[] = [
     {
       title: 'a page inside WordPress\'s own folders is a kit on a hacked site; the files pages load and wp-admin\'s own pages are not',
@@ -470,6 +470,22 @@ describe('URL risk', () => {
         'https://shop.example.com/.well-known/openpgpkey/hu/dizb37aqa5h4skgu7jf1xjr4q71w4paq', 'https://shop.example.com/.well-known/change-password',
         'https://shop.example.com/.auth/login/aad/callback', 'https://shop.example.com/.netlify/functions/subscribe', 'https://shop.example.com/.env',
         'https://git.example.org/team/app/src/branch/main/.github/workflows/ci.yml', 'https://shop.example.com/a/../b/', 'https://shop.example.com/blog/.net-tips',
+      ],
+    },
+    {
+      title: 'a web page served straight from a storage bucket or an IPFS upload\'s root is a kit anyone could upload; its files and static sites are not',
+      kind: 'storage-page',
+      kits: [
+        'https://pub-806c81d79dd545beb95a7ab271f65951.r2.dev/index.html', 'https://storage.googleapis.com/go0315/go.html?x=1',
+        'https://s3.us-west-2.amazonaws.com/895.unwanted/werrx01/index.html', 'https://mybucket.s3.amazonaws.com/login.htm',
+        'https://3deya6i.blob.core.windows.net/hjvhvh/AbV.html', 'https://ssaa3lopao.fra1.digitaloceanspaces.com/mc.html',
+        'https://f002.backblazeb2.com/file/bucket/onedrive.html', 'http://bafybeiaw2s6n7f3owxi6hywyb7bbztyv6c4ibf2zjmqesorkft64klzqpm.ipfs.dweb.link/',
+        'https://ipfs.io/ipfs/QmQcq63TgXTmSKv1ukhU7WFUCK7LogWwj9FPio6HCKBmtf?filename=x.html',
+      ],
+      own: [
+        'https://pub-806c81d79dd545beb95a7ab271f65951.r2.dev/logo.png', 'https://storage.googleapis.com/go0315/report.pdf', 'https://storage.googleapis.com/',
+        'https://ipfs.io/ipfs/QmQcq63TgXTmSKv1ukhU7WFUCK7LogWwj9FPio6HCKBmtf/meta.json', 'https://ipfs.io/',
+        'https://mybucket.s3-website-us-east-1.amazonaws.com/index.html', 'https://shop.example.com/index.html',
       ],
     },
   ];

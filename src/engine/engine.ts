@@ -140,6 +140,8 @@ export const WEIGHTS = {
   wordpressFolderPage: 40,
   /** A page served from a hidden (dot-) folder, or inside /.well-known/ beyond its standard files (engine 1.9). */
   hiddenFolderPage: 40,
+  /** A web page served straight from a storage bucket or IPFS gateway (engine 1.9), beside user-content-host's 20. */
+  storagePage: 25,
 } as const;
 
 /**
@@ -1196,6 +1198,8 @@ export function createEngine(catalog: Catalog): Engine {
       const original = at < 0 ? '' : s.input.slice(at, at + upload.length);
       const shown = original.toLowerCase() === upload ? original : upload;
       signals.add('user-content-host', `${s.host} serves files anyone can upload: this one is under "${shown}"`, WEIGHTS.userContent);
+      const ipfs = s.path.startsWith('/ipfs/') || s.path.startsWith('/ipns/');
+      judgeStoragePage(s, s.host, ipfs && isContentRoot(s.path, s.path.indexOf(upload) + upload.length), signals);
       judgeUserinfo(s, signals);
       judgePath(s, signals, true);
       return finish(s, signals);
@@ -1268,6 +1272,7 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
+      if (isStoragePlatform(platform)) judgeStoragePage(s, platform, IPFS_GATEWAYS.some((g) => platform.endsWith(g)) && isContentRoot(s.path, 0), signals);
     } else if (listed && know.shorteners.has(s.domain)) {
       if (shortLink) signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (listed && know.dynamicDns.has(s.domain) && s.subdomain !== '') {
@@ -1322,6 +1327,20 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (abused === undefined) return;
     signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name on a site that also looks abused: ${abused.detail}`, WEIGHTS.brandOnAbusedSite);
+  }
+
+  /**
+   * A web page served straight from a storage service (`pub-….r2.dev/index.html`, `storage.googleapis.com/BUCKET/go.html`,
+   * an IPFS content id's root), where anyone can upload one: sites serve their pages under names of their own; kits
+   * are uploaded there because it costs nothing and the host is a big company's.
+   */
+  function judgeStoragePage(s: Subject, service: string, contentRoot: boolean, signals: Signals): void {
+    const pathOnly = withoutQuery(s.path);
+    const last = pathOnly.slice(pathOnly.lastIndexOf('/') + 1);
+    const dot = last.lastIndexOf('.');
+    if (!contentRoot && (dot < 0 || !STORED_PAGE_EXTENSIONS.has(last.slice(dot + 1)))) return;
+    const what = contentRoot ? 'the root of an IPFS upload (a page)' : `the page "${last.length > MAX_UPLOAD_NAME_CHARS ? `${last.slice(0, MAX_UPLOAD_NAME_CHARS)}…` : last}"`;
+    signals.add('storage-page', `${what} is served straight from ${service}, a storage service anyone can upload to: sites serve their pages under names of their own`, WEIGHTS.storagePage);
   }
 
   function judgeUserinfo(s: Subject, signals: Signals): void {
@@ -1731,6 +1750,29 @@ function pageInHiddenFolder(path: string): string {
     return quoted.length > MAX_QUOTED_PATH_CHARS ? `${quoted.slice(0, MAX_QUOTED_PATH_CHARS)}…` : quoted;
   }
   return '';
+}
+
+/**
+ * Storage services (buckets, IPFS gateways) that serve what their customers upload under the service's name, as
+ * platform suffixes: R2's public bucket URLs, S3's virtual-hosted buckets (not its website endpoints, which serve
+ * sites), Azure blobs, DigitalOcean Spaces, Backblaze B2, Google Cloud Storage buckets, IPFS gateways' sub-domains.
+ */
+const STORAGE_PLATFORMS: readonly string[] = ['r2.dev', 'blob.core.windows.net', 'digitaloceanspaces.com', 'backblazeb2.com', 'storage.googleapis.com'];
+/** IPFS gateways that serve a content id as a sub-domain (`CID.ipfs.dweb.link`), whose root is the upload itself. */
+const IPFS_GATEWAYS: readonly string[] = ['dweb.link', 'w3s.link', 'nftstorage.link', '4everland.io', 'ipfs.io', 'cf-ipfs.com'];
+/** Extensions of web pages a storage URL may end in; a storage service serves them as files anyone uploaded. */
+const STORED_PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['html', 'htm', 'shtml', 'xhtml']);
+
+function isStoragePlatform(platform: string): boolean {
+  if (STORAGE_PLATFORMS.some((p) => platform === p || platform.endsWith(`.${p}`)) || IPFS_GATEWAYS.some((g) => platform.endsWith(g))) return true;
+  // `s3.eu-west-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`, `s3.dualstack.…`; not `s3-website-…` (static sites).
+  return platform.endsWith('.amazonaws.com') && /^(?:[a-z0-9-]+\.)?s3[.-]/.test(platform) && !platform.includes('s3-website');
+}
+
+/** True when `path` from `from` on is empty, `/`, or one name with an optional `/` (an IPFS content id's root). */
+function isContentRoot(path: string, from: number): boolean {
+  const rest = withoutQuery(path).slice(from);
+  return rest === '' || rest === '/';
 }
 
 /** Weight of the lure words of a host, by where they sit and how strong they are (capped). */

@@ -43,6 +43,7 @@ export type SignalKind =
   | 'numbered-host'
   | 'wordpress-folder-page'
   | 'hidden-folder-page'
+  | 'storage-page'
   | 'random-label'
   | 'long-host'
   | 'punycode'
