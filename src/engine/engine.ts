@@ -1199,7 +1199,8 @@ export function createEngine(catalog: Catalog): Engine {
       const shown = original.toLowerCase() === upload ? original : upload;
       signals.add('user-content-host', `${s.host} serves files anyone can upload: this one is under "${shown}"`, WEIGHTS.userContent);
       const ipfs = s.path.startsWith('/ipfs/') || s.path.startsWith('/ipns/');
-      judgeStoragePage(s, s.host, ipfs && isContentRoot(s.path, s.path.indexOf(upload) + upload.length), signals);
+      const stored = pageInStorage(s.path, ipfs ? s.path.indexOf(upload) + upload.length : -1);
+      if (stored !== '') addStoragePage(stored, s.host, signals);
       judgeUserinfo(s, signals);
       judgePath(s, signals, true);
       return finish(s, signals);
@@ -1272,7 +1273,9 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
-      if (isStoragePlatform(platform)) judgeStoragePage(s, platform, IPFS_GATEWAYS.some((g) => platform.endsWith(g)) && isContentRoot(s.path, 0), signals);
+      const storage = storageKind(platform);
+      const stored = storage === '' ? '' : pageInStorage(s.path, storage === 'ipfs' ? 0 : -1);
+      if (stored !== '') addStoragePage(stored, platform, signals);
     } else if (listed && know.shorteners.has(s.domain)) {
       if (shortLink) signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (listed && know.dynamicDns.has(s.domain) && s.subdomain !== '') {
@@ -1329,18 +1332,9 @@ export function createEngine(catalog: Catalog): Engine {
     signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name on a site that also looks abused: ${abused.detail}`, WEIGHTS.brandOnAbusedSite);
   }
 
-  /**
-   * A web page served straight from a storage service (`pub-….r2.dev/index.html`, `storage.googleapis.com/BUCKET/go.html`,
-   * an IPFS content id's root), where anyone can upload one: sites serve their pages under names of their own; kits
-   * are uploaded there because it costs nothing and the host is a big company's.
-   */
-  function judgeStoragePage(s: Subject, service: string, contentRoot: boolean, signals: Signals): void {
-    const pathOnly = withoutQuery(s.path);
-    const last = pathOnly.slice(pathOnly.lastIndexOf('/') + 1);
-    const dot = last.lastIndexOf('.');
-    if (!contentRoot && (dot < 0 || !STORED_PAGE_EXTENSIONS.has(last.slice(dot + 1)))) return;
-    const what = contentRoot ? 'the root of an IPFS upload (a page)' : `the page "${last.length > MAX_UPLOAD_NAME_CHARS ? `${last.slice(0, MAX_UPLOAD_NAME_CHARS)}…` : last}"`;
-    signals.add('storage-page', `${what} is served straight from ${service}, a storage service anyone can upload to: sites serve their pages under names of their own`, WEIGHTS.storagePage);
+  /** `stored`: what pageInStorage() found, on `service`. */
+  function addStoragePage(stored: string, service: string, signals: Signals): void {
+    signals.add('storage-page', `${stored} is served straight from ${service}, a storage service anyone can upload to: sites serve their pages under names of their own`, WEIGHTS.storagePage);
   }
 
   function judgeUserinfo(s: Subject, signals: Signals): void {
@@ -1697,9 +1691,8 @@ function pageInWordPressFolder(path: string): string {
     if (at < 0) continue;
     const rest = pathOnly.slice(at + folder.length);
     if (rest === '') continue;
-    const last = rest.slice(rest.lastIndexOf('/') + 1);
-    const dot = last.lastIndexOf('.');
-    const extension = dot < 0 ? '' : last.slice(dot + 1);
+    const last = lastSegment(rest);
+    const extension = extensionOf(last);
     if (STATIC_FILE_EXTENSIONS.has(extension)) continue;
     if (folder === '/wp-admin/') {
       const pieces = rest.split('/');
@@ -1707,8 +1700,7 @@ function pageInWordPressFolder(path: string): string {
       if (pieces.length === 1 && (adminPage || extension === '')) continue;
       if (pieces.length === 2 && WP_ADMIN_FOLDERS.has(pieces[0] ?? '') && adminPage) continue;
     }
-    const quoted = pathOnly.slice(at);
-    return quoted.length > MAX_QUOTED_PATH_CHARS ? `${quoted.slice(0, MAX_QUOTED_PATH_CHARS)}…` : quoted;
+    return clipped(pathOnly.slice(at), MAX_QUOTED_PATH_CHARS);
   }
   return '';
 }
@@ -1732,8 +1724,7 @@ function pageInHiddenFolder(path: string): string {
     const at = pathOnly.indexOf(piece);
     if (at >= 0 && at < repository) repository = at;
   }
-  const last = pathOnly.slice(pathOnly.lastIndexOf('/') + 1);
-  const page = last.includes('.') && PAGE_EXTENSIONS.has(last.slice(last.lastIndexOf('.') + 1));
+  const page = PAGE_EXTENSIONS.has(extensionOf(lastSegment(pathOnly)));
   for (let at = pathOnly.indexOf('/.'); at >= 0; at = pathOnly.indexOf('/.', at + 2)) {
     const end = pathOnly.indexOf('/', at + 2);
     if (end < 0) return ''; // a dot-file (`/.env`), not a folder
@@ -1746,8 +1737,7 @@ function pageInHiddenFolder(path: string): string {
       const nested = first >= 0 && pathOnly.indexOf('/', first + 1) >= 0 && !pathOnly.startsWith('openpgpkey/', end + 1);
       if (!page && !nested) continue;
     }
-    const quoted = pathOnly.slice(at);
-    return quoted.length > MAX_QUOTED_PATH_CHARS ? `${quoted.slice(0, MAX_QUOTED_PATH_CHARS)}…` : quoted;
+    return clipped(pathOnly.slice(at), MAX_QUOTED_PATH_CHARS);
   }
   return '';
 }
@@ -1757,22 +1747,52 @@ function pageInHiddenFolder(path: string): string {
  * platform suffixes: R2's public bucket URLs, S3's virtual-hosted buckets (not its website endpoints, which serve
  * sites), Azure blobs, DigitalOcean Spaces, Backblaze B2, Google Cloud Storage buckets, IPFS gateways' sub-domains.
  */
-const STORAGE_PLATFORMS: readonly string[] = ['r2.dev', 'blob.core.windows.net', 'digitaloceanspaces.com', 'backblazeb2.com', 'storage.googleapis.com'];
-/** IPFS gateways that serve a content id as a sub-domain (`CID.ipfs.dweb.link`), whose root is the upload itself. */
-const IPFS_GATEWAYS: readonly string[] = ['dweb.link', 'w3s.link', 'nftstorage.link', '4everland.io', 'ipfs.io', 'cf-ipfs.com'];
+const STORAGE_PLATFORMS: ReadonlyMap<string, 'bucket' | 'ipfs'> = new Map([
+  ...['r2.dev', 'blob.core.windows.net', 'digitaloceanspaces.com', 'backblazeb2.com', 'storage.googleapis.com'].map((p) => [p, 'bucket'] as const),
+  // IPFS gateways that serve a content id as a sub-domain (`CID.ipfs.dweb.link`), whose root is the upload itself.
+  ...['dweb.link', 'w3s.link', 'nftstorage.link', '4everland.io', 'ipfs.io', 'cf-ipfs.com'].map((p) => [p, 'ipfs'] as const),
+]);
 /** Extensions of web pages a storage URL may end in; a storage service serves them as files anyone uploaded. */
 const STORED_PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['html', 'htm', 'shtml', 'xhtml']);
 
-function isStoragePlatform(platform: string): boolean {
-  if (STORAGE_PLATFORMS.some((p) => platform === p || platform.endsWith(`.${p}`)) || IPFS_GATEWAYS.some((g) => platform.endsWith(g))) return true;
+/** What storage service `platform` (a platform suffix) is: a bucket service, an IPFS gateway, or '' for none. */
+function storageKind(platform: string): 'bucket' | 'ipfs' | '' {
+  const listed = matchSuffix(platform, (c) => STORAGE_PLATFORMS.get(c));
+  if (listed !== null) return listed.value;
   // `s3.eu-west-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`, `s3.dualstack.…`; not `s3-website-…` (static sites).
-  return platform.endsWith('.amazonaws.com') && /^(?:[a-z0-9-]+\.)?s3[.-]/.test(platform) && !platform.includes('s3-website');
+  return platform.endsWith('.amazonaws.com') && /^(?:[a-z0-9-]+\.)?s3[.-]/.test(platform) && !platform.includes('s3-website') ? 'bucket' : '';
 }
 
-/** True when `path` from `from` on is empty, `/`, or one name with an optional `/` (an IPFS content id's root). */
-function isContentRoot(path: string, from: number): boolean {
-  const rest = withoutQuery(path).slice(from);
-  return rest === '' || rest === '/';
+/**
+ * What of a storage URL's `path` is a web page (`pub-….r2.dev/index.html`, `storage.googleapis.com/BUCKET/go.html`),
+ * quoted for a signal's detail, or ''. `rootFrom` ≥ 0: where an IPFS content id's own path starts (0 for a gateway
+ * that serves the id as a sub-domain); nothing there (or `/`) is the upload's root, a page too. Files pages load do
+ * not count.
+ */
+function pageInStorage(path: string, rootFrom: number): string {
+  const pathOnly = withoutQuery(path);
+  if (rootFrom >= 0) {
+    const rest = pathOnly.slice(rootFrom);
+    if (rest === '' || rest === '/') return 'the root of an IPFS upload (a page)';
+  }
+  const last = lastSegment(pathOnly);
+  return STORED_PAGE_EXTENSIONS.has(extensionOf(last)) ? `the page "${clipped(last, MAX_UPLOAD_NAME_CHARS)}"` : '';
+}
+
+/** The last segment of a path without its query (`index.html` of `/a/b/index.html`; '' after a final `/`). */
+function lastSegment(pathOnly: string): string {
+  return pathOnly.slice(pathOnly.lastIndexOf('/') + 1);
+}
+
+/** The extension of a file name, lowercased as paths are (`php` of `signin.php`), or '' for none. */
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1);
+}
+
+/** `text` cut to `max` characters, with `…` when it was longer. */
+function clipped(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Weight of the lure words of a host, by where they sit and how strong they are (capped). */
