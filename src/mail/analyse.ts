@@ -1112,6 +1112,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const fromDomain = from.domain;
     const fromOrg = registrable(fromDomain);
     const fromOfficial = officialBrandOf(fromDomain);
+    const webmail = freemail.has(fromOrg);
     const role = where === '' ? 'the From' : 'the forwarded From';
     const displayBrands = from.name === '' ? [] : [...new Set(brandIndex.scan(normaliseText(from.name), inProse).map((h) => h.value))];
     // The display name's first DISPLAY_NAME_WORD_CHARS, normalised once for the word look-ups below.
@@ -1126,8 +1127,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     for (const b of displayBrands) {
       // `"Microsoft account team" <x@outlook.com>`: a webmail mailbox is a customer's, not the brand speaking.
-      if (b === fromOfficial && !freemail.has(fromOrg)) continue;
-      const at = freemail.has(fromOrg) ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
+      if (b === fromOfficial && !webmail) continue;
+      const at = webmail ? `a free webmail address (${from.address})` : `${fromDomain || 'no domain'}, not a domain of ${brandName(b)}`;
       signals.add('display-name-brand', `${where}the display name ${quote(from.name)} names ${brandName(b)}, but the address is at ${at}`, MAIL_WEIGHTS.displayNameBrand, b);
     }
     if (displayBrands.length === 0) addressBrandSignal(signals, from, where, fromOrg, fromOfficial);
@@ -1148,7 +1149,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
       }
     }
     // A webmail brand's own domain (gmail.com is Google's) is still anyone's mailbox: it claims no organisation.
-    if (freemail.has(fromOrg) && displayBrands.length === 0) {
+    if (webmail && displayBrands.length === 0) {
       const words = [...new Set(organisationIndex.scan(shortName).map((h) => h.value))];
       if (words.length > 0) {
         signals.add('freemail-organisation', `${where}the display name ${quote(from.name)} claims an organisation (${words.slice(0, 3).map((w) => quote(w, 20)).join(', ')}), but the address is a free webmail account (${from.address})`, MAIL_WEIGHTS.freemailOrganisation);
@@ -1156,7 +1157,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
     const spelled = spelledOutHost(fromDomain);
     if (spelled) signals.add('odd-sender-host', `${where}${role} domain ${quote(fromDomain, 100)} is spelled out in single-letter labels, a throwaway name made to dodge filters`, MAIL_WEIGHTS.spelledOutHost);
-    const generated = spelled ? '' : generatedSender(from.address, fromDomain, fromOrg, freemail.has(fromOrg));
+    const generated = spelled ? '' : generatedSender(from.address, fromDomain, fromOrg, webmail);
     if (generated !== '') signals.add('odd-sender-host', `${where}${generated}: a sender made up for this message, as bulk mailers rotate them`, MAIL_WEIGHTS.generatedSender, null, 'some systems generate addresses too');
     const judged = domainSignal(signals, 'lookalike-sender', where === '' ? 'From' : `${where}the forwarded From`, fromDomain, MAIL_WEIGHTS.lookalikeSenderFactor);
     // A sender the engine lets through, on a cheap or abused kind of domain (`x@offers.talaba.click`): as for links
