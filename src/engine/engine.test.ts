@@ -360,6 +360,21 @@ describe('names that only resemble a lookalike', () => {
     assert.ok(glued.signals.some((x) => x.detail.includes('"paypal.com"')), show(glued));
   });
 
+  test('any one-letter slip of a name of six letters or more in the sub-domain names the brand, weakly', () => {
+    // A letter added mid-name or an ordinary-word name: too loose to flag alone, enough with an abused suffix.
+    for (const [input, brand] of [['binrance.example.cn', 'binance'], ['amazom.example.cn', 'amazon'], ['www.pay-paypbl.example.cn', 'paypal']] as const) {
+      const r = assertFlagged(input, brand, 'brand-in-subdomain');
+      assert.ok(r.signals.some((x) => x.kind === 'brand-in-subdomain' && x.caveat !== undefined && x.caveat !== ''), show(r));
+    }
+    const alone = check('binrance.example.net');
+    assert.ok(!isFlagged(alone) && alone.brand === 'binance', show(alone));
+    // A letter put in front makes a name of its own (`micloud`), and a first letter changed rhymes (`kinance`).
+    for (const input of ['xbinance.example.cn', 'kinance.example.cn']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r) && !r.signals.some((x) => x.detail.includes('one edit from')), show(r));
+    }
+  });
+
   test('a piece one edit from a name of five letters or fewer is no typo of it (kyoto-seika is not seiko)', () => {
     const small = createEngine({ brands: [{ id: 'seiko', name: 'Seiko', domains: ['seiko.com'], keywords: ['seiko'] }] });
     const r = small.check('kyoto-seika.jp');

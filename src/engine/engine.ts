@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.9.0';
+export const ENGINE_VERSION = '1.10.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -160,6 +160,13 @@ interface DotlessName {
   readonly subdomainWeight: number;
   /** Why the likeness weighs little ('' when it does not). */
   readonly caveat: string;
+}
+
+/** A sub-domain piece one edit of any kind from a brand's name (judgeSubdomainTypos), kept until no stronger brand sign is found. */
+interface LooseTypo {
+  readonly piece: string;
+  readonly typo: Typo;
+  readonly token: TokenInfo;
 }
 
 interface TokenInfo {
@@ -906,8 +913,9 @@ export function createEngine(catalog: Catalog): Engine {
    * for distinctive names. Pieces shorter than a distinctive name or that are ordinary words are skipped; so are
    * pieces that are a brand token as written (judged by the token scan). `foldable`: as for judgeLookalike().
    */
-  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals, foldable: boolean): void {
+  function judgeSubdomainTypos(s: Subject, end: number, signals: Signals, foldable: boolean): LooseTypo | undefined {
     const host = s.host;
+    let loose: LooseTypo | undefined;
     let from = 0;
     while (from < end) {
       let to = from;
@@ -915,7 +923,8 @@ export function createEngine(catalog: Catalog): Engine {
       if (to - from >= DISTINCTIVE_TOKEN_LENGTH + 1 && to - from <= MAX_TYPO_PIECE_CHARS) {
         const piece = host.slice(from, to);
         const query = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
-        const typo = isCommonWord(query) || exactTokens(query) !== undefined ? null : findTypo(query);
+        const named = isCommonWord(query) || exactTokens(query) !== undefined;
+        const typo = named ? null : findTypo(query);
         const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
         // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
         const imitated = t?.strongName === true ? officialSuffixAfter(host, to, t) : '';
@@ -923,15 +932,36 @@ export function createEngine(catalog: Catalog): Engine {
           const writtenRest = host.slice(to, to + imitated.length);
           const suffixNote = writtenRest === imitated ? '' : ` and "${writtenRest.slice(1)}" for "${imitated.slice(1)}"`;
           signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${t.text}${imitated}" with ${describeTypo(piece, t.text, typo)}${suffixNote}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
-          return;
+          return undefined;
         }
         if (typo !== null && t?.distinctive === true && !firstLetterSwapped(typo, t.text)) {
           signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, a typo of ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenInSubdomain, t.brand);
-          return;
+          return undefined;
+        }
+        if (loose === undefined && !named) {
+          const any = typo ?? findAnyTypo(query);
+          const u = any === null ? undefined : tokens[typoIds[any.token] ?? 0];
+          if (any !== null && u !== undefined && looseTypoCounts(any, u)) loose = { piece, typo: any, token: u };
         }
       }
       from = to + 1;
     }
+    return loose;
+  }
+
+  /**
+   * A typo of a brand's name too loose to count on its own (see judgeSubdomainTypos): a name of six letters or more,
+   * not its first letter changed, not a letter put in front of it (`micloud`: a name of its own, like `my…`).
+   */
+  function looseTypoCounts(typo: Typo, t: TokenInfo): boolean {
+    return t.strongName && t.text.length > DISTINCTIVE_TOKEN_LENGTH && !firstLetterSwapped(typo, t.text) && !(typo.kind !== 'omission' && typo.at === 0);
+  }
+
+  /** Reports a loose typo of a brand's name in the sub-domain (`amazom.example.cn`, `jp.mercarli.…`), weakly. */
+  function addLooseSubdomainTypo(s: Subject, loose: LooseTypo, signals: Signals): void {
+    const { piece, typo, token: t } = loose;
+    const caveat = t.distinctive ? `a letter ${typo.kind === 'insertion' ? 'added inside' : 'changed in'} a ${t.text.length}-letter name also makes unrelated names` : `"${t.text}" is also an ordinary word`;
+    signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, one edit from ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenSubdomainShort, t.brand, caveat);
   }
 
   function addDotlessLabel(label: string, dotless: DotlessName, signals: Signals): void {
@@ -1254,7 +1284,7 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
     // Nothing (or only weakly) named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
-    if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeSubdomainTypos(s, labelStart - 1, signals, foldable);
+    const looseTypo = signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0 ? judgeSubdomainTypos(s, labelStart - 1, signals, foldable) : undefined;
     // Nothing named a brand: a short or ordinary name's host name with its dots dropped (`wwwline.net`) is said, weakly.
     if (signals.weakDotless !== undefined && signals.brand < 0) addDotlessLabel(label, signals.weakDotless, signals);
     // A brand's host name with its dots dropped, as a sub-domain label (`wwwpaypal.example.net`, `paypalcom.example.net`).
@@ -1263,6 +1293,8 @@ export function createEngine(catalog: Catalog): Engine {
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeCopiedDomains(s, labelStart, labelEnd, lures, signals);
     // Still none: a brand's domain with its name's letters jumbled (`amzanao.co.ip.example.shop`).
     if (signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0) judgeJumbledDomain(s, labelStart, labelEnd, lures, signals);
+    // Still no brand at all: a sub-domain piece one edit of any kind from a brand's name, weakly.
+    if (looseTypo !== undefined && signals.brand < 0) addLooseSubdomainTypo(s, looseTypo, signals);
 
     // A short link is a code in the path: a shortener's bare host name (`bit.ly`, `maps.app.goo.gl`) is the
     // service's own site and hides nothing.
@@ -1458,6 +1490,11 @@ export function createEngine(catalog: Catalog): Engine {
     return typos.findFirst(query, acceptTypo);
   }
 
+  /** Any edit-distance-1 typo of a typo target, whatever its kind (see findTypo() for the plausible ones). */
+  function findAnyTypo(query: string): Typo | null {
+    return typos.findFirst(query, acceptAnyTypo);
+  }
+
   /** The query of the findTypo() call in progress, for acceptTypo (one callback for all calls: no closure per call). */
   let typoQuery = '';
   function acceptTypo(typo: Typo): boolean {
@@ -1528,6 +1565,11 @@ const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers noti
  * `zaobao`/taobao; not `lnstagram`, where l reads as i). Kits keep the first letter: in the evaluation sets such
  * a typo named one phishing host in about 70,000 (`lnstagram`, a look-alike) and nine legitimate ones.
  */
+/** findAnyTypo()'s filter: every typo kind counts. */
+function acceptAnyTypo(): boolean {
+  return true;
+}
+
 function firstLetterSwapped(typo: Typo, name: string): boolean {
   return typo.at === 0 && SUBSTITUTION_KINDS.has(typo.kind) && lookalikeKey(typo.char) !== lookalikeKey(name.charAt(0));
 }
