@@ -566,6 +566,16 @@ describe('URL risk', () => {
       assert.ok(!kinds(check(input)).includes('user-content-host'), show(check(input)));
     }
   });
+
+  test('a form anyone can publish on a form builder is user content; the builder\'s own folder names are not its words', () => {
+    for (const input of ['https://forms.yandex.com/cloud/paypal-login/', 'https://form.jotform.com/paypal/verify', 'https://paypal-verify.typeform.com/to/x1']) {
+      assertFlagged(input, 'paypal', 'user-content-host');
+    }
+    // `/cloud/` is Yandex Forms' own folder, not a lure word of the form's author.
+    const form = check('https://forms.yandex.com/cloud/65788937/');
+    assert.ok(kinds(form).includes('user-content-host') && !kinds(form).includes('lure-word') && !isFlagged(form), show(form));
+    assert.ok(!kinds(check('https://forms.yandex.com/')).includes('user-content-host'), show(check('https://forms.yandex.com/')));
+  });
 });
 
 describe('invariants', () => {

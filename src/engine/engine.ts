@@ -1099,7 +1099,8 @@ export function createEngine(catalog: Catalog): Engine {
     return '';
   }
 
-  function judgePath(s: Subject, signals: Signals, hostIsRisky: boolean): void {
+  /** `from`: where the path's own words start (after a platform's fixed folder such as `/cloud/` of Yandex Forms). */
+  function judgePath(s: Subject, signals: Signals, hostIsRisky: boolean, from = 0): void {
     const path = s.path;
     const hitsLength = 3 * scanHits(path, path.length);
     let bestBrand = -1;
@@ -1110,6 +1111,7 @@ export function createEngine(catalog: Catalog): Engine {
       const hitId = hits[h] ?? 0;
       const hitStart = hits[h + 1] ?? 0;
       const hitEnd = hits[h + 2] ?? 0;
+      if (hitStart < from) continue;
       if (hitId >= lureBase) {
         const word = lureWords[hitId - lureBase] ?? '';
         if (word.length >= 4 && bounded(path, hitStart, hitEnd) && !lureNames.includes(word)) lureNames.push(word);
@@ -1227,12 +1229,13 @@ export function createEngine(catalog: Catalog): Engine {
       const at = s.input.toLowerCase().indexOf(upload);
       const original = at < 0 ? '' : s.input.slice(at, at + upload.length);
       const shown = original.toLowerCase() === upload ? original : upload;
-      signals.add('user-content-host', `${s.host} serves files anyone can upload: this one is under "${shown}"`, WEIGHTS.userContent);
+      signals.add('user-content-host', `${s.host} serves what anyone uploads or publishes: this one is under "${shown}"`, WEIGHTS.userContent);
       const ipfs = s.path.startsWith('/ipfs/') || s.path.startsWith('/ipns/');
-      const stored = pageInStorage(s.path, ipfs ? s.path.indexOf(upload) + upload.length : -1);
+      const uploadAt = s.path.indexOf(upload);
+      const stored = pageInStorage(s.path, ipfs ? uploadAt + upload.length : -1);
       if (stored !== '') addStoragePage(stored, s.host, signals);
       judgeUserinfo(s, signals);
-      judgePath(s, signals, true);
+      judgePath(s, signals, true, uploadAt);
       return finish(s, signals);
     }
 

@@ -5236,7 +5236,6 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'firebasestorage.googleapis.com',
   'fly.dev',
   'force.com',
-  'forms.gle',
   'forms.office.com',
   'framer.app',
   'framer.website',
@@ -5308,6 +5307,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'tiiny.co',
   'tiiny.site',
   'tilda.ws',
+  'typeform.com',
   'translate.goog',
   'trycloudflare.com',
   'typedream.app',
@@ -5334,6 +5334,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'wixstudio.io',
   'wordpress.com',
   'workers.dev',
+  'wufoo.com',
   'wpenginepowered.com',
   'wuaze.com',
   'xo.je',
@@ -5343,8 +5344,10 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
 
 /**
  * Hosts that serve files anyone can upload under a name in the path, not in the host: a storage bucket
- * (`storage.googleapis.com/BUCKET/…`, `firebasestorage.googleapis.com/v0/b/BUCKET/…`, path-style S3) or an IPFS
- * content id on a public gateway (`ipfs.io/ipfs/CID/…`). Each entry is the host and what comes before the name.
+ * (`storage.googleapis.com/BUCKET/…`, `firebasestorage.googleapis.com/v0/b/BUCKET/…`, path-style S3), an IPFS
+ * content id on a public gateway (`ipfs.io/ipfs/CID/…`), or a form anyone can publish on a form builder
+ * (`forms.yandex.com/cloud/ID/`, `form.jotform.com/ID`, Google Forms' short links `forms.gle/ID`), which kits use to
+ * collect passwords without a server of their own. Each entry is the host and what comes before the name.
  * Path-style S3 under a region (`s3.eu-west-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`) is matched by its form.
  * Compiled by the hookwatch authors from the services' documentation.
  */
@@ -5365,6 +5368,10 @@ export const PATH_HOSTED_PLATFORMS: readonly (readonly [host: string, prefix: st
   ['nftstorage.link', '/ipfs/'],
   ['4everland.io', '/ipfs/'],
   ['ipfs.fleek.co', '/ipfs/'],
+  ['forms.yandex.com', '/cloud/'],
+  ['forms.yandex.ru', '/cloud/'],
+  ['form.jotform.com', '/'],
+  ['forms.gle', '/'],
 ];
 
 /** Public URL-shortening services (the destination is hidden). Compiled by the hookwatch authors. */
