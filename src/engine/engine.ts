@@ -912,6 +912,8 @@ export function createEngine(catalog: Catalog): Engine {
    * one found is reported as brand-in-subdomain, strongly when the rest of an official domain follows it, else only
    * for distinctive names. Pieces shorter than a distinctive name or that are ordinary words are skipped; so are
    * pieces that are a brand token as written (judged by the token scan). `foldable`: as for judgeLookalike().
+   * When none counts, returns the first piece one edit of any kind from a name (looseTypoCounts), which the caller
+   * reports only if nothing else names a brand (addLooseSubdomainTypo).
    */
   function judgeSubdomainTypos(s: Subject, end: number, signals: Signals, foldable: boolean): LooseTypo | undefined {
     const host = s.host;
@@ -954,7 +956,7 @@ export function createEngine(catalog: Catalog): Engine {
    * not its first letter changed, not a letter put in front of it (`micloud`: a name of its own, like `my…`).
    */
   function looseTypoCounts(typo: Typo, t: TokenInfo): boolean {
-    return t.strongName && t.text.length > DISTINCTIVE_TOKEN_LENGTH && !firstLetterSwapped(typo, t.text) && !(typo.kind !== 'omission' && typo.at === 0);
+    return t.strongName && t.text.length > DISTINCTIVE_TOKEN_LENGTH && !firstLetterSwapped(typo, t.text) && !(typo.at === 0 && INSERTION_KINDS.has(typo.kind));
   }
 
   /** Reports a loose typo of a brand's name in the sub-domain (`amazom.example.cn`, `jp.mercarli.…`), weakly. */
@@ -1560,6 +1562,13 @@ function prefixEditWord(label: string, name: string): string {
 
 /** Substitutions: one letter of the name replaced by another. */
 const SUBSTITUTION_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['substitution', 'keyboard substitution', 'bitsquat', 'vowel swap']);
+/** Typo kinds that add a letter to the name. */
+const INSERTION_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['insertion', 'keyboard insertion', 'repetition']);
+
+/** findAnyTypo()'s filter: every typo kind counts. */
+function acceptAnyTypo(): boolean {
+  return true;
+}
 
 const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers notice first, and many unrelated names rhyme with a brand this way';
 
@@ -1568,11 +1577,6 @@ const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers noti
  * `zaobao`/taobao; not `lnstagram`, where l reads as i). Kits keep the first letter: in the evaluation sets such
  * a typo named one phishing host in about 70,000 (`lnstagram`, a look-alike) and nine legitimate ones.
  */
-/** findAnyTypo()'s filter: every typo kind counts. */
-function acceptAnyTypo(): boolean {
-  return true;
-}
-
 function firstLetterSwapped(typo: Typo, name: string): boolean {
   return typo.at === 0 && SUBSTITUTION_KINDS.has(typo.kind) && lookalikeKey(typo.char) !== lookalikeKey(name.charAt(0));
 }
