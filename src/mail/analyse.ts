@@ -27,7 +27,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.12.0';
+export const MAIL_ANALYSER_VERSION = '1.13.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -390,6 +390,7 @@ const ORGANISATION_WORDS: readonly string[] = [
   'wallet', 'claims', 'billing', 'accounts', 'management', 'headquarters', 'union', 'ministry', 'government', 'delivery',
   'courier', 'shipping', 'helpline', 'compliance', 'verification', 'inc', 'ltd', 'llc', 'gmbh', 'corp', 'corporation',
   'suporte', 'atendimento', 'equipe', 'soporte', 'servicio', 'equipo', 'kundenservice', 'kundendienst', 'équipe', 'klantenservice',
+  'banco', 'banque',
 ];
 
 /** The words of a normalised text: letters, digits and `&` (AT&T), split at everything else. */

@@ -144,6 +144,13 @@ describe('freemail-organisation', () => {
     assert.deepEqual(details(await withGoogle.analyse(person), 'freemail-organisation'), []);
   });
 
+  test('a bank named in Portuguese, Spanish or French (Banco, Banque) is an organisation too', async () => {
+    for (const name of ['Banco NU.  Protocolo - 7793574292872', 'Banque Populaire']) {
+      const r = await analyser.analyse(message([`From: "${name}" <fidhkwwjy@gmail.com>`, 'Subject: Transação pendente'], 'Veja.'));
+      assert.equal(details(r, 'freemail-organisation').length, 1, name);
+    }
+  });
+
   test('the webmail brand\'s own name from one of its webmail mailboxes is a customer posing as the brand', async () => {
     const withGoogle = createMailAnalyser({ catalog: { brands: [{ id: 'google', name: 'Google', domains: ['google.com', 'gmail.com'], keywords: ['google', 'gmail'] }] } });
     const posing = await withGoogle.analyse(message(['From: "Google Security" <alerts.team7@gmail.com>', 'Subject: Sign-in attempt'], 'Check it.'));
