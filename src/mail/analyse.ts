@@ -430,6 +430,9 @@ function siteNames(): ReadonlyMap<string, string> {
 /** Characters of an address's local part read for brand names (RFC 5321 allows 64). */
 const MAX_LOCAL_PART_CHARS = 64;
 
+/** Length of the brand names a display name claims only in capitals as its first word (acronymDisplayBrand). */
+const ACRONYM_CHARS = 3;
+
 /** Characters of a display name split into words (site, generic-brand and organisation names are short). */
 const DISPLAY_NAME_WORD_CHARS = 200;
 
@@ -742,6 +745,17 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     if (b.generic !== true) continue;
     for (const name of [normaliseText(b.name), ...b.keywords]) {
       if (name.length >= 3 && !/[^\p{L}\p{N}&]/u.test(name) && !genericNames.has(name)) genericNames.set(name, b.id);
+    }
+  }
+  /**
+   * Three-character names of brands that are not generic (`dhl`, `ups`, `ftx`), which the text index leaves out (too
+   * short for prose): only a display name that starts with one in capitals claims it (acronymDisplayBrand).
+   */
+  const acronyms = new Map<string, string>();
+  for (const b of brands) {
+    if (b.generic === true) continue;
+    for (const name of [normaliseText(b.name), ...b.keywords]) {
+      if (name.length === ACRONYM_CHARS && /^[a-z0-9]+$/.test(name) && !acronyms.has(name)) acronyms.set(name, b.id);
     }
   }
   const organisationIndex = new PhraseIndex(ORGANISATION_WORDS.map((phrase) => ({ phrase, value: phrase })));
@@ -1121,6 +1135,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     const nameWords = wordsOf(shortName);
     const generic = genericDisplayBrand(nameWords, subjectText);
     if (generic !== null && !displayBrands.includes(generic)) displayBrands.push(generic);
+    const acronym = acronymDisplayBrand(from.name);
+    if (acronym !== null && !displayBrands.includes(acronym)) displayBrands.push(acronym);
     const site = displayBrands.length === 0 ? displayNameSite(nameWords) : '';
     const siteDomain = site === '' ? undefined : siteNames().get(site);
     if (siteDomain !== undefined && !fromDomain.includes(site)) {
@@ -1211,6 +1227,17 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     // The whole display name repeated in the subject: the brand's or its product's name (`Ledger Live` writing
     // "Your Ledger Live device suspended"), not a person's.
     return ` ${wordsOf(subjectText).join(' ')} `.includes(` ${words.join(' ')} `) ? id : null;
+  }
+
+  /**
+   * The brand a display name claims by a three-letter name written in capitals as its first word (`DHL Paket`, `UPS
+   * Delivery Team`, `FTX Noticing`), or null. Brands write their short names so; a person's title or name is not
+   * (`Ing. Jan Novák`, `Sky Ferreira`), and further on in a name the letters are as likely initials.
+   */
+  function acronymDisplayBrand(name: string): string | null {
+    const first = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(name)?.[1] ?? '';
+    if (first.length !== ACRONYM_CHARS || first !== first.toUpperCase() || /^\d+$/.test(first)) return null;
+    return acronyms.get(first.toLowerCase()) ?? null;
   }
 
   /** The engine's result for `domain` (null for none), said as a `kind` signal when the engine finds it risky. */

@@ -160,6 +160,29 @@ describe('freemail-organisation', () => {
   });
 });
 
+describe('display-name-brand by a three-letter name', () => {
+  const withShort = createMailAnalyser({ catalog: { brands: [
+    ...CATALOG.brands,
+    { id: 'dhl', name: 'DHL', domains: ['dhl.com', 'dhl.de'], keywords: ['dhl'] },
+    { id: 'ing', name: 'ING', domains: ['ing.com'], keywords: ['ing'] },
+  ] } });
+  test('a display name that starts with the name in capitals claims the brand', async () => {
+    for (const name of ['DHL Paket', '"DHL" Express', 'DHL']) {
+      const r = await withShort.analyse(message([`From: ${name.startsWith('"') ? name : `"${name}"`} <uafzka@centobox.example>`, 'Subject: Ihre Sendung'], 'Bitte bestätigen.'));
+      assert.deepEqual(details(r, 'display-name-brand').length, 1, name);
+      assert.equal(r.brand, 'dhl', name);
+    }
+    const own = await withShort.analyse(message(['From: "DHL Paket" <noreply@dhl.de>', 'Subject: Ihre Sendung'], 'Bitte bestätigen.'));
+    assert.deepEqual(details(own, 'display-name-brand'), []);
+  });
+  test('not a title or a name written in lower case, nor the letters later in a name', async () => {
+    for (const name of ['Ing. Jan Novak', 'Dhl fan club', 'Ede n F ann ING', 'Jan Novak, ING']) {
+      const r = await withShort.analyse(message([`From: "${name}" <jan@example.org>`, 'Subject: Meeting'], 'See you.'));
+      assert.deepEqual(details(r, 'display-name-brand'), [], name);
+    }
+  });
+});
+
 describe('greeting-address', () => {
   test('the To address in the subject, a greeting followed by an address (en, de, pt), an opening address', () => {
     assert.equal(greetingAddress('anna@example.org, your parcel is waiting', '', '<anna@example.org>'), 'anna@example.org');
