@@ -748,7 +748,7 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
     }
   }
   /**
-   * Three-character names of brands that are not generic (`dhl`, `ups`, `ftx`), which the text index leaves out (too
+   * Three-character names of brands that are not generic (`dhl`, `dpd`, `ftx`), which the text index leaves out (too
    * short for prose): only a display name that starts with one in capitals claims it (acronymDisplayBrand).
    */
   const acronyms = new Map<string, string>();
@@ -1230,8 +1230,8 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   }
 
   /**
-   * The brand a display name claims by a three-letter name written in capitals as its first word (`DHL Paket`, `UPS
-   * Delivery Team`, `FTX Noticing`), or null. Brands write their short names so; a person's title or name is not
+   * The brand a display name claims by a three-letter name written in capitals as its first word (`DHL Paket`, `DPD
+   * Kundenservice`, `FTX Noticing`), or null. Brands write their short names so; a person's title or name is not
    * (`Ing. Jan Novák`, `Sky Ferreira`), and further on in a name the letters are as likely initials.
    */
   function acronymDisplayBrand(name: string): string | null {
