@@ -575,6 +575,9 @@ describe('URL risk', () => {
     const form = check('https://forms.yandex.com/cloud/65788937/');
     assert.ok(kinds(form).includes('user-content-host') && !kinds(form).includes('lure-word') && !isFlagged(form), show(form));
     assert.ok(!kinds(check('https://forms.yandex.com/')).includes('user-content-host'), show(check('https://forms.yandex.com/')));
+    // The form's name starts after the folder even when its letters also occur inside it (`c` of `cloud`).
+    const short = check('https://forms.yandex.com/cloud/c/');
+    assert.ok(kinds(short).includes('user-content-host') && !kinds(short).includes('lure-word'), show(short));
   });
 });
 

@@ -1224,8 +1224,9 @@ export function createEngine(catalog: Catalog): Engine {
 
     // Files anyone can upload, named in the path (`storage.googleapis.com/BUCKET/…`, `ipfs.io/ipfs/CID/…`): the
     // host is a known service, so only the upload is judged, as on any other host anyone can publish on.
-    const upload = s.path.length > 0 ? uploadName(s) : '';
-    if (upload !== '') {
+    const uploaded = s.path.length > 0 ? uploadOf(s) : undefined;
+    if (uploaded !== undefined) {
+      const upload = uploaded.name;
       const signals = new Signals();
       // The path is lowercased; a content id is case-sensitive (base58), so quote it as the input has it.
       const at = s.input.toLowerCase().indexOf(upload);
@@ -1233,11 +1234,10 @@ export function createEngine(catalog: Catalog): Engine {
       const shown = original.toLowerCase() === upload ? original : upload;
       signals.add('user-content-host', `${s.host} serves what anyone uploads or publishes: this one is under "${shown}"`, WEIGHTS.userContent);
       const ipfs = s.path.startsWith('/ipfs/') || s.path.startsWith('/ipns/');
-      const uploadAt = s.path.indexOf(upload);
-      const stored = pageInStorage(s.path, ipfs ? uploadAt + upload.length : -1);
+      const stored = pageInStorage(s.path, ipfs ? uploaded.at + upload.length : -1);
       if (stored !== '') addStoragePage(stored, s.host, signals);
       judgeUserinfo(s, signals);
-      judgePath(s, signals, true, uploadAt);
+      judgePath(s, signals, true, uploaded.at);
       return finish(s, signals);
     }
 
@@ -1448,19 +1448,20 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /**
-   * The bucket or content id of a URL on a host of files anyone can upload (PATH_HOSTED_PLATFORMS, path-style S3
-   * under a region), at most MAX_UPLOAD_NAME_CHARS of it; '' when the URL is not such a file.
+   * The bucket, content id or form of a URL on a host of what anyone can upload or publish (PATH_HOSTED_PLATFORMS,
+   * path-style S3 under a region), at most MAX_UPLOAD_NAME_CHARS of it, and where in the path it starts (after the
+   * service's own prefix); undefined when the URL is not such an upload.
    */
-  function uploadName(s: Subject): string {
+  function uploadOf(s: Subject): { readonly name: string; readonly at: number } | undefined {
     const prefixes = know.pathHosted.get(s.host) ?? (s.host.startsWith('s3') && REGIONAL_S3.test(s.host) ? ['/'] : undefined);
-    if (prefixes === undefined) return '';
+    if (prefixes === undefined) return undefined;
     for (const prefix of prefixes) {
       if (!s.path.startsWith(prefix)) continue;
       let end = prefix.length;
       while (end < s.path.length && !PATH_NAME_END.includes(s.path.charAt(end))) end++;
-      if (end > prefix.length) return s.path.slice(prefix.length, Math.min(end, prefix.length + MAX_UPLOAD_NAME_CHARS));
+      if (end > prefix.length) return { name: s.path.slice(prefix.length, Math.min(end, prefix.length + MAX_UPLOAD_NAME_CHARS)), at: prefix.length };
     }
-    return '';
+    return undefined;
   }
 
   function platformOf(host: string, domain: string): string {

@@ -737,25 +737,19 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
   /** Names that are the catalog's own (keywords, official labels): `display-name-brand` judges them, not display-name-site. */
   const catalogNames = new Set(brands.flatMap((b) => [...b.keywords, ...b.domains.map(domainLabelOf)]));
   /**
-   * One-word names and keywords of generic brands (`ledger`, `chase`, `celsius` of Celsius Network), normalised: only
-   * a display name claims them (genericDisplayBrand).
+   * Names only a display name claims, normalised, first brand first: one-word names and keywords of generic brands
+   * (`ledger`, `chase`, `celsius` of Celsius Network; genericDisplayBrand), and three-character names of the others
+   * (`dhl`, `dpd`, `ftx`), which the text index leaves out as too short for prose (acronymDisplayBrand).
    */
   const genericNames = new Map<string, string>();
-  for (const b of brands) {
-    if (b.generic !== true) continue;
-    for (const name of [normaliseText(b.name), ...b.keywords]) {
-      if (name.length >= 3 && !/[^\p{L}\p{N}&]/u.test(name) && !genericNames.has(name)) genericNames.set(name, b.id);
-    }
-  }
-  /**
-   * Three-character names of brands that are not generic (`dhl`, `dpd`, `ftx`), which the text index leaves out (too
-   * short for prose): only a display name that starts with one in capitals claims it (acronymDisplayBrand).
-   */
   const acronyms = new Map<string, string>();
   for (const b of brands) {
-    if (b.generic === true) continue;
     for (const name of [normaliseText(b.name), ...b.keywords]) {
-      if (name.length === ACRONYM_CHARS && /^[a-z0-9]+$/.test(name) && !acronyms.has(name)) acronyms.set(name, b.id);
+      if (b.generic === true) {
+        if (name.length >= 3 && !/[^\p{L}\p{N}&]/u.test(name) && !genericNames.has(name)) genericNames.set(name, b.id);
+      } else if (name.length === ACRONYM_CHARS && /^[a-z0-9]+$/.test(name) && !acronyms.has(name)) {
+        acronyms.set(name, b.id);
+      }
     }
   }
   const organisationIndex = new PhraseIndex(ORGANISATION_WORDS.map((phrase) => ({ phrase, value: phrase })));
