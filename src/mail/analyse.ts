@@ -11,14 +11,14 @@
  * authentication counts only when a result is present and says fail; mismatches need both headers present.
  */
 import type { DNSResolver } from 'mailauth';
-import { createEngine, forwardsOf, isCommonWord, MAX_FORWARD_DEPTH, parseInput, scoreOf, verdictOf, WELL_KNOWN_DOMAINS, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
+import { createEngine, forwardsOf, isCommonWord, MAX_FORWARD_DEPTH, parseInput, safeDecode, scoreOf, verdictOf, WELL_KNOWN_DOMAINS, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
 import { errorMessage, type ErrorCode } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
 import { forwardedHeader } from './forward.js';
 import { scanHtml, type HtmlScan } from './html.js';
 import { DOCUMENT_EXTENSIONS, EXECUTABLE_EXTENSIONS, FREEMAIL_DOMAINS, LURE_LISTS, ZIP_EXTENSIONS, type LureKind } from './lexicon.js';
 import { MAX_ATTACHED_DEPTH, MAX_ATTACHED_MESSAGES, MAX_ATTACHMENT_SCAN_BYTES, MAX_LINKS, MAX_TEXT_CHARS, MAX_ZIP_ENTRIES_SCANNED } from './limits.js';
-import { extractLinks } from './links.js';
+import { extractLinks, extractMailto } from './links.js';
 import { parse as parseHost } from 'tldts';
 import { isPdf, MAX_PDFS, pdfLinks } from './pdf.js';
 import { imageKind, MAX_QR_IMAGES, qrLink } from './qr.js';
@@ -27,7 +27,7 @@ import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
-export const MAIL_ANALYSER_VERSION = '1.13.0';
+export const MAIL_ANALYSER_VERSION = '1.14.0';
 
 /** A per-customer secret phrase that the organisation's genuine mail carries (see docs/mail.md). */
 export interface AntiPhishingCode {
@@ -571,6 +571,7 @@ const CONTACT_CUE_CHARS = 48;
 const CONTACT_CUES: readonly string[] = [
   'write at', 'write to', 'write me', 'reply to', 'reply me', 'reply through', 'respond to', 'contact me', 'contact us at',
   'get back to me', 'email me', 'e-mail me', 'mail me', 'private email', 'private e-mail', 'personal email', 'contact email',
+  'email for response', 'e-mail for response',
   'escreva para', 'escreva-me', 'responda para', 'me responda', 'entre em contato', 'meu e-mail privado', 'meu email pessoal',
   'escríbeme', 'escribe a', 'responde a', 'contáctame', 'mi correo privado', 'mi correo personal',
   'écrivez-moi', 'écrivez à', 'répondez à', 'contactez-moi', 'mon adresse privée', 'mon e-mail privé',
@@ -594,6 +595,34 @@ export function webmailContact(text: string, isFreemail: (domain: string) => boo
     const start = at - localLength;
     const before = t.slice(Math.max(0, start - CONTACT_CUE_CHARS), start);
     if (CONTACT_CUES.some((cue) => before.includes(cue))) return address;
+  }
+  return '';
+}
+
+/** The parts of a mailto: link that write the message for the reader (RFC 6068): the link is a prepared answer. */
+const MAILTO_PREFILLED: ReadonlySet<string> = new Set(['subject', 'cc', 'bcc', 'body']);
+
+/**
+ * A free-webmail address that one of the message's `mailto:` links opens a message to, with its subject, copy or text
+ * already written (`mailto:x@gmail.com?subject=Report%20User%20Now`), that is not the sender's own (nor a Reply-To's),
+ * or ''. Such a button ("Report user", "Unsubscribe", "Request number …") collects answers in a webmail mailbox the
+ * headers do not name, as the text's ask does in webmailContact(). A bare `mailto:` to a person (a quoted reply's
+ * `From: Paul [mailto:paul@yahoo.com]`) does not count.
+ */
+export function webmailMailto(links: Iterable<string>, isFreemail: (domain: string) => boolean, own: readonly string[]): string {
+  for (const link of links) {
+    if (!link.toLowerCase().startsWith('mailto:')) continue;
+    const rest = link.slice('mailto:'.length);
+    const q = rest.indexOf('?');
+    if (q < 0) continue;
+    const prepared = [...new URLSearchParams(rest.slice(q + 1)).keys()].some((k) => MAILTO_PREFILLED.has(k.toLowerCase()));
+    if (!prepared) continue;
+    for (const part of rest.slice(0, q).split(',')) {
+      const address = safeDecode(part).trim().toLowerCase();
+      const at = address.lastIndexOf('@');
+      if (at <= 0 || address.includes('%') || own.includes(address) || !isFreemail(address.slice(at + 1))) continue; // '%': escapes that do not decode
+      return address;
+    }
   }
   return '';
 }
@@ -1001,10 +1030,15 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
         'a few sign-up confirmations greet by address too');
     }
 
-    const contact = webmailContact(bodyText, (d) => freemail.has(registrable(d)),
-      [(from?.address ?? '').toLowerCase(), ...m.replyTo.map((r) => r.address.toLowerCase()), ...(forwarded === null ? [] : [forwarded.address.toLowerCase()])]);
+    const isFreemail = (d: string): boolean => freemail.has(registrable(d));
+    const ownAddresses = [(from?.address ?? '').toLowerCase(), ...m.replyTo.map((r) => r.address.toLowerCase()), ...(forwarded === null ? [] : [forwarded.address.toLowerCase()])];
+    const contact = webmailContact(bodyText, isFreemail, ownAddresses);
+    const mailto = contact === '' ? webmailMailto([...(html?.links.map((l) => l.href) ?? []), ...extractMailto(m.text, MAX_LINKS)], isFreemail, ownAddresses) : '';
     if (contact !== '') {
       signals.add('webmail-contact', `the text asks the reader to write to a free webmail address (${contact}) that is not the sender's: answers go to a mailbox the headers do not name`,
+        MAIL_WEIGHTS.webmailContact);
+    } else if (mailto !== '') {
+      signals.add('webmail-contact', `a link opens a message to a free webmail address (${mailto}), its subject already written, that is not the sender's: answers go to a mailbox the headers do not name`,
         MAIL_WEIGHTS.webmailContact);
     }
 
@@ -1229,7 +1263,9 @@ export function createMailAnalyser(options: MailAnalyserOptions): MailAnalyser {
    * (`Ing. Jan Novák`, `Sky Ferreira`), and further on in a name the letters are as likely initials.
    */
   function acronymDisplayBrand(name: string): string | null {
-    const first = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(name)?.[1] ?? '';
+    const word = /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)/u.exec(name)?.[1] ?? '';
+    // The name as a word of its own (`FTX Noticing`) or glued to a capitalised word (`FTXTeam`, `DHLExpress`).
+    const first = /^\p{Lu}\p{Ll}/u.test(word.slice(ACRONYM_CHARS)) ? word.slice(0, ACRONYM_CHARS) : word;
     if (first.length !== ACRONYM_CHARS || first !== first.toUpperCase() || /^\d+$/.test(first)) return null;
     return acronyms.get(first.toLowerCase()) ?? null;
   }

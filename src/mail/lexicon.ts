@@ -93,7 +93,7 @@ export const LURE_LISTS: readonly LureList[] = [
       'urgent', 'urgently', 'immediately', 'immediate action', 'as soon as possible', 'within 24 hours', 'within 24hrs',
       'within 48 hours', 'within 72 hours', 'within 12 hours', 'within 2 hours', 'within one hour', 'within 1 hour', 'expires today',
       'expire today', 'will expire', 'has expired', 'last chance', 'final notice', 'final reminder', 'final warning', 'last warning',
-      'last notice', 'act now', 'right away', 'without delay', 'do not ignore', "don't ignore", 'time-sensitive', 'time sensitive',
+      'last notice', 'act now', 'right away', 'without delay', 'do not ignore', "don't ignore", 'time-sensitive', 'time sensitive', 'time-limited',
       'before it is too late', 'limited time',
     ],
   },
@@ -254,23 +254,24 @@ export const LURE_LISTS: readonly LureList[] = [
     kind: 'prize', language: 'en', phrases: [
       'lucky winner', 'you are the lucky', "you're lucky", 'your name came up', 'rewards have arrived', 'your reward', 'take your reward',
       'claim your prize', 'sweepstake*', 'giveaway', 'give away', 'you have been awarded', 'chosen ones', 'promo code', 'lucky winners',
-      'chance to win',
+      'chance to win', 'confirm the receipt', "you've been selected", "you've been chosen", 'you have been chosen',
     ],
   },
   { kind: 'prize', language: 'de', phrases: ['gewinne', 'verlos*', 'zu gewinnen', 'zu gewinnenden', 'teilnahme bestätigen', 'ihre teilnahme'] },
   { kind: 'prize', language: 'nl', phrases: ['win een', 'maak kans', 'winactie', 'verloting', 'je hebt gewonnen', 'cadeaukaart', 'als blijk van'] },
   { kind: 'prize', language: 'fr', phrases: ['à gagner', 'tirage au sort', 'remportez', 'votre cadeau', 'confirmer le reçu', 'veuillez confirmer'] },
-  { kind: 'prize', language: 'es', phrases: ['ganador', 'reclamar', 'reclama tu', 'su premio', 'tu premio', 'has sido elegido'] },
+  { kind: 'prize', language: 'es', phrases: ['ganador', 'reclamar', 'reclama tu', 'su premio', 'tu premio', 'has sido elegido', 'confirma la recepción'] },
   { kind: 'prize', language: 'pt', phrases: ['ganhador', 'ganhou', 'resgate seu', 'seu prêmio'] },
   {
     kind: 'dating', language: 'en', phrases: [
       'solitary female', 'solitary woman', 'solitary girl', "i'm solitary", 'single girls', 'lonely girls', 'girls are waiting', 'women are waiting', 'meet men', 'looking for men', 'sex toy',
       'sex partner', 'wish to see me', 'i want to talk', 'how old are you', 'how old r you', 'where are you from',
-      'where r you from', 'dreams of meeting you', 'date tonight', 'click for date', 'dissolute', 'shemale',
+      'where r you from', 'what state are you from', 'my picture', 'dreams of meeting you', 'date tonight', 'click for date', 'dissolute',
+      'shemale', 'sex chat', 'no fake profiles',
     ],
   },
-  { kind: 'dating', language: 'de', phrases: ['mein profil', 'meine bilder', 'hat dir eine nachricht geschickt', 'kennenzulernen', 'slawische frauen', 'sexkontakt*'] },
-  { kind: 'dating', language: 'nl', phrases: ['naaktfoto*', 'sexvriend*', 'spannende afspraak', 'vaste relatie', 'flirten'] },
+  { kind: 'dating', language: 'de', phrases: ['mein profil', 'meine bilder', 'hat dir eine nachricht geschickt', 'kennenzulernen', 'slawische frauen', 'sexkontakt*', 'singles in ihrer nähe', 'singles in deiner nähe', 'keine fake-profile'] },
+  { kind: 'dating', language: 'nl', phrases: ['naaktfoto*', 'naakt', 'sexvriend*', 'spannende afspraak', 'vaste relatie', 'flirten', 'geen nepprofielen', 'oekraiense vrouw*', 'oekraiense singles', 'perfecte match'] },
   { kind: 'dating', language: 'pt', phrases: ['solteira*', 'seu parceiro', 'apimente', 'encontros'] },
   { kind: 'dating', language: 'fr', phrases: ['rencontrer des', 'beautés'] },
   {
@@ -285,17 +286,19 @@ export const LURE_LISTS: readonly LureList[] = [
     kind: 'crypto', language: 'en', phrases: [
       'staking reward*', 'steth', 'your rewards', 'rewards are available', 'mint your', 'free mint*', 'web3', 'kyc', 'usdt tokens',
       'personal manager', 'personal cabinet', 'account top-up', 'daily payments', 'verify their wallets', 'virtual assets',
+      'connecting your wallet', 'nft drop',
     ],
   },
-  { kind: 'gambling', language: 'en', phrases: ['spin to', 'lottery tickets', 'bonanza', 'goddess of luck'] },
+  { kind: 'gambling', language: 'en', phrases: ['spin to', 'lottery tickets', 'bonanza', 'goddess of luck', 'wagering', 'first deposit'] },
   { kind: 'gambling', language: 'pt', phrases: ['bônus de primeiro depósito', 'diversão do jogo', 'nova plataforma', 'novos cadastros'] },
   {
     kind: 'advance-fee', language: 'en', phrases: [
-      'investment partner', 'promising opportunity', 'kindly respond', 'kindly reply', 'this email still valid', "haven't replied",
+      'investment partner', 'promising opportunity', 'mutually beneficial', 'your assistance in', 'candid assistance', 'partner in your country', 'highly confidential',
+      'over invoiced', 'over-invoiced', '100% risk free', 'honest person', 'of the total amount', 'kindly respond', 'kindly reply', 'this email still valid', "haven't replied",
       'courier service', 'loan offer*', 'provide loans', 'providing loans', 'loan options', 'confirmable draft', 'confirm able draft',
     ],
   },
-  { kind: 'advance-fee', language: 'pt', phrases: ['desejo falar com você', 'meu comunicado', 'fundo vencedor', 'transferência bancária', 'gabinete do'] },
+  { kind: 'advance-fee', language: 'pt', phrases: ['desejo falar com você', 'meu comunicado', 'fundo vencedor', 'transferência bancária', 'gabinete do', 'viúva', 'órfãos', 'instituições de caridade'] },
 
   // ── Cold offers: lead-generation spam (insurance quotes, loans, solar panels, subsidies) and affiliate mailers ──
   {
@@ -312,7 +315,7 @@ export const LURE_LISTS: readonly LureList[] = [
     ],
   },
   { kind: 'offer', language: 'nl', phrases: ['zonnepanelen', 'energierekening', 'energietarieven', 'subsidie', 'isolatie*', 'woningscan', 'besparen op', 'vaste lasten', 'persoonlijk aanbod', 'kozijnen'] },
-  { kind: 'offer', language: 'fr', phrases: ['panneaux solaires', 'rachat de crédit*', "aide de l'état", "aides de l'état", 'économisez', 'simulation gratuite', 'pompe à chaleur'] },
+  { kind: 'offer', language: 'fr', phrases: ['panneaux solaires', 'rachat de crédit*', "aide de l'état", "aides de l'état", 'économisez', 'simulation gratuite', 'pompe à chaleur', 'climatisation réversible'] },
   { kind: 'offer', language: 'de', phrases: ['solaranlage*', 'photovoltaik', 'unverbindliches angebot', 'gratis angebot', 'kostenloses angebot', 'stromkosten', 'förderung'] },
   { kind: 'offer', language: 'es', phrases: ['paneles solares', 'seguro de salud', 'presupuesto gratis'] },
 

@@ -27,6 +27,21 @@ export function extractLinks(text: string, limit: number): string[] {
   return links;
 }
 
+/**
+ * `mailto:` links in free text (a plain-text part shows an HTML link as `text <mailto:x@y?subject=…>`), up to the next
+ * whitespace, quote or bracket, as written. A linear scan like extractLinks().
+ */
+export function extractMailto(text: string, limit: number): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  for (let start = lower.indexOf('mailto:'); start >= 0 && out.length < limit; start = lower.indexOf('mailto:', start + 7)) {
+    let end = start + 7;
+    while (end < text.length && !isLinkEnd(text.charCodeAt(end))) end++;
+    if (end > start + 7) out.push(text.slice(start, end));
+  }
+  return out;
+}
+
 function isLinkEnd(c: number): boolean {
   return c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125;
 }

@@ -203,3 +203,25 @@ describe('scam families by distinct phrases (analyser 1.3: two phrases reach the
     assert.ok((signal(apart, 'threat')?.weight ?? 0) > (signal(nested, 'threat')?.weight ?? 0));
   });
 });
+
+describe('analyser 1.14 vocabulary (romance and dating letters, 419 letters, casino, NFT and prize mail)', () => {
+  const weightOf = async (kind: string, subject: string, body: string): Promise<number> =>
+    signal(await analyser.analyse(plain('Mira <mira@mail.example>', subject, body)), kind)?.weight ?? 0;
+
+  test('two phrases of the family in each language: 40 (a scam family), 30 (prize, an ordinary lure)', async () => {
+    assert.equal(await weightOf('dating-lure', 'Hello', 'I am seeking a guy from USA. What state are you from? I will send you my picture.'), 40);
+    assert.equal(await weightOf('dating-lure', 'Treffen Sie Singles in Ihrer Nähe!', 'Über 1000 Profile, keine Fake-Profile.'), 40);
+    assert.equal(await weightOf('dating-lure', 'Vanavond?', 'Wees naakt als ik langskom. Geen nepprofielen.'), 40);
+    assert.equal(await weightOf('advance-fee-lure', 'Bom dia', 'Sou uma viúva doente e quero doar um fundo para ajudar os órfãos.'), 40);
+    assert.equal(await weightOf('advance-fee-lure', 'Collaboration', 'The contracts were over invoiced; your part is 100% risk free.'), 40);
+    assert.equal(await weightOf('gambling-lure', 'Daily jackpot', 'Make your first deposit; wagering volume decides the winner.'), 40);
+    assert.equal(await weightOf('crypto-lure', 'Whitelist', 'Join our NFT drop by connecting your wallet.'), 40);
+    assert.equal(await weightOf('prize-lure', 'RE: gift', "You've been selected! Please confirm the receipt of your gift."), 30);
+  });
+
+  test('ordinary mail that shares a word: nothing', async () => {
+    assert.equal(await weightOf('dating-lure', 'Photos', 'The state archive sent my passport photo; the portrait is in the album.'), 0);
+    assert.equal(await weightOf('advance-fee-lure', 'Relatório', 'O relatório das instituições financeiras está no anexo.'), 0);
+    assert.equal(await weightOf('gambling-lure', 'Deposit', "I'd wager the first payment arrives Monday."), 0);
+  });
+});

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
-import { generatedSender, greetingAddress, listTagOfReplyTo, roleMailbox, webmailContact } from './analyse.js';
+import { generatedSender, greetingAddress, listTagOfReplyTo, roleMailbox, webmailContact, webmailMailto } from './analyse.js';
 import { unquotedCommaBeforeAddress } from './parse.js';
 import { CATALOG, eml } from './test-fixtures.js';
 
@@ -167,7 +167,7 @@ describe('display-name-brand by a three-letter name', () => {
     { id: 'ing', name: 'ING', domains: ['ing.com'], keywords: ['ing'] },
   ] } });
   test('a display name that starts with the name in capitals claims the brand', async () => {
-    for (const name of ['DHL Paket', '"DHL" Express', 'DHL']) {
+    for (const name of ['DHL Paket', '"DHL" Express', 'DHL', 'DHLExpress Team.']) {
       const r = await withShort.analyse(message([`From: ${name.startsWith('"') ? name : `"${name}"`} <uafzka@centobox.example>`, 'Subject: Ihre Sendung'], 'Bitte bestätigen.'));
       assert.deepEqual(details(r, 'display-name-brand').length, 1, name);
       assert.equal(r.brand, 'dhl', name);
@@ -176,7 +176,7 @@ describe('display-name-brand by a three-letter name', () => {
     assert.deepEqual(details(own, 'display-name-brand'), []);
   });
   test('not a title or a name written in lower case, nor the letters later in a name', async () => {
-    for (const name of ['Ing. Jan Novak', 'Dhl fan club', 'Ede n F ann ING', 'Jan Novak, ING']) {
+    for (const name of ['Ing. Jan Novak', 'Dhl fan club', 'Ede n F ann ING', 'Jan Novak, ING', 'DHLX Labs', 'DHLtech', 'INGrid Svensson']) {
       const r = await withShort.analyse(message([`From: "${name}" <jan@example.org>`, 'Subject: Meeting'], 'See you.'));
       assert.deepEqual(details(r, 'display-name-brand'), [], name);
     }
@@ -239,6 +239,7 @@ describe('webmail-contact', () => {
   test('the text asks to write to a webmail mailbox (en, pt, de): the address', () => {
     assert.equal(webmailContact('i will send you my photo. write at lena.k92@gmail.com have a good day', free, ['x@shop.example.com']), 'lena.k92@gmail.com');
     assert.equal(webmailContact('por favor, escreva para o meu e-mail: dr.paulo.adv@hotmail.com', free, []), 'dr.paulo.adv@hotmail.com');
+    assert.equal(webmailContact("what state are you from? it's my e-mail for response anngosa80@gmail.com .", free, []), 'anngosa80@gmail.com');
     assert.equal(webmailContact('bitte schreiben sie mir an meine private e-mail-adresse herr.weber55@yahoo.com', free, []), 'herr.weber55@yahoo.com');
   });
   test('none for a signature, the sender\'s own mailbox, a company address, or an address without an ask', () => {
@@ -252,6 +253,32 @@ describe('webmail-contact', () => {
     assert.deepEqual(r.signals.filter((s) => s.kind === 'webmail-contact').map((s) => s.weight), [30]);
     const rt = await analyser.analyse(message(['From: Darya <support@fashion.example.com>', 'Reply-To: lena.k92@gmail.com', 'Subject: Hi'], 'Are you there? Write at lena.k92@gmail.com'));
     assert.deepEqual(details(rt, 'webmail-contact'), []);
+  });
+});
+
+describe('webmail-contact by a mailto: link', () => {
+  const free = (d: string): boolean => ['gmail.com', 'hotmail.com', 'yahoo.com'].includes(d);
+  test('a link that writes a message to a webmail mailbox, subject or copy prepared: the address', () => {
+    assert.equal(webmailMailto(['https://shop.example/', 'mailto:fwrakib03@gmail.com?cc=fwrakib03@gmail.com&subject=Report%20User%20Now.'], free, []), 'fwrakib03@gmail.com');
+    assert.equal(webmailMailto(['MAILTO:Claims.Desk%40hotmail.com?&Subject=Request%20Number%20010694'], free, []), 'claims.desk@hotmail.com');
+    assert.equal(webmailMailto(['mailto:office@firm.example,unsub.list@yahoo.com?subject=Unsubscribe'], free, []), 'unsub.list@yahoo.com');
+  });
+  test('none for a bare mailto: (a quoted reply\'s sender), a company mailbox, the sender\'s own, or broken escapes', () => {
+    assert.equal(webmailMailto(['mailto:paul.l@yahoo.com'], free, []), '');
+    assert.equal(webmailMailto(['mailto:support@company.example?subject=Help'], free, []), '');
+    assert.equal(webmailMailto(['mailto:kate.b@gmail.com?subject=Hi'], free, ['kate.b@gmail.com']), '');
+    assert.equal(webmailMailto(['mailto:%E0%A4%A@gmail.com?subject=x', 'mailto:@gmail.com?subject=x', 'mailto:?subject=x'], free, []), '');
+  });
+  test('in a message, as an HTML link or as a plain-text part shows one: 30', async () => {
+    const inHtml = await analyser.analyse(message(['From: Security Notice <news@mag.example.com>', 'Subject: Unusual sign-in'],
+      '<p>Was this you?</p><a href="mailto:fwrakib03@gmail.com?subject=Report%20User%20Now">Report user</a>', 'text/html'));
+    assert.deepEqual(inHtml.signals.filter((s) => s.kind === 'webmail-contact').map((s) => s.weight), [30]);
+    const inText = await analyser.analyse(message(['From: Security Notice <news@mag.example.com>', 'Subject: Unusual sign-in'],
+      'Was this you?\n[Report User] <mailto:fwrakib03@gmail.com?subject=Report%20User%20Now.>'));
+    assert.match(details(inText, 'webmail-contact')[0] ?? '', /fwrakib03@gmail\.com/);
+    const company = await analyser.analyse(message(['From: Security Notice <news@mag.example.com>', 'Subject: Unusual sign-in'],
+      'Was this you?\n[Report] <mailto:abuse@mag.example.com?subject=Report>'));
+    assert.deepEqual(details(company, 'webmail-contact'), []);
   });
 });
 
