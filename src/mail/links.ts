@@ -34,10 +34,12 @@ export function extractLinks(text: string, limit: number): string[] {
 export function extractMailto(text: string, limit: number): string[] {
   const out: string[] = [];
   const lower = text.toLowerCase();
-  for (let start = lower.indexOf('mailto:'); start >= 0 && out.length < limit; start = lower.indexOf('mailto:', start + 7)) {
+  let start = lower.indexOf('mailto:');
+  while (start >= 0 && out.length < limit) {
     let end = start + 7;
     while (end < text.length && !isLinkEnd(text.charCodeAt(end))) end++;
     if (end > start + 7) out.push(text.slice(start, end));
+    start = lower.indexOf('mailto:', end); // past this link: `mailto:mailto:…` is one link, read once
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { generatedSender, greetingAddress, listTagOfReplyTo, roleMailbox, webmailContact, webmailMailto } from './analyse.js';
+import { extractMailto } from './links.js';
 import { unquotedCommaBeforeAddress } from './parse.js';
 import { CATALOG, eml } from './test-fixtures.js';
 
@@ -268,6 +269,13 @@ describe('webmail-contact by a mailto: link', () => {
     assert.equal(webmailMailto(['mailto:support@company.example?subject=Help'], free, []), '');
     assert.equal(webmailMailto(['mailto:kate.b@gmail.com?subject=Hi'], free, ['kate.b@gmail.com']), '');
     assert.equal(webmailMailto(['mailto:%E0%A4%A@gmail.com?subject=x', 'mailto:@gmail.com?subject=x', 'mailto:?subject=x'], free, []), '');
+  });
+  test('mailto: links in plain text, each read once, to the next space or bracket', () => {
+    assert.deepEqual(extractMailto('[Report] <mailto:a.b@gmail.com?subject=Hi%20there> or MAILTO:c@d.example.', 10),
+      ['mailto:a.b@gmail.com?subject=Hi%20there', 'MAILTO:c@d.example.']);
+    assert.equal(extractMailto('mailto:'.repeat(100_000), 200).length, 1);
+    assert.equal(extractMailto('mailto:x@y.example '.repeat(1_000), 200).length, 200);
+    assert.deepEqual(extractMailto('mailto: nothing', 10), []);
   });
   test('in a message, as an HTML link or as a plain-text part shows one: 30', async () => {
     const inHtml = await analyser.analyse(message(['From: Security Notice <news@mag.example.com>', 'Subject: Unusual sign-in'],
