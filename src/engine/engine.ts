@@ -941,7 +941,7 @@ export function createEngine(catalog: Catalog): Engine {
           return undefined;
         }
         if (loose === undefined && !named) {
-          const any = typo ?? findAnyTypo(query);
+          const any = typo ?? firstTypoSeen;
           const u = any === null ? undefined : tokens[typoIds[any.token] ?? 0];
           if (any !== null && u !== undefined && looseTypoCounts(any, u)) loose = { piece, typo: any, token: u };
         }
@@ -1493,17 +1493,19 @@ export function createEngine(catalog: Catalog): Engine {
    */
   function findTypo(query: string): Typo | null {
     typoQuery = query;
+    firstTypoSeen = null;
     return typos.findFirst(query, acceptTypo);
-  }
-
-  /** Any edit-distance-1 typo of a typo target, whatever its kind (see findTypo() for the plausible ones). */
-  function findAnyTypo(query: string): Typo | null {
-    return typos.findFirst(query, acceptAnyTypo);
   }
 
   /** The query of the findTypo() call in progress, for acceptTypo (one callback for all calls: no closure per call). */
   let typoQuery = '';
+  /**
+   * The first typo of any kind the last findTypo() call met, plausible or not: when that call found none, the typo a
+   * look-up accepting every kind would return (the loose sub-domain typo), without a second look-up.
+   */
+  let firstTypoSeen: Typo | null = null;
   function acceptTypo(typo: Typo): boolean {
+    firstTypoSeen ??= typo;
     return plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, typoQuery);
   }
 
@@ -1565,11 +1567,6 @@ function prefixEditWord(label: string, name: string): string {
 const SUBSTITUTION_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['substitution', 'keyboard substitution', 'bitsquat', 'vowel swap']);
 /** Typo kinds that add a letter to the name. */
 const INSERTION_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['insertion', 'keyboard insertion', 'repetition']);
-
-/** findAnyTypo()'s filter: every typo kind counts. */
-function acceptAnyTypo(): boolean {
-  return true;
-}
 
 const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers notice first, and many unrelated names rhyme with a brand this way';
 
