@@ -254,7 +254,7 @@ export const LURE_LISTS: readonly LureList[] = [
     kind: 'prize', language: 'en', phrases: [
       'lucky winner', 'you are the lucky', "you're lucky", 'your name came up', 'rewards have arrived', 'your reward', 'take your reward',
       'claim your prize', 'sweepstake*', 'giveaway', 'give away', 'you have been awarded', 'chosen ones', 'promo code', 'lucky winners',
-      'chance to win', 'confirm the receipt', "you've been selected", "you've been chosen", 'you have been chosen',
+      'chance to win', 'confirm the receipt', "you've been selected", "you've been chosen",
     ],
   },
   { kind: 'prize', language: 'de', phrases: ['gewinne', 'verlos*', 'zu gewinnen', 'zu gewinnenden', 'teilnahme bestätigen', 'ihre teilnahme'] },

@@ -16,8 +16,7 @@ export function extractLinks(text: string, limit: number): string[] {
     const hxxp = lower.indexOf('hxxp', from);
     const start = http < 0 ? hxxp : hxxp < 0 ? http : Math.min(http, hxxp);
     if (start < 0) break;
-    let end = start;
-    while (end < text.length && !isLinkEnd(text.charCodeAt(end))) end++;
+    const end = linkEnd(text, start);
     let stop = end;
     while (stop > start && '.,;:!?'.includes(text.charAt(stop - 1))) stop--; // trailing sentence punctuation
     const candidate = text.slice(start, stop);
@@ -36,12 +35,18 @@ export function extractMailto(text: string, limit: number): string[] {
   const lower = text.toLowerCase();
   let start = lower.indexOf('mailto:');
   while (start >= 0 && out.length < limit) {
-    let end = start + 7;
-    while (end < text.length && !isLinkEnd(text.charCodeAt(end))) end++;
+    const end = linkEnd(text, start + 7);
     if (end > start + 7) out.push(text.slice(start, end));
     start = lower.indexOf('mailto:', end); // past this link: `mailto:mailto:…` is one link, read once
   }
   return out;
+}
+
+/** Where a link written in `text` from `from` on ends: the next whitespace, quote or bracket, or the text's end. */
+function linkEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && !isLinkEnd(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function isLinkEnd(c: number): boolean {
