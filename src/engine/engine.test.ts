@@ -163,6 +163,41 @@ describe('typosquats', () => {
   }
 });
 
+describe('typos of a brand\'s compound domain names', () => {
+  // Official labels that contain the brand's name (`rakuten-bank`, `smbc-card`) are names customers see.
+  const compound = createEngine({
+    brands: [
+      { id: 'rakuten', name: 'Rakuten', domains: ['rakuten.co.jp', 'rakuten-bank.co.jp'], keywords: ['rakuten'] },
+      { id: 'smbc-card', name: 'SMBC Card', domains: ['smbc-card.com'], keywords: ['smbc'] },
+      { id: 'walmart', name: 'Walmart', domains: ['walmart.com'], keywords: ['walmart'] },
+      { id: 'citi', name: 'Citi', domains: ['citi.com', 'citibank.com'], keywords: ['citi'] },
+      { id: 'netflix', name: 'Netflix', domains: ['netflix.com', 'nflximg.net'], keywords: ['netflix'] },
+    ],
+  });
+  const judge = (input: string): CheckResult => compound.check(input);
+
+  test('one edit from a compound official label is a typosquat of it, hyphenated or not', () => {
+    for (const [input, brand] of [['rakutenbnak.com', 'rakuten'], ['rakutenbankj.com', 'rakuten'], ['rakuten-bnak.com', 'rakuten'], ['smbc-crad.com', 'smbc-card'], ['smbc-cardc.net', 'smbc-card']] as const) {
+      const r = judge(input);
+      assert.ok(isFlagged(r), `${input}: ${show(r)}`);
+      assert.equal(r.brand, brand, `${input}: ${show(r)}`);
+      assert.ok(kinds(r).includes('typosquat'), `${input}: ${show(r)}`);
+    }
+  });
+
+  test('a hyphenated label is a typo only with its hyphens where the name has them: wall-art is not walmart', () => {
+    for (const input of ['wall-art.com', 'city-bank.com']) {
+      const r = judge(input);
+      assert.ok(!r.signals.some((s) => s.kind === 'typosquat' && s.weight >= SUSPICIOUS_SCORE), `${input}: ${show(r)}`);
+    }
+  });
+
+  test('a service name without the brand\'s name in it is no typo target', () => {
+    const r = judge('nflximq.net');
+    assert.ok(!kinds(r).includes('typosquat'), show(r));
+  });
+});
+
 describe('combosquats, brand placement and URL tricks', () => {
   test('binance-support-verify.com is a Binance combosquat', () => {
     assertVerdict('binance-support-verify.com', 'phishing', 'binance', 'combosquat');

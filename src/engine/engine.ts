@@ -18,7 +18,7 @@ import { parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
 import { JumbledDomainIndex } from './jumble.js';
-import { TypoIndex, describeTypo, type Typo, type TypoKind } from './typo.js';
+import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, pluralEnding, type RestKind } from './words.js';
 import {
@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.10.0';
+export const ENGINE_VERSION = '1.11.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -513,11 +513,19 @@ export function createEngine(catalog: Catalog): Engine {
     .filter((w) => !brandTexts.has(w.replaceAll('-', '')));
   const automaton = new TokenAutomaton([...scanTexts.map((t) => (t === '' ? '\u0000' : t)), ...lureWords]);
 
-  // Typo targets: the catalog's own keywords only (a typo of `tiktokv`, a service name, is nobody's mistake).
-  const listed = (t: TokenInfo): boolean => t.text.length >= DISTINCTIVE_TOKEN_LENGTH - 1 && brands[t.brand]?.keywords.includes(t.text) === true;
-  const typoTokens = tokens.filter(listed);
+  // Typo targets: the catalog's keywords, and official labels that contain one (`rakuten-bank`, `kuronekoyamato`:
+  // names customers see, so `rakutenbnak` is a typo of one), once per brand and name. A typo of a service name
+  // without the brand's name in it (`alicdn`, `nflximg`) is nobody's mistake.
+  const typoTargets = new Set<string>();
+  const listed = (t: TokenInfo): boolean => {
+    if (t.text.length < DISTINCTIVE_TOKEN_LENGTH - 1 || !t.keyword) return false;
+    const key = `${t.brand}\u0000${t.text}`;
+    if (typoTargets.has(key)) return false;
+    typoTargets.add(key);
+    return true;
+  };
   const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
-  const typos = new TypoIndex(typoTokens.map((t) => t.text));
+  const typos = new TypoIndex(typoIds.map((id) => tokens[id]?.text ?? ''));
 
   /**
    * What `joined` (a label without its hyphens) reads as with its dots put back, if it is a brand's host name: an
@@ -674,6 +682,12 @@ export function createEngine(catalog: Catalog): Engine {
     const query = skel === label ? label : skel;
     let typo = label.length < DISTINCTIVE_TOKEN_LENGTH - 2 ? null : findTypo(label);
     if (typo === null && query !== label && label.length >= DISTINCTIVE_TOKEN_LENGTH - 2) typo = findTypo(query);
+    // A hyphenated name misspelt (`smbc-crad`, `rakuten-carde`): its letters one edit from the name's, its hyphens
+    // where the name has them. Other hyphenated labels one letter from a name are other words (`wall-art`, `city-bank`).
+    if (typo === null && joined !== label && joined.length >= DISTINCTIVE_TOKEN_LENGTH - 2) {
+      const joinedTypo = findTypo(joined);
+      if (joinedTypo !== null && hyphenatedLikeName(label, tokens[typoIds[joinedTypo.token] ?? 0])) typo = joinedTypo;
+    }
     if (typo !== null && isCommonWord(query)) {
       // `papal` is one edit from paypal but is a word of its own: say so, and attribute no more than that.
       const t = tokens[typoIds[typo.token] ?? 0];
@@ -1507,6 +1521,16 @@ export function createEngine(catalog: Catalog): Engine {
   function acceptTypo(typo: Typo): boolean {
     firstTypoSeen ??= typo;
     return plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, typoQuery);
+  }
+
+  /** Whether `label` is one edit from one of t's names as the catalog writes it, hyphens included (`smbc-card`). */
+  function hyphenatedLikeName(label: string, t: TokenInfo | undefined): boolean {
+    if (t === undefined) return false;
+    const b = brands[t.brand];
+    for (const name of [...(officialLabels[t.brand] ?? []), ...(b?.keywords ?? [])]) {
+      if (name.includes('-') && name.replaceAll('-', '') === t.text && withinOneEdit(label, name)) return true;
+    }
+    return false;
   }
 
   function plausibleTypo(token: string, typo: Typo, query: string): boolean {

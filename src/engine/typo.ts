@@ -282,3 +282,18 @@ export function describeTypo(query: string, token: string, typo: Typo): string {
     default: return `${query} ~ ${token} (${typo.kind}: '${token.charAt(typo.at)}' → '${typo.char}')`;
   }
 }
+
+/**
+ * Whether a and b are at most one edit apart (Damerau: one character left out, added, replaced, or two neighbours
+ * swapped). For checking one pair; TypoIndex finds the one-edit names of a query among many.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+  if (a.slice(i + 1) === b.slice(i + 1)) return true;
+  return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && a.slice(i + 2) === b.slice(i + 2);
+}
