@@ -399,7 +399,22 @@ describe('hookwatch permutations', () => {
   }
 });
 
-describe('hookwatch check: the reader of stdout goes away', () => {
+describe('the reader of stdout goes away', () => {
+  test('like `hookwatch permutations DOMAIN | true`: the process ends silently with 141 (128 + SIGPIPE)', async () => {
+    const run = join(fileURLToPath(new URL('.', import.meta.url)), 'run.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', run, 'permutations', 'paypal.com'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code); }));
+    // The reader is gone before the first line is written.
+    child.stdout.destroy();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.equal(code, 141, stderr);
+    assert.equal(stderr, '');
+  });
+
   test('like `hookwatch check < feed | head -1`: the process ends silently with 141 (128 + SIGPIPE)', async () => {
     const run = join(fileURLToPath(new URL('.', import.meta.url)), 'run.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', run, 'check', '--format', 'jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
