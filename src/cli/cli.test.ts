@@ -400,38 +400,42 @@ describe('hookwatch permutations', () => {
 });
 
 describe('the reader of stdout goes away', () => {
-  test('like `hookwatch permutations DOMAIN | true`: the process ends silently with 141 (128 + SIGPIPE)', async () => {
+  /** The CLI run from sources; `ended` gives its exit code and stderr (it is killed after 30 s). */
+  function spawnCli(args: readonly string[], stdin: 'pipe' | 'ignore'): { child: ReturnType<typeof spawn>; ended: Promise<{ code: number | null; stderr: string }> } {
     const run = join(fileURLToPath(new URL('.', import.meta.url)), 'run.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', run, 'permutations', 'paypal.com'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', run, ...args], { stdio: [stdin, 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code); }));
-    // The reader is gone before the first line is written.
-    child.stdout.destroy();
+    child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const code = await exited;
-    clearTimeout(timer);
+    const ended = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    }));
+    return { child, ended };
+  }
+
+  test('like `hookwatch permutations DOMAIN | true`: the process ends silently with 141 (128 + SIGPIPE)', async () => {
+    const { child, ended } = spawnCli(['permutations', 'paypal.com'], 'ignore');
+    // The reader is gone before the first line is written.
+    child.stdout?.destroy();
+    const { code, stderr } = await ended;
     assert.equal(code, 141, stderr);
     assert.equal(stderr, '');
   });
 
   test('like `hookwatch check < feed | head -1`: the process ends silently with 141 (128 + SIGPIPE)', async () => {
-    const run = join(fileURLToPath(new URL('.', import.meta.url)), 'run.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', run, 'check', '--format', 'jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code); }));
+    const { child, ended } = spawnCli(['check', '--format', 'jsonl'], 'pipe');
+    const { stdin, stdout } = child;
+    assert.ok(stdin !== null && stdout !== null);
     // The reader takes the first line and closes its end, as `head -1` does; the feed goes on.
-    child.stdout.once('data', () => { child.stdout.destroy(); });
-    child.stdin.on('error', () => { /* the child may end before the feed does */ });
+    stdout.once('data', () => { stdout.destroy(); });
+    stdin.on('error', () => { /* the child may end before the feed does */ });
     const line = Buffer.from('paypa1.com\nexample.org\n'.repeat(20_000));
     for (let i = 0; i < 20 && child.exitCode === null; i++) {
-      if (!child.stdin.write(line)) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!stdin.write(line)) await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    child.stdin.end();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    const code = await exited;
-    clearTimeout(timer);
+    stdin.end();
+    const { code, stderr } = await ended;
     assert.equal(code, 141, stderr);
     assert.equal(stderr, '');
   });
