@@ -30,6 +30,8 @@ const CATALOG: Catalog = {
     { id: 'visa', name: 'Visa', domains: ['visa.com'], keywords: ['visa'], generic: true },
     { id: 'au', name: 'au', domains: ['au.com'], keywords: ['au'] },
     { id: 'apple', name: 'Apple', domains: ['apple.com', 'icloud.com'], keywords: ['apple', 'icloud'] },
+    // A compound official label that contains the keyword: its typos and split forms are the brand's too.
+    { id: 'rakuten', name: 'Rakuten', domains: ['rakuten.co.jp', 'rakuten-bank.co.jp'], keywords: ['rakuten'] },
   ],
 };
 
@@ -190,6 +192,17 @@ describe('typos of a brand\'s compound domain names', () => {
       const r = judge(input);
       assert.ok(!r.signals.some((s) => s.kind === 'typosquat' && s.weight >= SUSPICIOUS_SCORE), `${input}: ${show(r)}`);
     }
+  });
+
+  test('a compound name split by a dot spells the name, with its hyphens where the name has them', () => {
+    for (const [input, brand] of [['ra.kuten-bank.com', 'rakuten'], ['smbc-c.ard.net', 'smbc-card']] as const) {
+      const r = judge(input);
+      assert.ok(isFlagged(r), `${input}: ${show(r)}`);
+      assert.equal(r.brand, brand, `${input}: ${show(r)}`);
+      assert.ok(kinds(r).includes('split-brand'), `${input}: ${show(r)}`);
+    }
+    const moved = judge('rakut-en.bank.com');
+    assert.ok(!kinds(moved).includes('split-brand'), show(moved));
   });
 
   test('a service name without the brand\'s name in it is no typo target', () => {

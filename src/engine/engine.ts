@@ -714,10 +714,16 @@ export function createEngine(catalog: Catalog): Engine {
     if (sub.length > 0 || splitNext.length > 0) {
       const first = splitNext.length > 0 ? label : sub.slice(sub.lastIndexOf('.') + 1);
       const second = splitNext.length > 0 ? splitNext : label;
-      const ids = labelBloom.mayHaveJoined(first, second) ? exactIndex.get(first + second) : undefined;
+      let ids = labelBloom.mayHaveJoined(first, second) ? exactIndex.get(first + second) : undefined;
+      if (ids === undefined && (first.includes('-') || second.includes('-'))) {
+        // A compound name split by a dot (`ra.kuten-card`, `smbc-c.ard`): its hyphens where the name has them.
+        const written = first + second;
+        const named = exactIndex.get(written.replaceAll('-', ''))?.filter((id) => tokens[id]?.scan === written);
+        if (named !== undefined && named.length > 0) ids = named;
+      }
       const t = ids === undefined ? undefined : tokens[ids[0] ?? 0];
       if (t !== undefined && !t.tiny) {
-        const detail = `"${first}.${second}" spells ${t.text} across a dot`;
+        const detail = `"${first}.${second}" spells ${t.scan} across a dot`;
         if (t.strongName) signals.add('split-brand', detail, WEIGHTS.splitBrand, t.brand);
         else if (t.generic) signals.add('split-brand', detail, WEIGHTS.comboWeak, t.brand, `"${t.text}" is short or an ordinary word`);
         else signals.add('split-brand', detail, WEIGHTS.comboShortMixed, t.brand);
