@@ -92,6 +92,34 @@ describe('accepted forms', () => {
     assert.equal(parsed('paypal[dot]com').host, 'paypal.com');
   });
 
+  test('quotes or angle brackets around the whole line are taken off (CSV fields, links in text)', () => {
+    const s = parsed('<https://paypa1.com/x>');
+    assert.equal(s.host, 'paypa1.com');
+    assert.equal(s.path, '/x');
+    assert.equal(parsed('"paypa1.com"').host, 'paypa1.com');
+    assert.equal(parsed(" 'paypa1.com' ").host, 'paypa1.com');
+    assert.equal(parsed('<hxxps://paypa1[.]com/login>').host, 'paypa1.com');
+    assert.equal(refused('<>'), 'HW_ERR_INPUT_EMPTY');
+    // Only one pair around the whole line: a quote inside a URL's host is no host name.
+    assert.equal(refused('http://"paypa1.com"/'), 'HW_ERR_INPUT_HOST');
+  });
+
+  test('a host holds letters, digits, hyphens, underscores and dots; a wildcard certificate name is judged', () => {
+    for (const input of ['http://a!b.com/', 'http://a$b.com/', 'https://pay{pal}.com/', 'http://a~b.com/x']) assert.equal(refused(input), 'HW_ERR_INPUT_HOST');
+    const wildcard = parsed('*.paypa1.com');
+    assert.equal(wildcard.host, '*.paypa1.com');
+    assert.equal(wildcard.domain, 'paypa1.com');
+    assert.equal(parsed('_dmarc.paypal.com').domain, 'paypal.com');
+  });
+
+  test('ftps: and sftp: hosts are read like an http URL\'s: lowercased, IDN encoded', () => {
+    assert.equal(parsed('FTPS://PAYPA1.COM/').host, 'paypa1.com');
+    const idn = parsed('sftp://bücher.de/x');
+    assert.equal(idn.host, 'xn--bcher-kva.de');
+    assert.equal(idn.unicodeHost, 'bücher.de');
+    assert.equal(idn.path, '/x');
+  });
+
   test('an e-mail address is judged by its domain part', () => {
     const s = parsed('user@paypal.com');
     assert.equal(s.host, 'paypal.com');
@@ -170,13 +198,18 @@ describe('properties', () => {
       fc.uint8Array({ maxLength: 80 }).map((b) => decoder.decode(b)),
       fc.webUrl({ withQueryParameters: true, withFragments: true }),
       fc.domain(),
+      // Every scheme judged, in any case, before a host of printable ASCII: the URL standard keeps some schemes'
+      // hosts as written (`ftps://PAYPA1.COM`), and lets `"`, `!`, `$` … into hosts that no resolver looks up.
+      fc.tuple(fc.constantFrom('http', 'HTTPS', 'ftp', 'ftps', 'FTPS', 'sftp', 'ws', 'wss', 'hxxps'), fc.string({ unit: fc.constantFrom(...Array.from('aZ09.-_*"!$~{}%+,;=\'()')), maxLength: 20 }))
+        .map(([scheme, host]) => `${scheme}://${host}/x`),
     );
     fc.assert(fc.property(input, (text) => {
       const r = parseInput(text);
       if (!r.ok) return;
       const { host } = r.subject;
       assert.ok(host.length > 0 && host.length <= 253, `${JSON.stringify(text)} → ${host}`);
-      assert.match(host, /^[\x21-\x7e]+$/, `${JSON.stringify(text)} → host ${JSON.stringify(host)} is not ASCII`);
+      // A DNS name (a wildcard certificate's `*.` first label included) or an IP literal.
+      assert.match(host, /^(?:\[[0-9a-f:.]+\]|(?:\*\.)?[a-z0-9_.-]+)$/, `${JSON.stringify(text)} → host ${JSON.stringify(host)} is no DNS name`);
       assert.equal(host, host.toLowerCase(), JSON.stringify(text));
       assert.ok(!host.endsWith('.'), JSON.stringify(text));
       assert.equal(r.subject.input, text);

@@ -29,6 +29,11 @@ const MORE_MAILTO_SCHEMES = /^(?:\s*mailto:)+/i;
 /** h, t, t, p with one letter dropped or doubled, optional s: `htp`, `htps`, `hhttps`, `ttp`, `httpss`. Anchored, no nesting. */
 const MISTYPED_WEB_SCHEME = /^(?:h{1,2}t{1,3}p{1,2}|t{1,2}p{1,2})s{0,2}$/;
 const HOST_SCHEMES = new Set(['http', 'https', 'ftp', 'ftps', 'ws', 'wss', 'hxxp', 'hxxps', 'sftp']);
+/**
+ * Schemes the URL standard does not treat as special: it keeps their host as written (case, percent-encoding, no
+ * IDNA), so their host is read as an http URL's would be (`FTPS://PAYPA1.COM/` is paypa1.com).
+ */
+const OPAQUE_HOST_SCHEMES = new Set(['ftps', 'sftp']);
 
 export interface Subject {
   readonly input: string;
@@ -131,6 +136,33 @@ function hasValidLabels(host: string): boolean {
   return length > 0;
 }
 
+/**
+ * Letters, digits, hyphens, underscores and dots only (A-labels: the URL parser has encoded any IDN), with `*` only
+ * as a whole first label (a wildcard certificate's name, as CT logs list them: `*.example.com`). The URL parser lets
+ * more through (`"a.com"`, `a!b.com`, `a$b.com`), which no resolver looks up: such a "host" names no site.
+ */
+function isDnsName(host: string): boolean {
+  for (let i = host.startsWith('*.') ? 2 : 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if (c === 46 /* '.' */) continue;
+    const k = c < 128 ? HOST_CHAR_CLASS[c] ?? 0 : 0;
+    if (k === 0 || (k & CHAR_UPPER) !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * One pair of quotes or angle brackets around the whole line, as text and mail put them around links
+ * (`<https://…>`, RFC 3986 appendix C) and CSV files around fields: the link inside is judged.
+ */
+function unwrapped(s: string): string {
+  if (s.length < 2) return s;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  const wrapped = (first === 60 /* '<' */ && last === 62 /* '>' */) || ((first === 34 /* '"' */ || first === 39 /* "'" */) && last === first);
+  return wrapped ? s.slice(1, -1).trim() : s;
+}
+
 function decodeIdn(host: string): string | null {
   if (!host.includes('xn--')) return host;
   const labels = host.split('.');
@@ -196,7 +228,7 @@ function build(input: string, host: string, isUrl: boolean, path: string, userin
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (host.length === 0 || host.length > MAX_HOST_CHARS) return fail('HW_ERR_INPUT_HOST');
   if (host.startsWith('[')) return ipSubject(input, host, isUrl, path, userinfo, query);
-  if (!hasValidLabels(host)) return fail('HW_ERR_INPUT_HOST');
+  if (!hasValidLabels(host) || !isDnsName(host)) return fail('HW_ERR_INPUT_HOST');
   const unicodeHost = decodeIdn(host);
   if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
   return subjectOf(input, host, unicodeHost, isUrl, path, userinfo, query);
@@ -322,7 +354,7 @@ export function parseInput(raw: string): ParseResult {
 function parseGeneral(raw: string): ParseResult {
   const input = raw;
   if (raw.length === 0) return fail('HW_ERR_INPUT_EMPTY');
-  const text = refang(mayNeedTrim(raw) ? raw.trim() : raw);
+  const text = refang(unwrapped(mayNeedTrim(raw) ? raw.trim() : raw));
   if (text.length === 0) return fail('HW_ERR_INPUT_EMPTY');
   if (hasBadCodeUnits(text)) return fail('HW_ERR_INPUT_ENCODING');
 
@@ -347,6 +379,7 @@ function parseGeneral(raw: string): ParseResult {
     const name = (scheme[1] ?? '').toLowerCase();
     const rest = text.slice(scheme[0].length);
     if (HOST_SCHEMES.has(name)) {
+      if (OPAQUE_HOST_SCHEMES.has(name)) return fromUrl(input, `http:${rest}`);
       return fromUrl(input, name.startsWith('hxxp') ? `http${name.slice(4)}:${rest}` : text);
     }
     // Mistyped web schemes as people paste them into reports (`htps://`, `hhttps://`, `ttp://`): still a web link.
