@@ -92,13 +92,19 @@ describe('accepted forms', () => {
     assert.equal(parsed('paypal[dot]com').host, 'paypal.com');
   });
 
-  test('quotes or angle brackets around the whole line are taken off (CSV fields, links in text)', () => {
+  test('quotes or angle brackets are taken off (CSV fields, links in text, a From header\'s mailbox)', () => {
     const s = parsed('<https://paypa1.com/x>');
     assert.equal(s.host, 'paypa1.com');
     assert.equal(s.path, '/x');
     assert.equal(parsed('"paypa1.com"').host, 'paypa1.com');
     assert.equal(parsed(" 'paypa1.com' ").host, 'paypa1.com');
     assert.equal(parsed('<hxxps://paypa1[.]com/login>').host, 'paypa1.com');
+    // A mailbox as a From header writes it: the address in the last angle brackets.
+    assert.equal(parsed('PayPal <service@paypa1.com>').host, 'paypa1.com');
+    assert.equal(parsed('"Service <PayPal>" <service@paypa1.com>').host, 'paypa1.com');
+    assert.equal(parsed('Sign in here <https://paypa1.com/x>').host, 'paypa1.com');
+    assert.equal(refused('data:text/html,<a@paypa1.com>'), 'HW_ERR_INPUT_SCHEME');
+    assert.equal(refused('see <here>'), 'HW_ERR_INPUT_HOST');
     assert.equal(refused('<>'), 'HW_ERR_INPUT_EMPTY');
     // Only one pair around the whole line: a quote inside a URL's host is no host name.
     assert.equal(refused('http://"paypa1.com"/'), 'HW_ERR_INPUT_HOST');

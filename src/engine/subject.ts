@@ -25,6 +25,8 @@ export const MAX_LABEL_CHARS = 63;
  * times any other line. Linear: the literal `mailto:` ends each repetition.
  */
 const MORE_MAILTO_SCHEMES = /^(?:\s*mailto:)+/i;
+/** A line that starts with a URL scheme (`data:`, `https:`). */
+const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]{0,31}:/i;
 /** Schemes whose URLs name a host we can judge. Defanged `hxxp`/`hxxps` are accepted as analysts write them. */
 /** h, t, t, p with one letter dropped or doubled, optional s: `htp`, `htps`, `hhttps`, `ttp`, `httpss`. Anchored, no nesting. */
 const MISTYPED_WEB_SCHEME = /^(?:h{1,2}t{1,3}p{1,2}|t{1,2}p{1,2})s{0,2}$/;
@@ -152,15 +154,22 @@ function isDnsName(host: string): boolean {
 }
 
 /**
- * One pair of quotes or angle brackets around the whole line, as text and mail put them around links
- * (`<https://…>`, RFC 3986 appendix C) and CSV files around fields: the link inside is judged.
+ * What a line holds inside quotes or angle brackets: links in text and mail (`<https://…>`, RFC 3986 appendix C), a
+ * mailbox as a From header writes it (`PayPal <service@example.com>`: what the last `<…>` ending the line holds), a
+ * CSV field (`"…"`, `'…'` around the whole line).
  */
 function unwrapped(s: string): string {
   if (s.length < 2) return s;
   const first = s.charCodeAt(0);
   const last = s.charCodeAt(s.length - 1);
-  const wrapped = (first === 60 /* '<' */ && last === 62 /* '>' */) || ((first === 34 /* '"' */ || first === 39 /* "'" */) && last === first);
-  return wrapped ? s.slice(1, -1).trim() : s;
+  if (last === 62 /* '>' */) {
+    const open = s.lastIndexOf('<');
+    if (open === 0) return s.slice(1, -1).trim();
+    // A name in front: only before a mailbox or a link, and not after a scheme (`data:text/html,<b>` stays a data: URL).
+    const inner = open < 0 ? '' : s.slice(open + 1, -1).trim();
+    return (inner.includes('@') || inner.includes('://')) && !SCHEME_PREFIX.test(s) ? inner : s;
+  }
+  return (first === 34 /* '"' */ || first === 39 /* "'" */) && last === first ? s.slice(1, -1).trim() : s;
 }
 
 function decodeIdn(host: string): string | null {
