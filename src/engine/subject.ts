@@ -25,11 +25,11 @@ export const MAX_LABEL_CHARS = 63;
  * times any other line. Linear: the literal `mailto:` ends each repetition.
  */
 const MORE_MAILTO_SCHEMES = /^(?:\s*mailto:)+/i;
-/** A line that starts with a URL scheme (`data:`, `https:`). */
-const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]{0,31}:/i;
-/** Schemes whose URLs name a host we can judge. Defanged `hxxp`/`hxxps` are accepted as analysts write them. */
+/** A URL scheme at the start of a line (`data:`, `https:`), the scheme in group 1. */
+const SCHEME = /^([a-z][a-z0-9+.-]{0,31}):/i;
 /** h, t, t, p with one letter dropped or doubled, optional s: `htp`, `htps`, `hhttps`, `ttp`, `httpss`. Anchored, no nesting. */
 const MISTYPED_WEB_SCHEME = /^(?:h{1,2}t{1,3}p{1,2}|t{1,2}p{1,2})s{0,2}$/;
+/** Schemes whose URLs name a host we can judge. Defanged `hxxp`/`hxxps` are accepted as analysts write them. */
 const HOST_SCHEMES = new Set(['http', 'https', 'ftp', 'ftps', 'ws', 'wss', 'hxxp', 'hxxps', 'sftp']);
 /**
  * Schemes the URL standard does not treat as special: it keeps their host as written (case, percent-encoding, no
@@ -167,7 +167,7 @@ function unwrapped(s: string): string {
     if (open === 0) return s.slice(1, -1).trim();
     // A name in front: only before a mailbox or a link, and not after a scheme (`data:text/html,<b>` stays a data: URL).
     const inner = open < 0 ? '' : s.slice(open + 1, -1).trim();
-    return (inner.includes('@') || inner.includes('://')) && !SCHEME_PREFIX.test(s) ? inner : s;
+    return (inner.includes('@') || inner.includes('://')) && !SCHEME.test(s) ? inner : s;
   }
   return (first === 34 /* '"' */ || first === 39 /* "'" */) && last === first ? s.slice(1, -1).trim() : s;
 }
@@ -383,7 +383,7 @@ function parseGeneral(raw: string): ParseResult {
     return { ok: true, subject: { ...result.subject, isUrl: false } };
   }
 
-  const scheme = /^([a-z][a-z0-9+.-]{0,31}):/i.exec(text);
+  const scheme = SCHEME.exec(text);
   if (scheme !== null) {
     const name = (scheme[1] ?? '').toLowerCase();
     const rest = text.slice(scheme[0].length);
