@@ -7,9 +7,9 @@ import { setFlagsFromString } from 'node:v8';
 import { EXIT_BROKEN_PIPE, main } from './main.js';
 
 // The reader of stdout went away (`hookwatch permutations example.com | head`): end as Unix tools do on SIGPIPE,
-// silently, whichever command was writing. Streaming commands see the same error as a failed write (main.ts); a
-// command that writes without waiting (permutations, scan-email's last lines) would otherwise die on an unhandled
-// 'error' event with a stack trace.
+// silently, whichever command was writing. Streaming commands (check, scan-email) see the same error as a failed
+// write (main.ts); a command that writes without waiting for its write (permutations) would otherwise die on an
+// unhandled 'error' event with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT_BROKEN_PIPE);
   throw error;

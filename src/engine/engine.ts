@@ -1529,12 +1529,12 @@ export function createEngine(catalog: Catalog): Engine {
     return plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, typoQuery);
   }
 
-  /** Whether `label` is one edit from one of t's names as the catalog writes it, hyphens included (`smbc-card`). */
+  /** Whether `label` is one edit from t's name as the catalog writes it with hyphens (`smbc-card`, a token's scan). */
   function hyphenatedLikeName(label: string, t: TokenInfo | undefined): boolean {
     if (t === undefined) return false;
-    const b = brands[t.brand];
-    for (const name of [...(officialLabels[t.brand] ?? []), ...(b?.keywords ?? [])]) {
-      if (name.includes('-') && name.replaceAll('-', '') === t.text && withinOneEdit(label, name)) return true;
+    for (const id of exactIndex.get(t.text) ?? []) {
+      const written = tokens[id];
+      if (written?.brand === t.brand && written.scan.includes('-') && withinOneEdit(label, written.scan)) return true;
     }
     return false;
   }
