@@ -178,14 +178,6 @@ async function statusPage(reference: string, fresh: boolean): Promise<void> {
 
 // ---------------------------------------------------------------- is this real?
 
-/** A sender like `PayPal <service@paypa1.com>` or `service@paypa1.com` becomes its domain; anything else is kept. */
-export function checkableInput(raw: string): string {
-  const text = raw.trim();
-  if (text.includes('://')) return text;
-  const address = /<([^<>\s]+@[^<>\s]+)>/.exec(text)?.[1] ?? (/^[^\s@]+@[^\s@]+$/.test(text) ? text : undefined);
-  return address === undefined ? text : address.slice(address.lastIndexOf('@') + 1);
-}
-
 function verdictView(result: CheckResult): HTMLElement {
   const brand = result.brandName ?? result.brand ?? 'a brand';
   const host = result.host === undefined ? '' : defang(result.host);
@@ -241,7 +233,8 @@ function checkPage(): void {
     h('button', { type: 'submit', class: 'primary' }, 'Check'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const value = checkableInput(input.value);
+    // The engine reads what people paste: a link, a host, an address or a sender as mail shows it (`Support <help@…>`).
+    const value = input.value.trim();
     if (value === '') {
       out.replaceChildren(errorBox('Paste something to check first.'));
       return;

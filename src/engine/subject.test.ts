@@ -103,6 +103,7 @@ describe('accepted forms', () => {
     assert.equal(parsed('PayPal <service@paypa1.com>').host, 'paypa1.com');
     assert.equal(parsed('"Service <PayPal>" <service@paypa1.com>').host, 'paypa1.com');
     assert.equal(parsed('Sign in here <https://paypa1.com/x>').host, 'paypa1.com');
+    assert.equal(parsed('From: PayPal <service@paypa1.com>').host, 'paypa1.com');
     assert.equal(refused('data:text/html,<a@paypa1.com>'), 'HW_ERR_INPUT_SCHEME');
     assert.equal(refused('see <here>'), 'HW_ERR_INPUT_HOST');
     assert.equal(refused('<>'), 'HW_ERR_INPUT_EMPTY');

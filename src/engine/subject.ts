@@ -155,8 +155,8 @@ function isDnsName(host: string): boolean {
 
 /**
  * What a line holds inside quotes or angle brackets: links in text and mail (`<https://…>`, RFC 3986 appendix C), a
- * mailbox as a From header writes it (`PayPal <service@example.com>`: what the last `<…>` ending the line holds), a
- * CSV field (`"…"`, `'…'` around the whole line).
+ * mailbox as a From header writes it (`PayPal <service@example.com>`, `From: PayPal <…>`: what the last `<…>` ending
+ * the line holds), a CSV field (`"…"`, `'…'` around the whole line).
  */
 function unwrapped(s: string): string {
   if (s.length < 2) return s;
@@ -165,9 +165,12 @@ function unwrapped(s: string): string {
   if (last === 62 /* '>' */) {
     const open = s.lastIndexOf('<');
     if (open === 0) return s.slice(1, -1).trim();
-    // A name in front: only before a mailbox or a link, and not after a scheme (`data:text/html,<b>` stays a data: URL).
+    // A name in front: only before a mailbox or a link, and not inside a URL (`data:text/html,<b>` stays a data:
+    // URL; a header's name before a blank is no scheme: `From: PayPal <service@example.com>`).
     const inner = open < 0 ? '' : s.slice(open + 1, -1).trim();
-    return (inner.includes('@') || inner.includes('://')) && !SCHEME.test(s) ? inner : s;
+    const scheme = SCHEME.exec(s);
+    const inUrl = scheme !== null && !/\s/.test(s.charAt(scheme[0].length));
+    return (inner.includes('@') || inner.includes('://')) && !inUrl ? inner : s;
   }
   return (first === 34 /* '"' */ || first === 39 /* "'" */) && last === first ? s.slice(1, -1).trim() : s;
 }

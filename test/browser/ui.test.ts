@@ -317,6 +317,24 @@ describe('the web UI in Chromium', { skip: noBrowser }, () => {
     await analyst.context.close();
   });
 
+  test('"is this really us?" reads a sender as mail shows it, a From line, a link in angle brackets', async () => {
+    const customer = await newContext(browser, server);
+    await customer.page.goto('/check');
+    const cases: readonly (readonly [pasted: string, headline: RegExp])[] = [
+      ['PayPal Service <service@paypa1-secure-login.com>', /^Fake: paypa1-secure-login\[\.\]com imitates PayPal/],
+      ['From: PayPal <service@paypa1.com>', /^Fake: paypa1\[\.\]com imitates PayPal/],
+      ['<https://www.paypal.com/signin>', /^Official: www\[\.\]paypal\[\.\]com belongs to PayPal/],
+    ];
+    for (const [pasted, headline] of cases) {
+      await customer.page.getByLabel(/A link, a web address/).fill(pasted);
+      await customer.page.getByRole('button', { name: 'Check' }).click();
+      const verdict = customer.page.locator('#verdict h2');
+      await verdict.filter({ hasText: headline }).waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.match(await verdict.innerText(), headline, pasted);
+    }
+    await customer.context.close();
+  });
+
   test('the portal fits a phone screen without sideways scrolling', async () => {
     const phone = await newContext(browser, server, { width: 375, height: 740 });
     for (const path of ['/', '/report', '/check']) {
