@@ -127,6 +127,14 @@ describe('accepted forms', () => {
     assert.equal(idn.path, '/x');
   });
 
+  test('a URL\'s pathname keeps its case and encoding, without query or fragment; hosts and the root have none', () => {
+    assert.equal(parsed('https://paypa1.com/Sign%20In/x?case=1#top').pathname, '/Sign%20In/x');
+    assert.equal(parsed('hxxps://paypa1[.]com/Login').pathname, '/Login');
+    assert.equal(parsed('https://paypa1.com/?x=1').pathname, '');
+    assert.equal(parsed('paypa1.com').pathname, '');
+    assert.equal(parsed('http://[2001:db8::1]/Login').pathname, '/Login');
+  });
+
   test('an e-mail address is judged by its domain part', () => {
     const s = parsed('user@paypal.com');
     assert.equal(s.host, 'paypal.com');

@@ -63,8 +63,23 @@ export interface Subject {
    * lowercased), for values that must be read exactly, such as a URL carried in a parameter. '' when none.
    */
   readonly query: string;
+  /**
+   * For URL inputs: the path as the URL parser writes it, case kept and percent-encoded, without query or fragment
+   * (`/Login/x%20y`); '' for bare hosts and the root. What tells two URLs of one host apart (the worker's indicator key).
+   */
+  readonly pathname: string;
   readonly isUrl: boolean;
 }
+
+/** What a URL adds to its host (see Subject); NOT_A_URL for bare hosts, addresses and numeric hosts. */
+interface UrlParts {
+  readonly path: string;
+  readonly userinfo: string;
+  readonly query: string;
+  readonly pathname: string;
+}
+
+const NOT_A_URL: UrlParts = { path: '', userinfo: '', query: '', pathname: '' };
 
 export type ParseResult = { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly error: EngineError };
 
@@ -208,14 +223,15 @@ export function safeDecode(s: string): string {
 /** Options for tldts: hosts reach it validated, lowercased and without a trailing dot (built once, not per call). */
 export const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
 
-function ipSubject(input: string, host: string, isUrl: boolean, path: string, userinfo: string, query: string): ParseResult {
-  return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, query, isUrl } };
+function ipSubject(input: string, host: string, isUrl: boolean, url: UrlParts): ParseResult {
+  const { path, userinfo, query, pathname } = url;
+  return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, query, pathname, isUrl } };
 }
 
 /** The Subject of a valid lowercase host (labels checked, IDN decoded): public-suffix split by tldts. */
-function subjectOf(input: string, host: string, unicodeHost: string, isUrl: boolean, path: string, userinfo: string, query: string): ParseResult {
+function subjectOf(input: string, host: string, unicodeHost: string, isUrl: boolean, url: UrlParts): ParseResult {
   const parsed = parseDomain(host, TLDTS_OPTIONS);
-  if (parsed.isIp === true) return ipSubject(input, host, isUrl, path, userinfo, query);
+  if (parsed.isIp === true) return ipSubject(input, host, isUrl, url);
   return {
     ok: true,
     subject: {
@@ -228,22 +244,23 @@ function subjectOf(input: string, host: string, unicodeHost: string, isUrl: bool
       privateSuffix: parsed.isPrivate === true,
       subdomain: parsed.subdomain ?? '',
       domainLabel: parsed.domainWithoutSuffix ?? '',
-      path,
-      userinfo,
-      query,
+      path: url.path,
+      userinfo: url.userinfo,
+      query: url.query,
+      pathname: url.pathname,
       isUrl,
     },
   };
 }
 
-function build(input: string, host: string, isUrl: boolean, path: string, userinfo: string, query: string): ParseResult {
+function build(input: string, host: string, isUrl: boolean, url: UrlParts): ParseResult {
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (host.length === 0 || host.length > MAX_HOST_CHARS) return fail('HW_ERR_INPUT_HOST');
-  if (host.startsWith('[')) return ipSubject(input, host, isUrl, path, userinfo, query);
+  if (host.startsWith('[')) return ipSubject(input, host, isUrl, url);
   if (!hasValidLabels(host) || !isDnsName(host)) return fail('HW_ERR_INPUT_HOST');
   const unicodeHost = decodeIdn(host);
   if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
-  return subjectOf(input, host, unicodeHost, isUrl, path, userinfo, query);
+  return subjectOf(input, host, unicodeHost, isUrl, url);
 }
 
 /** Bits of plainHostFlags(). */
@@ -310,7 +327,7 @@ function buildPlain(input: string, flags: number): ParseResult {
   // Without an `xn--` label decodeIdn() returns the host unchanged.
   const unicodeHost = (flags & HAS_IDN_LABEL) !== 0 ? decodeIdn(host) : host;
   if (unicodeHost === null) return fail('HW_ERR_INPUT_PUNYCODE');
-  return subjectOf(input, host, unicodeHost, false, '', '', '');
+  return subjectOf(input, host, unicodeHost, false, NOT_A_URL);
 }
 
 function fromUrl(input: string, text: string): ParseResult {
@@ -324,7 +341,7 @@ function fromUrl(input: string, text: string): ParseResult {
   if (host.length === 0) return fail('HW_ERR_INPUT_HOST');
   const userinfo = url.username.length > 0 || url.password.length > 0 ? safeDecode(`${url.username}${url.password.length > 0 ? ':' : ''}${url.password}`).toLowerCase() : '';
   const path = safeDecode(url.pathname + url.search + url.hash).toLowerCase();
-  return build(input, host, true, path === '/' ? '' : path, userinfo, url.search.slice(1));
+  return build(input, host, true, { path: path === '/' ? '' : path, userinfo, query: url.search.slice(1), pathname: url.pathname === '/' ? '' : url.pathname });
 }
 
 /** Undoes the usual defanging of indicators: `hxxp://`, `[.]`, `(.)`, `[dot]`. */
@@ -378,7 +395,7 @@ function parseGeneral(raw: string): ParseResult {
       const c = host.charCodeAt(i);
       if (c >= 65 && c <= 90) { host = host.toLowerCase(); break; }
     }
-    return build(input, host, false, '', '', '');
+    return build(input, host, false, NOT_A_URL);
   }
   if (shape === HostShape.Numeric || shape === HostShape.NeedsUrlParser) {
     const result = fromUrl(input, `http://${text}/`);

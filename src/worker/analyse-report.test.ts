@@ -97,6 +97,20 @@ forEachStore((name, open) => {
     assert.equal(results.get('https://paypa1-login.com/signin?id=7'), 'phishing');
   });
 
+  test(`${name}: one URL written as analysts and mail write it is one indicator, keyed by host and path`, async () => {
+    const forms = ['https://paypa1-verify.com/Signin?case=1', '<https://paypa1-verify.com/Signin>', 'hxxps://paypa1-verify[.]com/Signin#x', 'Sign in <https://PAYPA1-VERIFY.COM/Signin>'];
+    for (const [i, url] of forms.entries()) {
+      const created = await store.reports.create({ url, payloadHash: String(i).repeat(64), actor: 'public' });
+      assert.ok(!created.conflict);
+      await analyseReport(store, engine, created.id, () => new Date('2025-01-04T00:00:00Z'), mail);
+    }
+    const bare = await store.reports.create({ url: 'paypa1-verify.com', payloadHash: 'f'.repeat(64), actor: 'public' });
+    assert.ok(!bare.conflict);
+    await analyseReport(store, engine, bare.id, () => new Date('2025-01-04T00:00:00Z'), mail);
+    const page = await store.indicators.list({ limit: 10, search: 'paypa1-verify' });
+    assert.deepEqual(page.items.map((i) => [i.key, i.kind, i.reportCount]).sort(), [['paypa1-verify.com', 'host', 1], ['paypa1-verify.com/Signin', 'url', forms.length]]);
+  });
+
   test(`${name}: without an e-mail analyser the message is kept but not analysed (previous behaviour)`, async () => {
     const created = await store.reports.create({ email: MESSAGE, payloadHash: 'b'.repeat(64), actor: 'public' });
     assert.ok(!created.conflict);

@@ -18,18 +18,15 @@ export const MAX_LINKS_PER_REPORT = 50;
 /** Most inputs judged for one report: its URL, its text's and message's links, and the destinations they carry. */
 export const MAX_INDICATORS_PER_REPORT = 3 * MAX_LINKS_PER_REPORT;
 
-/** The deduplication key of an input: host for bare hosts, host + path for URLs (query and fragment carry victims' tokens). */
+/**
+ * The deduplication key of an input: host for bare hosts, host + path for URLs (query and fragment carry victims'
+ * tokens), the path as the engine read it (defanged, in angle brackets: every form the engine reads).
+ */
 export function indicatorKey(result: CheckResult): { key: string; kind: 'url' | 'host' } | null {
   if (result.host === undefined) return null;
-  const input = result.input.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return { key: result.host, kind: 'host' };
-  try {
-    const url = new URL(input.replace(/^hxxp/i, 'http'));
-    const path = url.pathname === '/' ? '' : url.pathname;
-    return path === '' ? { key: result.host, kind: 'host' } : { key: `${result.host}${path}`, kind: 'url' };
-  } catch {
-    return { key: result.host, kind: 'host' };
-  }
+  const parsed = parseInput(result.input);
+  const pathname = parsed.ok ? parsed.subject.pathname : '';
+  return pathname === '' ? { key: result.host, kind: 'host' } : { key: `${result.host}${pathname}`, kind: 'url' };
 }
 
 /**
