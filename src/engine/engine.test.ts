@@ -187,6 +187,11 @@ describe('typos of a brand\'s compound domain names', () => {
     }
   });
 
+  test('the typo of a hyphenated name is said with the name as written', () => {
+    const r = judge('smbc-crad.com');
+    assert.ok(r.signals.some((s) => s.kind === 'typosquat' && s.detail.startsWith('smbc-crad ~ smbc-card (transposition')), show(r));
+  });
+
   test('a hyphenated label is a typo only with its hyphens where the name has them: wall-art is not walmart', () => {
     for (const input of ['wall-art.com', 'city-bank.com']) {
       const r = judge(input);

@@ -684,9 +684,11 @@ export function createEngine(catalog: Catalog): Engine {
     if (typo === null && query !== label && label.length >= DISTINCTIVE_TOKEN_LENGTH - 2) typo = findTypo(query);
     // A hyphenated name misspelt (`smbc-crad`, `rakuten-carde`): its letters one edit from the name's, its hyphens
     // where the name has them. Other hyphenated labels one letter from a name are other words (`wall-art`, `city-bank`).
+    let writtenName = '';
     if (typo === null && joined !== label && joined.length >= DISTINCTIVE_TOKEN_LENGTH - 2) {
       const joinedTypo = findTypo(joined);
-      if (joinedTypo !== null && hyphenatedLikeName(label, tokens[typoIds[joinedTypo.token] ?? 0])) typo = joinedTypo;
+      writtenName = joinedTypo === null ? '' : hyphenatedNameNear(label, tokens[typoIds[joinedTypo.token] ?? 0]);
+      if (writtenName !== '') typo = joinedTypo;
     }
     if (typo !== null && isCommonWord(query)) {
       // `papal` is one edit from paypal but is a word of its own: say so, and attribute no more than that.
@@ -697,14 +699,15 @@ export function createEngine(catalog: Catalog): Engine {
     if (typo !== null) {
       const t = tokens[typoIds[typo.token] ?? 0];
       if (t !== undefined) {
-        if (t.generic) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoWord, t.brand, `"${t.text}" is short or an ordinary word: most names one edit away are other words`);
+        const what = describeTypo(label, t.text, typo, writtenName === '' ? t.text : writtenName);
+        if (t.generic) signals.add('typosquat', what, WEIGHTS.typoWord, t.brand, `"${t.text}" is short or an ordinary word: most names one edit away are other words`);
         else if (t.text.length > DISTINCTIVE_TOKEN_LENGTH) {
           const word = prefixEditWord(label, t.text);
-          if (word !== '') signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `only the letters before the ordinary word "${word}" differ: many names are a letter or two plus "${word}"`);
-          else if (firstLetterSwapped(typo, t.text)) signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, FIRST_LETTER_CAVEAT);
-          else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typosquat, t.brand);
+          if (word !== '') signals.add('typosquat', what, WEIGHTS.typoShort, t.brand, `only the letters before the ordinary word "${word}" differ: many names are a letter or two plus "${word}"`);
+          else if (firstLetterSwapped(typo, t.text)) signals.add('typosquat', what, WEIGHTS.typoShort, t.brand, FIRST_LETTER_CAVEAT);
+          else signals.add('typosquat', what, WEIGHTS.typosquat, t.brand);
         }
-        else signals.add('typosquat', describeTypo(label, t.text, typo), WEIGHTS.typoShort, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
+        else signals.add('typosquat', what, WEIGHTS.typoShort, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
         return;
       }
     }
@@ -1529,14 +1532,14 @@ export function createEngine(catalog: Catalog): Engine {
     return plausibleTypo(tokens[typoIds[typo.token] ?? 0]?.text ?? '', typo, typoQuery);
   }
 
-  /** Whether `label` is one edit from t's name as the catalog writes it with hyphens (`smbc-card`, a token's scan). */
-  function hyphenatedLikeName(label: string, t: TokenInfo | undefined): boolean {
-    if (t === undefined) return false;
+  /** t's name as the catalog writes it with hyphens (`smbc-card`, a token's scan) when `label` is one edit from it, else ''. */
+  function hyphenatedNameNear(label: string, t: TokenInfo | undefined): string {
+    if (t === undefined) return '';
     for (const id of exactIndex.get(t.text) ?? []) {
       const written = tokens[id];
-      if (written?.brand === t.brand && written.scan.includes('-') && withinOneEdit(label, written.scan)) return true;
+      if (written?.brand === t.brand && written.scan.includes('-') && withinOneEdit(label, written.scan)) return written.scan;
     }
-    return false;
+    return '';
   }
 
   function plausibleTypo(token: string, typo: Typo, query: string): boolean {

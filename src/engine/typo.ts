@@ -271,15 +271,18 @@ export class TypoIndex {
   }
 }
 
-/** How an analyst reads a typo, e.g. "paypa1 ~ paypal (1 substitution: 'l' → '1')". */
-export function describeTypo(query: string, token: string, typo: Typo): string {
+/**
+ * How an analyst reads a typo, e.g. "paypa1 ~ paypal (1 substitution: 'l' → '1')". `shown`: the name as written
+ * when the typo was found on it without its hyphens (`smbc-crad ~ smbc-card`; `typo` indexes `token`).
+ */
+export function describeTypo(query: string, token: string, typo: Typo, shown = token): string {
   switch (typo.kind) {
-    case 'omission': return `${query} ~ ${token} (omission: '${typo.char}' left out)`;
-    case 'insertion': return `${query} ~ ${token} (insertion: '${typo.char}' added)`;
-    case 'keyboard insertion': return `${query} ~ ${token} (insertion of neighbouring key '${typo.char}')`;
-    case 'repetition': return `${query} ~ ${token} (repetition: '${typo.char}' doubled)`;
-    case 'transposition': return `${query} ~ ${token} (transposition: '${token.charAt(typo.at)}${token.charAt(typo.at + 1)}' swapped)`;
-    default: return `${query} ~ ${token} (${typo.kind}: '${token.charAt(typo.at)}' → '${typo.char}')`;
+    case 'omission': return `${query} ~ ${shown} (omission: '${typo.char}' left out)`;
+    case 'insertion': return `${query} ~ ${shown} (insertion: '${typo.char}' added)`;
+    case 'keyboard insertion': return `${query} ~ ${shown} (insertion of neighbouring key '${typo.char}')`;
+    case 'repetition': return `${query} ~ ${shown} (repetition: '${typo.char}' doubled)`;
+    case 'transposition': return `${query} ~ ${shown} (transposition: '${token.charAt(typo.at)}${token.charAt(typo.at + 1)}' swapped)`;
+    default: return `${query} ~ ${shown} (${typo.kind}: '${token.charAt(typo.at)}' → '${typo.char}')`;
   }
 }
 
