@@ -188,6 +188,16 @@ describe('HTML and link bombs', () => {
   });
 });
 
+describe('characters that change length in lower case', () => {
+  // `İ` lower-cased is two UTF-16 units: searching a lower-cased copy put every later link out of place.
+  test('a link after `İ` in a plain-text part or a meta refresh is read as written', async () => {
+    const text = await analyser.analyse(eml([...HEAD, 'Content-Type: text/plain; charset=utf-8'], 'İİİİ Sign in: https://paypa1-login.example/x now'));
+    assert.ok(text.links.includes('https://paypa1-login.example/x'), JSON.stringify(text.links));
+    const meta = scanHtml('<meta http-equiv="refresh" content="0;İİİİ URL=https://paypa1-login.example/y">');
+    assert.ok(meta.refreshTargets.includes('https://paypa1-login.example/y'), JSON.stringify(meta.refreshTargets));
+  });
+});
+
 describe('a parser that never settles', () => {
   test('an inline message/rfc822 part with no message in it is HW_ERR_MAIL_UNPARSABLE after MAX_PARSE_MS', async () => {
     // mailparser 3.14.2 never settles on these: analyse() hung (the CLI exited 13, with no line for any file).

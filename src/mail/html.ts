@@ -6,6 +6,7 @@
  */
 
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { indexOfCaseless } from './links.js';
 
 export interface HtmlLink {
   readonly href: string;
@@ -272,7 +273,7 @@ export function scanHtml(html: string): HtmlScan {
       case 'meta': {
         if ((attrs.get('http-equiv') ?? '').toLowerCase() === 'refresh') {
           const content = attrs.get('content') ?? '';
-          const at = content.toLowerCase().indexOf('url=');
+          const at = indexOfCaseless(content, 'url=', 0);
           if (at >= 0) refreshTargets.push(content.slice(at + 4).trim().replace(/^['"]|['"]$/g, ''));
         }
         break;
