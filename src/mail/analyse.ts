@@ -23,7 +23,7 @@ import { parse as parseHost } from 'tldts';
 import { isPdf, MAX_PDFS, pdfLinks } from './pdf.js';
 import { imageKind, MAX_QR_IMAGES, qrLink } from './qr.js';
 import { parseMessage, sha256Hex, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
-import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
+import { isInvisible, lowerKeepingIndexes, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */
@@ -491,7 +491,7 @@ const OPT_OUT_SCAN_CHARS = 2000;
 
 /** Index of the first opt-out phrase in the opening of `text`, or -1. */
 function optOutAt(text: string): number {
-  const head = text.slice(0, OPT_OUT_SCAN_CHARS).toLowerCase();
+  const head = lowerKeepingIndexes(text.slice(0, OPT_OUT_SCAN_CHARS));
   let first = -1;
   for (const p of OPT_OUT_PHRASES) {
     const at = head.indexOf(p);
