@@ -6,7 +6,7 @@
  */
 
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { indexOfCaseless } from './links.js';
+import { lowerKeepingIndexes } from './phrases.js';
 
 export interface HtmlLink {
   readonly href: string;
@@ -273,7 +273,7 @@ export function scanHtml(html: string): HtmlScan {
       case 'meta': {
         if ((attrs.get('http-equiv') ?? '').toLowerCase() === 'refresh') {
           const content = attrs.get('content') ?? '';
-          const at = indexOfCaseless(content, 'url=', 0);
+          const at = lowerKeepingIndexes(content).indexOf('url=');
           if (at >= 0) refreshTargets.push(content.slice(at + 4).trim().replace(/^['"]|['"]$/g, ''));
         }
         break;

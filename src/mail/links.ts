@@ -2,16 +2,21 @@
  * Links written as text (in a report's pasted text or a message's plain-text part). Shared by the report worker and
  * the e-mail analyser.
  */
+import { lowerKeepingIndexes } from './phrases.js';
 
 /**
  * Links in free text: http(s) and defanged hxxp(s) URLs up to the next whitespace, quote or bracket. A linear scan
- * over char codes, no regular expression over attacker text.
+ * with indexOf, no regular expression over attacker text. The search runs in a lower-cased copy whose indexes are the
+ * text's (lowerKeepingIndexes): with a plain toLowerCase() copy, four `İ` before a link put it out of reach.
  */
 export function extractLinks(text: string, limit: number): string[] {
   const links: string[] = [];
+  const lower = lowerKeepingIndexes(text);
   let from = 0;
   while (links.length < limit) {
-    const start = linkStart(text, from);
+    const http = lower.indexOf('http', from);
+    const hxxp = lower.indexOf('hxxp', from);
+    const start = http < 0 ? hxxp : hxxp < 0 ? http : Math.min(http, hxxp);
     if (start < 0) break;
     const end = linkEnd(text, start);
     let stop = end;
@@ -29,42 +34,14 @@ export function extractLinks(text: string, limit: number): string[] {
  */
 export function extractMailto(text: string, limit: number): string[] {
   const out: string[] = [];
-  let start = indexOfCaseless(text, 'mailto:', 0);
+  const lower = lowerKeepingIndexes(text);
+  let start = lower.indexOf('mailto:');
   while (start >= 0 && out.length < limit) {
     const end = linkEnd(text, start + 7);
     if (end > start + 7) out.push(text.slice(start, end));
-    start = indexOfCaseless(text, 'mailto:', end); // past this link: `mailto:mailto:…` is one link, read once
+    start = lower.indexOf('mailto:', end); // past this link: `mailto:mailto:…` is one link, read once
   }
   return out;
-}
-
-/**
- * Where `needle` (lowercase ASCII) is in `text` from `from` on, its letters in either case; -1 when it is not.
- * Searching a toLowerCase() copy instead shifts every index after a character whose lower case is longer (`İ` is
- * `i̇`, two units): four of them before a link made the link unreadable, an evasion.
- */
-export function indexOfCaseless(text: string, needle: string, from: number): number {
-  const last = text.length - needle.length;
-  for (let i = from; i <= last; i++) {
-    let j = 0;
-    while (j < needle.length && asciiLower(text.charCodeAt(i + j)) === needle.charCodeAt(j)) j++;
-    if (j === needle.length) return i;
-  }
-  return -1;
-}
-
-/** Where the next `http` or `hxxp`, in any case, starts in `text` from `from` on; -1 when none does. */
-function linkStart(text: string, from: number): number {
-  for (let i = from; i + 4 <= text.length; i++) {
-    if (asciiLower(text.charCodeAt(i)) !== 104 /* h */ || asciiLower(text.charCodeAt(i + 3)) !== 112 /* p */) continue;
-    const a = asciiLower(text.charCodeAt(i + 1));
-    if ((a === 116 /* t */ || a === 120 /* x */) && asciiLower(text.charCodeAt(i + 2)) === a) return i;
-  }
-  return -1;
-}
-
-function asciiLower(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /** Where a link written in `text` from `from` on ends: the next whitespace, quote or bracket, or the text's end. */
