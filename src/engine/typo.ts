@@ -288,15 +288,15 @@ export function describeTypo(query: string, token: string, typo: Typo, shown = t
 
 /**
  * Whether a and b are at most one edit apart (Damerau: one character left out, added, replaced, or two neighbours
- * swapped). For checking one pair; TypoIndex finds the one-edit names of a query among many.
+ * swapped). For checking one pair; TypoIndex finds the one-edit names of a query among many. From the first
+ * difference on, the same comparison as TypoIndex's verification (equalSkipping), without building substrings.
  */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
-  if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
-  if (a.slice(i + 1) === b.slice(i + 1)) return true;
-  return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && a.slice(i + 2) === b.slice(i + 2);
+  if (a.length !== b.length) return a.length > b.length ? equalSkipping(a, i, b, -1) : equalSkipping(a, -1, b, i);
+  // Replaced at i, or a[i] and a[i + 1] swapped (a without a[i] is then b without b[i + 1], and a[i] is b[i + 1]).
+  return equalSkipping(a, i, b, i) || (a.charCodeAt(i) === b.charCodeAt(i + 1) && equalSkipping(a, i, b, i + 1));
 }
