@@ -14,7 +14,7 @@
  */
 import { TokenAutomaton } from './automaton.js';
 import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
-import { parseInput, type Subject } from './subject.js';
+import { lowerKeepingIndexes, parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
 import { JumbledDomainIndex } from './jumble.js';
@@ -721,7 +721,7 @@ export function createEngine(catalog: Catalog): Engine {
       if (ids === undefined && (first.includes('-') || second.includes('-'))) {
         // A compound name split by a dot (`ra.kuten-card`, `smbc-c.ard`): its hyphens where the name has them.
         const written = first + second;
-        const named = exactIndex.get(written.replaceAll('-', ''))?.filter((id) => tokens[id]?.scan === written);
+        const named = exactTokens(written.replaceAll('-', ''))?.filter((id) => tokens[id]?.scan === written);
         if (named !== undefined && named.length > 0) ids = named;
       }
       const t = ids === undefined ? undefined : tokens[ids[0] ?? 0];
@@ -1252,7 +1252,7 @@ export function createEngine(catalog: Catalog): Engine {
       const upload = uploaded.name;
       const signals = new Signals();
       // The path is lowercased; a content id is case-sensitive (base58), so quote it as the input has it.
-      const at = s.input.toLowerCase().indexOf(upload);
+      const at = lowerKeepingIndexes(s.input).indexOf(upload);
       const original = at < 0 ? '' : s.input.slice(at, at + upload.length);
       const shown = original.toLowerCase() === upload ? original : upload;
       signals.add('user-content-host', `${s.host} serves what anyone uploads or publishes: this one is under "${shown}"`, WEIGHTS.userContent);

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_INPUT_CHARS, parseInput, type Subject } from './index.js';
+import { lowerKeepingIndexes, MAX_INPUT_CHARS, parseInput, type Subject } from './index.js';
 import { ERRORS } from '../errors.js';
 
 function parsed(input: string): Subject {
@@ -204,6 +204,18 @@ describe('accepted forms', () => {
 });
 
 describe('properties', () => {
+  test('lowerKeepingIndexes() keeps every index: same length, and the lower case wherever that keeps it', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('İ', 'ẞ', 'Σ', 'ﬃ', 'K', 'A', 'é', '𐐀', ' ', 'U', 'n', 's', 'u', 'b', 'c', 'r', 'i', 'e'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 40 }), (text) => {
+      const lower = lowerKeepingIndexes(text);
+      assert.equal(lower.length, text.length);
+      if (text.toLowerCase().length === text.length) assert.equal(lower, text.toLowerCase());
+      // Wherever a needle is found in the copy, the original holds it at that very index (the same characters).
+      const at = lower.indexOf('unsubscribe');
+      if (at >= 0) assert.equal(lowerKeepingIndexes(text.slice(at, at + 11)), 'unsubscribe');
+    }), { numRuns: 2000 });
+    assert.equal(lowerKeepingIndexes('İİİİ Unsubscribe').indexOf('unsubscribe'), 5);
+  });
+
   test('parseInput never throws, and an accepted host is lowercase ASCII without a trailing dot', () => {
     const decoder = new TextDecoder('utf-8');
     const input = fc.oneof(

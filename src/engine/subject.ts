@@ -220,6 +220,22 @@ export function safeDecode(s: string): string {
   }
 }
 
+/**
+ * `text` lower-cased with every index kept: a character whose lower case is longer (`İ` is `i̇`, two UTF-16 units)
+ * becomes the first unit of it, so a position found in the copy is the same position in `text`. Most text has none
+ * and is lower-cased in one call. For finding words in attacker text and slicing them from it.
+ */
+export function lowerKeepingIndexes(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  const parts: string[] = [];
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    parts.push(l.length === ch.length ? l : l.slice(0, ch.length));
+  }
+  return parts.join('');
+}
+
 /** Options for tldts: hosts reach it validated, lowercased and without a trailing dot (built once, not per call). */
 export const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
 

@@ -11,7 +11,7 @@
  * authentication counts only when a result is present and says fail; mismatches need both headers present.
  */
 import type { DNSResolver } from 'mailauth';
-import { createEngine, forwardsOf, isCommonWord, MAX_FORWARD_DEPTH, parseInput, safeDecode, scoreOf, verdictOf, WELL_KNOWN_DOMAINS, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
+import { createEngine, forwardsOf, isCommonWord, lowerKeepingIndexes, MAX_FORWARD_DEPTH, parseInput, safeDecode, scoreOf, verdictOf, WELL_KNOWN_DOMAINS, type Brand, type Catalog, type CheckResult, type Engine, type Signal, type SignalKind, type Verdict } from '../engine/index.js';
 import { errorMessage, type ErrorCode } from '../errors.js';
 import { authFromHeaders, NO_AUTH, verifyAuth, type AuthSummary } from './auth.js';
 import { forwardedHeader } from './forward.js';
@@ -23,7 +23,7 @@ import { parse as parseHost } from 'tldts';
 import { isPdf, MAX_PDFS, pdfLinks } from './pdf.js';
 import { imageKind, MAX_QR_IMAGES, qrLink } from './qr.js';
 import { parseMessage, sha256Hex, type MailAddress, type MailAttachment, type ParsedMessage } from './parse.js';
-import { isInvisible, lowerKeepingIndexes, normaliseText, PhraseIndex } from './phrases.js';
+import { isInvisible, normaliseText, PhraseIndex } from './phrases.js';
 import type { EmailAnalysis, MailSignal, MailSignalKind, MessageIdentity } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis (with the engine's version). */

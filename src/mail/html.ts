@@ -6,7 +6,7 @@
  */
 
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { lowerKeepingIndexes } from './phrases.js';
+import { lowerKeepingIndexes } from '../engine/index.js';
 
 export interface HtmlLink {
   readonly href: string;

@@ -2,7 +2,7 @@
  * Links written as text (in a report's pasted text or a message's plain-text part). Shared by the report worker and
  * the e-mail analyser.
  */
-import { lowerKeepingIndexes } from './phrases.js';
+import { lowerKeepingIndexes } from '../engine/index.js';
 
 /**
  * Links in free text: http(s) and defanged hxxp(s) URLs up to the next whitespace, quote or bracket. A linear scan

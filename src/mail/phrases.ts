@@ -139,22 +139,6 @@ export function isInvisible(c: number): boolean {
 }
 
 /**
- * `text` lower-cased with every index kept: a character whose lower case is longer (`İ` is `i̇`, two UTF-16 units)
- * becomes the first unit of it, so a position found in the copy is the same position in `text`. Most text has none
- * and is lower-cased in one call.
- */
-export function lowerKeepingIndexes(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  const parts: string[] = [];
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    parts.push(l.length === ch.length ? l : l.slice(0, ch.length));
-  }
-  return parts.join('');
-}
-
-/**
  * Text as the matchers see it: NFKC (full-width letters and ligatures fold to ASCII), lowercase, typographic
  * apostrophes as `'`, invisible characters (isInvisible) removed, every whitespace run one space.
  */
