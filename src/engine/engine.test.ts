@@ -246,6 +246,20 @@ describe('combosquats, brand placement and URL tricks', () => {
     assert.ok(!kinds(check('wwwbinance.xyz')).includes('random-label'));
   });
 
+  test('a short name as a piece of a sub-domain, or glued only to words, names the brand as a whole label does', () => {
+    assertVerdict('hmrc.example.com', 'suspicious', 'hmrc', 'brand-in-subdomain');
+    assertVerdict('www.hmrc-news.example.com', 'suspicious', 'hmrc', 'brand-in-subdomain');
+    assertVerdict('myhmrc.example.com', 'suspicious', 'hmrc', 'brand-in-subdomain');
+    const glued = assertVerdict('wwwinfohmrc.example.com', 'suspicious', 'hmrc', 'brand-in-subdomain');
+    assert.ok(glued.signals.some((x) => x.detail.includes('glued only to words ("wwwinfohmrc")')), show(glued));
+    assertVerdict('hmrcnews.login.example.com', 'suspicious', 'hmrc', 'brand-in-subdomain');
+    // Glued to letters that are no words, the name is a piece of another name; so it is inside a word.
+    for (const input of ['hmrcqzx.example.com', 'xqhmrc.example.com', 'pahmrcx.example.com']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r) && r.brand === null, `${input}: ${show(r)}`);
+    }
+  });
+
   test('the brand name under another suffix is a TLD swap', () => {
     assertFlagged('binance.co', 'binance', 'tld-swap');
     assertFlagged('paypal.co', 'paypal', 'tld-swap');

@@ -20,7 +20,7 @@ import { StringBloom } from './bloom.js';
 import { JumbledDomainIndex } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, pluralEnding, type RestKind } from './words.js';
+import { classifyRest, containsLongWord, isCommonWord, nameGluedToWords, isComposedOfWords, pluralEnding, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.11.0';
+export const ENGINE_VERSION = '1.12.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -866,6 +866,8 @@ export function createEngine(catalog: Catalog): Engine {
         kind = 'brand-in-subdomain';
         const officialHere = officialAt(hostText, hitStart, t.brand);
         const wholeLabel = isLabel(hostText, hitStart, hitEnd);
+        const shortName = !t.generic && !t.strongName;
+        const gluedToWords = shortName && !isBounded ? nameGluedToWords(hostText, hitStart, hitEnd) : '';
         if (officialHere !== '') {
           weight = WEIGHTS.officialInSubdomain;
           detail = `the sub-domain carries ${brandName(t.brand)}'s domain "${officialHere}" but the site is ${s.domain}${how}`;
@@ -880,9 +882,12 @@ export function createEngine(catalog: Catalog): Engine {
           // Glued inside a longer word (`mercaripost`, `micloud`) it is weaker than as a separate token.
           weight = isBounded || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.comboWeak;
           detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
-        } else if (isBounded && !t.generic && !t.strongName) {
-          weight = wholeLabel || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.tokenSubdomainShort;
-          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) as a separate name but the site is ${s.domain}${how}`;
+        } else if (shortName && (isBounded || gluedToWords !== '')) {
+          // A short name as a piece of its own (`nhk-plus.…`, `myjcb.…`) or glued only to words (`nhkplus.…`,
+          // `wwwinfoepos.…`) names the brand as plainly as a whole label does (engine 1.12).
+          weight = WEIGHTS.tokenInSubdomain;
+          const written = isBounded ? 'as a separate name' : `glued only to words ("${gluedToWords}")`;
+          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) ${written} but the site is ${s.domain}${how}`;
         } else if (isBounded && lures > 0) {
           weight = WEIGHTS.tokenSubdomainShort;
           detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) next to lure words but the site is ${s.domain}${how}`;

@@ -207,3 +207,25 @@ export function pluralEnding(text: string, end: number): number {
 function isLetter(c: number): boolean {
   return c >= 97 && c <= 122;
 }
+
+/**
+ * The run of letters around a name at text[start, end) when the letters glued to it on each side, up to the next
+ * non-letter, are known words (`nhkplus`: `plus`; `wwwinfoepos`: `www` + `info`), or '' when either side is not.
+ */
+export function nameGluedToWords(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && isLetter(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && isLetter(text.charCodeAt(to))) to++;
+  const wordsAround = (from === start || isWordSequence(text.slice(from, start))) && (to === end || isWordSequence(text.slice(end, to)));
+  return wordsAround ? text.slice(from, to) : '';
+}
+
+/**
+ * A run of letters made only of known words: lure words, common words, short codes and domain parts, unlike
+ * classifyRun(), which takes any three letters for a word.
+ */
+function isWordSequence(run: string): boolean {
+  if (anyWordBloom().mayHave(run) && (lures().has(run) || words().has(run) || SHORT_CODES.has(run))) return true;
+  return run.length <= MAX_SEGMENTED_CHARS && (segment(run) & OTHER) === 0;
+}
