@@ -210,6 +210,25 @@ describe('typos of a brand\'s compound domain names', () => {
     assert.ok(!kinds(moved).includes('split-brand'), show(moved));
   });
 
+  test('the hyphens of a compound name left out or moved are a typo of it; written as the catalog does, a TLD swap', () => {
+    const dropped = judge('rakutenbank.co.jp');
+    assert.equal(dropped.verdict, 'phishing', show(dropped));
+    assert.ok(dropped.signals.some((s) => s.kind === 'typosquat' && s.detail === 'rakutenbank.co.jp ~ rakuten-bank.co.jp (hyphen left out)'), show(dropped));
+    const elsewhere = judge('smbccard.net');
+    assert.ok(elsewhere.signals.some((s) => s.kind === 'typosquat' && s.detail === 'smbccard ~ smbc-card (hyphen left out)'), show(elsewhere));
+    const moved = judge('smbcc-ard.com');
+    assert.ok(moved.signals.some((s) => s.kind === 'typosquat' && s.detail === 'smbcc-ard.com ~ smbc-card.com (hyphens moved)'), show(moved));
+    const swapped = judge('rakuten-bank.com');
+    assert.ok(kinds(swapped).includes('tld-swap') && !kinds(swapped).includes('typosquat'), show(swapped));
+    assert.equal(swapped.brand, 'rakuten', show(swapped));
+  });
+
+  test('a brand\'s own name is not machine-generated, however few vowels it has', () => {
+    const r = judge('smbc-card.fun');
+    assert.equal(r.brand, 'smbc-card', show(r));
+    assert.ok(!kinds(r).includes('random-label'), show(r));
+  });
+
   test('a service name without the brand\'s name in it is no typo target', () => {
     const r = judge('nflximq.net');
     assert.ok(!kinds(r).includes('typosquat'), show(r));

@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.12.0';
+export const ENGINE_VERSION = '1.12.1';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -167,6 +167,13 @@ interface LooseTypo {
   readonly piece: string;
   readonly typo: Typo;
   readonly token: TokenInfo;
+}
+
+/** An official domain with its label (`amazon.co.jp`, `amazon`) and brand. */
+interface LabelledDomain {
+  readonly domain: string;
+  readonly label: string;
+  readonly brand: number;
 }
 
 interface TokenInfo {
@@ -430,7 +437,7 @@ export function createEngine(catalog: Catalog): Engine {
   };
   const officialLabels: string[][] = brands.map(() => []);
   /** Each official domain with its label (`amazon.co.jp`, `amazon`) and brand, where it has one. */
-  const labelledDomains: { readonly domain: string; readonly label: string; readonly brand: number }[] = [];
+  const labelledDomains: LabelledDomain[] = [];
   brands.forEach((brand, b) => {
     const generic = brand.generic === true;
     for (const k of brand.keywords) addToken(k, b, false, true, generic);
@@ -447,6 +454,9 @@ export function createEngine(catalog: Catalog): Engine {
       if (named && joined !== label) addToken(label, b, true, true, generic);
     }
   });
+
+  const labelledByBrand: LabelledDomain[][] = brands.map(() => []);
+  for (const d of labelledDomains) labelledByBrand[d.brand]?.push(d);
 
   /** Sign-in paths of catalog brands (SIGN_IN_PATHS whose domain the catalog lists), lowercased as paths are. */
   const signInPaths = SIGN_IN_PATHS.flatMap(([path, domain]) => {
@@ -655,11 +665,20 @@ export function createEngine(catalog: Catalog): Engine {
     if (exactIds !== undefined) {
       const t = tokens[exactIds[0] ?? 0];
       if (t !== undefined) {
-        if (joined !== label) {
+        // The brand's name with its hyphens put elsewhere than the catalog writes it (`pay-pal`, `smbccard` of
+        // smbc-card.com) is a typo of it, said against the official domain when the suffix is the same; written as
+        // the catalog writes it, under another suffix, a TLD swap (`etc-meisai.com` of etc-meisai.jp).
+        const sameSuffix = hyphenatedOfficial(t.brand, joined, label, s.suffix);
+        const written = sameSuffix?.label ?? catalogSpelling(t.brand, joined, label);
+        const hyphenated = written !== label;
+        if (hyphenated) {
+          const what = sameSuffix !== undefined
+            ? `${s.domain} ~ ${sameSuffix.domain} (${describeHyphens(label, written)})`
+            : `${label} ~ ${written} (${describeHyphens(label, written)})`;
           // Hyphenating a name people know (`pay-pal`) is a lookalike; a hyphen in a service domain's label
           // (`b-static` ~ bstatic) imitates nothing customers see, and one in a short name (`at-o`) makes other words.
-          if (t.strongName) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, WEIGHTS.typosquat, t.brand);
-          else if (t.keyword && !t.tiny) signals.add('typosquat', `${label} ~ ${t.text} (hyphenation)`, WEIGHTS.typoShort, t.brand, `a hyphen splits the short name "${t.text}" into other words`);
+          if (t.strongName) signals.add('typosquat', what, WEIGHTS.typosquat, t.brand);
+          else if (t.keyword && !t.tiny) signals.add('typosquat', what, WEIGHTS.typoShort, t.brand, `a hyphen splits the short name "${t.text}" into other words`);
         } else if (t.tiny) {
           signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix`, WEIGHTS.typoWord, t.brand, 'two-letter names are registered under every suffix by unrelated owners');
         } else if (t.strongName && isCountrySuffix(s.suffix)) {
@@ -674,7 +693,7 @@ export function createEngine(catalog: Catalog): Engine {
         } else {
           signals.add('tld-swap', `${s.domain} uses the name "${t.text}" of ${brandName(t.brand)} under another suffix`, WEIGHTS.tldSwapGeneric, t.brand, `"${t.text}" is short or an ordinary word`);
         }
-        if (joined !== label || !t.tiny) return;
+        if (hyphenated || !t.tiny) return;
       }
     }
 
@@ -1361,6 +1380,8 @@ export function createEngine(catalog: Catalog): Engine {
     // Only the registrable (or platform customer's) label: generated ids in sub-domains of a chosen name
     // (`0cf17917-….edge.example.app`) are how infrastructure names things, not how kits hide.
     if (kind !== 'infrastructure' && !generatedNames.has(platform) && !signals.dotlessLabel && looksRandom(s.host, labelStart, labelEnd, platform === '')) random = s.host.slice(labelStart, labelEnd);
+    // A brand's own name (`smbc-card`) is chosen, however few vowels it has.
+    if (random !== '' && exactTokens(random.replaceAll('-', '')) !== undefined) random = '';
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
     judgeNameOnAbusedSite(s, signals);
 
@@ -1508,6 +1529,27 @@ export function createEngine(catalog: Catalog): Engine {
     return idx >= 0 ? ulabels[idx] ?? label : label;
   }
 
+  /**
+   * The official domain of brand b whose label is `label` with its hyphens elsewhere (`joined`: without any) under
+   * `suffix` (`smbc-card.com` for smbccard + com), or ''.
+   */
+  function hyphenatedOfficial(b: number, joined: string, label: string, suffix: string): LabelledDomain | undefined {
+    for (const d of labelledByBrand[b] ?? []) {
+      if (d.label !== label && d.label.replaceAll('-', '') === joined && d.domain === `${d.label}.${suffix}`) return d;
+    }
+    return undefined;
+  }
+
+  /**
+   * Brand b's keyword or official label as the catalog writes it, hyphens included, that is `joined` without them:
+   * `label` itself when the catalog writes it so.
+   */
+  function catalogSpelling(b: number, joined: string, label: string): string {
+    const names = [...(brands[b]?.keywords ?? []), ...(officialLabels[b] ?? [])];
+    if (names.includes(label)) return label;
+    return names.find((name) => name.replaceAll('-', '') === joined) ?? joined;
+  }
+
   function officialDomainsText(b: number): string {
     const list = officialLabels[b] === undefined ? [] : brands[b]?.domains ?? [];
     return `official: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ', …' : ''}`;
@@ -1575,6 +1617,13 @@ function describeDotless(label: string): string {
 }
 
 /** The label an official domain gives its brand: `paypal` for paypal.com, `hmrc` for hmrc.gov.uk. */
+/** How `label` places its hyphens against the name as `written`: `hyphenation` (added), `hyphen left out`, `hyphens moved`. */
+function describeHyphens(label: string, written: string): string {
+  if (!written.includes('-')) return 'hyphenation';
+  if (label.includes('-')) return 'hyphens moved';
+  return written.indexOf('-') === written.lastIndexOf('-') ? 'hyphen left out' : 'hyphens left out';
+}
+
 function officialLabelOf(domain: string): string {
   const parsed = parseInput(domain);
   if (!parsed.ok) return '';
