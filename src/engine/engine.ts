@@ -20,7 +20,7 @@ import { StringBloom } from './bloom.js';
 import { JumbledDomainIndex } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, containsLongWord, isCommonWord, nameGluedToWords, isComposedOfWords, pluralEnding, type RestKind } from './words.js';
+import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -1531,7 +1531,7 @@ export function createEngine(catalog: Catalog): Engine {
 
   /**
    * The official domain of brand b whose label is `label` with its hyphens elsewhere (`joined`: without any) under
-   * `suffix` (`smbc-card.com` for smbccard + com), or ''.
+   * `suffix` (`smbc-card.com` for smbccard + com), if the brand has one.
    */
   function hyphenatedOfficial(b: number, joined: string, label: string, suffix: string): LabelledDomain | undefined {
     for (const d of labelledByBrand[b] ?? []) {
@@ -1616,7 +1616,6 @@ function describeDotless(label: string): string {
   return label.includes('-') ? '(its dots left out or written as hyphens)' : '(its dots left out)';
 }
 
-/** The label an official domain gives its brand: `paypal` for paypal.com, `hmrc` for hmrc.gov.uk. */
 /** How `label` places its hyphens against the name as `written`: `hyphenation` (added), `hyphen left out`, `hyphens moved`. */
 function describeHyphens(label: string, written: string): string {
   if (!written.includes('-')) return 'hyphenation';
@@ -1624,6 +1623,7 @@ function describeHyphens(label: string, written: string): string {
   return written.indexOf('-') === written.lastIndexOf('-') ? 'hyphen left out' : 'hyphens left out';
 }
 
+/** The label an official domain gives its brand: `paypal` for paypal.com, `hmrc` for hmrc.gov.uk. */
 function officialLabelOf(domain: string): string {
   const parsed = parseInput(domain);
   if (!parsed.ok) return '';
