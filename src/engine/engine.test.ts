@@ -401,6 +401,13 @@ describe('names that only resemble a lookalike', () => {
     assert.ok(!r.signals.some((s) => s.kind === 'typosquat'), show(r));
   });
 
+  test('a distinctive name that weighs little says why: beside ordinary words, or glued to letters that are none', () => {
+    const caveatOf = (input: string): string => check(input).signals.find((x) => x.kind === 'combosquat')?.caveat ?? '';
+    assert.match(caveatOf('paypal-shop.com'), /ordinary words/);
+    assert.match(caveatOf('xpaypalq.com'), /glued to letters that are no words/);
+    assert.match(caveatOf('binancewv.com'), /glued to letters that are no words/);
+  });
+
   test('a different letter in front of an ordinary word (ucloud ~ icloud) is a weak typo with a caveat', () => {
     const r = check('ucloud.com');
     assert.ok(!isFlagged(r), show(r));

@@ -877,7 +877,9 @@ export function createEngine(catalog: Catalog): Engine {
         if (weight === WEIGHTS.comboWeak && t.generic) caveat = `"${t.text}" is short or an ordinary word`;
         if (weight <= WEIGHTS.comboWeak && t.strongName) {
           // Report the name anyway, with the reason it weighs little.
-          caveat = !t.distinctive ? `"${t.text}" is also an ordinary word` : 'a brand name with ordinary words is often the brand\'s own or a fan site';
+          if (!t.distinctive) caveat = `"${t.text}" is also an ordinary word`;
+          else if (rest === 'words') caveat = 'a brand name with ordinary words is often the brand\'s own or a fan site';
+          else caveat = 'glued to letters that are no words, a name can be part of another name (huaweicloud holds icloud)';
           weight = Math.max(weight, WEIGHTS.comboWeak);
         }
         detail = `${labelText} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(rest)}${how}`;
