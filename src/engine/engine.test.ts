@@ -223,6 +223,18 @@ describe('typos of a brand\'s compound domain names', () => {
     assert.equal(swapped.brand, 'rakuten', show(swapped));
   });
 
+  test('a compound domain misspelt in the sub-domain, followed by the rest of it, imitates that domain', () => {
+    for (const [input, brand, domain] of [['smbc-crad.com.example.net', 'smbc-card', 'smbc-card.com'], ['www.rakuten-bnak.co.jp.example.cn', 'rakuten', 'rakuten-bank.co.jp']] as const) {
+      const r = judge(input);
+      assert.equal(r.verdict, 'phishing', `${input}: ${show(r)}`);
+      assert.equal(r.brand, brand, `${input}: ${show(r)}`);
+      assert.ok(r.signals.some((x) => x.kind === 'brand-in-subdomain' && x.detail.includes(`domain "${domain}"`)), `${input}: ${show(r)}`);
+    }
+    // Without the rest of the domain after it, the misspelt name imitates no domain.
+    const bare = judge('smbc-crad.example.net');
+    assert.ok(!bare.signals.some((x) => x.detail.includes('imitates')), show(bare));
+  });
+
   test('a brand\'s own name is not machine-generated, however few vowels it has', () => {
     const r = judge('smbc-card.fun');
     assert.equal(r.brand, 'smbc-card', show(r));

@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.12.1';
+export const ENGINE_VERSION = '1.13.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -1001,6 +1001,38 @@ export function createEngine(catalog: Catalog): Engine {
   }
 
   /**
+   * A sub-domain label one edit from a hyphenated official label, its hyphens where the name has them, followed by
+   * the rest of that domain (`eki-nat.com.…` for eki-net.com, `etc-meisal.jp.…`): the first found, in host[0, end).
+   * judgeSubdomainTypos() reads hyphen-separated pieces, which a compound name's typo is not. `foldable`: as for
+   * judgeLookalike().
+   */
+  function judgeMisspeltCompoundDomain(s: Subject, end: number, signals: Signals, foldable: boolean): void {
+    const host = s.host;
+    let from = 0;
+    while (from < end) {
+      let to = host.indexOf('.', from);
+      if (to < 0 || to > end) to = end;
+      const hyphen = host.indexOf('-', from);
+      if (hyphen >= 0 && hyphen < to && to - from <= MAX_TYPO_PIECE_CHARS) {
+        const label = host.slice(from, to);
+        const joined = label.replaceAll('-', '');
+        const query = foldable && mayHaveSkeleton(joined) ? skeleton(joined) : joined;
+        const typo = joined.length >= DISTINCTIVE_TOKEN_LENGTH ? findTypo(query) : null;
+        const t = typo === null ? undefined : tokens[typoIds[typo.token] ?? 0];
+        const written = hyphenatedNameNear(label, t);
+        const imitated = written === '' || t === undefined ? '' : officialSuffixAfter(host, to, t, written);
+        if (typo !== null && t !== undefined && imitated !== '') {
+          const writtenRest = host.slice(to, to + imitated.length);
+          const suffixNote = writtenRest === imitated ? '' : ` and "${writtenRest.slice(1)}" for "${imitated.slice(1)}"`;
+          signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${written}${imitated}" with ${describeTypo(label, t.text, typo, written)}${suffixNote}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
+          return;
+        }
+      }
+      from = to + 1;
+    }
+  }
+
+  /**
    * A typo of a brand's name too loose to count on its own (see judgeSubdomainTypos): a name of six letters or more,
    * not its first letter changed, not a letter put in front of it (`micloud`: a name of its own, like `my…`).
    */
@@ -1122,10 +1154,10 @@ export function createEngine(catalog: Catalog): Engine {
    * continues with it, or with a spelling of it one letter off that no registry issues (`.co.ip`), at `at`, followed
    * by a dot (it sits in a sub-domain); '' otherwise.
    */
-  function officialSuffixAfter(host: string, at: number, t: TokenInfo): string {
+  function officialSuffixAfter(host: string, at: number, t: TokenInfo, name = t.text): string {
     for (const d of brands[t.brand]?.domains ?? []) {
-      if (!d.startsWith(t.text) || d.charCodeAt(t.text.length) !== 46 /* '.' */) continue;
-      const rest = d.slice(t.text.length);
+      if (!d.startsWith(name) || d.charCodeAt(name.length) !== 46 /* '.' */) continue;
+      const rest = d.slice(name.length);
       if (host.charCodeAt(at + rest.length) !== 46 /* '.' */) continue;
       if (host.startsWith(rest, at)) return rest;
       if (host.charCodeAt(at) === 46 && jumbledDomains.lookalikeOf(host.slice(at + 1, at + rest.length)) === rest.slice(1)) return rest;
@@ -1337,6 +1369,8 @@ export function createEngine(catalog: Catalog): Engine {
         judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens);
       }
     }
+    // A hyphenated official domain misspelt in the sub-domain (`eki-nat.com.example.net`), however the rest named a brand.
+    if (signals.brandWeight < WEIGHTS.officialInSubdomain && labelStart > 0) judgeMisspeltCompoundDomain(s, labelStart - 1, signals, foldable);
     // Nothing (or only weakly) named a brand yet: a typo of one in the sub-domain (`www2.amazaon.co.jp.login.example.cn`).
     const looseTypo = signals.brandWeight < WEIGHTS.tokenInSubdomain && labelStart > 0 ? judgeSubdomainTypos(s, labelStart - 1, signals, foldable) : undefined;
     // Nothing named a brand: a short or ordinary name's host name with its dots dropped (`wwwline.net`) is said, weakly.
