@@ -536,6 +536,9 @@ export function createEngine(catalog: Catalog): Engine {
   };
   const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
   const typos = new TypoIndex(typoIds.map((id) => tokens[id]?.text ?? ''));
+  /** Bit n set: a keyword name written with hyphens (`smbc-card`) is n characters long; a label one edit from it is n ± 1. */
+  let hyphenatedNameLengths = 0;
+  for (const t of tokens) if (t.keyword && t.scan.includes('-') && t.scan.length < 31) hyphenatedNameLengths |= 1 << t.scan.length;
 
   /**
    * What `joined` (a label without its hyphens) reads as with its dots put back, if it is a brand's host name: an
@@ -1013,7 +1016,9 @@ export function createEngine(catalog: Catalog): Engine {
       let to = host.indexOf('.', from);
       if (to < 0 || to > end) to = end;
       const hyphen = host.indexOf('-', from);
-      if (hyphen >= 0 && hyphen < to && to - from <= MAX_TYPO_PIECE_CHARS) {
+      const length = to - from;
+      const nearLength = length <= MAX_TYPO_PIECE_CHARS && ((hyphenatedNameLengths >>> (length - 1)) & 0b111) !== 0;
+      if (hyphen >= 0 && hyphen < to && nearLength) {
         const label = host.slice(from, to);
         const joined = label.replaceAll('-', '');
         const query = foldable && mayHaveSkeleton(joined) ? skeleton(joined) : joined;
