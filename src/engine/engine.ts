@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.13.0';
+export const ENGINE_VERSION = '1.14.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -352,6 +352,8 @@ class Signals {
   readonly list: Signal[] = [];
   brand = -1;
   brandWeight = 0;
+  /** The kind of the signal that named `brand` ('' while none has). */
+  brandKind: SignalKind | '' = '';
   /**
    * A combosquat or brand-in-subdomain signal names the brand by a name people know (a strong name), standing
    * apart from other letters unless it is distinctive.
@@ -378,6 +380,7 @@ class Signals {
     if (brand >= 0 && weight > this.brandWeight) {
       this.brand = brand;
       this.brandWeight = weight;
+      this.brandKind = kind;
     }
   }
   has(kind: SignalKind): boolean {
@@ -1449,8 +1452,9 @@ export function createEngine(catalog: Catalog): Engine {
     if (!signals.knownName || signals.brandWeight >= SUSPICIOUS_SCORE) return;
     let abused: Signal | undefined;
     for (const signal of signals.list) {
-      // A country's own suffix (`.cn`) is where its businesses use ordinary words and brand names in their names.
-      if (signal.kind === 'risky-tld' ? !isCountrySuffix(s.suffix) : signal.kind === 'dynamic-dns' || signal.kind === 'user-content-host') {
+      // A country's own suffix (`.cn`) is where its businesses use ordinary words and brand names in their names;
+      // a brand's name in the sub-domain (`saisonsasacsard.co.jp.5577sf.cn`) is not the business's.
+      if (signal.kind === 'risky-tld' ? !isCountrySuffix(s.suffix) || signals.brandKind === 'brand-in-subdomain' : signal.kind === 'dynamic-dns' || signal.kind === 'user-content-host') {
         abused = signal;
         break;
       }
