@@ -132,6 +132,13 @@ describe('homoglyphs', () => {
     }
   });
 
+  test('a name read through look-alike characters in a sub-domain says which label, as written, reads as it', () => {
+    const r = assertFlagged('www.arnazon.example.cn', 'amazon', 'brand-in-subdomain');
+    assert.ok(r.signals.some((x) => x.detail.endsWith('(read through look-alike characters: "arnazon" reads as "amazon")')), show(r));
+    const combo = assertFlagged('paypa1-login.example.com', 'paypal', 'brand-in-subdomain');
+    assert.ok(combo.signals.some((x) => x.detail.includes('"paypa1-login" reads as "paypal-login"')), show(combo));
+  });
+
   test('a URL is judged by its host: host and registrable domain are reported', () => {
     const r = assertVerdict('http://paypa1.com/signin', 'phishing', 'paypal', 'homoglyph');
     assert.equal(r.host, 'paypa1.com');

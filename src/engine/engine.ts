@@ -872,7 +872,7 @@ export function createEngine(catalog: Catalog): Engine {
       let kind: SignalKind = 'combosquat';
       let detail = '';
       let caveat = '';
-      const how = viaSkeleton ? ' (read through look-alike characters)' : '';
+      const how = viaSkeleton ? lookalikeReading(s.host, hostText, hitStart) : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
         const rest = classifyRest(hostText, labelStart, labelEnd, hitStart, hitEnd);
@@ -1659,6 +1659,18 @@ function describeTarget(target: CheckResult): string {
 /** How a label that reads as a host name (DotlessName) lost that name's dots. */
 function describeDotless(label: string): string {
   return label.includes('-') ? '(its dots left out or written as hyphens)' : '(its dots left out)';
+}
+
+/**
+ * Where the token scan of a host's skeleton found a name: ` (read through look-alike characters: "arnazon" reads
+ * as "amazon")`, the label holding position `at` of `skeletonHost` and the same label of `host` as written.
+ */
+function lookalikeReading(host: string, skeletonHost: string, at: number): string {
+  let index = 0;
+  for (let i = 0; i < at; i++) if (skeletonHost.charCodeAt(i) === 46 /* '.' */) index++;
+  const read = skeletonHost.split('.')[index] ?? '';
+  const written = host.split('.')[index] ?? '';
+  return written === '' || written === read ? ' (read through look-alike characters)' : ` (read through look-alike characters: "${written}" reads as "${read}")`;
 }
 
 /** How `label` places its hyphens against the name as `written`: `hyphenation` (added), `hyphen left out`, `hyphens moved`. */
