@@ -913,8 +913,8 @@ export function createEngine(catalog: Catalog): Engine {
           // A short name as a piece of its own (`nhk-plus.…`, `myjcb.…`) or glued only to words (`nhkplus.…`,
           // `wwwinfoepos.…`) names the brand as plainly as a whole label does (engine 1.12).
           weight = WEIGHTS.tokenInSubdomain;
-          const written = isBounded ? 'as a separate name' : `glued only to words ("${gluedToWords}")`;
-          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) ${written} but the site is ${s.domain}${how}`;
+          const placement = isBounded ? 'as a separate name' : `glued only to words ("${gluedToWords}")`;
+          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) ${placement} but the site is ${s.domain}${how}`;
         } else if (isBounded && lures > 0) {
           weight = WEIGHTS.tokenSubdomainShort;
           detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) next to lure words but the site is ${s.domain}${how}`;
@@ -986,9 +986,7 @@ export function createEngine(catalog: Catalog): Engine {
         // Followed by the rest of an official domain (`amaznon.co.jp.example.top`), it imitates that domain.
         const imitated = t?.strongName === true ? officialSuffixAfter(host, to, t) : '';
         if (typo !== null && t !== undefined && imitated !== '') {
-          const writtenRest = host.slice(to, to + imitated.length);
-          const suffixNote = writtenRest === imitated ? '' : ` and "${writtenRest.slice(1)}" for "${imitated.slice(1)}"`;
-          signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${t.text}${imitated}" with ${describeTypo(piece, t.text, typo)}${suffixNote}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
+          addImitatedDomain(s, to, imitated, t, t.text, describeTypo(piece, t.text, typo), signals);
           return undefined;
         }
         if (typo !== null && t?.distinctive === true && !firstLetterSwapped(typo, t.text)) {
@@ -1014,14 +1012,15 @@ export function createEngine(catalog: Catalog): Engine {
    */
   function judgeMisspeltCompoundDomain(s: Subject, end: number, signals: Signals, foldable: boolean): void {
     const host = s.host;
+    let hyphen = hyphenatedNameLengths === 0 ? -1 : host.indexOf('-');
+    if (hyphen < 0 || hyphen >= end) return;
     let from = 0;
-    while (from < end) {
+    while (from < end && hyphen >= 0 && hyphen < end) {
       let to = host.indexOf('.', from);
       if (to < 0 || to > end) to = end;
-      const hyphen = host.indexOf('-', from);
       const length = to - from;
       const nearLength = length <= MAX_TYPO_PIECE_CHARS && ((hyphenatedNameLengths >>> (length - 1)) & 0b111) !== 0;
-      if (hyphen >= 0 && hyphen < to && nearLength) {
+      if (hyphen < to && nearLength) {
         const label = host.slice(from, to);
         const joined = label.replaceAll('-', '');
         const query = foldable && mayHaveSkeleton(joined) ? skeleton(joined) : joined;
@@ -1030,14 +1029,23 @@ export function createEngine(catalog: Catalog): Engine {
         const written = hyphenatedNameNear(label, t);
         const imitated = written === '' || t === undefined ? '' : officialSuffixAfter(host, to, t, written);
         if (typo !== null && t !== undefined && imitated !== '') {
-          const writtenRest = host.slice(to, to + imitated.length);
-          const suffixNote = writtenRest === imitated ? '' : ` and "${writtenRest.slice(1)}" for "${imitated.slice(1)}"`;
-          signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${written}${imitated}" with ${describeTypo(label, t.text, typo, written)}${suffixNote}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
+          addImitatedDomain(s, to, imitated, t, written, describeTypo(label, t.text, typo, written), signals);
           return;
         }
       }
       from = to + 1;
+      if (hyphen < from) hyphen = host.indexOf('-', from);
     }
+  }
+
+  /**
+   * Reports a misspelt brand name in the sub-domain followed, at `at`, by the rest of the brand's domain `name` +
+   * `imitated` (officialSuffixAfter), saying how the host writes that rest when it is one letter off (`co.ip`).
+   */
+  function addImitatedDomain(s: Subject, at: number, imitated: string, t: TokenInfo, name: string, typoText: string, signals: Signals): void {
+    const writtenRest = s.host.slice(at, at + imitated.length);
+    const suffixNote = writtenRest === imitated ? '' : ` and "${writtenRest.slice(1)}" for "${imitated.slice(1)}"`;
+    signals.add('brand-in-subdomain', `the sub-domain imitates ${brandName(t.brand)}'s domain "${name}${imitated}" with ${typoText}${suffixNote}, but the site is ${s.domain}`, WEIGHTS.officialInSubdomain, t.brand);
   }
 
   /**
