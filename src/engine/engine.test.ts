@@ -259,6 +259,28 @@ describe('combosquats, brand placement and URL tricks', () => {
     assertVerdict('binance-support-verify.com', 'phishing', 'binance', 'combosquat');
   });
 
+  test('a lure word\'s plural lures too, unless it names what a service offers', () => {
+    assertVerdict('paypal-payments.com', 'phishing', 'paypal', 'combosquat');
+    assertVerdict('binance-alerts.com', 'phishing', 'binance', 'combosquat');
+    assertVerdict('amazon-refunds.com', 'phishing', 'amazon', 'combosquat');
+    assertVerdict('paypal-app.com', 'phishing', 'paypal', 'combosquat');
+    // `apps`, `cards`: a brand's own or a fan site's words (`line-apps.com` is LINE's).
+    for (const input of ['paypal-apps.com', 'amazon-cards.com']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r) && r.signals.some((x) => x.detail.endsWith('+ ordinary words')), `${input}: ${show(r)}`);
+    }
+  });
+
+  test('a name that is the end or middle of a word is no name (`claiming` and `banking` hold ING\'s `ing`)', () => {
+    const withIng = createEngine({ brands: [...CATALOG.brands, { id: 'ing', name: 'ING', domains: ['ing.com'], keywords: ['ing'] }] });
+    for (const input of ['claiming-login.com', 'banking-secure.com', 'claimings-wallet.com']) {
+      const r = withIng.check(input);
+      assertWellFormed(input, r);
+      assert.equal(r.brand, null, `${input}: ${show(r)}`);
+    }
+    assert.equal(withIng.check('ing-login.com').brand, 'ing');
+  });
+
   test('an official domain inside the sub-domain of another site is phishing', () => {
     const r = assertVerdict('paypal.com.secure-login.ru', 'phishing', 'paypal', 'brand-in-subdomain');
     assert.equal(r.domain, 'secure-login.ru');

@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.14.0';
+export const ENGINE_VERSION = '1.15.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -302,6 +302,15 @@ function bounded(text: string, start: number, end: number): boolean {
   if (isLetter(before) && !(before === 121 /* 'y' */ && text.charCodeAt(start - 2) === 109 /* 'm' */ && !isLetter(text.charCodeAt(start - 3)))) return false;
   // A plural `s`/`es` keeps the name whole: `amazons.co.jp.evil.cn`, `hmrces.com`.
   return !isLetter(text.charCodeAt(end)) || pluralEnding(text, end) > 0;
+}
+
+/** The run of letters around text[start, end): `claiming` around its `ing`. */
+function letterRun(text: string, start: number, end: number): string {
+  let from = start;
+  while (isLetter(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (isLetter(text.charCodeAt(to))) to++;
+  return text.slice(from, to);
 }
 
 /** Bounded on at least one side (paths glue names to words: `/amazonall_signin1.php`). */
@@ -875,6 +884,8 @@ export function createEngine(catalog: Catalog): Engine {
       const how = viaSkeleton ? lookalikeReading(s.host, hostText, hitStart) : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
+        // The end or middle of a word is no name (`claiming`, `banking` hold ING's `ing`).
+        if (!isBounded && isCommonWord(letterRun(hostText, hitStart, hitEnd))) continue;
         const rest = classifyRest(hostText, labelStart, labelEnd, hitStart, hitEnd);
         const labelText = hostText.slice(labelStart, labelEnd);
         weight = comboWeight(t, rest, isBounded);

@@ -18,6 +18,9 @@ const TECH_ABBREVIATIONS: readonly string[] = ['cdn', 'dns', 'api', 'img', 'www'
  */
 const DOMAIN_PARTS = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'go', 'gov', 'jp', 'uk', 'us', 'eu']);
 
+/** Lure words whose plural names what a service offers (`apps`, `cards`, `gifts`) more than it lures. */
+const OFFERING_LURES = new Set(['app', 'bank', 'card', 'cloud', 'gift', 'mail', 'pay', 'sign', 'check', 'track', 'package', 'tax', 'gov']);
+
 /** Two-letter pieces that are codes, not words: `tv`, `id`, `io`. */
 const SHORT_CODES = new Set(['my', 'id', 'tv', 'io', 'ai', 'hq', 'pc', 'vr', 'ar', 'ok', 'hd', 'pr', 'cs', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
 
@@ -47,7 +50,13 @@ function anyWordBloom(): StringBloom {
 }
 
 function lures(): Set<string> {
-  lureSet ??= new Set([...LURE_WORDS.map((w) => w.replaceAll('-', '')), ...DOMAIN_PARTS]);
+  if (lureSet === undefined) {
+    const written = LURE_WORDS.map((w) => w.replaceAll('-', ''));
+    // A lure's plural lures as well (`wellsfargo-alerts`, `paypal-payments`, `amazon-refunds`), unless it names
+    // what a service offers (`line-apps`, `citicards`, `shopifyapps`).
+    const plurals = written.filter((w) => !w.endsWith('s') && !OFFERING_LURES.has(w)).map((w) => `${w}s`);
+    lureSet = new Set([...written, ...plurals, ...DOMAIN_PARTS]);
+  }
   return lureSet;
 }
 
