@@ -271,6 +271,22 @@ describe('combosquats, brand placement and URL tricks', () => {
     }
   });
 
+  test('a two-word name written with a hyphen between its words is the name (`wells-fargo-alerts.com`)', () => {
+    const twoWords = createEngine({ brands: [
+      { id: 'wellsfargo', name: 'Wells Fargo', domains: ['wellsfargo.com'], keywords: ['wellsfargo'] },
+      { id: 'bofa', name: 'Bank of America', domains: ['bankofamerica.com'], keywords: ['bankofamerica'] },
+    ] });
+    const judged = (input: string): CheckResult => twoWords.check(input);
+    const combo = judged('wells-fargo-alerts.com');
+    assert.equal(combo.verdict, 'phishing', show(combo));
+    assert.ok(combo.signals.some((x) => x.kind === 'combosquat' && x.detail.includes('Wells Fargo\'s name "wells-fargo" + lure words')), show(combo));
+    const sub = judged('bank-of-america.secure-login.example.net');
+    assert.equal(sub.brand, 'bofa', show(sub));
+    assert.ok(sub.signals.some((x) => x.kind === 'brand-in-subdomain' && x.detail.includes('"bank-of-america"')), show(sub));
+    // Words of the name that do not join into a keyword are no name: `fargo` alone, `america-bank`.
+    for (const input of ['fargo-alerts.com', 'america-bank-alerts.com']) assert.equal(judged(input).brand, null, input);
+  });
+
   test('a name that is the end or middle of a word is no name (`claiming` and `banking` hold ING\'s `ing`)', () => {
     const withIng = createEngine({ brands: [...CATALOG.brands, { id: 'ing', name: 'ING', domains: ['ing.com'], keywords: ['ing'] }] });
     for (const input of ['claiming-login.com', 'banking-secure.com', 'claimings-wallet.com']) {

@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.15.0';
+export const ENGINE_VERSION = '1.16.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -465,6 +465,9 @@ export function createEngine(catalog: Catalog): Engine {
       addToken(joined, b, true, named, generic);
       if (named && joined !== label) addToken(label, b, true, true, generic);
     }
+    // The brand's name with hyphens between its words, when they join into a keyword (`wells-fargo`, `royal-mail`,
+    // `bank-of-america`): kits write two-word names so (`wells-fargo-alerts.com`, `royal-mail.example.com`).
+    for (const written of hyphenatedNames(brand)) addToken(written, b, false, true, generic);
   });
 
   const labelledByBrand: LabelledDomain[][] = brands.map(() => []);
@@ -891,15 +894,15 @@ export function createEngine(catalog: Catalog): Engine {
         weight = comboWeight(t, rest, isBounded);
         // Glued to unrecognised letters on a side (`huaweicloud` ⊃ icloud, `amazoncognito`): weaker evidence.
         if ((rest === 'other' || rest === 'mixed') && !isBounded) weight = Math.min(weight, WEIGHTS.comboWeak);
-        if (weight === WEIGHTS.comboWeak && t.generic) caveat = `"${t.text}" is short or an ordinary word`;
+        if (weight === WEIGHTS.comboWeak && t.generic) caveat = `"${t.scan}" is short or an ordinary word`;
         if (weight <= WEIGHTS.comboWeak && t.strongName) {
           // Report the name anyway, with the reason it weighs little.
-          if (!t.distinctive) caveat = `"${t.text}" is also an ordinary word`;
+          if (!t.distinctive) caveat = `"${t.scan}" is also an ordinary word`;
           else if (rest === 'words') caveat = 'a brand name with ordinary words is often the brand\'s own or a fan site';
           else caveat = 'glued to letters that are no words, a name can be part of another name (huaweicloud holds icloud)';
           weight = Math.max(weight, WEIGHTS.comboWeak);
         }
-        detail = `${labelText} = ${brandName(t.brand)}'s name "${t.text}" + ${describeRest(rest)}${how}`;
+        detail = `${labelText} = ${brandName(t.brand)}'s name "${t.scan}" + ${describeRest(rest)}${how}`;
       } else if (hitEnd <= labelStart) {
         kind = 'brand-in-subdomain';
         const officialHere = officialAt(hostText, hitStart, t.brand);
@@ -915,26 +918,26 @@ export function createEngine(catalog: Catalog): Engine {
           }
         } else if (t.strongName && wholeLabel) {
           weight = t.distinctive ? WEIGHTS.tokenSubdomainLabel : WEIGHTS.tokenInSubdomain;
-          detail = `sub-domain label "${t.text}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
+          detail = `sub-domain label "${t.scan}" names ${brandName(t.brand)} but the site is ${s.domain}${how}`;
         } else if (t.distinctive || (t.strongName && isBounded && lures > 0)) {
           // Glued inside a longer word (`mercaripost`, `micloud`) it is weaker than as a separate token.
           weight = isBounded || lures > 0 ? WEIGHTS.tokenInSubdomain : WEIGHTS.comboWeak;
-          detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" but the site is ${s.domain}${how}`;
+          detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.scan}" but the site is ${s.domain}${how}`;
         } else if (shortName && (isBounded || gluedToWords !== '')) {
           // A short name as a piece of its own (`nhk-plus.…`, `myjcb.…`) or glued only to words (`nhkplus.…`,
           // `wwwinfoepos.…`) names the brand as plainly as a whole label does (engine 1.12).
           weight = WEIGHTS.tokenInSubdomain;
           const placement = isBounded ? 'as a separate name' : `glued only to words ("${gluedToWords}")`;
-          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) ${placement} but the site is ${s.domain}${how}`;
+          detail = `the sub-domain contains "${t.scan}" (${brandName(t.brand)}) ${placement} but the site is ${s.domain}${how}`;
         } else if (isBounded && lures > 0) {
           weight = WEIGHTS.tokenSubdomainShort;
-          detail = `the sub-domain contains "${t.text}" (${brandName(t.brand)}) next to lure words but the site is ${s.domain}${how}`;
+          detail = `the sub-domain contains "${t.scan}" (${brandName(t.brand)}) next to lure words but the site is ${s.domain}${how}`;
         } else if (t.strongName && isBounded) {
           // A name people know as a word of its own (`user-amazon.…`, `jp-amazon.…`), with nothing else: weak alone
           // (`amazon-river.tours.example`), but a name on a site that also looks abused (judgeNameOnAbusedSite).
           weight = WEIGHTS.comboWeak;
-          detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.text}" as a word of its own but the site is ${s.domain}${how}`;
-          caveat = `"${t.text}" is also an ordinary word`;
+          detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.scan}" as a word of its own but the site is ${s.domain}${how}`;
+          caveat = `"${t.scan}" is also an ordinary word`;
         }
       }
       // On a tie the longer, more specific name wins (`smbc-card` over `smbc`), then the brand whose other
@@ -1697,6 +1700,19 @@ function describeHyphens(label: string, written: string): string {
   if (!written.includes('-')) return 'hyphenation';
   if (label.includes('-')) return 'hyphens moved';
   return written.indexOf('-') === written.lastIndexOf('-') ? 'hyphen left out' : 'hyphens left out';
+}
+
+/** Runs of two or more words of a brand's name, joined by hyphens, that are one of its keywords without them. */
+function hyphenatedNames(brand: Brand): string[] {
+  const words = brand.name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const written: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 2; j <= words.length; j++) {
+      const run = words.slice(i, j);
+      if (brand.keywords.includes(run.join(''))) written.push(run.join('-'));
+    }
+  }
+  return written;
 }
 
 /** The label an official domain gives its brand: `paypal` for paypal.com, `hmrc` for hmrc.gov.uk. */
