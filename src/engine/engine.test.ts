@@ -275,6 +275,12 @@ describe('combosquats, brand placement and URL tricks', () => {
     }
   });
 
+  test('the words of social networks\' "policy" kits are lure words (`appeal`, `violation`, `copyright`)', () => {
+    const r = check('appeal--fb--violation.vercel.app');
+    assert.ok(isFlagged(r) && r.signals.some((x) => x.kind === 'lure-word' && x.detail.includes('"appeal", "violation"')), show(r));
+    assertVerdict('paypal-copyright-appeal.com', 'phishing', 'paypal', 'combosquat');
+  });
+
   test('a two-word name written with a hyphen between its words is the name (`wells-fargo-alerts.com`)', () => {
     const twoWords = createEngine({ brands: [
       { id: 'wellsfargo', name: 'Wells Fargo', domains: ['wellsfargo.com'], keywords: ['wellsfargo'] },

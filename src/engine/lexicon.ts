@@ -20,6 +20,8 @@ export const LURE_WORDS: readonly string[] = [
   'presale', 'whitelist', 'migrate', 'migration', 'rectify', 'revoke', 'dapps', 'giveaway', 'eligibility', 'allocation',
   'claiming', 'premint', 'freemint', 'mints', 'collab', 'distribution', 'launchpad', 'usdt', 'gift', 'eligible',
   'checker', 'snapshot', 'register', 'signup',
+  // Social-network "policy" kits (OpenPhish 2024-25): appeals against a page's or ad account's restriction.
+  'appeal', 'violation', 'copyright', 'infringement',
 ];
 
 /**
@@ -31,7 +33,8 @@ export const STRONG_LURES: readonly string[] = [
   'accounts', 'unlock', 'recover', 'recovery', 'restore', 'validate', 'validation', 'authenticate', 'password',
   'billing', 'invoice', 'refund', 'claim', 'claiming', 'reward', 'rewards', 'bonus', 'airdrop', 'wallet',
   'suspend', 'suspended', 'limited', 'webscr', 'confirm', 'redelivery', 'giveaway', 'whitelist', 'presale',
-  'allocation', 'eligibility', 'eligible', 'rectify', 'revoke', 'migrate', 'premint', 'freemint',
+  'allocation', 'eligibility', 'eligible', 'rectify', 'revoke', 'migrate', 'premint', 'freemint', 'appeal',
+  'violation', 'infringement',
   // Web3 drainer vocabulary: rare in legitimate host names, common in drainer kits' (ScamSniffer reports).
   'nft', 'nfts', 'mint', 'mints', 'minting', 'drop', 'drops', 'swap', 'bridge', 'defi', 'dapp', 'dapps', 'stake',
   'staking', 'web3', 'token', 'tokens', 'collab', 'launchpad', 'usdt',
