@@ -22,6 +22,8 @@ export const LURE_WORDS: readonly string[] = [
   'checker', 'snapshot', 'register', 'signup',
   // Social-network "policy" kits (OpenPhish 2024-25): appeals against a page's or ad account's restriction.
   'appeal', 'violation', 'copyright', 'infringement',
+  'restricted', 'restriction', 'locked', 'blocked', 'disabled', 'deactivated', 'dispute', 'cancel', 'cancellation',
+  'reschedule', 'membership', 'renew',
 ];
 
 /**
