@@ -281,6 +281,13 @@ describe('combosquats, brand placement and URL tricks', () => {
     assertVerdict('paypal-copyright-appeal.com', 'phishing', 'paypal', 'combosquat');
   });
 
+  test('next to a brand\'s name, the words of document-sharing lures count as lures; alone they are no lure', () => {
+    assertVerdict('paypal-docs.com', 'phishing', 'paypal', 'combosquat');
+    assertVerdict('binance-file-share.com', 'phishing', 'binance', 'combosquat');
+    const alone = check('shared-docs-viewer.com');
+    assert.ok(!isFlagged(alone) && !kinds(alone).includes('lure-word'), show(alone));
+  });
+
   test('a two-word name written with a hyphen between its words is the name (`wells-fargo-alerts.com`)', () => {
     const twoWords = createEngine({ brands: [
       { id: 'wellsfargo', name: 'Wells Fargo', domains: ['wellsfargo.com'], keywords: ['wellsfargo'] },

@@ -18,6 +18,12 @@ const TECH_ABBREVIATIONS: readonly string[] = ['cdn', 'dns', 'api', 'img', 'www'
  */
 const DOMAIN_PARTS = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'go', 'gov', 'jp', 'uk', 'us', 'eu']);
 
+/**
+ * Words of document-sharing lures (`onedrive-share`, `docusign-review`, `wetransfer-download`): next to a brand's
+ * name they count with the lure words; alone they are everyday words, no lure.
+ */
+const DOCUMENT_WORDS = ['share', 'shared', 'sharing', 'document', 'documents', 'docs', 'file', 'files', 'download', 'view', 'viewer', 'review', 'esign', 'fax', 'voicemail', 'scan'];
+
 /** Lure words whose plural names what a service offers (`apps`, `cards`, `gifts`) more than it lures. */
 const OFFERING_LURES = new Set(['app', 'bank', 'card', 'cloud', 'gift', 'mail', 'pay', 'sign', 'check', 'track', 'package', 'tax', 'gov']);
 
@@ -55,7 +61,7 @@ function lures(): Set<string> {
     // A lure's plural lures as well (`wellsfargo-alerts`, `paypal-payments`, `amazon-refunds`), unless it names
     // what a service offers (`line-apps`, `citicards`, `shopifyapps`).
     const plurals = written.filter((w) => !w.endsWith('s') && !OFFERING_LURES.has(w)).map((w) => `${w}s`);
-    lureSet = new Set([...written, ...plurals, ...DOMAIN_PARTS]);
+    lureSet = new Set([...written, ...plurals, ...DOMAIN_PARTS, ...DOCUMENT_WORDS]);
   }
   return lureSet;
 }
