@@ -275,7 +275,9 @@ describe('combosquats, brand placement and URL tricks', () => {
     }
   });
 
-  test('the words of social networks\' "policy" kits are lure words (`appeal`, `violation`, `copyright`)', () => {
+  test('the words of social networks\' "policy" and "verified badge" kits are lure words (`appeal`, `violation`, `badge`)', () => {
+    const badge = check('get-blue-badge-verified.example.com');
+    assert.ok(badge.signals.some((x) => x.kind === 'lure-word' && x.detail.includes('"badge", "verified"')), show(badge));
     const r = check('appeal--fb--violation.vercel.app');
     assert.ok(isFlagged(r) && r.signals.some((x) => x.kind === 'lure-word' && x.detail.includes('"appeal", "violation"')), show(r));
     assertVerdict('paypal-copyright-appeal.com', 'phishing', 'paypal', 'combosquat');
@@ -620,7 +622,8 @@ describe('URL risk', () => {
   });
 
   test('a label that joins lure words with a long number is a numbered host; short numbers and hexadecimal ids are not', () => {
-    for (const input of ['verification-center-10003230795.chateauxsharland.co.uk', 'https://account-5022477.bakoweb.example/', 'authmigration294482.com']) {
+    // Support-case kits number a hacked site's sub-domain per victim (`case-id-…`): suspicious with nothing else.
+    for (const input of ['verification-center-10003230795.chateauxsharland.co.uk', 'https://account-5022477.bakoweb.example/', 'authmigration294482.com', 'case-id-1000228258073.example.co.uk']) {
       const r = check(input);
       assert.ok(kinds(r).includes('numbered-host'), show(r));
       assert.notEqual(r.verdict, 'benign', show(r));

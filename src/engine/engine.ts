@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.18.0';
+export const ENGINE_VERSION = '1.19.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -135,7 +135,7 @@ export const WEIGHTS = {
   /** The most any likeness of a registrable name to a brand weighs under a vetted registry (gov.uk, .edu). */
   vettedName: 10,
   /** A label that joins lure words with a long number (`case-id-100987714865`, `verification-center-10003230795`). */
-  numberedHost: 25,
+  numberedHost: 35,
   /** A page served from inside WordPress's program or content folders (`/wp-includes/linkedin/…`): a kit on a hacked site. */
   wordpressFolderPage: 40,
   /** A page served from a hidden (dot-) folder, or inside /.well-known/ beyond its standard files (engine 1.9). */

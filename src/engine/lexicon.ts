@@ -24,6 +24,8 @@ export const LURE_WORDS: readonly string[] = [
   'appeal', 'violation', 'copyright', 'infringement',
   'restricted', 'restriction', 'locked', 'blocked', 'disabled', 'deactivated', 'dispute', 'cancel', 'cancellation',
   'reschedule', 'membership', 'renew',
+  // Support-case and "verified badge" kits (OpenPhish 2024-25: `case-id-1000228259050.…`, `become-meta-verified-now.…`).
+  'case', 'verified', 'badge',
 ];
 
 /**
