@@ -22,6 +22,7 @@ export const LURE_WORDS: readonly string[] = [
   'checker', 'snapshot', 'register', 'signup',
   // Social-network "policy" kits (OpenPhish 2024-25): appeals against a page's or ad account's restriction.
   'appeal', 'violation', 'copyright', 'infringement',
+  // Account-state and subscription lures (`page-acount-disabled.ml`, `paymentcancellation.net`).
   'restricted', 'restriction', 'locked', 'blocked', 'disabled', 'deactivated', 'dispute', 'cancel', 'cancellation',
   'reschedule', 'membership', 'renew',
   // Support-case and "verified badge" kits (OpenPhish 2024-25: `case-id-1000228259050.…`, `become-meta-verified-now.…`).

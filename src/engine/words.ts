@@ -22,7 +22,10 @@ const DOMAIN_PARTS = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'go',
  * Words of document-sharing lures (`onedrive-share`, `docusign-review`, `wetransfer-download`): next to a brand's
  * name they count with the lure words; alone they are everyday words, no lure.
  */
-const DOCUMENT_WORDS = ['share', 'shared', 'sharing', 'document', 'documents', 'docs', 'file', 'files', 'download', 'view', 'viewer', 'review', 'esign', 'fax', 'voicemail', 'scan'];
+const DOCUMENT_WORDS = [
+  'share', 'shared', 'sharing', 'document', 'documents', 'docs', 'file', 'files', 'download', 'view', 'viewer', 'review',
+  'esign', 'fax', 'voicemail', 'scan',
+];
 
 /** Lure words whose plural names what a service offers (`apps`, `cards`, `gifts`) more than it lures. */
 const OFFERING_LURES = new Set(['app', 'bank', 'card', 'cloud', 'gift', 'mail', 'pay', 'sign', 'check', 'track', 'package', 'tax', 'gov']);
