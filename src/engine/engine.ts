@@ -1702,14 +1702,19 @@ function describeHyphens(label: string, written: string): string {
   return written.indexOf('-') === written.lastIndexOf('-') ? 'hyphen left out' : 'hyphens left out';
 }
 
-/** Runs of two or more words of a brand's name, joined by hyphens, that are one of its keywords without them. */
+/**
+ * Runs of two or more words of a brand's name, joined by hyphens, that are one of its keywords without them. A run
+ * stops growing past the longest keyword, so a long name costs no more than its keywords' length per word.
+ */
 function hyphenatedNames(brand: Brand): string[] {
   const words = brand.name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const longest = brand.keywords.reduce((max, k) => Math.max(max, k.length), 0);
   const written: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (let j = i + 2; j <= words.length; j++) {
-      const run = words.slice(i, j);
-      if (brand.keywords.includes(run.join(''))) written.push(run.join('-'));
+    let joined = words[i] ?? '';
+    for (let j = i + 1; j < words.length && joined.length < longest; j++) {
+      joined += words[j] ?? '';
+      if (brand.keywords.includes(joined)) written.push(words.slice(i, j + 1).join('-'));
     }
   }
   return written;
