@@ -705,6 +705,16 @@ describe('URL risk', () => {
     assert.ok(kinds(river).includes('brand-in-subdomain') && !isFlagged(river), show(river));
   });
 
+  test('a brand name under a free name on a hosting platform counts more; not in a tenant or a deployment of its own', () => {
+    const free = assertFlagged('paypal-shopping-guide.webflow.io', 'paypal', 'brand-on-abused-site');
+    assert.ok(free.signals.some((x) => x.kind === 'brand-on-abused-site' && x.detail.includes('where brands do not run their sites')), show(free));
+    // Microsoft 365 tenants are organisations named after themselves; `prod` names a service's own resource.
+    for (const input of ['paypalnet-my.sharepoint.com', 'paypalclubprodbn20001.blob.core.windows.net']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r) && kinds(r).includes('brand-on-abused-site'), show(r));
+    }
+  });
+
   test('a brand name as the folder or page a kit was unpacked in counts more than a mention in a path', () => {
     for (const input of ['https://shop.example.com/wp-content/PayPal/', 'https://shop.example.com/paypal/index.php?x=1', 'https://shop.example.com/files/paypal.html']) {
       assertFlagged(input, 'paypal', 'brand-in-path');

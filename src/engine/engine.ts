@@ -37,7 +37,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.19.0';
+export const ENGINE_VERSION = '1.20.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -129,6 +129,8 @@ export const WEIGHTS = {
   longHost: 10,
   punycode: 10,
   brandOnAbusedSite: 15,
+  /** The same, when the site is a free name on a hosting platform (engine 1.20). */
+  brandOnHostingPlatform: 20,
   brandPathSegment: 15,
   /** A well-known site's whole domain inside another site's host name (`olx-pl.example.lol`, `www.tesco.com-offir.club`). */
   siteInSubdomain: 45,
@@ -303,6 +305,12 @@ function bounded(text: string, start: number, end: number): boolean {
   // A plural `s`/`es` keeps the name whole: `amazons.co.jp.evil.cn`, `hmrces.com`.
   return !isLetter(text.charCodeAt(end)) || pluralEnding(text, end) > 0;
 }
+
+/** Hosting platforms whose customers are organisations named after themselves (Microsoft 365 tenants). */
+const ORGANISATION_TENANT_PLATFORMS: ReadonlySet<string> = new Set(['sharepoint.com', 'onmicrosoft.com']);
+
+/** A customer label that names a deployment (`…prodbn20001`, `…-staging`): a service's own resource. */
+const DEPLOYMENT_NAME = /prod|prd|staging/;
 
 /** The run of letters around text[start, end): `claiming` around its `ing`. */
 function letterRun(text: string, start: number, end: number): string {
@@ -1449,7 +1457,7 @@ export function createEngine(catalog: Catalog): Engine {
     // A brand's own name (`smbc-card`) is chosen, however few vowels it has.
     if (random !== '' && exactTokens(random.replaceAll('-', '')) !== undefined) random = '';
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
-    judgeNameOnAbusedSite(s, signals);
+    judgeNameOnAbusedSite(s, signals, platform, label);
 
     const subLabels = sub === '' ? 0 : countChar(sub, 46) + 1;
     if (subLabels >= DEEP_SUBDOMAIN_LABELS) signals.add('many-subdomains', `${subLabels} sub-domain labels in front of ${platform === '' ? s.domain : `${label}.${platform}`}`, WEIGHTS.deepSubdomain + (subLabels >= 6 ? 10 : 0));
@@ -1470,7 +1478,8 @@ export function createEngine(catalog: Catalog): Engine {
    * country's own suffix, dynamic DNS or free hosting. Each is common on its own; together they are how kits name
    * their sites, so the pair counts for more than its parts.
    */
-  function judgeNameOnAbusedSite(s: Subject, signals: Signals): void {
+  /** `platform` and `label`: the hosting platform the host is under and the customer's label there, or ''. */
+  function judgeNameOnAbusedSite(s: Subject, signals: Signals, platform: string, label: string): void {
     if (!signals.knownName || signals.brandWeight >= SUSPICIOUS_SCORE) return;
     let abused: Signal | undefined;
     for (const signal of signals.list) {
@@ -1482,7 +1491,12 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
     if (abused === undefined) return;
-    signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name on a site that also looks abused: ${abused.detail}`, WEIGHTS.brandOnAbusedSite);
+    // Brands do not run their sites under a hosting platform's free names (`trezorhardware--get-en.webflow.io`),
+    // except as tenants named after themselves (`santandernet-my.sharepoint.com`) or resources of their own
+    // deployments (`onedriveclubprodbn20001.blob.core.windows.net`).
+    const freeName = abused.kind === 'user-content-host' && !ORGANISATION_TENANT_PLATFORMS.has(platform) && !DEPLOYMENT_NAME.test(label);
+    const where = freeName ? 'under a free name on a hosting platform, where brands do not run their sites' : 'on a site that also looks abused';
+    signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name ${where}: ${abused.detail}`, freeName ? WEIGHTS.brandOnHostingPlatform : WEIGHTS.brandOnAbusedSite);
   }
 
   /** `stored`: what pageInStorage() found, on `service`. */
