@@ -26,6 +26,7 @@ import {
   BRAND_TLDS,
   DYNAMIC_DNS_SUFFIXES,
   INFRASTRUCTURE_DOMAINS,
+  ORGANISATION_TENANT_PLATFORMS,
   PATH_HOSTED_PLATFORMS,
   SIGN_IN_PATHS,
   URL_SHORTENERS,
@@ -306,8 +307,7 @@ function bounded(text: string, start: number, end: number): boolean {
   return !isLetter(text.charCodeAt(end)) || pluralEnding(text, end) > 0;
 }
 
-/** Hosting platforms whose customers are organisations named after themselves (Microsoft 365 tenants). */
-const ORGANISATION_TENANT_PLATFORMS: ReadonlySet<string> = new Set(['sharepoint.com', 'onmicrosoft.com']);
+const ORGANISATION_TENANTS: ReadonlySet<string> = new Set(ORGANISATION_TENANT_PLATFORMS);
 
 /** A customer label that names a deployment (`…prodbn20001`, `…-staging`): a service's own resource. */
 const DEPLOYMENT_NAME = /prod|prd|staging/;
@@ -1494,7 +1494,7 @@ export function createEngine(catalog: Catalog): Engine {
     // Brands do not run their sites under a hosting platform's free names (`trezorhardware--get-en.webflow.io`),
     // except as tenants named after themselves (`santandernet-my.sharepoint.com`) or resources of their own
     // deployments (`onedriveclubprodbn20001.blob.core.windows.net`).
-    const freeName = abused.kind === 'user-content-host' && !ORGANISATION_TENANT_PLATFORMS.has(platform) && !DEPLOYMENT_NAME.test(label);
+    const freeName = abused.kind === 'user-content-host' && !ORGANISATION_TENANTS.has(platform) && !DEPLOYMENT_NAME.test(label);
     const where = freeName ? 'under a free name on a hosting platform, where brands do not run their sites' : 'on a site that also looks abused';
     signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name ${where}: ${abused.detail}`, freeName ? WEIGHTS.brandOnHostingPlatform : WEIGHTS.brandOnAbusedSite);
   }

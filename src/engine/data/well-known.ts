@@ -5343,6 +5343,13 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
 ];
 
 /**
+ * Hosting platforms of USER_CONTENT_PLATFORMS whose customers are organisations named after themselves (Microsoft
+ * 365 tenants: `contoso.sharepoint.com`, `contoso.onmicrosoft.com`): a brand's name there is most often its own
+ * tenant. Compiled by the hookwatch authors from Microsoft's documentation.
+ */
+export const ORGANISATION_TENANT_PLATFORMS: readonly string[] = ['sharepoint.com', 'onmicrosoft.com'];
+
+/**
  * Hosts that serve files anyone can upload under a name in the path, not in the host: a storage bucket
  * (`storage.googleapis.com/BUCKET/…`, `firebasestorage.googleapis.com/v0/b/BUCKET/…`, path-style S3), an IPFS
  * content id on a public gateway (`ipfs.io/ipfs/CID/…`), or a form anyone can publish on a form builder
