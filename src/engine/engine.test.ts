@@ -295,15 +295,14 @@ describe('combosquats, brand placement and URL tricks', () => {
       { id: 'wellsfargo', name: 'Wells Fargo', domains: ['wellsfargo.com'], keywords: ['wellsfargo'] },
       { id: 'bofa', name: 'Bank of America', domains: ['bankofamerica.com'], keywords: ['bankofamerica'] },
     ] });
-    const judged = (input: string): CheckResult => twoWords.check(input);
-    const combo = judged('wells-fargo-alerts.com');
+    const combo = twoWords.check('wells-fargo-alerts.com');
     assert.equal(combo.verdict, 'phishing', show(combo));
     assert.ok(combo.signals.some((x) => x.kind === 'combosquat' && x.detail.includes('Wells Fargo\'s name "wells-fargo" + lure words')), show(combo));
-    const sub = judged('bank-of-america.secure-login.example.net');
+    const sub = twoWords.check('bank-of-america.secure-login.example.net');
     assert.equal(sub.brand, 'bofa', show(sub));
     assert.ok(sub.signals.some((x) => x.kind === 'brand-in-subdomain' && x.detail.includes('"bank-of-america"')), show(sub));
     // Words of the name that do not join into a keyword are no name: `fargo` alone, `america-bank`.
-    for (const input of ['fargo-alerts.com', 'america-bank-alerts.com']) assert.equal(judged(input).brand, null, input);
+    for (const input of ['fargo-alerts.com', 'america-bank-alerts.com']) assert.equal(twoWords.check(input).brand, null, input);
   });
 
   test('a name that is the end or middle of a word is no name (`claiming` and `banking` hold ING\'s `ing`)', () => {

@@ -17,10 +17,10 @@ import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scripts
 import { lowerKeepingIndexes, parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
-import { JumbledDomainIndex } from './jumble.js';
+import { JumbledDomainIndex, type LabelledDomain } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, containsLongWord, isCommonWord, isComposedOfWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
+import { classifyRest, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -172,13 +172,6 @@ interface LooseTypo {
   readonly token: TokenInfo;
 }
 
-/** An official domain with its label (`amazon.co.jp`, `amazon`) and brand. */
-interface LabelledDomain {
-  readonly domain: string;
-  readonly label: string;
-  readonly brand: number;
-}
-
 interface TokenInfo {
   /** The name without hyphens, as compared with labels. */
   readonly text: string;
@@ -312,13 +305,16 @@ const ORGANISATION_TENANTS: ReadonlySet<string> = new Set(ORGANISATION_TENANT_PL
 /** A customer label that names a deployment (`…prodbn20001`, `…-staging`): a service's own resource. */
 const DEPLOYMENT_NAME = /prod|prd|staging/;
 
-/** The run of letters around text[start, end): `claiming` around its `ing`. */
-function letterRun(text: string, start: number, end: number): string {
+/**
+ * Whether the run of letters around text[start, end) is a common or lure word (`claiming` around its `ing`). Runs
+ * on every name glued inside a registrable label: the word filter rules most out before any substring is made.
+ */
+function insideWord(text: string, start: number, end: number): boolean {
   let from = start;
   while (isLetter(text.charCodeAt(from - 1))) from--;
   let to = end;
   while (isLetter(text.charCodeAt(to))) to++;
-  return text.slice(from, to);
+  return isCommonWordAt(text, from, to);
 }
 
 /** Bounded on at least one side (paths glue names to words: `/amazonall_signin1.php`). */
@@ -896,7 +892,7 @@ export function createEngine(catalog: Catalog): Engine {
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
         // The end or middle of a word is no name (`claiming`, `banking` hold ING's `ing`).
-        if (!isBounded && isCommonWord(letterRun(hostText, hitStart, hitEnd))) continue;
+        if (!isBounded && insideWord(hostText, hitStart, hitEnd)) continue;
         const rest = classifyRest(hostText, labelStart, labelEnd, hitStart, hitEnd);
         const labelText = hostText.slice(labelStart, labelEnd);
         weight = comboWeight(t, rest, isBounded);
@@ -1476,9 +1472,9 @@ export function createEngine(catalog: Catalog): Engine {
    * A combosquat or brand-in-subdomain that alone weighs little (`amazon-vr`: an ordinary-word brand with other
    * words), by a name people know (Signals.knownName), on a site that also looks abused: an abused TLD that is not a
    * country's own suffix, dynamic DNS or free hosting. Each is common on its own; together they are how kits name
-   * their sites, so the pair counts for more than its parts.
+   * their sites, so the pair counts for more than its parts. `platform` and `label`: the hosting platform the host
+   * is under and the customer's label there, or ''.
    */
-  /** `platform` and `label`: the hosting platform the host is under and the customer's label there, or ''. */
   function judgeNameOnAbusedSite(s: Subject, signals: Signals, platform: string, label: string): void {
     if (!signals.knownName || signals.brandWeight >= SUSPICIOUS_SCORE) return;
     let abused: Signal | undefined;

@@ -116,6 +116,13 @@ export function isCommonWord(word: string): boolean {
   return anyWordBloom().mayHave(word) && (words().has(word) || lures().has(word));
 }
 
+/** isCommonWord(text.slice(from, to)), with no substring made unless the filter lets the range through. */
+export function isCommonWordAt(text: string, from: number, to: number): boolean {
+  if (!anyWordBloom().mayHave(text, from, to)) return false;
+  const word = text.slice(from, to);
+  return words().has(word) || lures().has(word);
+}
+
 /** Bits of what a run of letters is made of. */
 const LURE = 1;
 const WORD = 2;
