@@ -522,7 +522,7 @@ describe('names that only resemble a lookalike', () => {
     assert.ok(!isFlagged(check('download.example.net')), 'an ordinary word is no typo');
     // An ordinary-word name (amazon) counts when the typo is followed by the rest of its official domain.
     assertVerdict('www.amazom.co.jp.example.net', 'phishing', 'amazon', 'brand-in-subdomain');
-    assert.ok(!isFlagged(check('amazom.example.net')), 'amazom alone in a sub-domain is not Amazon');
+    assert.ok(!isFlagged(check('amazqn.example.net')), 'an arbitrary letter changed in an ordinary-word name is not Amazon');
     // The name glued inside the typo (`paypall` ⊃ paypal) is weak on its own and does not hide the imitation.
     const glued = assertVerdict('www.paypall.com.example.net', 'phishing', 'paypal', 'brand-in-subdomain');
     assert.ok(glued.signals.some((x) => x.detail.includes('"paypal.com"')), show(glued));
@@ -530,7 +530,7 @@ describe('names that only resemble a lookalike', () => {
 
   test('any one-letter slip of a name of six letters or more in the sub-domain names the brand, weakly', () => {
     // A letter added mid-name or an ordinary-word name: too loose to flag alone, enough with an abused suffix.
-    for (const [input, brand] of [['binrance.example.cn', 'binance'], ['amazom.example.cn', 'amazon'], ['www.pay-paypbl.example.cn', 'paypal']] as const) {
+    for (const [input, brand] of [['binrance.example.cn', 'binance'], ['amazqn.example.cn', 'amazon'], ['www.pay-paypbl.example.cn', 'paypal']] as const) {
       const r = assertFlagged(input, brand, 'brand-in-subdomain');
       assert.ok(r.signals.some((x) => x.kind === 'brand-in-subdomain' && x.caveat !== undefined && x.caveat !== ''), show(r));
     }
@@ -543,6 +543,18 @@ describe('names that only resemble a lookalike', () => {
       assert.ok(!r.signals.some((x) => x.detail.includes('one edit from')), show(r));
     }
     assert.ok(!isFlagged(check('kinance.example.cn')), show(check('kinance.example.cn')));
+  });
+
+  test('an ordinary-word name misspelt by a slip of the fingers in the sub-domain names the brand (engine 1.21)', () => {
+    for (const input of ['amazom.example.net', 'www.amaozn.example.net', 'amazzon.example.com', 'amazno.example.net']) {
+      const r = assertFlagged(input, 'amazon', 'brand-in-subdomain');
+      assert.ok(r.signals.some((x) => x.kind === 'brand-in-subdomain' && x.detail.includes('a typo of Amazon') && x.caveat === undefined), show(r));
+    }
+    // Its first letter left out or changed, or an arbitrary letter swapped in: other names, as before.
+    for (const input of ['mazon.example.net', 'amazqn.example.net']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r), show(r));
+    }
   });
 
   test('a piece one edit from a name of five letters or fewer is no typo of it (kyoto-seika is not seiko)', () => {

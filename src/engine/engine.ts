@@ -38,7 +38,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.20.0';
+export const ENGINE_VERSION = '1.21.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -1074,9 +1074,17 @@ export function createEngine(catalog: Catalog): Engine {
     return t.strongName && t.text.length > DISTINCTIVE_TOKEN_LENGTH && !firstLetterSwapped(typo, t.text) && !(typo.at === 0 && INSERTION_KINDS.has(typo.kind));
   }
 
-  /** Reports a loose typo of a brand's name in the sub-domain (`amazom.example.cn`, `jp.mercarli.…`), weakly. */
+  /**
+   * Reports a loose typo of a brand's name in the sub-domain (`jp.mercarli.…`), weakly; a name that is also an
+   * ordinary word misspelt by a slip of the fingers after its first letter (`amazom.example.cn`, `amaozn.…`) as a
+   * distinctive name's typo: judgeSubdomainTypos() skipped pieces that are words, so it is no other word (engine 1.21).
+   */
   function addLooseSubdomainTypo(s: Subject, loose: LooseTypo, signals: Signals): void {
     const { piece, typo, token: t } = loose;
+    if (!t.distinctive && typo.at > 0 && KEYBOARD_SLIP_KINDS.has(typo.kind)) {
+      signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, a typo of ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenInSubdomain, t.brand);
+      return;
+    }
     const caveat = t.distinctive ? `a letter ${typo.kind === 'insertion' ? 'added inside' : 'changed in'} a ${t.text.length}-letter name also makes unrelated names` : `"${t.text}" is also an ordinary word`;
     signals.add('brand-in-subdomain', `the sub-domain has ${describeTypo(piece, t.text, typo)}, one edit from ${brandName(t.brand)}'s name, but the site is ${s.domain}`, WEIGHTS.tokenSubdomainShort, t.brand, caveat);
   }
@@ -1761,6 +1769,8 @@ function prefixEditWord(label: string, name: string): string {
 const SUBSTITUTION_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['substitution', 'keyboard substitution', 'bitsquat', 'vowel swap']);
 /** Typo kinds that add a letter to the name. */
 const INSERTION_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['insertion', 'keyboard insertion', 'repetition']);
+/** The slips of fingers on a keyboard: a letter left out, doubled or swapped with the next, a neighbouring key. */
+const KEYBOARD_SLIP_KINDS: ReadonlySet<TypoKind> = new Set<TypoKind>(['omission', 'repetition', 'transposition', 'keyboard substitution', 'keyboard insertion']);
 
 const FIRST_LETTER_CAVEAT = 'only the first letter differs, the one readers notice first, and many unrelated names rhyme with a brand this way';
 
