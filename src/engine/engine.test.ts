@@ -707,6 +707,13 @@ describe('URL risk', () => {
     // Not under a country's own suffix, where businesses use the name in theirs; not glued inside another word.
     assert.ok(!kinds(check('amazon-vr.cn')).includes('brand-on-abused-site'), show(check('amazon-vr.cn')));
     assert.ok(!kinds(check('usamazon4.xyz')).includes('brand-on-abused-site'), show(check('usamazon4.xyz')));
+    // An ordinary-word name of six letters or more that starts the label glued to other letters is read first
+    // (engine 1.22); a shorter one (`appleqb`) or one ending the label (`usamazon`) may be the end of another word.
+    assertFlagged('amazonqb.buzz', 'amazon', 'brand-on-abused-site');
+    for (const input of ['amazonqb.com', 'appleqb.xyz', 'qbamazon.xyz']) {
+      const r = check(input);
+      assert.ok(!isFlagged(r) && !kinds(r).includes('brand-on-abused-site'), show(r));
+    }
     // The name as a word of its own in a sub-domain label (`user-amazon.…`): weak alone, counted on an abused site.
     assertFlagged('user-amazon.2finp.top', 'amazon', 'brand-on-abused-site');
     // In the sub-domain, a brand's name is not the business's own, even under a country's suffix.

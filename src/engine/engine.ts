@@ -38,7 +38,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.21.0';
+export const ENGINE_VERSION = '1.22.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -369,7 +369,7 @@ class Signals {
   brandKind: SignalKind | '' = '';
   /**
    * A combosquat or brand-in-subdomain signal names the brand by a name people know (a strong name), standing
-   * apart from other letters unless it is distinctive.
+   * apart from other letters unless it is distinctive or starts the registrable label (`amazonqb`).
    */
   knownName = false;
   /**
@@ -957,7 +957,11 @@ export function createEngine(catalog: Catalog): Engine {
         bestDetail = detail;
         bestKind = kind;
         bestCaveat = caveat;
-        bestToken = isBounded || t.distinctive ? hitId : -1;
+        // A name people know, for judgeNameOnAbusedSite(): standing apart, distinctive, or (engine 1.22) an
+        // ordinary-word name of six letters or more that the label starts with (`amazonqb.buzz`, `telegramku.top`):
+        // read first, not the end of another word as inside one (`pineapple`).
+        const known = isBounded || t.distinctive || (inLabel && hitStart === labelStart && t.text.length > DISTINCTIVE_TOKEN_LENGTH);
+        bestToken = known ? hitId : -1;
       } else if (sameName && !hasContext(best, s)) {
         alsoBrand = t.brand;
       }
