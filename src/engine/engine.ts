@@ -38,7 +38,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.22.0';
+export const ENGINE_VERSION = '1.23.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -948,7 +948,7 @@ export function createEngine(catalog: Catalog): Engine {
       // name parts appear in the input (`smbc.card.example` is SMBC Card's, not SMBC Bank's).
       const tie = weight === bestWeight && weight > 0;
       const sameName = tie && t.text.length === bestLength && t.brand !== best;
-      if (weight > bestWeight || (tie && t.text.length > bestLength) || (sameName && hasContext(t.brand, s) && !hasContext(best, s))) {
+      if (weight > bestWeight || (tie && t.text.length > bestLength) || (sameName && tellsApart(t.brand, best, s))) {
         alsoBrand = -1;
         bestText = t.text;
         best = t.brand;
@@ -1211,6 +1211,14 @@ export function createEngine(catalog: Catalog): Engine {
     return '';
   }
 
+  /**
+   * On a tie between two brands' equal names (`smbc`: SMBC Bank and SMBC Card), whether `candidate` is named
+   * rather than `current`: when only the candidate's other name parts appear in the input (`card`, `nicos`).
+   */
+  function tellsApart(candidate: number, current: number, s: Subject): boolean {
+    return hasContext(candidate, s) && !hasContext(current, s);
+  }
+
   /** Whether a part of the brand's other names (`card` of smbc-card, `nicos`) appears in the host or path. */
   function hasContext(brand: number, s: Subject): boolean {
     for (const part of contextParts[brand] ?? []) if (s.host.includes(part) || s.path.includes(part)) return true;
@@ -1235,6 +1243,7 @@ export function createEngine(catalog: Catalog): Engine {
     let bestBrand = -1;
     let bestWeight = 0;
     let bestDetail = '';
+    let bestText = '';
     const lureNames: string[] = [];
     for (let h = 0; h < hitsLength; h += 3) {
       const hitId = hits[h] ?? 0;
@@ -1256,7 +1265,10 @@ export function createEngine(catalog: Catalog): Engine {
       const segment = t.distinctive && officialHere === '' && isLastFolderOrPage(path, hitStart, hitEnd);
       if (segment) weight += WEIGHTS.brandPathSegment;
       if (hostIsRisky) weight += 15;
-      if (weight > bestWeight) {
+      // Brands sharing the name (`/smbc/` on `sndc-card.com.….cn`): as in the host (judgeHostTokens), since 1.23.
+      const sameName = weight === bestWeight && t.text === bestText && t.brand !== bestBrand;
+      if (weight > bestWeight || (sameName && tellsApart(t.brand, bestBrand, s))) {
+        bestText = t.text;
         bestWeight = weight;
         bestBrand = t.brand;
         bestDetail = officialHere !== ''

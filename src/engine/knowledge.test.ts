@@ -150,6 +150,10 @@ describe('weighting rules', () => {
   test('brands sharing a keyword are told apart by their other name parts', () => {
     assert.equal(engine.check('smbc.card.example-login.cn').brand, 'smbc-card');
     assert.equal(engine.check('smbc-cardi.cyou').brand, 'smbc-card');
+    // In the path as in the host (engine 1.23): `/smbc/` on a host that speaks of a card.
+    const path = engine.check('https://sndc-card.com.k9bd70.cn/smbc/smbcupdatebill.php');
+    assert.ok(path.brand === 'smbc-card' && kinds(path).includes('brand-in-path'), show(path));
+    assert.equal(engine.check('https://k9bd70.cn/smbc/smbcupdatebill.php').brand, 'smbc-bank');
   });
 
   test('when nothing tells brands sharing a keyword apart, the detail says so', () => {
