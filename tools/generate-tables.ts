@@ -128,14 +128,24 @@ async function buildWordList(): Promise<string[]> {
   return out.sort();
 }
 
+/**
+ * The words grouped by length, each group sorted and concatenated: a look-up is a binary search over fixed-width
+ * records (isListedWord() in src/engine/words.ts), so the engine builds nothing from the list at load.
+ */
 function renderWords(list: string[]): string {
+  const byLength: string[][] = [];
+  for (const w of list) (byLength[w.length] ??= []).push(w);
+  const groups = Array.from({ length: byLength.length }, (_, n) => `  ${JSON.stringify((byLength[n] ?? []).join(''))},`);
   return `${HEADER}// Source: the ${COMMON_WORD_COUNT} most frequent words of English Wikipedia, npm popular-english-words (ISC),
 // letters only, 3-20 characters: ${list.length} words.
 
-/** Newline-separated common English words, sorted. */
-export const COMMON_WORDS = \`
-${list.join('\n')}
-\`;
+/**
+ * Common English words by length: WORDS_BY_LENGTH[n] is the words of n letters, sorted by UTF-16 code unit and
+ * concatenated (n characters each, no separator).
+ */
+export const WORDS_BY_LENGTH: readonly string[] = [
+${groups.join('\n')}
+];
 `;
 }
 

@@ -18,25 +18,22 @@ export class StringBloom {
   private readonly mask: number;
 
   /**
-   * `entries`, plus the non-empty lines of `lines` (newline-separated text such as a generated word list), read in
-   * one pass without a string per line: at the first catalog load that loop is the cost (24,501 words: 6 ms as one
-   * add() call per word, before the code is optimised; ~1 ms in one loop).
+   * `entries`, plus the records of `byLength` (a generated word table: byLength[n] holds words of n characters,
+   * concatenated), read in place without a string per word: at the first catalog load that loop is the cost
+   * (24,501 words: 6 ms as one add() call per word, before the code is optimised; ~1 ms in one loop).
    */
-  constructor(entries: Iterable<string>, lines = '') {
+  constructor(entries: Iterable<string>, byLength: readonly string[] = []) {
     const list = [...entries];
-    let lineCount = 0;
-    for (let i = lines.indexOf('\n'); i >= 0; i = lines.indexOf('\n', i + 1)) lineCount++;
+    let recordCount = 0;
+    for (let n = 1; n < byLength.length; n++) recordCount += (byLength[n] ?? '').length / n;
     let size = 1 << 10;
-    while (size < (list.length + lineCount + 1) * BITS_PER_ENTRY) size <<= 1;
+    while (size < (list.length + recordCount + 1) * BITS_PER_ENTRY) size <<= 1;
     this.bits = new Int32Array(size >>> 5);
     this.mask = size - 1;
     for (const entry of list) this.add(hashRange(entry, 0, entry.length));
-    let from = 0;
-    while (from < lines.length) {
-      let to = lines.indexOf('\n', from);
-      if (to < 0) to = lines.length;
-      if (to > from) this.add(hashRange(lines, from, to));
-      from = to + 1;
+    for (let n = 1; n < byLength.length; n++) {
+      const group = byLength[n] ?? '';
+      for (let at = 0; at < group.length; at += n) this.add(hashRange(group, at, at + n));
     }
   }
 
