@@ -369,7 +369,7 @@ class Signals {
   brandKind: SignalKind | '' = '';
   /**
    * A combosquat or brand-in-subdomain signal names the brand by a name people know (a strong name), standing
-   * apart from other letters unless it is distinctive or starts the registrable label (`amazonqb`).
+   * apart from other letters unless it is distinctive or, six letters or more, starts the label (`amazonqb`).
    */
   knownName = false;
   /**
