@@ -143,6 +143,25 @@ describe('homoglyphs', () => {
     assert.ok(combo.signals.some((x) => x.detail.includes('"paypa1-login" reads as "paypal-login"')), show(combo));
   });
 
+  test('a letter fold reads a piece of a label as a name when the rest is lure words (engine 1.24)', () => {
+    const engine = createEngine({
+      brands: [
+        { id: 'netflix', name: 'Netflix', domains: ['netflix.com'], keywords: ['netflix'] },
+        { id: 'paypay', name: 'PayPay', domains: ['paypay.ne.jp'], keywords: ['paypay'] },
+        { id: 'paypal', name: 'PayPal', domains: ['paypal.com'], keywords: ['paypal'] },
+      ],
+    });
+    const netflix = engine.check('netfllx-account.com');
+    assert.ok(netflix.verdict === 'phishing' && netflix.brand === 'netflix', show(netflix));
+    assert.ok(netflix.signals.some((x) => x.kind === 'homoglyph' && x.detail === '"netfllx" reads as "netflix" (l looks like i) inside netfllx-account'), show(netflix));
+    // A look-alike is read before a typo: `paypai` is PayPal's name with i for l, not PayPay's with a vowel swapped.
+    const paypal = engine.check('paypai-login.com');
+    assert.ok(isFlagged(paypal) && paypal.brand === 'paypal', show(paypal));
+    // With other words beside it, a folded piece may be a name of its own (`nikkel-art`: Dutch for nickel).
+    const art = engine.check('netfllx-art.com');
+    assert.ok(!isFlagged(art) && !kinds(art).includes('homoglyph'), show(art));
+  });
+
   test('a URL is judged by its host: host and registrable domain are reported', () => {
     const r = assertVerdict('http://paypa1.com/signin', 'phishing', 'paypal', 'homoglyph');
     assert.equal(r.host, 'paypa1.com');

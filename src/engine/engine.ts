@@ -38,7 +38,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.23.0';
+export const ENGINE_VERSION = '1.24.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -783,6 +783,15 @@ export function createEngine(catalog: Catalog): Engine {
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
           const pieceSkel = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+          // Letter folds (i/l, rn/m, vv/w) read a piece as a name of six letters or more, as they read a whole label
+          // (above), when the rest of the label is lure words (`netfllx-account`, `paypai-login`: engine 1.24); a
+          // look-alike is read before a typo (`paypai` is also one vowel from PayPay's name).
+          const look = lookalikes.find(pieceSkel);
+          const named = look === undefined ? undefined : tokens[look[0] ?? 0];
+          if (named?.strongName === true && named.text !== pieceSkel && named.text.length > DISTINCTIVE_TOKEN_LENGTH && !isCommonWord(pieceSkel) && classifyRest(label, 0, label.length, from, to) === 'lures') {
+            signals.add('homoglyph', `"${piece}" reads as "${named.text}" (${describeGlyphs(piece, named.text)}) inside ${label}`, WEIGHTS.typoCombo, named.brand);
+            return;
+          }
           // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
           const pieceTypo = isCommonWord(pieceSkel) || exactTokens(pieceSkel) !== undefined ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
