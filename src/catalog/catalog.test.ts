@@ -515,4 +515,9 @@ void describe('defaultCatalog', () => {
     assertDeeplyFrozen(catalog);
     assert.deepEqual(defaultCatalog(), catalog);
   });
+
+  void it('names the US toll services that unpaid-toll texts imitate', () => {
+    const ids = new Set(defaultCatalog().brands.map((b) => b.id));
+    for (const id of ['ezpass', 'sunpass', 'fastrak', 'thetollroads', 'ezdrivema', 'txtag', 'ntta', 'peachpass']) assert.ok(ids.has(id), id);
+  });
 });

@@ -576,6 +576,17 @@ describe('names that only resemble a lookalike', () => {
     }
   });
 
+  test('unpaid-toll and renewal words are lures next to a name (engine 1.25)', () => {
+    const tolls = createEngine({ brands: [{ id: 'sunpass', name: 'SunPass', domains: ['sunpass.com'], keywords: ['sunpass'] }] });
+    for (const input of ['sunpass-toll.com', 'sunpass-tolls.com', 'sunpass-unpaid.com', 'sunpass-overdue-penalty.com']) {
+      const r = tolls.check(input);
+      assert.ok(isFlagged(r) && r.brand === 'sunpass' && kinds(r).includes('combosquat'), show(r));
+    }
+    assertFlagged('amazon-prime-renewal.com', 'amazon', 'combosquat');
+    // Alone, a word beside other words is no name: `tollbrothers` is a builder's.
+    assert.ok(!isFlagged(check('tollbrothers.com')), show(check('tollbrothers.com')));
+  });
+
   test('a piece one edit from a name of five letters or fewer is no typo of it (kyoto-seika is not seiko)', () => {
     const small = createEngine({ brands: [{ id: 'seiko', name: 'Seiko', domains: ['seiko.com'], keywords: ['seiko'] }] });
     const r = small.check('kyoto-seika.jp');

@@ -27,6 +27,9 @@ export const LURE_WORDS: readonly string[] = [
   'reschedule', 'membership', 'renew',
   // Support-case and "verified badge" kits (OpenPhish 2024-25: `case-id-1000228259050.…`, `become-meta-verified-now.…`).
   'case', 'verified', 'badge',
+  // Unpaid-toll and overdue-bill texts (FBI IC3 public service announcement of 2024-04-12 on smishing about unpaid
+  // tolls: `ezpass-tollbill.com`, `sunpass-toll.xyz`) and subscription renewals (`amazon-prime-renewal.com`).
+  'toll', 'unpaid', 'overdue', 'penalty', 'renewal',
 ];
 
 /**
