@@ -785,10 +785,11 @@ export function createEngine(catalog: Catalog): Engine {
           const pieceSkel = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
           // Letter folds (i/l, rn/m, vv/w) read a piece as a name of six letters or more, as they read a whole label
           // (above), when the rest of the label is lure words (`netfllx-account`, `paypai-login`: engine 1.24); a
-          // look-alike is read before a typo (`paypai` is also one vowel from PayPay's name).
+          // look-alike is read before a typo (`paypai` is also one vowel from PayPay's name); a piece that is a name
+          // itself is that name, judged by the token scan.
           const look = lookalikes.find(pieceSkel);
           const named = look === undefined ? undefined : tokens[look[0] ?? 0];
-          if (named?.strongName === true && named.text !== pieceSkel && named.text.length > DISTINCTIVE_TOKEN_LENGTH && !isCommonWord(pieceSkel) && classifyRest(label, 0, label.length, from, to) === 'lures') {
+          if (named?.strongName === true && named.text.length > DISTINCTIVE_TOKEN_LENGTH && exactTokens(pieceSkel) === undefined && !isCommonWord(pieceSkel) && classifyRest(label, 0, label.length, from, to) === 'lures') {
             signals.add('homoglyph', `"${piece}" reads as "${named.text}" (${describeGlyphs(piece, named.text)}) inside ${label}`, WEIGHTS.typoCombo, named.brand);
             return;
           }
