@@ -783,18 +783,19 @@ export function createEngine(catalog: Catalog): Engine {
         if (to - from >= DISTINCTIVE_TOKEN_LENGTH) {
           const piece = label.slice(from, to);
           const pieceSkel = foldable && mayHaveSkeleton(piece) ? skeleton(piece) : piece;
+          // A piece that is a word or itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no
+          // look-alike and no typo: the token scan judges names.
+          const wordOrName = isCommonWord(pieceSkel) || exactTokens(pieceSkel) !== undefined;
           // Letter folds (i/l, rn/m, vv/w) read a piece as a name of six letters or more, as they read a whole label
           // (above), when the rest of the label is lure words (`netfllx-account`, `paypai-login`: engine 1.24); a
-          // look-alike is read before a typo (`paypai` is also one vowel from PayPay's name); a piece that is a name
-          // itself is that name, judged by the token scan.
-          const look = lookalikes.find(pieceSkel);
+          // look-alike is read before a typo (`paypai` is also one vowel from PayPay's name).
+          const look = wordOrName ? undefined : lookalikes.find(pieceSkel);
           const named = look === undefined ? undefined : tokens[look[0] ?? 0];
-          if (named?.strongName === true && named.text.length > DISTINCTIVE_TOKEN_LENGTH && exactTokens(pieceSkel) === undefined && !isCommonWord(pieceSkel) && classifyRest(label, 0, label.length, from, to) === 'lures') {
+          if (named?.strongName === true && named.text.length > DISTINCTIVE_TOKEN_LENGTH && classifyRest(label, 0, label.length, from, to) === 'lures') {
             signals.add('homoglyph', `"${piece}" reads as "${named.text}" (${describeGlyphs(piece, named.text)}) inside ${label}`, WEIGHTS.typoCombo, named.brand);
             return;
           }
-          // A piece that is itself one of the brands' names (`xvideos` next to keyword `xvideo`) is no typo.
-          const pieceTypo = isCommonWord(pieceSkel) || exactTokens(pieceSkel) !== undefined ? null : findTypo(pieceSkel);
+          const pieceTypo = wordOrName ? null : findTypo(pieceSkel);
           const t = pieceTypo === null ? undefined : tokens[typoIds[pieceTypo.token] ?? 0];
           // As for a whole label (above): a typo of a name of five letters or fewer is one edit from many words.
           if (pieceTypo !== null && t?.strongName === true && t.text.length > DISTINCTIVE_TOKEN_LENGTH && !firstLetterSwapped(pieceTypo, t.text)) {

@@ -75,7 +75,7 @@ function lures(): Set<string> {
  * machine, before V8 optimises the loop); the table needs no building, and a look-up compares about a dozen
  * records in place, with no substring.
  */
-function isListedWord(text: string, from: number, to: number): boolean {
+export function isListedWord(text: string, from: number, to: number): boolean {
   const n = to - from;
   const group = n > 0 ? WORDS_BY_LENGTH[n] : undefined;
   if (group === undefined) return false;
