@@ -763,6 +763,38 @@ describe('URL risk', () => {
     }
   });
 
+  test('a name misspelt or glued to other letters in a free name on a hosting platform is suspicious; the rest of the web is not', () => {
+    // Engine 1.26: kits on site builders misspell wallet names past filters that match names.
+    const wallets = createEngine({
+      brands: [
+        { id: 'metamask', name: 'MetaMask', domains: ['metamask.io'], keywords: ['metamask'] },
+        { id: 'ledger', name: 'Ledger', domains: ['ledger.com'], keywords: ['ledger'], generic: true },
+        { id: 'livelo', name: 'Livelo', domains: ['livelo.com.br'], keywords: ['livelo'] },
+      ],
+    });
+    const flagged = (input: string, brand: string): void => {
+      const r = wallets.check(input);
+      assert.ok(isFlagged(r) && r.brand === brand, show(r));
+      assert.ok(r.signals.some((x) => x.detail.includes('as a free name on a hosting platform')), show(r));
+    };
+    flagged('metamaeskloegin.webflow.io', 'metamask'); // a letter added, glued to a misspelt lure
+    flagged('muetsmasklogpon.gitbook.io', 'metamask'); // two letters off an eight-letter name
+    flagged('ledgr-login.webflow.io', 'ledger'); // a six-letter name one letter off, beside a lure word
+    flagged('ledgerlibe.webflow.io', 'ledger'); // an ordinary-word name as written, glued to other letters
+    const benign = (input: string): void => {
+      const r = wallets.check(input);
+      assert.ok(!r.signals.some((x) => x.detail.includes('as a free name on a hosting platform')), show(r));
+      assert.ok(!isFlagged(r), show(r));
+    };
+    benign('metamaeskloegin.example.com'); // not a hosting platform's free name
+    benign('ledgr.webflow.io'); // a short name one letter off, with no lure word
+    benign('clarionledger.webflow.io'); // the name ending another name
+    benign('ledger-history-notes.webflow.io'); // the name with ordinary words
+    benign('livenoresolver.webflow.io'); // `live` of `livelo` kept, the edit on the rest
+    benign('netamaskzq.webflow.io'); // the first letter not kept
+    benign('metamaeskprodbn2001.blob.core.windows.net'); // a deployment's own resource
+  });
+
   test('a brand name as the folder or page a kit was unpacked in counts more than a mention in a path', () => {
     for (const input of ['https://shop.example.com/wp-content/PayPal/', 'https://shop.example.com/paypal/index.php?x=1', 'https://shop.example.com/files/paypal.html']) {
       assertFlagged(input, 'paypal', 'brand-in-path');

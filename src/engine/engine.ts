@@ -17,10 +17,11 @@ import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scripts
 import { lowerKeepingIndexes, parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
+import { APPROXIMATE_MIN_NAME, ApproximateNameIndex, editDistance } from './approximate.js';
 import { JumbledDomainIndex, type LabelledDomain } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
+import { classifyRest, commonWordsIn, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -38,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.25.0';
+export const ENGINE_VERSION = '1.26.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -132,6 +133,8 @@ export const WEIGHTS = {
   brandOnAbusedSite: 15,
   /** The same, when the site is a free name on a hosting platform (engine 1.20). */
   brandOnHostingPlatform: 20,
+  /** A distinctive name misspelt inside a free name on a hosting platform (`metamaeskloegin.webflow.io`, engine 1.26). */
+  typoOnHostingPlatform: 25,
   brandPathSegment: 15,
   /** A well-known site's whole domain inside another site's host name (`olx-pl.example.lol`, `www.tesco.com-offir.club`). */
   siteInSubdomain: 45,
@@ -306,6 +309,15 @@ const ORGANISATION_TENANTS: ReadonlySet<string> = new Set(ORGANISATION_TENANT_PL
 const DEPLOYMENT_NAME = /prod|prd|staging/;
 
 /**
+ * Whether `label` under a hosting platform is a name anyone could take: brands do not run their sites under such
+ * names, except as tenants named after themselves (`santandernet-my.sharepoint.com`) or resources of their own
+ * deployments (`onedriveclubprodbn20001.blob.core.windows.net`).
+ */
+function isFreeName(platform: string, label: string): boolean {
+  return !ORGANISATION_TENANTS.has(platform) && !DEPLOYMENT_NAME.test(label);
+}
+
+/**
  * Whether the run of letters around text[start, end) is a common or lure word (`claiming` around its `ing`). Runs
  * on every name glued inside a registrable label: the word filter rules most out before any substring is made.
  */
@@ -315,6 +327,36 @@ function insideWord(text: string, start: number, end: number): boolean {
   let to = end;
   while (isLetter(text.charCodeAt(to))) to++;
   return isCommonWordAt(text, from, to);
+}
+
+/**
+ * Names shorter than this, misspelt, count only next to lure words: one edit from a six- or seven-letter name is
+ * many a business's name (`meister` of `elster`, `payday` of `paypay`, `tremor` of `trezor`: measured over the
+ * registrable names of hosts-legit.tsv put on a hosting platform).
+ */
+const LONG_APPROXIMATE_NAME = 8;
+
+/** Whether text[start, end) matches `name` within `edits` only by reading a hyphen in it as a letter of the name. */
+function hyphenReplacesLetter(name: string, text: string, start: number, end: number, edits: number): boolean {
+  const window = text.slice(start, end);
+  if (!window.includes('-')) return false;
+  const letters = window.replaceAll('-', '');
+  return editDistance(name, letters, 0, letters.length) + (window.length - letters.length) > edits;
+}
+
+/**
+ * Whether text[start, end) holds the common word that is all of `name` but its first or last one or two letters
+ * (`live` of `livelo` in `liveno`, `bank` of `usbank` in `ssbank`): the edits then all fall on those letters.
+ */
+function holdsNameWord(name: string, text: string, start: number, end: number): boolean {
+  for (let cut = 1; cut <= 2 && name.length - cut >= 4; cut++) {
+    for (const [from, to] of [[0, name.length - cut], [cut, name.length]] as const) {
+      if (!isCommonWordAt(name, from, to)) continue;
+      const at = text.indexOf(name.slice(from, to), start);
+      if (at >= 0 && at + to - from <= end) return true;
+    }
+  }
+  return false;
 }
 
 /** Bounded on at least one side (paths glue names to words: `/amazonall_signin1.php`). */
@@ -498,6 +540,12 @@ export function createEngine(catalog: Catalog): Engine {
 
   /** Token ids by lookalikeKey(text), looked up from a label's skeleton without building its key. */
   const lookalikes = new LookalikeIndex(tokens.map((t) => t.text));
+  // Brands' names of six letters or more, searched a letter or two off inside free names on hosting platforms.
+  const approximateTokens: number[] = [];
+  tokens.forEach((t, id) => {
+    if (t.keyword && !t.tiny && t.text.length >= APPROXIMATE_MIN_NAME && !t.text.includes('-')) approximateTokens.push(id);
+  });
+  const approximateNames = new ApproximateNameIndex(approximateTokens.map((id) => tokens[id]?.text ?? ''));
   const exactIndex = new Map<string, number[]>();
   tokens.forEach((t, id) => {
     const list = exactIndex.get(t.text);
@@ -1462,6 +1510,7 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
+      if (signals.brandWeight <= WEIGHTS.comboWeak && !signals.knownName && isFreeName(platform, label)) judgeNameOnPlatform(label, lures, signals);
       const storage = storageKind(platform);
       const stored = storage === '' ? '' : pageInStorage(s.path, storage === 'ipfs' ? 0 : -1);
       if (stored !== '') addStoragePage(stored, platform, signals);
@@ -1522,12 +1571,74 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
     if (abused === undefined) return;
-    // Brands do not run their sites under a hosting platform's free names (`trezorhardware--get-en.webflow.io`),
-    // except as tenants named after themselves (`santandernet-my.sharepoint.com`) or resources of their own
-    // deployments (`onedriveclubprodbn20001.blob.core.windows.net`).
-    const freeName = abused.kind === 'user-content-host' && !ORGANISATION_TENANTS.has(platform) && !DEPLOYMENT_NAME.test(label);
+    // Brands do not run their sites under a hosting platform's free names (`trezorhardware--get-en.webflow.io`).
+    const freeName = abused.kind === 'user-content-host' && isFreeName(platform, label);
     const where = freeName ? 'under a free name on a hosting platform, where brands do not run their sites' : 'on a site that also looks abused';
     signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name ${where}: ${abused.detail}`, freeName ? WEIGHTS.brandOnHostingPlatform : WEIGHTS.brandOnAbusedSite);
+  }
+
+  /**
+   * A brand's name inside a free name on a hosting platform that the token scan weighed little or nothing (engine
+   * 1.26): an ordinary-word name glued to other letters (`ledgerget-live-login.webflow.io`, `geminilogin.webflow.io`)
+   * or a name a letter or two off (`ledgr--logien.webflow.io`, `metamaeskloegin.webflow.io`,
+   * `coiennbaseeprrolog.webflow.io`). Kits on site builders misspell names on purpose, past filters that match
+   * names; a business misspells no name of its own. Sets knownName: the pair with the free name then counts
+   * (judgeNameOnAbusedSite). `lures`: lure words in the host.
+   */
+  function judgeNameOnPlatform(label: string, lures: number, signals: Signals): void {
+    let words: number[] | undefined; // [start, end) of the label's common words of four letters or more, when asked
+    const match = approximateNames.find(label, 0, label.length, (name, start, end, edits) => {
+      const text = tokens[approximateTokens[name] ?? -1]?.text ?? '';
+      if (edits === 0) {
+        // As written: starting a piece of the label (`ledgerlibe`, `help-content-ledgerc`; `clarionledger` is a
+        // newspaper's), not the start of a longer word (`revolutiondapp`), nor with only ordinary words
+        // (`ledger-accounting`, `exoduschurch`).
+        if (start > 0 && label.charCodeAt(start - 1) !== 45 /* '-' */) return false;
+        if (classifyRest(label, 0, label.length, start, end) === 'words') return false;
+      } else {
+        // Misspelt: the first and last letters kept, as kits keep them (`ssbank` is no `usbank`, `htsapp` no
+        // `whatsapp`); two edits only without letters left out overall (`mercare` of `customercare` is no `medicare`);
+        // shortened below six letters (`ledgr`, but also `strie` in a user name `jstrieb`) only with lure words in
+        // the host; a hyphen only added (`net-flix`), not for a letter (`no-dea` of `defino-deauths` is no `nordea`).
+        if (label.charCodeAt(start) !== text.charCodeAt(0) || label.charCodeAt(end - 1) !== text.charCodeAt(text.length - 1)) return false;
+        if (edits === 2 && end - start < text.length) return false;
+        if (text.length < LONG_APPROXIMATE_NAME && lures === 0) return false;
+        if (hyphenReplacesLetter(text, label, start, end, edits)) return false;
+        // A name that is a word and two letters more (`livelo`, `postnl`, `usbank`) is misspelt by every name that
+        // holds the word (`liveno`, `ssbank`); so is a window that is a word (`snapshot`, two letters off `snapchat`).
+        if (holdsNameWord(text, label, start, end) || isCommonWordAt(label, start, end)) return false;
+      }
+      // Not part of the label's own words: a common word that is not in the name, shares three letters with the
+      // window and reaches past it (`block` of `liveblocknodes` around `liveblo`, `impossible` around `imposs`,
+      // `revolution` around `revolut`).
+      words ??= commonWordsIn(label);
+      for (let w = 0; w < words.length; w += 2) {
+        const from = words[w] ?? 0;
+        const to = words[w + 1] ?? 0;
+        const beyond = from < start || to > end;
+        if ((beyond ? Math.min(to, end) - Math.max(from, start) >= 3 : edits > 0 && to - from >= 4) && !text.includes(label.slice(from, to))) return false;
+      }
+      // Nor another brand's name (`paypay` is one letter from `paypal`).
+      for (let from = start; from < end; from++) {
+        for (let to = end; to - from >= text.length - 1; to--) {
+          if (labelBloom.mayHave(label, from, to) && !label.startsWith(text, from) && exactIndex.has(label.slice(from, to))) return false;
+        }
+      }
+      return true;
+    });
+    const t = match === undefined ? undefined : tokens[approximateTokens[match.name] ?? -1];
+    if (match === undefined || t === undefined) return;
+    if (match.edits === 0 && signals.brand === t.brand) {
+      signals.knownName = true; // already said, weakly (`geminilogin = Gemini's name "gemini" + lure words`)
+      return;
+    }
+    if (signals.brand >= 0) return;
+    const written = label.slice(match.start, match.end);
+    const how = match.edits === 0 ? 'glued to other letters' : `with ${match.edits === 1 ? 'a letter' : 'two letters'} off`;
+    const detail = `"${written}" in ${label} is ${brandName(t.brand)}'s name "${t.text}" ${how}, as a free name on a hosting platform`;
+    if (t.distinctive) signals.add(match.edits === 0 ? 'combosquat' : 'typosquat', detail, WEIGHTS.typoOnHostingPlatform, t.brand);
+    else signals.add(match.edits === 0 ? 'combosquat' : 'typosquat', detail, WEIGHTS.typoWord, t.brand, `"${t.text}" is also an ordinary word`);
+    signals.knownName = true;
   }
 
   /** `stored`: what pageInStorage() found, on `service`. */

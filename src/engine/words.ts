@@ -127,6 +127,17 @@ export function containsLongWord(label: string, start: number, end: number): boo
   return false;
 }
 
+/** [start, end) pairs of the common words of four letters or more anywhere in `text` (overlapping ones too). */
+export function commonWordsIn(text: string): number[] {
+  const found: number[] = [];
+  for (let from = 0; from + 4 <= text.length; from++) {
+    for (let to = from + 4; to <= text.length && to - from <= LONGEST_WORD_CHARS; to++) {
+      if (isLetter(text.charCodeAt(to - 1)) && isCommonWordAt(text, from, to)) found.push(from, to);
+    }
+  }
+  return found;
+}
+
 export function isCommonWord(word: string): boolean {
   return anyWordBloom().mayHave(word) && (isListedWord(word, 0, word.length) || lures().has(word));
 }

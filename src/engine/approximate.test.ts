@@ -1,0 +1,83 @@
+/**
+ * The approximate name search (Myers' bit vectors) against a brute-force edit distance over every window.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { allowedEdits, ApproximateNameIndex, editDistance } from './approximate.js';
+
+const NAMES = ['metamask', 'ledger', 'coinbase', 'trezor', 'blockchain', 'kraken'];
+const index = new ApproximateNameIndex(NAMES);
+const always = (): boolean => true;
+
+/** The fewest edits between `name` and any window of `text`, by the textbook table over every window. */
+function bruteForce(name: string, text: string): number {
+  let best = name.length;
+  for (let start = 0; start < text.length; start++) {
+    for (let end = start + 1; end <= text.length; end++) best = Math.min(best, editDistance(name, text, start, end));
+  }
+  return best;
+}
+
+describe('approximate name search', () => {
+  test('finds a name misspelt inside a label, with its window and edits', () => {
+    const label = 'metamaeskloegin';
+    const m = index.find(label, 0, label.length, always);
+    assert.ok(m !== undefined);
+    assert.equal(NAMES[m.name], 'metamask');
+    assert.equal(label.slice(m.start, m.end), 'metamaesk');
+    assert.equal(m.edits, 1);
+  });
+
+  test('prefers the name as written, then fewer edits', () => {
+    const exact = index.find('ledger-trezr', 0, 12, always);
+    assert.ok(exact !== undefined);
+    assert.equal(exact.edits, 0);
+    assert.equal(NAMES[exact.name], 'ledger');
+    const twoNames = index.find('coiennbase-ledgr', 0, 16, always);
+    assert.equal(twoNames === undefined ? '' : NAMES[twoNames.name], 'ledger', 'one edit off ledger beats two off coinbase');
+  });
+
+  test('six- and seven-letter names are allowed one edit, longer ones two', () => {
+    assert.equal(allowedEdits(6), 1);
+    assert.equal(allowedEdits(8), 2);
+    assert.equal(index.find('lxdgxr', 0, 6, always), undefined, 'two edits off a six-letter name');
+    assert.equal(index.find('coiennbase', 0, 10, always)?.edits, 2);
+  });
+
+  test('a rejected window leaves the search going: another window, then another name', () => {
+    // `trrezor`: the window `rrezor` (a letter changed) is refused, `trrezor` (a letter added) is the same edits.
+    const windows: string[] = [];
+    const m = index.find('start--trrezorr', 0, 15, (_name, start, end) => {
+      const w = 'start--trrezorr'.slice(start, end);
+      windows.push(w);
+      return w.startsWith('t');
+    });
+    assert.ok(windows.length > 1);
+    assert.equal(m === undefined ? '' : 'start--trrezorr'.slice(m.start, m.end).charAt(0), 't');
+    assert.equal(index.find('ledgr', 0, 5, () => false), undefined);
+  });
+
+  test('only [from, to) is searched', () => {
+    assert.equal(index.find('xxkrakenxx', 3, 10, always)?.edits, 1, 'the k before `from` is not read');
+    assert.equal(index.find('xxkrakenxx', 0, 5, always), undefined);
+  });
+
+  test('the fewest edits found equal a brute force over every window (within the allowed edits)', () => {
+    const letters = fc.constantFrom(...'abcdeghiklmnorstz-'.split(''));
+    const text = fc.array(letters, { minLength: 0, maxLength: 24 }).map((a) => a.join(''));
+    const mangled = fc.tuple(fc.constantFrom(...NAMES), text, text, fc.nat(), fc.constantFrom('', 'x', 'e')).map(([name, before, after, at, ins]) => {
+      const cut = at % (name.length + 1);
+      return before + name.slice(0, cut) + ins + name.slice(cut + (ins === '' ? 1 : 0)) + after;
+    });
+    fc.assert(fc.property(fc.oneof(text, mangled), (t) => {
+      const found = index.find(t, 0, t.length, always);
+      for (const [i, name] of NAMES.entries()) {
+        const best = bruteForce(name, t);
+        if (best <= allowedEdits(name.length)) assert.ok(found !== undefined && found.edits <= best, `${t}: ${name} is ${best} off`);
+        if (found?.name === i) assert.equal(found.edits, best, `${t}: edits of ${name}`);
+      }
+      if (found !== undefined) assert.equal(editDistance(NAMES[found.name] ?? '', t, found.start, found.end), found.edits);
+    }), { numRuns: 2000 });
+  });
+});

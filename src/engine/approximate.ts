@@ -1,0 +1,159 @@
+/**
+ * Brand names written with a letter or two off anywhere inside a longer label (`metamaeskloegin`, `ledgr--logien`,
+ * `coiennbaseeprrolog`): approximate substring search, for the few hosts where a misspelt name says more than it
+ * would elsewhere (free names on hosting platforms, engine 1.26).
+ *
+ * Design note: Myers' bit-vector algorithm (J. ACM 46(3), 1999) in Sellers' form (a match may start anywhere in the
+ * text) keeps one column of the edit-distance table as two bit vectors per name, so a name is searched in one pass
+ * of integer operations per text character, with no allocation. Names of up to 31 letters fit one 32-bit word.
+ * Before that pass, a 26-bit mask of the letters in the text rules out every name with more letters missing from the
+ * text than the edits allowed (most names, for a short label). A match's start is then found by exact edit
+ * distances over the few windows that can end where the pass found the match.
+ */
+
+/** Names shorter than this are not searched: one edit from a five-letter name is too many ordinary strings. */
+export const APPROXIMATE_MIN_NAME = 6;
+/** Names of this length or more may be two edits off; shorter ones one. */
+const TWO_EDIT_NAME = 8;
+/** One 32-bit word per column, with room for the carry of the addition. */
+const MAX_NAME = 31;
+
+export interface ApproximateMatch {
+  /** Index of the name in the list the index was built from. */
+  readonly name: number;
+  readonly start: number;
+  readonly end: number;
+  /** Edits (insertions, omissions, substitutions) between text[start, end) and the name: 0 to allowedEdits(). */
+  readonly edits: number;
+}
+
+/** The caller's check of a candidate window text[start, end), `edits` from names[name]. */
+export type Vet = (name: number, start: number, end: number, edits: number) => boolean;
+
+export function allowedEdits(nameLength: number): number {
+  return nameLength >= TWO_EDIT_NAME ? 2 : 1;
+}
+
+function letterIndex(code: number): number {
+  return code >= 97 && code <= 122 ? code - 97 : -1;
+}
+
+/** Levenshtein distance between a and text[from, to), for short strings (a ≤ 31, to − from ≤ 33 characters). */
+const ROW = new Int32Array(MAX_NAME + 3);
+export function editDistance(a: string, text: string, from: number, to: number): number {
+  const n = to - from;
+  for (let j = 0; j <= n; j++) ROW[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = ROW[0] ?? 0;
+    ROW[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const above = ROW[j] ?? 0;
+      const cost = ca === text.charCodeAt(from + j - 1) ? 0 : 1;
+      ROW[j] = Math.min(diagonal + cost, above + 1, (ROW[j - 1] ?? 0) + 1);
+      diagonal = above;
+    }
+  }
+  return ROW[n] ?? 0;
+}
+
+export class ApproximateNameIndex {
+  private readonly names: readonly string[];
+  /** peq[26·i + c]: bit p set when names[i][p] is letter c. */
+  private readonly peq: Int32Array;
+  private readonly letterMasks: Int32Array;
+
+  /** `names`: lowercase a-z names of APPROXIMATE_MIN_NAME to MAX_NAME letters (others are never found). */
+  constructor(names: readonly string[]) {
+    this.names = names;
+    this.peq = new Int32Array(26 * names.length);
+    this.letterMasks = new Int32Array(names.length);
+    names.forEach((name, i) => {
+      const searchable = name.length >= APPROXIMATE_MIN_NAME && name.length <= MAX_NAME && /^[a-z]+$/.test(name);
+      if (!searchable) {
+        this.letterMasks[i] = -1; // every letter: never passes the mask test below
+        return;
+      }
+      let mask = 0;
+      for (let p = 0; p < name.length; p++) {
+        const c = name.charCodeAt(p) - 97;
+        this.peq[26 * i + c] = (this.peq[26 * i + c] ?? 0) | (1 << p);
+        mask |= 1 << c;
+      }
+      this.letterMasks[i] = mask;
+    });
+  }
+
+  /**
+   * The closest name written inside text[from, to) as it is or up to allowedEdits() of its length off: fewest edits
+   * first, then the longest name, then the earliest in the text. `accept` vets each candidate window (the caller's
+   * word and name checks); undefined when none is left.
+   */
+  find(text: string, from: number, to: number, accept: Vet): ApproximateMatch | undefined {
+    let textMask = 0;
+    for (let j = from; j < to; j++) {
+      const c = letterIndex(text.charCodeAt(j));
+      if (c >= 0) textMask |= 1 << c;
+    }
+    let best: ApproximateMatch | undefined;
+    for (let i = 0; i < this.names.length; i++) {
+      const nameMask = this.letterMasks[i] ?? -1;
+      if (nameMask === -1) continue;
+      const name = this.names[i] ?? '';
+      const k = allowedEdits(name.length);
+      if (to - from < name.length - k || bitCount(nameMask & ~textMask) > k) continue;
+      const match = this.search(i, name, k, text, from, to, accept);
+      if (match === undefined) continue;
+      if (best === undefined || match.edits < best.edits || (match.edits === best.edits && name.length > (this.names[best.name] ?? '').length)) best = match;
+    }
+    return best;
+  }
+
+  /** Myers' pass over text[from, to) for names[i]: the first accepted window with the fewest edits. */
+  private search(i: number, name: string, k: number, text: string, from: number, to: number, accept: Vet): ApproximateMatch | undefined {
+    const m = name.length;
+    const high = 1 << (m - 1);
+    const all = m === 31 ? 0x7fffffff : (1 << m) - 1;
+    let pv = all;
+    let mv = 0;
+    let score = m;
+    let found: ApproximateMatch | undefined;
+    for (let j = from; j < to; j++) {
+      const c = letterIndex(text.charCodeAt(j));
+      const eq = c < 0 ? 0 : (this.peq[26 * i + c] ?? 0);
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) & all) ^ pv) | eq;
+      let ph = mv | (~(xh | pv) & all);
+      let mh = pv & xh;
+      if ((ph & high) !== 0) score++;
+      else if ((mh & high) !== 0) score--;
+      ph = (ph << 1) & all;
+      mh = (mh << 1) & all;
+      pv = mh | (~(xv | ph) & all);
+      mv = ph & xv;
+      if (score <= k && (found === undefined || score < found.edits)) {
+        found = this.window(i, name, score, text, from, j + 1, accept) ?? found;
+        if (found?.edits === 0) return found;
+      }
+    }
+    return found;
+  }
+
+  /** The accepted window ending at `end` that is `edits` from the name, the closest to the name's length first. */
+  private window(i: number, name: string, edits: number, text: string, from: number, end: number, accept: Vet): ApproximateMatch | undefined {
+    for (let spread = 0; spread <= edits; spread++) {
+      for (const length of spread === 0 ? [name.length] : [name.length - spread, name.length + spread]) {
+        const start = end - length;
+        if (start < from || length <= 0) continue;
+        if (editDistance(name, text, start, end) === edits && accept(i, start, end, edits)) return { name: i, start, end, edits };
+      }
+    }
+    return undefined;
+  }
+}
+
+function bitCount(v: number): number {
+  let x = v - ((v >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
