@@ -133,7 +133,7 @@ export const WEIGHTS = {
   brandOnAbusedSite: 15,
   /** The same, when the site is a free name on a hosting platform (engine 1.20). */
   brandOnHostingPlatform: 20,
-  /** A distinctive name misspelt inside a free name on a hosting platform (`metamaeskloegin.webflow.io`, engine 1.26). */
+  /** A distinctive name misspelt or glued inside a free name on a hosting platform (`metamaeskloegin.webflow.io`, 1.26). */
   typoOnHostingPlatform: 25,
   brandPathSegment: 15,
   /** A well-known site's whole domain inside another site's host name (`olx-pl.example.lol`, `www.tesco.com-offir.club`). */
@@ -1598,8 +1598,8 @@ export function createEngine(catalog: Catalog): Engine {
       } else {
         // Misspelt: the first and last letters kept, as kits keep them (`ssbank` is no `usbank`, `htsapp` no
         // `whatsapp`); two edits only without letters left out overall (`mercare` of `customercare` is no `medicare`);
-        // shortened below six letters (`ledgr`, but also `strie` in a user name `jstrieb`) only with lure words in
-        // the host; a hyphen only added (`net-flix`), not for a letter (`no-dea` of `defino-deauths` is no `nordea`).
+        // a name under LONG_APPROXIMATE_NAME letters only with lure words in the host (`ledgr-login`, but not `strie`
+        // in a user name `jstrieb`); a hyphen only added (`net-flix`), not for a letter (`no-dea` is no `nordea`).
         if (label.charCodeAt(start) !== text.charCodeAt(0) || label.charCodeAt(end - 1) !== text.charCodeAt(text.length - 1)) return false;
         if (edits === 2 && end - start < text.length) return false;
         if (text.length < LONG_APPROXIMATE_NAME && lures === 0) return false;
