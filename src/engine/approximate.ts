@@ -12,11 +12,13 @@
  */
 
 /** Names shorter than this are not searched: one edit from a five-letter name is too many ordinary strings. */
-export const APPROXIMATE_MIN_NAME = 6;
+const APPROXIMATE_MIN_NAME = 6;
 /** Names of this length or more may be two edits off; shorter ones one. */
 const TWO_EDIT_NAME = 8;
-/** One 32-bit word per column, with room for the carry of the addition. */
+/** One column of a name fits the 31 bits of a positive 32-bit integer. */
 const MAX_NAME = 31;
+/** letterMasks' value for a name the index does not search (a real mask has at most 26 bits set, never all 32). */
+const UNSEARCHABLE = -1;
 
 export interface ApproximateMatch {
   /** Index of the name in the list the index was built from. */
@@ -63,7 +65,7 @@ export class ApproximateNameIndex {
   private readonly peq: Int32Array;
   private readonly letterMasks: Int32Array;
 
-  /** `names`: lowercase a-z names of APPROXIMATE_MIN_NAME to MAX_NAME letters (others are never found). */
+  /** `names`: any names; only lowercase a-z names of APPROXIMATE_MIN_NAME to MAX_NAME letters are ever found. */
   constructor(names: readonly string[]) {
     this.names = names;
     this.peq = new Int32Array(26 * names.length);
@@ -71,7 +73,7 @@ export class ApproximateNameIndex {
     names.forEach((name, i) => {
       const searchable = name.length >= APPROXIMATE_MIN_NAME && name.length <= MAX_NAME && /^[a-z]+$/.test(name);
       if (!searchable) {
-        this.letterMasks[i] = -1; // every letter: never passes the mask test below
+        this.letterMasks[i] = UNSEARCHABLE;
         return;
       }
       let mask = 0;
@@ -97,8 +99,8 @@ export class ApproximateNameIndex {
     }
     let best: ApproximateMatch | undefined;
     for (let i = 0; i < this.names.length; i++) {
-      const nameMask = this.letterMasks[i] ?? -1;
-      if (nameMask === -1) continue;
+      const nameMask = this.letterMasks[i] ?? UNSEARCHABLE;
+      if (nameMask === UNSEARCHABLE) continue;
       const name = this.names[i] ?? '';
       const k = allowedEdits(name.length);
       if (to - from < name.length - k || bitCount(nameMask & ~textMask) > k) continue;

@@ -790,9 +790,12 @@ describe('URL risk', () => {
     benign('ledgr.webflow.io'); // a short name one letter off, with no lure word
     benign('clarionledger.webflow.io'); // the name ending another name
     benign('ledger-history-notes.webflow.io'); // the name with ordinary words
-    benign('livenoresolver.webflow.io'); // `live` of `livelo` kept, the edit on the rest
     benign('netamaskzq.webflow.io'); // the first letter not kept
     benign('metamaeskprodbn2001.blob.core.windows.net'); // a deployment's own resource
+    // `live` of `livelo` kept, the edit on the rest (`livenow`): no name, though the lure word lets a short name be
+    // searched (the lure word alone makes the host suspicious).
+    const kept = wallets.check('livenow-wallet.webflow.io');
+    assert.equal(kept.brand, null, show(kept));
   });
 
   test('a brand name as the folder or page a kit was unpacked in counts more than a mention in a path', () => {

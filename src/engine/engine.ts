@@ -17,7 +17,7 @@ import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scripts
 import { lowerKeepingIndexes, parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { StringBloom } from './bloom.js';
-import { APPROXIMATE_MIN_NAME, ApproximateNameIndex, editDistance } from './approximate.js';
+import { ApproximateNameIndex, editDistance } from './approximate.js';
 import { JumbledDomainIndex, type LabelledDomain } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
@@ -134,7 +134,7 @@ export const WEIGHTS = {
   /** The same, when the site is a free name on a hosting platform (engine 1.20). */
   brandOnHostingPlatform: 20,
   /** A distinctive name misspelt or glued inside a free name on a hosting platform (`metamaeskloegin.webflow.io`, 1.26). */
-  typoOnHostingPlatform: 25,
+  nameOnHostingPlatform: 25,
   brandPathSegment: 15,
   /** A well-known site's whole domain inside another site's host name (`olx-pl.example.lol`, `www.tesco.com-offir.club`). */
   siteInSubdomain: 45,
@@ -540,10 +540,11 @@ export function createEngine(catalog: Catalog): Engine {
 
   /** Token ids by lookalikeKey(text), looked up from a label's skeleton without building its key. */
   const lookalikes = new LookalikeIndex(tokens.map((t) => t.text));
-  // Brands' names of six letters or more, searched a letter or two off inside free names on hosting platforms.
+  // Brands' names, searched as written or a letter or two off inside free names on hosting platforms (the index
+  // leaves out the names it cannot search: under six letters, hyphens, digits).
   const approximateTokens: number[] = [];
   tokens.forEach((t, id) => {
-    if (t.keyword && !t.tiny && t.text.length >= APPROXIMATE_MIN_NAME && !t.text.includes('-')) approximateTokens.push(id);
+    if (t.keyword && !t.tiny) approximateTokens.push(id);
   });
   const approximateNames = new ApproximateNameIndex(approximateTokens.map((id) => tokens[id]?.text ?? ''));
   const exactIndex = new Map<string, number[]>();
@@ -1621,7 +1622,8 @@ export function createEngine(catalog: Catalog): Engine {
       // Nor another brand's name (`paypay` is one letter from `paypal`).
       for (let from = start; from < end; from++) {
         for (let to = end; to - from >= text.length - 1; to--) {
-          if (labelBloom.mayHave(label, from, to) && !label.startsWith(text, from) && exactIndex.has(label.slice(from, to))) return false;
+          const range = label.slice(from, to);
+          if (range !== text && exactTokens(range) !== undefined) return false;
         }
       }
       return true;
@@ -1636,8 +1638,8 @@ export function createEngine(catalog: Catalog): Engine {
     const written = label.slice(match.start, match.end);
     const how = match.edits === 0 ? 'glued to other letters' : `with ${match.edits === 1 ? 'a letter' : 'two letters'} off`;
     const detail = `"${written}" in ${label} is ${brandName(t.brand)}'s name "${t.text}" ${how}, as a free name on a hosting platform`;
-    if (t.distinctive) signals.add(match.edits === 0 ? 'combosquat' : 'typosquat', detail, WEIGHTS.typoOnHostingPlatform, t.brand);
-    else signals.add(match.edits === 0 ? 'combosquat' : 'typosquat', detail, WEIGHTS.typoWord, t.brand, `"${t.text}" is also an ordinary word`);
+    const weight = t.distinctive ? WEIGHTS.nameOnHostingPlatform : WEIGHTS.comboWeak;
+    signals.add(match.edits === 0 ? 'combosquat' : 'typosquat', detail, weight, t.brand, t.distinctive ? '' : `"${t.text}" is also an ordinary word`);
     signals.knownName = true;
   }
 
