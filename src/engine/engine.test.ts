@@ -302,6 +302,24 @@ describe('combosquats, brand placement and URL tricks', () => {
     assertVerdict('paypal-copyright-appeal.com', 'phishing', 'paypal', 'combosquat');
   });
 
+  test('in a hosting platform\'s free name, a lure word glued between other words counts when the name reads as words (engine 1.27)', () => {
+    const lureDetail = (input: string): string => check(input).signals.find((x) => x.kind === 'lure-word')?.detail ?? '';
+    for (const [input, word] of [
+      ['guidelineviolationdigitaltrend.vercel.app', 'violation'],
+      ['claimrewardnow.netlify.app', 'reward'],
+      ['layeronewalletsolve.pages.dev', 'wallet'],
+      ['okta.authupdatedisputesecure.pages.dev', 'update'],
+    ] as const) {
+      assert.ok(lureDetail(input).includes(`"${word}"`), `${input}: ${show(check(input))}`);
+    }
+    assert.ok(isFlagged(check('guidelineviolationdigitaltrend.vercel.app')), show(check('guidelineviolationdigitaltrend.vercel.app')));
+    // Not when letters around it are no words, nor when the name reads as fewer, longer words (`accountant`), nor in
+    // a registered domain's name (`datarecovery…`: businesses name themselves so).
+    for (const input of ['qxzviolationdigitaltrend.vercel.app', 'charteredaccountants.vercel.app', 'xkcdwalletqvzr.vercel.app', 'guidelineviolationdigitaltrend.com']) {
+      assert.equal(lureDetail(input), '', `${input}: ${show(check(input))}`);
+    }
+  });
+
   test('next to a brand\'s name, the words of document-sharing lures count as lures; alone they are no lure', () => {
     assertVerdict('paypal-docs.com', 'phishing', 'paypal', 'combosquat');
     assertVerdict('binance-file-share.com', 'phishing', 'binance', 'combosquat');

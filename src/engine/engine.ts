@@ -21,7 +21,7 @@ import { ApproximateNameIndex, editDistance } from './approximate.js';
 import { JumbledDomainIndex, type LabelledDomain } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, commonWordsIn, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
+import { classifyRest, commonWordsIn, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, isLureAmongWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -39,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.26.0';
+export const ENGINE_VERSION = '1.27.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -857,13 +857,13 @@ export function createEngine(catalog: Catalog): Engine {
     }
   }
 
-  /** Brand tokens and lure words anywhere in the host (and its skeleton when that differs). */
   /**
-   * Scans host text for brand tokens and lure words. `labelJudged`: the registrable label already matched a brand
-   * as a whole (TLD swap, typo, homoglyph), so tokens inside it add nothing. `skipTokens`: token ids already
-   * reported by the plain pass (the skeleton pass reports only what look-alike characters reveal).
+   * Scans host text (the host, or its skeleton when that differs) for brand tokens and lure words. `labelJudged`: the
+   * registrable label already matched a brand as a whole (TLD swap, typo, homoglyph), so tokens inside it add
+   * nothing. `skipTokens`: token ids already reported by the plain pass (the skeleton pass reports only what
+   * look-alike characters reveal). `freeName`: the label is a customer's free name on a hosting platform.
    */
-  function judgeHostTokens(s: Subject, hostText: string, labelStart: number, labelEnd: number, viaSkeleton: boolean, signals: Signals, labelJudged: boolean, skipTokens: Set<number>): number {
+  function judgeHostTokens(s: Subject, hostText: string, labelStart: number, labelEnd: number, viaSkeleton: boolean, signals: Signals, labelJudged: boolean, skipTokens: Set<number>, freeName: boolean): number {
     const hitsLength = 3 * scanHits(hostText, labelEnd);
     let lures = 0;
     // Lure words in the registrable label (`secure-login.ru`) weigh more than in sub-domains of a chosen name
@@ -894,7 +894,11 @@ export function createEngine(catalog: Catalog): Engine {
       const hitEnd = hits[h + 2] ?? 0;
       if (hitId >= lureBase) {
         const word = lureWords[hitId - lureBase] ?? '';
-        if (bounded(hostText, hitStart, hitEnd) || (word.length >= 6 && (!isLetter(hostText.charCodeAt(hitStart - 1)) || !isLetter(hostText.charCodeAt(hitEnd))))) {
+        // A lure word stands apart, or (six letters or more) ends a run of letters (`paymentcancellation`); in a
+        // hosting platform's free name, also between other words (`guidelineviolationdigitaltrend`, engine 1.27):
+        // a business names its registered domain so (`datarecovery…`), kits their free names.
+        const atEnd = word.length >= 6 && (!isLetter(hostText.charCodeAt(hitStart - 1)) || !isLetter(hostText.charCodeAt(hitEnd)));
+        if (bounded(hostText, hitStart, hitEnd) || atEnd || (freeName && word.length >= 6 && isLureAmongWords(hostText, hitStart, hitEnd))) {
           // Overlapping forms of one word (`service`/`services`, `sign`/`signin`) count once.
           if (!lureNames.includes(word) && !lureStarts.includes(hitStart)) {
             lureNames.push(word);
@@ -1479,12 +1483,13 @@ export function createEngine(catalog: Catalog): Engine {
     const seenTokens = scratchTokens;
     // Set.prototype.clear() allocates a new table even when the set is empty.
     if (seenTokens.size > 0) seenTokens.clear();
-    const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens);
+    const freeName = kind === 'user-content';
+    const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens, freeName);
     if (foldable && !signals.has('homoglyph')) {
       const skelHost = skeleton(s.unicodeHost);
       if (skelHost !== s.host) {
         const [skelStart, skelEnd] = labelBounds(skelHost, suffixLabels);
-        judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens);
+        judgeHostTokens(s, skelHost, skelStart, skelEnd, true, signals, labelJudged, seenTokens, freeName);
       }
     }
     // A hyphenated official domain misspelt in the sub-domain (`eki-nat.com.example.net`), however the rest named a brand.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { WORDS_BY_LENGTH } from './generated/words.js';
-import { isCommonWord, isCommonWordAt, isListedWord } from './words.js';
+import { isCommonWord, isCommonWordAt, isListedWord, isLureAmongWords, isShortCode } from './words.js';
 
 const table: string[] = [];
 WORDS_BY_LENGTH.forEach((group, n) => {
@@ -51,5 +51,41 @@ describe('common words', () => {
       assert.equal(isListedWord(text, around.length, around.length + s.length), set.has(s), s);
       assert.equal(isCommonWordAt(text, around.length, around.length + s.length), isCommonWord(s), s);
     }), { numRuns: 20_000 });
+  });
+});
+
+describe('lure words among other words', () => {
+  /** Fewest known words `s` reads as, by trying every first word (exponential; an independent oracle for short s). */
+  const fewest = (s: string): number => {
+    if (s === '') return 0;
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 2; i <= s.length; i++) {
+      const piece = s.slice(0, i);
+      const known = i === 2 ? isShortCode(piece) : isCommonWord(piece);
+      if (known) best = Math.min(best, 1 + fewest(s.slice(i)));
+    }
+    return best;
+  };
+  const pieces = ['violation', 'wallet', 'reward', 'update', 'guideline', 'digital', 'trend', 'now', 'hub', 'id', 'ant', 'accounts', 'photo', 'qxz', 'kv', 'legal', 'notice'];
+
+  test('examples', () => {
+    const at = (text: string, word: string): boolean => isLureAmongWords(text, text.indexOf(word), text.indexOf(word) + word.length);
+    assert.ok(at('guidelineviolationdigitaltrend.vercel.app', 'violation'));
+    assert.ok(at('claimrewardnow', 'reward'));
+    assert.ok(!at('qxzviolationtrend', 'violation'));
+    assert.ok(!at('charteredaccountants', 'account'));
+  });
+
+  test('agrees with a brute-force reading of the fewest words', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), fc.constantFrom('violation', 'wallet', 'reward', 'update'), fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), (left, lure, right) => {
+      const before = left.join('');
+      const after = right.join('');
+      const text = `x-${before}${lure}${after}.com`;
+      const start = 2 + before.length;
+      // Runs longer than the engine segments (40 letters) are never read as words.
+      const readable = before.length + lure.length + after.length <= 40 && Number.isFinite(fewest(before) + fewest(after));
+      const expected = readable && fewest(before) + 1 + fewest(after) === fewest(`${before}${lure}${after}`);
+      assert.equal(isLureAmongWords(text, start, start + lure.length), expected, text);
+    }), { numRuns: 2_000 });
   });
 });

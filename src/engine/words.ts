@@ -138,6 +138,11 @@ export function commonWordsIn(text: string): number[] {
   return found;
 }
 
+/** Two-letter codes read as words inside names (`my`, `id`, country codes). */
+export function isShortCode(word: string): boolean {
+  return SHORT_CODES.has(word);
+}
+
 export function isCommonWord(word: string): boolean {
   return anyWordBloom().mayHave(word) && (isListedWord(word, 0, word.length) || lures().has(word));
 }
@@ -278,4 +283,48 @@ export function nameGluedToWords(text: string, start: number, end: number): stri
 function isWordSequence(run: string): boolean {
   if (anyWordBloom().mayHave(run) && (lures().has(run) || isListedWord(run, 0, run.length) || SHORT_CODES.has(run))) return true;
   return run.length <= MAX_SEGMENTED_CHARS && (segment(run) & OTHER) === 0;
+}
+
+/** Scratch of fewestWords(): fewest words of each prefix (allocated once; synchronous, not re-entrant). */
+const FEWEST = new Int32Array(MAX_SEGMENTED_CHARS + 1);
+const NO_SEGMENTATION = 1 << 20;
+
+/**
+ * Whether the lure word at text[start, end) is one of the words of the run of letters around it, read the way
+ * with the fewest words: every letter glued to it, up to the next non-letter on each side, belongs to known words
+ * (`guideline|violation|digital|trend`, `claim|reward|now`), and no reading as fewer, longer words takes it
+ * apart (`accountant` is one word, not `account|ant`).
+ */
+export function isLureAmongWords(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && isLetter(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && isLetter(text.charCodeAt(to))) to++;
+  if (to - from > MAX_SEGMENTED_CHARS) return false;
+  const before = fewestWords(text, from, start);
+  const after = fewestWords(text, end, to);
+  if (before >= NO_SEGMENTATION || after >= NO_SEGMENTATION) return false;
+  return fewestWords(text, from, to) === before + 1 + after;
+}
+
+/** The fewest known words text[from, to) reads as (0 when empty), or NO_SEGMENTATION when it reads as none. */
+function fewestWords(text: string, from: number, to: number): number {
+  const fewest = FEWEST;
+  fewest.fill(NO_SEGMENTATION, 0, to - from + 1);
+  fewest[0] = 0;
+  for (let i = 2; i <= to - from; i++) {
+    for (let j = Math.max(0, i - LONGEST_WORD_CHARS); j <= i - 2; j++) {
+      const prev = fewest[j] ?? NO_SEGMENTATION;
+      if (prev + 1 >= (fewest[i] ?? NO_SEGMENTATION) || !isKnownWordAt(text, from + j, from + i)) continue;
+      fewest[i] = prev + 1;
+    }
+  }
+  return fewest[to - from] ?? NO_SEGMENTATION;
+}
+
+/** A lure word, a common word or (two letters) a short code at text[from, to), as segment() reads pieces. */
+function isKnownWordAt(text: string, from: number, to: number): boolean {
+  if (!anyWordBloom().mayHave(text, from, to)) return false;
+  if (to - from === 2) return SHORT_CODES.has(text.slice(from, to));
+  return isListedWord(text, from, to) || lures().has(text.slice(from, to));
 }
