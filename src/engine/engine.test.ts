@@ -405,12 +405,28 @@ describe('combosquats, brand placement and URL tricks', () => {
 
   test('a brand\'s own sign-in path, copied with its page, names the brand; a longer name in the path does not', () => {
     const r = assertFlagged('http://192.0.2.7/ap/signin?key=example@example.or.jp', 'amazon', 'brand-in-path');
-    assert.ok(r.signals.some((s) => s.detail.includes('"/ap/signin" is Amazon\'s sign-in page\'s')), show(r));
+    assert.ok(r.signals.some((s) => s.detail.includes('"/ap/signin" is a path of Amazon\'s sign-in page')), show(r));
     assert.equal(check('https://example.org/kit/ap/signin.php').brand, 'amazon');
     for (const input of ['https://example.org/ap/signin2', 'https://example.org/ap/signin-help', 'https://example.org/cap/signin']) {
       assert.equal(check(input).brand, null, input);
     }
     assertVerdict('https://www.amazon.co.jp/ap/signin?openid.mode=checkid_setup', 'official', 'amazon');
+  });
+
+  test('a clone of Amazon\'s store keeps its page addresses: its sections under /gp/ and /dp/ with a product number', () => {
+    for (const input of [
+      'https://fseryy.pages.dev/gp/customer-reviews/RFLI29WK8P1GC?ASIN=B000R49AV4',
+      'https://example.pages.dev/-/zh/gp/most-gifted/books/720874/ref=zg_mg_nav_books_3',
+      'https://example.pages.dev/Seagate-Drive-Systems-External-Portable/dp/B07M9VCHDG/ref=zg_mg_g_595048',
+    ]) {
+      const r = assertFlagged(input, 'amazon', 'brand-in-path');
+      assert.ok(r.signals.some((s) => s.detail.includes('is a path of Amazon\'s store pages')), show(r));
+    }
+    // `/gp/` and `/dp/` alone are anyone's folder names; only Amazon's sections and product numbers (B0 + 8) count.
+    for (const input of ['https://example.pages.dev/gp/notes/2024', 'https://example.pages.dev/dp/B07M9VCHD', 'https://example.pages.dev/dp/12345678901', 'https://example.pages.dev/gp/customer-reviewsx/1']) {
+      assert.equal(check(input).brand, null, show(check(input)));
+    }
+    assertVerdict('https://www.amazon.com/Seagate-Portable/dp/B07M9VCHDG/', 'official', 'amazon');
   });
 
   test('a host name that spells out an IP address is an IP host in disguise; numbers that are no address are not', () => {

@@ -29,7 +29,7 @@ import {
   INFRASTRUCTURE_DOMAINS,
   ORGANISATION_TENANT_PLATFORMS,
   PATH_HOSTED_PLATFORMS,
-  SIGN_IN_PATHS,
+  COMPANY_PATHS,
   URL_SHORTENERS,
   USER_CONTENT_PLATFORMS,
   VETTED_SECOND_LEVEL_LABELS,
@@ -39,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.27.0';
+export const ENGINE_VERSION = '1.28.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -519,10 +519,11 @@ export function createEngine(catalog: Catalog): Engine {
   const labelledByBrand: LabelledDomain[][] = brands.map(() => []);
   for (const d of labelledDomains) labelledByBrand[d.brand]?.push(d);
 
-  /** Sign-in paths of catalog brands (SIGN_IN_PATHS whose domain the catalog lists), lowercased as paths are. */
-  const signInPaths = SIGN_IN_PATHS.flatMap(([path, domain]) => {
-    const brand = official.get(domain);
-    return brand === undefined ? [] : [{ path, domain, brand }];
+  /** Paths of catalog brands' own sites (COMPANY_PATHS whose domain the catalog lists), lowercased as paths are. */
+  const companyPaths = COMPANY_PATHS.flatMap(([pattern, domains, page]) => {
+    const domain = domains.find((d) => official.has(d));
+    const brand = domain === undefined ? undefined : official.get(domain);
+    return domain === undefined || brand === undefined ? [] : [{ pattern, domain, page, brand }];
   });
   const jumbledDomains = new JumbledDomainIndex(labelledDomains, (b) => brands[b]?.keywords ?? []);
 
@@ -1340,14 +1341,14 @@ export function createEngine(catalog: Catalog): Engine {
           : `the path names ${brandName(t.brand)} ("${t.text}")${segment ? ' as a folder or page of its own' : ''} on an unrelated host`;
       }
     }
-    // No name in the path: a brand's own sign-in path, copied with its page (`/ap/signin`).
+    // No name in the path: a path of a brand's own site, copied with its page (`/ap/signin`, `/gp/customer-reviews/`).
     if (bestBrand < 0) {
-      for (const p of signInPaths) {
-        const at = path.indexOf(p.path);
-        if (at < 0 || !endsSegment(path, at + p.path.length)) continue;
+      for (const p of companyPaths) {
+        const found = p.pattern.exec(path);
+        if (found === null) continue;
         bestBrand = p.brand;
         bestWeight = WEIGHTS.tokenInPath + (hostIsRisky ? 15 : 0);
-        bestDetail = `the path "${p.path}" is ${brandName(p.brand)}'s sign-in page's (${p.domain}${p.path}), on an unrelated host`;
+        bestDetail = `the path "${found[0]}" is a path of ${brandName(p.brand)}'s ${p.page} (${p.domain}${found[0]}), on an unrelated host`;
         break;
       }
     }
@@ -1960,13 +1961,6 @@ function ipSpelledIn(host: string): string {
     SPELLED_IPV4.lastIndex = m.index + 1; // `300.1.2.3.4`: the next run may start one piece later
   }
   return '';
-}
-
-/** Whether a name in a path ends at `at`: the path's end, or a character no name goes on with (not a letter, digit, `_`, `-`). */
-function endsSegment(path: string, at: number): boolean {
-  if (at >= path.length || path.charCodeAt(at - 1) === 47 /* '/' */) return true;
-  const c = path.charCodeAt(at);
-  return !isAlnum(c) && c !== 95 && c !== 45;
 }
 
 /**

@@ -6189,20 +6189,30 @@ export const VETTED_TLDS: readonly string[] = ['edu', 'gov', 'int', 'mil'];
  */
 export const VETTED_SECOND_LEVEL_LABELS: readonly string[] = ['ac', 'edu', 'go', 'gob', 'gouv', 'gov', 'govt', 'gv', 'mil'];
 
+/** A name's end in a path: no letter, digit, `_` or `-` follows (`/ap/signin`, `/ap/signin.php`, not `/ap/signin2`). */
+const NAME_END = '(?![a-z0-9_-])';
+
 /**
- * Sign-in page paths that belong to one company's sign-in system, with a domain of that company that serves them:
- * kits copy the real page's address along with the page (`http://103.40.8.115/ap/signin?…`). A path names the catalog
- * brand that lists the domain as official; it must end a name in the path (`/ap/signin`, `/ap/signin.php`, not `/ap/signin2`). Paths that
- * other software uses too are left out (`/config/login` is Yahoo's and many PHP admin panels'). Compiled by the
- * hookwatch authors from the companies' own sign-in URLs.
+ * Paths of one company's own site, with a domain of that company that serves them: kits copy the real page's address
+ * along with the page (`http://103.40.8.115/ap/signin?…`), and clones of a store keep its page addresses
+ * (`….pages.dev/gp/customer-reviews/R2SPGD82CJNGG4`, `…/Seagate-Drive-Portable/dp/B07M9VCHDG/`). A path names the
+ * catalog brand that lists the domain as official. Paths that other software uses too are left out (`/config/login`
+ * is Yahoo's and many PHP admin panels'; `/gp/` and `/dp/` alone are short folder names anyone may use, so only
+ * Amazon's sections under `/gp/` and a product number after `/dp/` count). Patterns match the lowercased path.
+ * Compiled by the hookwatch authors from the companies' own URLs.
  */
-export const SIGN_IN_PATHS: readonly (readonly [path: string, domain: string])[] = [
-  ['/ap/signin', 'amazon.com'], // Amazon's sign-in (every Amazon store: amazon.co.jp/ap/signin, …)
-  ['/ap/signin', 'amazon.co.jp'],
-  ['/ap/register', 'amazon.com'],
-  ['/ap/register', 'amazon.co.jp'],
-  ['/ebayisapi.dll', 'ebay.com'], // signin.ebay.com/ws/eBayISAPI.dll?SignIn
-  ['/cgi-bin/webscr', 'paypal.com'], // www.paypal.com/cgi-bin/webscr?cmd=_login-run
-  ['/servicelogin', 'google.com'], // accounts.google.com/ServiceLogin
-  ['/common/oauth2/', 'microsoftonline.com'], // login.microsoftonline.com/common/oauth2/authorize
+export const COMPANY_PATHS: readonly (readonly [pattern: RegExp, domains: readonly string[], page: string])[] = [
+  // Amazon's sign-in, in every Amazon store (amazon.co.jp/ap/signin, …).
+  [new RegExp(`/ap/(?:signin|register)${NAME_END}`), ['amazon.com', 'amazon.co.jp'], 'sign-in page'],
+  [new RegExp(`/ebayisapi\\.dll${NAME_END}`), ['ebay.com'], 'sign-in page'], // signin.ebay.com/ws/eBayISAPI.dll?SignIn
+  [new RegExp(`/cgi-bin/webscr${NAME_END}`), ['paypal.com'], 'sign-in page'], // www.paypal.com/cgi-bin/webscr?cmd=_login-run
+  [new RegExp(`/servicelogin${NAME_END}`), ['google.com'], 'sign-in page'], // accounts.google.com/ServiceLogin
+  [/\/common\/oauth2\//, ['microsoftonline.com'], 'sign-in page'], // login.microsoftonline.com/common/oauth2/authorize
+  // The sections of Amazon's stores under /gp/ (www.amazon.com/gp/customer-reviews/…), and its product pages:
+  // `/dp/` and the product's number (ASIN: B0 and eight letters or digits).
+  [
+    new RegExp(`/gp/(?:(?:customer-reviews|product|bestsellers|new-releases|movers-and-shakers|most-wished-for|most-gifted|video|kindle|cart|buy|css|your-account|yourstore|navigation|help)/|browse\\.html${NAME_END})|/dp/b0[a-z0-9]{8}${NAME_END}`),
+    ['amazon.com', 'amazon.co.jp'],
+    'store pages',
+  ],
 ];
