@@ -15,6 +15,7 @@ import {
   SUSPICIOUS_SCORE,
   type Catalog,
   type CheckResult,
+  type Engine,
   type SignalKind,
   type Verdict,
 } from './index.js';
@@ -794,6 +795,23 @@ describe('URL risk', () => {
     for (const input of ['paypalnet-my.sharepoint.com', 'paypalclubprodbn20001.blob.core.windows.net']) {
       const r = check(input);
       assert.ok(!isFlagged(r) && kinds(r).includes('brand-on-abused-site'), show(r));
+    }
+  });
+
+  test('a short or ordinary-word name and a number as a free name on a hosting platform names the brand (engine 1.29)', () => {
+    // AT&T as the built-in catalog has it: short and ordinary-word names (`currently` is its mail portal's).
+    const att = createEngine({ brands: [{ id: 'att', name: 'AT&T', domains: ['att.com', 'currently.com'], keywords: ['att', 'currently'], generic: true }] });
+    const flaggedAs = (engine: Engine, input: string, brand: string): void => {
+      const r = engine.check(input);
+      assert.ok(isFlagged(r) && r.brand === brand && kinds(r).includes('combosquat'), show(r));
+    };
+    flaggedAs(att, 'att-105130-104131.weeblysite.com', 'att');
+    flaggedAs(att, 'currently4263474.weebly.com', 'att');
+    flaggedAs(createEngine(CATALOG), 'visa744.square.site', 'visa');
+    // Not elsewhere on the web, not a plural (`atts`), not a name after other letters, nor one with words.
+    for (const input of ['att-105130.com', 'atts.webflow.io', 'myatt105130.weebly.com', 'att-lab-2024.weebly.com', 'currently-reading.github.io']) {
+      const r = att.check(input);
+      assert.ok(!isFlagged(r), show(r));
     }
   });
 

@@ -39,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.28.0';
+export const ENGINE_VERSION = '1.29.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -970,6 +970,13 @@ export function createEngine(catalog: Catalog): Engine {
           else if (rest === 'words') caveat = 'a brand name with ordinary words is often the brand\'s own or a fan site';
           else caveat = 'glued to letters that are no words, a name can be part of another name (huaweicloud holds icloud)';
           weight = Math.max(weight, WEIGHTS.comboWeak);
+        }
+        // A free name on a hosting platform that is a brand's name and a number (`att-105130.weeblysite.com`,
+        // `shaw-104362.…`, `sky744.square.site`): how kits name the sites they make by the hundred (engine 1.29). A
+        // short or ordinary-word name claims the brand so, not with a plural `s` (`atos` is no `ato`).
+        if (freeName && rest === 'empty' && weight <= WEIGHTS.comboWeak && hitStart === labelStart && !isLetter(hostText.charCodeAt(hitEnd))) {
+          weight = WEIGHTS.nameOnHostingPlatform;
+          caveat = '';
         }
         detail = `${labelText} = ${brandName(t.brand)}'s name "${t.scan}" + ${describeRest(rest)}${how}`;
       } else if (hitEnd <= labelStart) {
