@@ -58,6 +58,14 @@ describe('approximate name search', () => {
     assert.equal(index.find('ledgr', 0, 5, () => false), undefined);
   });
 
+  test('shorter names are searched only when the index is built for them (misspelt five-letter lure words)', () => {
+    assert.equal(new ApproximateNameIndex(['login']).find('kukoinloggn', 0, 11, always), undefined, 'under six letters by default');
+    const lures = new ApproximateNameIndex(['login', 'wallet'], 5);
+    const m = lures.find('kukoinloggn', 0, 11, always);
+    assert.ok(m !== undefined && m.name === 0 && m.edits === 1, JSON.stringify(m));
+    assert.equal(lures.find('kukoinlgxn', 0, 10, always), undefined, 'two edits off a five-letter name');
+  });
+
   test('only [from, to) is searched', () => {
     assert.equal(index.find('xxkrakenxx', 3, 10, always)?.edits, 1, 'the k before `from` is not read');
     assert.equal(index.find('xxkrakenxx', 0, 5, always), undefined);

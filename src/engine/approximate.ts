@@ -65,13 +65,16 @@ export class ApproximateNameIndex {
   private readonly peq: Int32Array;
   private readonly letterMasks: Int32Array;
 
-  /** `names`: any names; only lowercase a-z names of APPROXIMATE_MIN_NAME to MAX_NAME letters are ever found. */
-  constructor(names: readonly string[]) {
+  /**
+   * `names`: any names; only lowercase a-z names of `minLength` (APPROXIMATE_MIN_NAME unless said) to MAX_NAME letters
+   * are ever found.
+   */
+  constructor(names: readonly string[], minLength = APPROXIMATE_MIN_NAME) {
     this.names = names;
     this.peq = new Int32Array(26 * names.length);
     this.letterMasks = new Int32Array(names.length);
     names.forEach((name, i) => {
-      const searchable = name.length >= APPROXIMATE_MIN_NAME && name.length <= MAX_NAME && /^[a-z]+$/.test(name);
+      const searchable = name.length >= minLength && name.length <= MAX_NAME && /^[a-z]+$/.test(name);
       if (!searchable) {
         this.letterMasks[i] = UNSEARCHABLE;
         return;

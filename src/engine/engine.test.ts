@@ -833,6 +833,11 @@ describe('URL risk', () => {
     flagged('muetsmasklogpon.gitbook.io', 'metamask'); // two letters off an eight-letter name
     flagged('ledgr-login.webflow.io', 'ledger'); // a six-letter name one letter off, beside a lure word
     flagged('ledgerlibe.webflow.io', 'ledger'); // an ordinary-word name as written, glued to other letters
+    // Engine 1.30: beside a lure word misspelt too (`loggn`, `wallcet`), as kits misspell both.
+    for (const input of ['ledgrloggn.webflow.io', 'ledgre-wallcet.webflow.io']) {
+      flagged(input, 'ledger');
+      assert.ok(wallets.check(input).signals.some((x) => x.detail.includes('(a lure word, misspelt)')), show(wallets.check(input)));
+    }
     const benign = (input: string): void => {
       const r = wallets.check(input);
       assert.ok(!r.signals.some((x) => x.detail.includes('as a free name on a hosting platform')), show(r));
@@ -840,6 +845,8 @@ describe('URL risk', () => {
     };
     benign('metamaeskloegin.example.com'); // not a hosting platform's free name
     benign('ledgr.webflow.io'); // a short name one letter off, with no lure word
+    benign('ledgr-legion.webflow.io'); // a word one letter off a lure word (`legion`) is the word
+    benign('ledgr-lagan.webflow.io'); // two letters off a lure word is none
     benign('clarionledger.webflow.io'); // the name ending another name
     benign('ledger-history-notes.webflow.io'); // the name with ordinary words
     benign('netamaskzq.webflow.io'); // the first letter not kept

@@ -20,7 +20,7 @@ import { StringBloom } from './bloom.js';
 import { ApproximateNameIndex, editDistance } from './approximate.js';
 import { JumbledDomainIndex, type LabelledDomain } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
-import { GENERATED_NAME_PLATFORMS, LURE_WORDS, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
+import { GENERATED_NAME_PLATFORMS, LURE_WORDS, MISSPELT_LURES, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
 import { classifyRest, commonWordsIn, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, isLureAmongWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
@@ -39,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.29.0';
+export const ENGINE_VERSION = '1.30.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -335,6 +335,8 @@ function insideWord(text: string, start: number, end: number): boolean {
  * registrable names of hosts-legit.tsv put on a hosting platform).
  */
 const LONG_APPROXIMATE_NAME = 8;
+/** Shortest lure word of MISSPELT_LURES searched (`login` as `loegin`, `logien`, `loggn`): one letter off. */
+const MISSPELT_LURE_MIN = 5;
 
 /** Whether text[start, end) matches `name` within `edits` only by reading a hyphen in it as a letter of the name. */
 function hyphenReplacesLetter(name: string, text: string, start: number, end: number, edits: number): boolean {
@@ -548,6 +550,7 @@ export function createEngine(catalog: Catalog): Engine {
     if (t.keyword && !t.tiny) approximateTokens.push(id);
   });
   const approximateNames = new ApproximateNameIndex(approximateTokens.map((id) => tokens[id]?.text ?? ''));
+  const approximateLures = new ApproximateNameIndex(MISSPELT_LURES, MISSPELT_LURE_MIN);
   const exactIndex = new Map<string, number[]>();
   tokens.forEach((t, id) => {
     const list = exactIndex.get(t.text);
@@ -1601,7 +1604,9 @@ export function createEngine(catalog: Catalog): Engine {
    */
   function judgeNameOnPlatform(label: string, lures: number, signals: Signals): void {
     let words: number[] | undefined; // [start, end) of the label's common words of four letters or more, when asked
+    let besideLure = ''; // the lure word, perhaps misspelt, that let a short misspelt name count (lureBeside)
     const match = approximateNames.find(label, 0, label.length, (name, start, end, edits) => {
+      besideLure = '';
       const text = tokens[approximateTokens[name] ?? -1]?.text ?? '';
       if (edits === 0) {
         // As written: starting a piece of the label (`ledgerlibe`, `help-content-ledgerc`; `clarionledger` is a
@@ -1616,7 +1621,10 @@ export function createEngine(catalog: Catalog): Engine {
         // in a user name `jstrieb`); a hyphen only added (`net-flix`), not for a letter (`no-dea` is no `nordea`).
         if (label.charCodeAt(start) !== text.charCodeAt(0) || label.charCodeAt(end - 1) !== text.charCodeAt(text.length - 1)) return false;
         if (edits === 2 && end - start < text.length) return false;
-        if (text.length < LONG_APPROXIMATE_NAME && lures === 0) return false;
+        if (text.length < LONG_APPROXIMATE_NAME && lures === 0) {
+          besideLure = lureBeside(label, start, end);
+          if (besideLure === '') return false;
+        }
         if (hyphenReplacesLetter(text, label, start, end, edits)) return false;
         // A name that is a word and two letters more (`livelo`, `postnl`, `usbank`) is misspelt by every name that
         // holds the word (`liveno`, `ssbank`); so is a window that is a word (`snapshot`, two letters off `snapchat`).
@@ -1650,10 +1658,27 @@ export function createEngine(catalog: Catalog): Engine {
     if (signals.brand >= 0) return;
     const written = label.slice(match.start, match.end);
     const how = match.edits === 0 ? 'glued to other letters' : `with ${match.edits === 1 ? 'a letter' : 'two letters'} off`;
-    const detail = `"${written}" in ${label} is ${brandName(t.brand)}'s name "${t.text}" ${how}, as a free name on a hosting platform`;
+    const beside = besideLure === '' ? '' : `, beside "${besideLure}" (a lure word${MISSPELT_LURES.includes(besideLure) ? '' : ', misspelt'})`;
+    const detail = `"${written}" in ${label} is ${brandName(t.brand)}'s name "${t.text}" ${how}${beside}, as a free name on a hosting platform`;
     const weight = t.distinctive ? WEIGHTS.nameOnHostingPlatform : WEIGHTS.comboWeak;
     signals.add(match.edits === 0 ? 'combosquat' : 'typosquat', detail, weight, t.brand, t.distinctive ? '' : `"${t.text}" is also an ordinary word`);
     signals.knownName = true;
+  }
+
+  /**
+   * A lure word of MISSPELT_LURES in `label` outside the name at [nameStart, nameEnd), as written or
+   * one letter off with its first and last letters kept (`loegin`, `logien`, `wallett`), as kits misspell both
+   * (`kyucoinloegin`, `trzrojjiwalet`); not a common word (`legion`, `logan`), nor across a hyphen. '' for none.
+   */
+  function lureBeside(label: string, nameStart: number, nameEnd: number): string {
+    const match = approximateLures.find(label, 0, label.length, (i, start, end) => {
+      const word = MISSPELT_LURES[i] ?? '';
+      if (start < nameEnd && end > nameStart) return false;
+      if (label.charCodeAt(start) !== word.charCodeAt(0) || label.charCodeAt(end - 1) !== word.charCodeAt(word.length - 1)) return false;
+      if (label.slice(start, end).includes('-')) return false;
+      return !isCommonWordAt(label, start, end);
+    });
+    return match === undefined ? '' : label.slice(match.start, match.end);
   }
 
   /** `stored`: what pageInStorage() found, on `service`. */

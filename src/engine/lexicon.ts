@@ -49,6 +49,15 @@ export const STRONG_LURES: readonly string[] = [
 ];
 
 /**
+ * The sign-in and wallet-recovery lures of STRONG_LURES that kits also misspell beside a misspelt name, as they do the
+ * name (`kyucoinloegin`, `trezoorwallett`, `kucoonlgin`): searched one letter off in free names on hosting platforms.
+ */
+export const MISSPELT_LURES: readonly string[] = [
+  'login', 'logon', 'signin', 'wallet', 'verify', 'secure', 'account', 'recover', 'recovery', 'restore', 'unlock',
+  'validate', 'confirm', 'password',
+];
+
+/**
  * Context words of LURE_WORDS that name what legitimate services are (`online`, `cloud`, `mobile`) more often than
  * they lure: alone in a registrable label they weigh least; beside a brand name they still count as lures.
  */
