@@ -20,8 +20,10 @@ export const LURE_WORDS: readonly string[] = [
   'presale', 'whitelist', 'migrate', 'migration', 'rectify', 'revoke', 'dapps', 'giveaway', 'eligibility', 'allocation',
   'claiming', 'premint', 'freemint', 'mints', 'collab', 'distribution', 'launchpad', 'usdt', 'gift', 'eligible',
   'checker', 'snapshot', 'register', 'signup',
-  // Social-network "policy" kits (OpenPhish 2024-25): appeals against a page's or ad account's restriction.
-  'appeal', 'violation', 'copyright', 'infringement',
+  // Social-network "policy" kits (OpenPhish 2024-25): appeals against a page's or ad account's restriction, and
+  // (engine 1.31) the notices of its take-down for breaking the rules (`takedownadshub`, `illegalcontentzone`).
+  'appeal', 'violation', 'copyright', 'infringement', 'takedown', 'enforcement', 'infraction', 'unlawful', 'illegal',
+  'moderation', 'guideline', 'compliance', 'complaint', 'breach',
   // Account-state and subscription lures (`page-acount-disabled.ml`, `paymentcancellation.net`).
   'restricted', 'restriction', 'locked', 'blocked', 'disabled', 'deactivated', 'dispute', 'cancel', 'cancellation',
   'reschedule', 'membership', 'renew',
@@ -42,7 +44,7 @@ export const STRONG_LURES: readonly string[] = [
   'billing', 'invoice', 'refund', 'claim', 'claiming', 'reward', 'rewards', 'bonus', 'airdrop', 'wallet',
   'suspend', 'suspended', 'limited', 'webscr', 'confirm', 'redelivery', 'giveaway', 'whitelist', 'presale',
   'allocation', 'eligibility', 'eligible', 'rectify', 'revoke', 'migrate', 'premint', 'freemint', 'appeal',
-  'violation', 'infringement',
+  'violation', 'infringement', 'takedown', 'infraction', 'unlawful',
   // Web3 drainer vocabulary: rare in legitimate host names, common in drainer kits' (ScamSniffer reports).
   'nft', 'nfts', 'mint', 'mints', 'minting', 'drop', 'drops', 'swap', 'bridge', 'defi', 'dapp', 'dapps', 'stake',
   'staking', 'web3', 'token', 'tokens', 'collab', 'launchpad', 'usdt',
