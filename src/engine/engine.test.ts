@@ -844,7 +844,7 @@ describe('URL risk', () => {
     flagged('ledgr-login.webflow.io', 'ledger'); // a six-letter name one letter off, beside a lure word
     flagged('ledgerlibe.webflow.io', 'ledger'); // an ordinary-word name as written, glued to other letters
     // Engine 1.30: beside a lure word misspelt too (`loggn`, `wallcet`), as kits misspell both.
-    for (const input of ['ledgrloggn.webflow.io', 'ledgre-wallcet.webflow.io']) {
+    for (const input of ['ledgrloggn.webflow.io', 'ledgre-wallcet.webflow.io', 'ledgr-usalogi.webflow.io']) {
       flagged(input, 'ledger');
       assert.ok(wallets.check(input).signals.some((x) => x.detail.includes('(a lure word, misspelt)')), show(wallets.check(input)));
     }
@@ -855,7 +855,8 @@ describe('URL risk', () => {
     };
     benign('metamaeskloegin.example.com'); // not a hosting platform's free name
     benign('ledgr.webflow.io'); // a short name one letter off, with no lure word
-    benign('ledgr-legion.webflow.io'); // a word one letter off a lure word (`legion`) is the word
+    benign('ledgr-legion.webflow.io'); // a word one letter off a lure word (`legion`, `logo`) is the word
+    benign('ledgr-logo.webflow.io');
     benign('ledgr-lagan.webflow.io'); // two letters off a lure word is none
     benign('clarionledger.webflow.io'); // the name ending another name
     benign('ledger-history-notes.webflow.io'); // the name with ordinary words

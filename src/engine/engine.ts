@@ -39,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.31.0';
+export const ENGINE_VERSION = '1.32.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -1667,14 +1667,15 @@ export function createEngine(catalog: Catalog): Engine {
 
   /**
    * A lure word of MISSPELT_LURES in `label` outside the name at [nameStart, nameEnd), as written or
-   * one letter off with its first and last letters kept (`loegin`, `logien`, `wallett`), as kits misspell both
-   * (`kyucoinloegin`, `trzrojjiwalet`); not a common word (`legion`, `logan`), nor across a hyphen. '' for none.
+   * one letter off with its first letter kept (`loegin`, `logien`, `logi`, `wallett`), as kits misspell both
+   * (`kyucoinloegin`, `trzrojjiwalet`, `gemni-usalogi`); not a common word (`legion`, `logo`), nor across a hyphen.
+   * '' for none.
    */
   function lureBeside(label: string, nameStart: number, nameEnd: number): string {
     const match = approximateLures.find(label, 0, label.length, (i, start, end) => {
       const word = MISSPELT_LURES[i] ?? '';
       if (start < nameEnd && end > nameStart) return false;
-      if (label.charCodeAt(start) !== word.charCodeAt(0) || label.charCodeAt(end - 1) !== word.charCodeAt(word.length - 1)) return false;
+      if (label.charCodeAt(start) !== word.charCodeAt(0)) return false;
       if (label.slice(start, end).includes('-')) return false;
       return !isCommonWordAt(label, start, end);
     });

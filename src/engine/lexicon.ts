@@ -52,7 +52,8 @@ export const STRONG_LURES: readonly string[] = [
 
 /**
  * The sign-in and wallet-recovery lures of STRONG_LURES that kits also misspell beside a misspelt name, as they do the
- * name (`kyucoinloegin`, `trezoorwallett`, `kucoonlgin`): searched one letter off in free names on hosting platforms.
+ * name (`kyucoinloegin`, `trezoorwallett`, `kucoonlgin`, `gemni-usalogi`): searched one letter off in free names on
+ * hosting platforms.
  */
 export const MISSPELT_LURES: readonly string[] = [
   'login', 'logon', 'signin', 'wallet', 'verify', 'secure', 'account', 'recover', 'recovery', 'restore', 'unlock',
