@@ -977,11 +977,12 @@ export function createEngine(catalog: Catalog): Engine {
         // A free name on a hosting platform that is a brand's name and a number (`att-105130.weeblysite.com`,
         // `shaw-104362.…`, `sky744.square.site`): how kits name the sites they make by the hundred (engine 1.29). A
         // short or ordinary-word name claims the brand so, not with a plural `s` (`atos` is no `ato`).
-        if (freeName && rest === 'empty' && weight <= WEIGHTS.comboWeak && hitStart === labelStart && !isLetter(hostText.charCodeAt(hitEnd))) {
+        const numbered = freeName && rest === 'empty' && weight <= WEIGHTS.comboWeak && hitStart === labelStart && !isLetter(hostText.charCodeAt(hitEnd));
+        if (numbered) {
           weight = WEIGHTS.nameOnHostingPlatform;
           caveat = '';
         }
-        detail = `${labelText} = ${brandName(t.brand)}'s name "${t.scan}" + ${describeRest(rest)}${how}`;
+        detail = `${labelText} = ${brandName(t.brand)}'s name "${t.scan}" + ${describeRest(rest)}${how}${numbered ? ', as a free name on a hosting platform' : ''}`;
       } else if (hitEnd <= labelStart) {
         kind = 'brand-in-subdomain';
         const officialHere = officialAt(hostText, hitStart, t.brand);
