@@ -819,8 +819,9 @@ describe('URL risk', () => {
     flaggedAs(att, 'att-105130-104131.weeblysite.com', 'att');
     flaggedAs(att, 'currently4263474.weebly.com', 'att');
     flaggedAs(createEngine(CATALOG), 'visa744.square.site', 'visa');
-    // Not elsewhere on the web, not a plural (`atts`), not a name after other letters, nor one with words.
-    for (const input of ['att-105130.com', 'atts.webflow.io', 'myatt105130.weebly.com', 'att-lab-2024.weebly.com', 'currently-reading.github.io']) {
+    // Not elsewhere on the web, nor as a Microsoft 365 tenant (organisations name theirs), not a plural (`atts`), not a
+    // name after other letters, nor one with words.
+    for (const input of ['att-105130.com', 'att-105130.sharepoint.com', 'atts.webflow.io', 'myatt105130.weebly.com', 'att-lab-2024.weebly.com', 'currently-reading.github.io']) {
       const r = att.check(input);
       assert.ok(!isFlagged(r), show(r));
     }

@@ -39,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.32.0';
+export const ENGINE_VERSION = '1.32.1';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -1495,7 +1495,7 @@ export function createEngine(catalog: Catalog): Engine {
     const seenTokens = scratchTokens;
     // Set.prototype.clear() allocates a new table even when the set is empty.
     if (seenTokens.size > 0) seenTokens.clear();
-    const freeName = kind === 'user-content';
+    const freeName = kind === 'user-content' && isFreeName(platform, label);
     const lures = judgeHostTokens(s, s.host, labelStart, labelEnd, false, signals, labelJudged, seenTokens, freeName);
     if (foldable && !signals.has('homoglyph')) {
       const skelHost = skeleton(s.unicodeHost);
@@ -1528,7 +1528,7 @@ export function createEngine(catalog: Catalog): Engine {
       signals.add('dynamic-dns', `${platform} is a dynamic-DNS provider: anyone can create ${label}.${platform}`, WEIGHTS.dynamicDns);
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
-      if (signals.brandWeight <= WEIGHTS.comboWeak && !signals.knownName && isFreeName(platform, label)) judgeNameOnPlatform(label, lures, signals);
+      if (freeName && signals.brandWeight <= WEIGHTS.comboWeak && !signals.knownName) judgeNameOnPlatform(label, lures, signals);
       const storage = storageKind(platform);
       const stored = storage === '' ? '' : pageInStorage(s.path, storage === 'ipfs' ? 0 : -1);
       if (stored !== '') addStoragePage(stored, platform, signals);
