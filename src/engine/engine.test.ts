@@ -808,20 +808,23 @@ describe('URL risk', () => {
     }
   });
 
-  test('a short or ordinary-word name and a number as a free name on a hosting platform names the brand (engine 1.29)', () => {
+  test('a short or ordinary-word name and a number, or only the brand\'s names, as a free name on a hosting platform names the brand (engine 1.29, 1.33)', () => {
     // AT&T as the built-in catalog has it: short and ordinary-word names (`currently` is its mail portal's).
     const att = createEngine({ brands: [{ id: 'att', name: 'AT&T', domains: ['att.com', 'currently.com'], keywords: ['att', 'currently'], generic: true }] });
     const flaggedAs = (engine: Engine, input: string, brand: string): void => {
       const r = engine.check(input);
       assert.ok(isFlagged(r) && r.brand === brand, show(r));
-      assert.ok(r.signals.some((x) => x.kind === 'combosquat' && x.detail.endsWith('+ digits or hyphens, as a free name on a hosting platform')), show(r));
+      assert.ok(r.signals.some((x) => x.kind === 'combosquat' && x.detail.endsWith(', as a free name on a hosting platform')), show(r));
     };
     flaggedAs(att, 'att-105130-104131.weeblysite.com', 'att');
     flaggedAs(att, 'currently4263474.weebly.com', 'att');
+    // Engine 1.33: or only the brand's names, glued or apart, with or without a number.
+    flaggedAs(att, 'currentlyatt40.weebly.com', 'att');
+    flaggedAs(att, 'att-currently-12-6-2024.weeblysite.com', 'att');
     flaggedAs(createEngine(CATALOG), 'visa744.square.site', 'visa');
     // Not elsewhere on the web, nor as a Microsoft 365 tenant (organisations name theirs), not a plural (`atts`), not a
     // name after other letters, nor one with words.
-    for (const input of ['att-105130.com', 'att-105130.sharepoint.com', 'atts.webflow.io', 'myatt105130.weebly.com', 'att-lab-2024.weebly.com', 'currently-reading.github.io']) {
+    for (const input of ['att-105130.com', 'att-105130.sharepoint.com', 'atts.webflow.io', 'myatt105130.weebly.com', 'att-lab-2024.weebly.com', 'currently-reading.github.io', 'currentlyattic.weebly.com']) {
       const r = att.check(input);
       assert.ok(!isFlagged(r), show(r));
     }

@@ -39,7 +39,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.32.1';
+export const ENGINE_VERSION = '1.33.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -975,14 +975,17 @@ export function createEngine(catalog: Catalog): Engine {
           weight = Math.max(weight, WEIGHTS.comboWeak);
         }
         // A free name on a hosting platform that is a brand's name and a number (`att-105130.weeblysite.com`,
-        // `shaw-104362.…`, `sky744.square.site`): how kits name the sites they make by the hundred (engine 1.29). A
-        // short or ordinary-word name claims the brand so, not with a plural `s` (`atos` is no `ato`).
-        const numbered = freeName && rest === 'empty' && weight <= WEIGHTS.comboWeak && hitStart === labelStart && !isLetter(hostText.charCodeAt(hitEnd));
+        // `shaw-104362.…`, `sky744.square.site`), or the brand's names only (`currentlyatt40`: both AT&T's; 1.33):
+        // how kits name the sites they make by the hundred (engine 1.29). A short or ordinary-word name claims the
+        // brand so, not with a plural `s` (`atos` is no `ato`).
+        const numbered = freeName && weight <= WEIGHTS.comboWeak && hitStart === labelStart
+          && (rest === 'empty' ? !isLetter(hostText.charCodeAt(hitEnd)) : onlyNamesOf(t.brand, hostText, hitEnd, labelEnd));
         if (numbered) {
           weight = WEIGHTS.nameOnHostingPlatform;
           caveat = '';
         }
-        detail = `${labelText} = ${brandName(t.brand)}'s name "${t.scan}" + ${describeRest(rest)}${how}${numbered ? ', as a free name on a hosting platform' : ''}`;
+        const restText = numbered && rest !== 'empty' ? 'its other names, digits or hyphens' : describeRest(rest);
+        detail = `${labelText} = ${brandName(t.brand)}'s name "${t.scan}" + ${restText}${how}${numbered ? ', as a free name on a hosting platform' : ''}`;
       } else if (hitEnd <= labelStart) {
         kind = 'brand-in-subdomain';
         const officialHere = officialAt(hostText, hitStart, t.brand);
@@ -1681,6 +1684,38 @@ export function createEngine(catalog: Catalog): Engine {
       return !isCommonWordAt(label, start, end);
     });
     return match === undefined ? '' : label.slice(match.start, match.end);
+  }
+
+  /**
+   * Whether the letters of text[from, to) are only names of `brand` (its keywords and domain labels, `currently` and
+   * `att` of AT&T), each run of letters read as a sequence of them, with at least one run; digits and hyphens between.
+   */
+  function onlyNamesOf(brand: number, text: string, from: number, to: number): boolean {
+    let runs = 0;
+    let i = from;
+    while (i < to) {
+      while (i < to && !isLetter(text.charCodeAt(i))) i++;
+      let j = i;
+      while (j < to && isLetter(text.charCodeAt(j))) j++;
+      if (j > i) {
+        if (!isNamesOf(brand, text.slice(i, j))) return false;
+        runs++;
+      }
+      i = j;
+    }
+    return runs > 0;
+  }
+
+  /** `run` is one or more names of `brand` glued together (`currentlyatt`): O(n²) look-ups, on rare labels only. */
+  function isNamesOf(brand: number, run: string): boolean {
+    const named = new Uint8Array(run.length + 1); // named[i] = 1: run[0, i) is names of the brand
+    named[0] = 1;
+    for (let i = 1; i <= run.length; i++) {
+      for (let j = 0; j < i && named[i] === 0; j++) {
+        if (named[j] === 1 && (exactTokens(run.slice(j, i))?.some((id) => tokens[id]?.brand === brand) ?? false)) named[i] = 1;
+      }
+    }
+    return named[run.length] === 1;
   }
 
   /** `stored`: what pageInStorage() found, on `service`. */
