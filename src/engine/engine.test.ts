@@ -438,6 +438,11 @@ describe('combosquats, brand placement and URL tricks', () => {
       assert.equal(check(input).brand, null, show(check(input)));
     }
     assertVerdict('https://www.amazon.com/Seagate-Portable/dp/B07M9VCHDG/', 'official', 'amazon');
+    // Engine 1.34: Facebook's help forms, a fifteen-digit form number after /help/contact/ (not a short ticket number).
+    const facebook = createEngine({ brands: [{ id: 'facebook', name: 'Facebook', domains: ['facebook.com'], keywords: ['facebook'] }] });
+    const form = facebook.check('https://t33.pages.dev/help/contact/701175046206609');
+    assert.ok(isFlagged(form) && form.brand === 'facebook' && form.signals.some((s) => s.detail.includes('is a path of Facebook\'s help forms')), show(form));
+    assert.equal(facebook.check('https://shop.example.pages.dev/help/contact/4471').brand, null);
   });
 
   test('a host name that spells out an IP address is an IP host in disguise; numbers that are no address are not', () => {

@@ -6208,6 +6208,8 @@ export const COMPANY_PATHS: readonly (readonly [pattern: RegExp, domains: readon
   [new RegExp(`/cgi-bin/webscr${NAME_END}`), ['paypal.com'], 'sign-in page'], // www.paypal.com/cgi-bin/webscr?cmd=_login-run
   [new RegExp(`/servicelogin${NAME_END}`), ['google.com'], 'sign-in page'], // accounts.google.com/ServiceLogin
   [/\/common\/oauth2\//, ['microsoftonline.com'], 'sign-in page'], // login.microsoftonline.com/common/oauth2/authorize
+  // Facebook's help forms (www.facebook.com/help/contact/606526697578299): a form's number is fifteen digits or so.
+  [new RegExp(`/help/contact/\\d{12,}${NAME_END}`), ['facebook.com'], 'help forms'],
   // The sections of Amazon's stores under /gp/ (www.amazon.com/gp/customer-reviews/…), and its product pages:
   // `/dp/` and the product's number (ASIN: B0 and eight letters or digits).
   [
