@@ -21,7 +21,7 @@ import { ApproximateNameIndex, editDistance } from './approximate.js';
 import { JumbledDomainIndex, type LabelledDomain } from './jumble.js';
 import { TypoIndex, describeTypo, withinOneEdit, type Typo, type TypoKind } from './typo.js';
 import { GENERATED_NAME_PLATFORMS, LURE_WORDS, MISSPELT_LURES, NEUTRAL_LURES, RISKY_TLDS, STRONG_LURES } from './lexicon.js';
-import { classifyRest, commonWordsIn, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, isLureAmongWords, nameGluedToWords, pluralEnding, type RestKind } from './words.js';
+import { classifyRest, commonWordsIn, containsLongWord, isCommonWord, isCommonWordAt, isComposedOfWords, isLureAmongWords, nameGluedToWords, pluralEnding, runEnd, runStart, type RestKind } from './words.js';
 import {
   BRAND_INFRASTRUCTURE_DOMAINS,
   BRAND_TLDS,
@@ -322,11 +322,7 @@ function isFreeName(platform: string, label: string): boolean {
  * on every name glued inside a registrable label: the word filter rules most out before any substring is made.
  */
 function insideWord(text: string, start: number, end: number): boolean {
-  let from = start;
-  while (isLetter(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (isLetter(text.charCodeAt(to))) to++;
-  return isCommonWordAt(text, from, to);
+  return isCommonWordAt(text, runStart(text, start), runEnd(text, end));
 }
 
 /**
@@ -898,11 +894,11 @@ export function createEngine(catalog: Catalog): Engine {
       const hitEnd = hits[h + 2] ?? 0;
       if (hitId >= lureBase) {
         const word = lureWords[hitId - lureBase] ?? '';
-        // A lure word stands apart, or (six letters or more) ends a run of letters (`paymentcancellation`); in a
-        // hosting platform's free name, also between other words (`guidelineviolationdigitaltrend`, engine 1.27):
-        // a business names its registered domain so (`datarecovery…`), kits their free names.
-        const atEnd = word.length >= 6 && (!isLetter(hostText.charCodeAt(hitStart - 1)) || !isLetter(hostText.charCodeAt(hitEnd)));
-        if (bounded(hostText, hitStart, hitEnd) || atEnd || (freeName && word.length >= 6 && isLureAmongWords(hostText, hitStart, hitEnd))) {
+        // A lure word stands apart, or (six letters or more) starts or ends a run of letters (`paymentcancellation`);
+        // in a hosting platform's free name, also between other words (`guidelineviolationdigitaltrend`, engine
+        // 1.27): a business names its registered domain so (`datarecovery…`), kits their free names.
+        const glued = word.length >= 6 && (boundedOnOneSide(hostText, hitStart, hitEnd) || (freeName && isLureAmongWords(hostText, hitStart, hitEnd)));
+        if (bounded(hostText, hitStart, hitEnd) || glued) {
           // Overlapping forms of one word (`service`/`services`, `sign`/`signin`) count once.
           if (!lureNames.includes(word) && !lureStarts.includes(hitStart)) {
             lureNames.push(word);
@@ -1558,7 +1554,7 @@ export function createEngine(catalog: Catalog): Engine {
     // A brand's own name (`smbc-card`) is chosen, however few vowels it has.
     if (random !== '' && exactTokens(random.replaceAll('-', '')) !== undefined) random = '';
     if (random !== '') signals.add('random-label', `"${random}" looks machine-generated`, WEIGHTS.randomLabel);
-    judgeNameOnAbusedSite(s, signals, platform, label);
+    judgeNameOnAbusedSite(s, signals, freeName);
 
     const subLabels = sub === '' ? 0 : countChar(sub, 46) + 1;
     if (subLabels >= DEEP_SUBDOMAIN_LABELS) signals.add('many-subdomains', `${subLabels} sub-domain labels in front of ${platform === '' ? s.domain : `${label}.${platform}`}`, WEIGHTS.deepSubdomain + (subLabels >= 6 ? 10 : 0));
@@ -1580,7 +1576,8 @@ export function createEngine(catalog: Catalog): Engine {
    * their sites, so the pair counts for more than its parts. `platform` and `label`: the hosting platform the host
    * is under and the customer's label there, or ''.
    */
-  function judgeNameOnAbusedSite(s: Subject, signals: Signals, platform: string, label: string): void {
+  /** `freeName`: the host is a free name on a hosting platform (judgeSubject). */
+  function judgeNameOnAbusedSite(s: Subject, signals: Signals, freeName: boolean): void {
     if (!signals.knownName || signals.brandWeight >= SUSPICIOUS_SCORE) return;
     let abused: Signal | undefined;
     for (const signal of signals.list) {
@@ -1593,9 +1590,9 @@ export function createEngine(catalog: Catalog): Engine {
     }
     if (abused === undefined) return;
     // Brands do not run their sites under a hosting platform's free names (`trezorhardware--get-en.webflow.io`).
-    const freeName = abused.kind === 'user-content-host' && isFreeName(platform, label);
-    const where = freeName ? 'under a free name on a hosting platform, where brands do not run their sites' : 'on a site that also looks abused';
-    signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name ${where}: ${abused.detail}`, freeName ? WEIGHTS.brandOnHostingPlatform : WEIGHTS.brandOnAbusedSite);
+    const onFreeName = freeName && abused.kind === 'user-content-host';
+    const where = onFreeName ? 'under a free name on a hosting platform, where brands do not run their sites' : 'on a site that also looks abused';
+    signals.add('brand-on-abused-site', `${brandName(signals.brand)}'s name ${where}: ${abused.detail}`, onFreeName ? WEIGHTS.brandOnHostingPlatform : WEIGHTS.brandOnAbusedSite);
   }
 
   /**
@@ -1680,7 +1677,8 @@ export function createEngine(catalog: Catalog): Engine {
       const word = MISSPELT_LURES[i] ?? '';
       if (start < nameEnd && end > nameStart) return false;
       if (label.charCodeAt(start) !== word.charCodeAt(0)) return false;
-      if (label.slice(start, end).includes('-')) return false;
+      const hyphen = label.indexOf('-', start);
+      if (hyphen >= 0 && hyphen < end) return false;
       return !isCommonWordAt(label, start, end);
     });
     return match === undefined ? '' : label.slice(match.start, match.end);

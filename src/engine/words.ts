@@ -268,10 +268,8 @@ function isLetter(c: number): boolean {
  * non-letter, are known words (`nhkplus`: `plus`; `wwwinfoepos`: `www` + `info`), or '' when either side is not.
  */
 export function nameGluedToWords(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && isLetter(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && isLetter(text.charCodeAt(to))) to++;
+  const from = runStart(text, start);
+  const to = runEnd(text, end);
   const wordsAround = (from === start || isWordSequence(text.slice(from, start))) && (to === end || isWordSequence(text.slice(end, to)));
   return wordsAround ? text.slice(from, to) : '';
 }
@@ -296,18 +294,21 @@ const NO_SEGMENTATION = 1 << 20;
  * apart (`accountant` is one word, not `account|ant`).
  */
 export function isLureAmongWords(text: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && isLetter(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && isLetter(text.charCodeAt(to))) to++;
+  const from = runStart(text, start);
+  const to = runEnd(text, end);
   if (to - from > MAX_SEGMENTED_CHARS) return false;
-  const before = fewestWords(text, from, start);
+  // One pass over the whole run also gives the letters before the lure word their fewest words (a prefix).
+  const whole = fewestWords(text, from, to);
+  const before = FEWEST[start - from] ?? NO_SEGMENTATION;
+  if (whole >= NO_SEGMENTATION || before >= NO_SEGMENTATION) return false;
   const after = fewestWords(text, end, to);
-  if (before >= NO_SEGMENTATION || after >= NO_SEGMENTATION) return false;
-  return fewestWords(text, from, to) === before + 1 + after;
+  return after < NO_SEGMENTATION && whole === before + 1 + after;
 }
 
-/** The fewest known words text[from, to) reads as (0 when empty), or NO_SEGMENTATION when it reads as none. */
+/**
+ * The fewest known words text[from, to) reads as (0 when empty), or NO_SEGMENTATION when it reads as none; FEWEST
+ * then holds the same for each prefix text[from, from + i).
+ */
 function fewestWords(text: string, from: number, to: number): number {
   const fewest = FEWEST;
   fewest.fill(NO_SEGMENTATION, 0, to - from + 1);
@@ -322,9 +323,27 @@ function fewestWords(text: string, from: number, to: number): number {
   return fewest[to - from] ?? NO_SEGMENTATION;
 }
 
-/** A lure word, a common word or (two letters) a short code at text[from, to), as segment() reads pieces. */
+/**
+ * A lure word or a common word (three letters or more), or a two-letter code (`id`), at text[from, to). Unlike
+ * segment(), which reads a name's rest, two-letter domain parts (`co`, `us`) are no words here: `walletus` is no
+ * `wallet|us` (1.27 was measured so).
+ */
 function isKnownWordAt(text: string, from: number, to: number): boolean {
   if (!anyWordBloom().mayHave(text, from, to)) return false;
   if (to - from === 2) return SHORT_CODES.has(text.slice(from, to));
   return isListedWord(text, from, to) || lures().has(text.slice(from, to));
+}
+
+/** Where the run of letters holding text[at] (or ending just before it) starts. */
+export function runStart(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && isLetter(text.charCodeAt(from - 1))) from--;
+  return from;
+}
+
+/** Where the run of letters holding text[at - 1] (or starting at it) ends. */
+export function runEnd(text: string, at: number): number {
+  let to = at;
+  while (to < text.length && isLetter(text.charCodeAt(to))) to++;
+  return to;
 }
