@@ -50,6 +50,7 @@ const SIGNAL_KIND_LIST: Record<SignalKind, true> = {
   'user-content-host': true, 'risky-tld': true, 'lure-word': true, 'random-label': true, 'long-host': true,
   'punycode': true, 'brand-on-abused-site': true, 'site-in-subdomain': true, 'numbered-host': true,
   'wordpress-folder-page': true, 'hidden-folder-page': true, 'storage-page': true, 'redirect': true,
+  'email-in-url': true,
 };
 const SIGNAL_KINDS: ReadonlySet<string> = new Set(Object.keys(SIGNAL_KIND_LIST));
 
@@ -777,6 +778,32 @@ describe('URL risk', () => {
       for (const input of own) assert.ok(!kinds(check(input)).includes(kind), show(check(input)));
     });
   }
+
+  test('an e-mail address carried in the URL is a link made for one recipient, weighing more in base64 and more again when the host names its organisation', () => {
+    const encoded = (address: string): string => btoa(address);
+    const signal = (r: CheckResult): { readonly detail: string; readonly weight: number } | undefined => r.signals.find((s) => s.kind === 'email-in-url');
+    // A spear-phishing kit: the victim's organisation in the host, their address in base64 in the path.
+    const spear = assertFlagged(`https://u6j45-paramountcontracting.qkipikpp.es/ov!MS4rx405rJ9A/*${encoded('teckman@paramountcontracting.biz')}`, null, 'email-in-url');
+    assert.match(signal(spear)?.detail ?? '', /teckman@paramountcontracting\.biz.*"paramountcontracting"/, show(spear));
+    // In base64 beside another weak sign (free hosting), in plain text beside two.
+    assertFlagged(`https://c43qnw.replit.app/?oi=${encoded('schnackertz@uni-example.de')}`, null, 'email-in-url');
+    assertFlagged('http://sanasunty.site/#helpdesk@unil.ch', null, 'email-in-url');
+    // Each form alone is not enough: a newsletter's or a shop's link can carry its reader's address.
+    const plain = check('https://news.example.com/unsubscribe?email=jane@acme.com');
+    const base64 = check(`https://news.example.com/u/${encoded('jane@acme.com')}`);
+    for (const r of [plain, base64]) {
+      assert.ok(kinds(r).includes('email-in-url') && !isFlagged(r), show(r));
+    }
+    assert.ok((signal(base64)?.weight ?? 0) > (signal(plain)?.weight ?? 0), `${show(plain)} / ${show(base64)}`);
+    // Not an address for this signal: one at the site's own domain, a profile handle, a URL's user name, a placeholder.
+    for (const input of [
+      'https://mail.acme.com/owa/?user=jane@acme.com', `https://portal.acme.co.uk/login#${encoded('jane@acme.com')}`,
+      'https://social.example/@jane@mastodon.example', 'https://example.org/?next=https://jane@evil.example/',
+      'https://js08m.crapkdtubgo.es/UQe8hDxZ5!C3H/$3mail@b.c',
+    ]) {
+      assert.ok(!kinds(check(input)).includes('email-in-url'), show(check(input)));
+    }
+  });
 
   test('a brand name that alone weighs little counts on a site that also looks abused', () => {
     // Alone, an ordinary-word brand with other words is weak (`amazon-vr.com`); under an abused suffix or on free

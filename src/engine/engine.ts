@@ -16,6 +16,7 @@ import { TokenAutomaton } from './automaton.js';
 import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { lowerKeepingIndexes, parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
+import { encodedAddressIn, plainAddressIn } from './address.js';
 import { StringBloom } from './bloom.js';
 import { ApproximateNameIndex, editDistance } from './approximate.js';
 import { JumbledDomainIndex, type LabelledDomain } from './jumble.js';
@@ -39,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.34.0';
+export const ENGINE_VERSION = '1.35.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -148,6 +149,12 @@ export const WEIGHTS = {
   hiddenFolderPage: 40,
   /** A web page served straight from a storage bucket or IPFS gateway (engine 1.9), beside user-content-host's 20. */
   storagePage: 25,
+  /** An e-mail address in the path, query or fragment (engine 1.35): a link made for one recipient. */
+  emailInUrl: 20,
+  /** The same written in base64, hidden from mail filters. */
+  encodedEmailInUrl: 30,
+  /** Added to either when the host names the address's organisation (`u6j45-acme.example.es`). */
+  emailOrganisationInHost: 15,
 } as const;
 
 /**
@@ -268,6 +275,10 @@ const PATH_NAME_END = '/?#';
 const MAX_UPLOAD_NAME_CHARS = 64;
 /** Characters of a carried destination quoted in a `redirect` signal. */
 const MAX_QUOTED_URL_CHARS = 120;
+/** Longest base64 text quoted in an `email-in-url` signal. */
+const MAX_QUOTED_ENCODED_CHARS = 60;
+/** Shortest organisation name (an address's registrable label) looked for in the host: shorter ones (`aol`, `gmx`) sit inside other words. */
+const MIN_ORGANISATION_CHARS = 5;
 
 /** Finds the longest entry of `set` that equals `host` or is a dot-aligned suffix of it. */
 function matchSuffix<T>(host: string, lookup: (candidate: string) => T | undefined): { value: T; match: string } | null {
@@ -1374,6 +1385,28 @@ export function createEngine(catalog: Catalog): Engine {
         ? `"${hidden}" is a page inside /.well-known/, which holds the standard files other systems fetch (certificate checks, security.txt), not pages: kits are unpacked there on hacked sites`
         : `"${hidden}" is served from a hidden folder, which directory listings and most site owners do not show: kits are unpacked there on hacked sites`, WEIGHTS.hiddenFolderPage);
     }
+    judgeCarriedAddress(s, signals);
+  }
+
+  /**
+   * An e-mail address the URL carries (address.ts), unless it is at the site's own domain (a site's links to its
+   * own users). It weighs more written in base64, hidden from mail filters, and more again when the host names the
+   * address's organisation (`u6j45-acme.example.es/…/$amFuZUBhY21lLmNvbQ==`): a link made for one organisation's staff.
+   */
+  function judgeCarriedAddress(s: Subject, signals: Signals): void {
+    const found = (s.path.includes('@') ? plainAddressIn(s.path) : null)
+      ?? encodedAddressIn(s.pathname) ?? encodedAddressIn(s.query) ?? encodedAddressIn(s.fragment);
+    if (found === null || (found.organisation !== '' && found.organisation === s.domainLabel)) return;
+    let weight: number = found.encoded === '' ? WEIGHTS.emailInUrl : WEIGHTS.encodedEmailInUrl;
+    let detail = found.encoded === ''
+      ? `the URL carries an e-mail address, "${found.address}"`
+      : `the URL carries an e-mail address written in base64 ("${clipped(found.encoded, MAX_QUOTED_ENCODED_CHARS)}" is ${found.address}), hidden from mail filters`;
+    detail += ': links sent to one person carry their address to fill in a fake sign-in form';
+    if (found.organisation.length >= MIN_ORGANISATION_CHARS && s.host.includes(found.organisation)) {
+      weight += WEIGHTS.emailOrganisationInHost;
+      detail += `; the host names the address's organisation ("${found.organisation}"), as links made for one organisation's staff do`;
+    }
+    signals.add('email-in-url', detail, weight);
   }
 
   function check(input: string): CheckResult {

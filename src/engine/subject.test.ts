@@ -135,6 +135,14 @@ describe('accepted forms', () => {
     for (const [input, pathname] of cases) assert.equal(parsed(input).pathname, pathname, input);
   });
 
+  test('a URL\'s fragment keeps its case and encoding, without its #; hosts and URLs without one have none', () => {
+    const cases: readonly (readonly [input: string, fragment: string])[] = [
+      ['https://paypa1.com/x#ZXhhbXBsZUBleGFtcGxlLmNvbQ==', 'ZXhhbXBsZUBleGFtcGxlLmNvbQ=='], ['https://paypa1.com/?a=1#Top%20Of', 'Top%20Of'],
+      ['https://paypa1.com/x?a=1', ''], ['paypa1.com', ''], ['http://[2001:db8::1]/#Login', 'Login'],
+    ];
+    for (const [input, fragment] of cases) assert.equal(parsed(input).fragment, fragment, input);
+  });
+
   test('an e-mail address is judged by its domain part', () => {
     const s = parsed('user@paypal.com');
     assert.equal(s.host, 'paypal.com');

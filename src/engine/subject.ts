@@ -68,6 +68,8 @@ export interface Subject {
    * (`/Login/x%20y`); '' for bare hosts and the root. What tells two URLs of one host apart (the worker's indicator key).
    */
   readonly pathname: string;
+  /** For URL inputs: the fragment as written, without its `#`: percent-encoded and case kept. '' when none. */
+  readonly fragment: string;
   readonly isUrl: boolean;
 }
 
@@ -77,9 +79,10 @@ interface UrlParts {
   readonly userinfo: string;
   readonly query: string;
   readonly pathname: string;
+  readonly fragment: string;
 }
 
-const NOT_A_URL: UrlParts = { path: '', userinfo: '', query: '', pathname: '' };
+const NOT_A_URL: UrlParts = { path: '', userinfo: '', query: '', pathname: '', fragment: '' };
 
 export type ParseResult = { readonly ok: true; readonly subject: Subject } | { readonly ok: false; readonly error: EngineError };
 
@@ -240,8 +243,8 @@ export function lowerKeepingIndexes(text: string): string {
 export const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHostname: false } as const;
 
 function ipSubject(input: string, host: string, isUrl: boolean, url: UrlParts): ParseResult {
-  const { path, userinfo, query, pathname } = url;
-  return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, query, pathname, isUrl } };
+  const { path, userinfo, query, pathname, fragment } = url;
+  return { ok: true, subject: { input, host, unicodeHost: host, isIp: true, domain: '', suffix: '', privateSuffix: false, subdomain: '', domainLabel: '', path, userinfo, query, pathname, fragment, isUrl } };
 }
 
 /** The Subject of a valid lowercase host (labels checked, IDN decoded): public-suffix split by tldts. */
@@ -264,6 +267,7 @@ function subjectOf(input: string, host: string, unicodeHost: string, isUrl: bool
       userinfo: url.userinfo,
       query: url.query,
       pathname: url.pathname,
+      fragment: url.fragment,
       isUrl,
     },
   };
@@ -357,7 +361,7 @@ function fromUrl(input: string, text: string): ParseResult {
   if (host.length === 0) return fail('HW_ERR_INPUT_HOST');
   const userinfo = url.username.length > 0 || url.password.length > 0 ? safeDecode(`${url.username}${url.password.length > 0 ? ':' : ''}${url.password}`).toLowerCase() : '';
   const path = safeDecode(url.pathname + url.search + url.hash).toLowerCase();
-  return build(input, host, true, { path: path === '/' ? '' : path, userinfo, query: url.search.slice(1), pathname: url.pathname === '/' ? '' : url.pathname });
+  return build(input, host, true, { path: path === '/' ? '' : path, userinfo, query: url.search.slice(1), pathname: url.pathname === '/' ? '' : url.pathname, fragment: url.hash.slice(1) });
 }
 
 /** Undoes the usual defanging of indicators: `hxxp://`, `[.]`, `(.)`, `[dot]`. */

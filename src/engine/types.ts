@@ -44,6 +44,7 @@ export type SignalKind =
   | 'wordpress-folder-page'
   | 'hidden-folder-page'
   | 'storage-page'
+  | 'email-in-url'
   | 'random-label'
   | 'long-host'
   | 'punycode'
