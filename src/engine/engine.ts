@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.35.0';
+export const ENGINE_VERSION = '1.36.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -1573,8 +1573,9 @@ export function createEngine(catalog: Catalog): Engine {
     const spelled = ipSpelledHost(s);
     if (spelled !== '') signals.add('ip-host', spelled, WEIGHTS.ipHost);
 
+    // The registrant's choice of suffix: a platform's (`tiiny.site`, `square.site`) is the platform's, not its customer's.
     const tldStart = s.suffix.lastIndexOf('.') + 1;
-    if (!s.privateSuffix && know.listedTlds.mayHave(s.suffix, tldStart)) {
+    if (platform === '' && !s.privateSuffix && know.listedTlds.mayHave(s.suffix, tldStart)) {
       const tld = s.suffix.slice(tldStart);
       if (know.riskyTlds.has(tld)) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
     }

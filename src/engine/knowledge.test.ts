@@ -50,6 +50,27 @@ describe('shipped knowledge', () => {
     }
   });
 
+  test("Blogger's country domains, Unbounce's page paths, DDNSS and goo.su are platforms of their kind (engine 1.36)", () => {
+    const cases: readonly (readonly [input: string, kind: SignalKind])[] = [
+      ['paypal-login-verify.blogspot.tw', 'user-content-host'], ['paypal-login-verify.blogspot.com.br', 'user-content-host'],
+      ['https://unbouncepages.com/paypal-protected-verify-code/', 'user-content-host'],
+      ['paypal-login-verify.ddnss.eu', 'dynamic-dns'], ['https://goo.su/paypal-login', 'url-shortener'],
+    ];
+    for (const [input, kind] of cases) {
+      const r = engine.check(input);
+      assert.ok(flagged(r) && r.brand === 'paypal', show(r));
+      assert.ok(kinds(r).includes(kind), show(r));
+    }
+  });
+
+  test("a platform's top-level domain is the platform's choice, not its customer's: no risky-tld under one", () => {
+    for (const host of ['mybakery.tiiny.site', 'mybakery.studio.site', 'mybakery.temporary.site']) {
+      const r = engine.check(host);
+      assert.ok(!flagged(r) && !kinds(r).includes('risky-tld') && kinds(r).includes('user-content-host'), show(r));
+    }
+    assert.ok(kinds(engine.check('mybakery.site')).includes('risky-tld'), show(engine.check('mybakery.site')));
+  });
+
   test('brand names inside the path of a path-based platform count', () => {
     const r = engine.check('https://ipfs.io/ipfs/bafybeigd/paypal-login.html');
     assert.equal(r.brand, 'paypal', show(r));

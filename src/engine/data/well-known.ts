@@ -5193,11 +5193,25 @@ export const INFRASTRUCTURE_DOMAINS: readonly string[] = [
 ];
 
 /**
+ * Blogger's country domains (`NAME.blogspot.tw`, `NAME.blogspot.com.br`): Blogger served blogs under these until
+ * 2018 and still redirects them to `NAME.blogspot.com`, so old and new links use them. The Public Suffix List listed
+ * them in its private section (Google's entries) until they were dropped; the list of suffixes is that entry's.
+ */
+const BLOGGER_COUNTRY_SUFFIXES: readonly string[] = [
+  'ae', 'al', 'am', 'ba', 'be', 'bg', 'bj', 'ca', 'cf', 'ch', 'cl', 'co.at', 'co.id', 'co.il', 'co.ke', 'co.nz', 'co.uk',
+  'co.za', 'com.ar', 'com.au', 'com.br', 'com.by', 'com.co', 'com.cy', 'com.ee', 'com.eg', 'com.es', 'com.mt',
+  'com.ng', 'com.tr', 'com.uy', 'cv', 'cz', 'de', 'dk', 'fi', 'fr', 'gr', 'hk', 'hr', 'hu', 'ie', 'in', 'is', 'it', 'jp',
+  'kr', 'li', 'lt', 'lu', 'md', 'mk', 'mr', 'mx', 'my', 'nl', 'no', 'pe', 'pt', 'qa', 're', 'ro', 'rs', 'ru', 'se', 'sg',
+  'si', 'sk', 'sn', 'td', 'tw', 'ug', 'vn',
+];
+
+/**
  * Host suffixes where anyone can publish a page or file under the platform's name: a host under one is judged as
  * the customer's own (`paypal-login.weebly.com` → `paypal-login`). Complements the Public Suffix List's private
  * section, which tldts already applies. Compiled by the hookwatch authors from the platforms' documentation.
  */
 export const USER_CONTENT_PLATFORMS: readonly string[] = [
+  ...BLOGGER_COUNTRY_SUFFIXES.map((suffix) => `blogspot.${suffix}`),
   '000webhostapp.com',
   '1drv.com',
   '42web.io',
@@ -5262,6 +5276,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'kesug.com',
   'linktr.ee',
   'lovestoblog.com',
+  'mmm.page',
   'mobirisesite.com',
   'my.canva.site',
   'my.salesforce-sites.com',
@@ -5300,11 +5315,14 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'start.page',
   'storage.googleapis.com',
   'strikingly.com',
+  'studio.site',
   'surge.sh',
   'sway.office.com',
   'swtest.ru',
   'taplink.cc',
+  'temporary.site',
   'tiiny.co',
+  'tiiny.io',
   'tiiny.site',
   'tilda.ws',
   'translate.goog',
@@ -5379,6 +5397,8 @@ export const PATH_HOSTED_PLATFORMS: readonly (readonly [host: string, prefix: st
   ['forms.yandex.ru', '/cloud/'],
   ['form.jotform.com', '/'],
   ['forms.gle', '/'],
+  // Unbounce's landing pages without a domain of their own (`unbouncepages.com/PAGE/`; with one: ubpages.com).
+  ['unbouncepages.com', '/'],
 ];
 
 /** Public URL-shortening services (the destination is hidden). Compiled by the hookwatch authors. */
@@ -5410,6 +5430,7 @@ export const URL_SHORTENERS: readonly string[] = [
   'gg.gg',
   'go.microsoft.com',
   'goo.gl',
+  'goo.su',
   'grabify.link',
   'han.gl',
   'hubs.la',
@@ -5518,6 +5539,7 @@ export const DYNAMIC_DNS_SUFFIXES: readonly string[] = [
   'ddnsfree.com',
   'ddnsgeek.com',
   'ddnsking.com',
+  'ddnss.eu',
   'dedyn.io',
   'dns-dns.com',
   'dns04.com',
