@@ -88,4 +88,28 @@ describe('approximate name search', () => {
       if (found !== undefined) assert.equal(editDistance(NAMES[found.name] ?? '', t, found.start, found.end), found.edits);
     }), { numRuns: 2000 });
   });
+
+  test('the pigeonhole filter drops no name: five-letter names, and names whose pieces are longer than it reads', () => {
+    // `login`: pieces of two and three letters; the 23-letter name: three pieces of seven or eight letters, each
+    // looked for by its first six.
+    const names = ['login', 'wallet', 'metamaskextensionwallet', 'blockchain'];
+    const filtered = new ApproximateNameIndex(names, 5);
+    const letters = fc.constantFrom(...'abcegiklmnostw-'.split(''));
+    // editDistance() reads windows of at most 33 characters: texts stay within that.
+    const text = fc.array(letters, { minLength: 0, maxLength: 30 }).map((a) => a.join(''));
+    const padding = fc.array(letters, { minLength: 0, maxLength: 4 }).map((a) => a.join(''));
+    const mangled = fc.tuple(fc.constantFrom(...names), padding, padding, fc.nat(), fc.nat(), fc.constantFrom('', 'x', 'e')).map(([name, before, after, at, at2, ins]) => {
+      const cut = at % (name.length + 1);
+      const once = name.slice(0, cut) + ins + name.slice(cut + (ins === '' ? 1 : 0));
+      const cut2 = at2 % (once.length + 1);
+      return before + once.slice(0, cut2) + once.slice(cut2 + 1) + after;
+    });
+    fc.assert(fc.property(fc.oneof(text, mangled), (t) => {
+      const found = filtered.find(t, 0, t.length, always);
+      for (const name of names) {
+        const best = bruteForce(name, t);
+        if (best <= allowedEdits(name.length)) assert.ok(found !== undefined && found.edits <= best, `${t}: ${name} is ${best} off`);
+      }
+    }), { numRuns: 1000 });
+  });
 });

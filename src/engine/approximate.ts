@@ -6,9 +6,11 @@
  * Design note: Myers' bit-vector algorithm (J. ACM 46(3), 1999) in Sellers' form (a match may start anywhere in the
  * text) keeps one column of the edit-distance table as two bit vectors per name, so a name is searched in one pass
  * of integer operations per text character, with no allocation. Names of up to 31 letters fit one 32-bit word.
- * Before that pass, a 26-bit mask of the letters in the text rules out every name with more letters missing from the
- * text than the edits allowed (most names, for a short label). A match's start is then found by exact edit
- * distances over the few windows that can end where the pass found the match.
+ * Before that pass, two filters rule out most names without reading them: the pigeonhole filter (a name cut into
+ * k + 1 pieces, at most k edits off, has a piece written as it is in the text: one pass over the text's short
+ * substrings, looked up by code, marks the few names that have one), then a 26-bit mask of the letters in the text
+ * (a name with more letters missing from the text than the edits allowed). A match's start is then found by exact
+ * edit distances over the few windows that can end where the pass found the match.
  */
 
 /** Names shorter than this are not searched: one edit from a five-letter name is too many ordinary strings. */
@@ -19,6 +21,11 @@ const TWO_EDIT_NAME = 8;
 const MAX_NAME = 31;
 /** letterMasks' value for a name the index does not search (a real mask has at most 26 bits set, never all 32). */
 const UNSEARCHABLE = -1;
+/**
+ * Longest piece of the pigeonhole filter: a longer piece is looked for by its first letters (part of an untouched
+ * piece is untouched too). Six letters in base 27 stay under 2^30, a small integer to V8: no number is boxed.
+ */
+const MAX_PIECE = 6;
 
 export interface ApproximateMatch {
   /** Index of the name in the list the index was built from. */
@@ -64,6 +71,13 @@ export class ApproximateNameIndex {
   /** peq[26·i + c]: bit p set when names[i][p] is letter c. */
   private readonly peq: Int32Array;
   private readonly letterMasks: Int32Array;
+  /** The pigeonhole filter: a piece's code (pieceCode) → the names that have it. */
+  private readonly pieceNames = new Map<number, number[]>();
+  /** pieceLength[L] = 1 when some name has a piece of L letters (at most MAX_PIECE). */
+  private readonly pieceLength = new Uint8Array(MAX_PIECE + 1);
+  /** Scratch of find(): marked[i] === mark when names[i] has a piece in the text being searched. */
+  private readonly marked: Int32Array;
+  private mark = 0;
 
   /**
    * `names`: any names; only lowercase a-z names of `minLength` (APPROXIMATE_MIN_NAME unless said) to MAX_NAME letters
@@ -73,6 +87,7 @@ export class ApproximateNameIndex {
     this.names = names;
     this.peq = new Int32Array(26 * names.length);
     this.letterMasks = new Int32Array(names.length);
+    this.marked = new Int32Array(names.length);
     names.forEach((name, i) => {
       const searchable = name.length >= minLength && name.length <= MAX_NAME && /^[a-z]+$/.test(name);
       if (!searchable) {
@@ -86,6 +101,17 @@ export class ApproximateNameIndex {
         mask |= 1 << c;
       }
       this.letterMasks[i] = mask;
+      // k + 1 pieces as even as can be: `metamask` (two edits) → `met`, `ama`, `sk`.
+      const pieces = allowedEdits(name.length) + 1;
+      for (let p = 0; p < pieces; p++) {
+        const start = Math.floor((p * name.length) / pieces);
+        const end = Math.min(Math.floor(((p + 1) * name.length) / pieces), start + MAX_PIECE);
+        const code = pieceCode(name, start, end);
+        const holders = this.pieceNames.get(code);
+        if (holders === undefined) this.pieceNames.set(code, [i]);
+        else if (!holders.includes(i)) holders.push(i);
+        this.pieceLength[end - start] = 1;
+      }
     });
   }
 
@@ -95,6 +121,7 @@ export class ApproximateNameIndex {
    * word and name checks); undefined when none is left.
    */
   find(text: string, from: number, to: number, accept: Vet): ApproximateMatch | undefined {
+    const mark = this.markPieces(text, from, to);
     let textMask = 0;
     for (let j = from; j < to; j++) {
       const c = letterIndex(text.charCodeAt(j));
@@ -102,6 +129,7 @@ export class ApproximateNameIndex {
     }
     let best: ApproximateMatch | undefined;
     for (let i = 0; i < this.names.length; i++) {
+      if (this.marked[i] !== mark) continue;
       const nameMask = this.letterMasks[i] ?? UNSEARCHABLE;
       if (nameMask === UNSEARCHABLE) continue;
       const name = this.names[i] ?? '';
@@ -112,6 +140,30 @@ export class ApproximateNameIndex {
       if (best === undefined || match.edits < best.edits || (match.edits === best.edits && name.length > (this.names[best.name] ?? '').length)) best = match;
     }
     return best;
+  }
+
+  /**
+   * Marks the names that have a piece written in text[from, to) (the pigeonhole filter) with a fresh mark, and
+   * returns it. Every run of letters is read once from each position, up to the longest piece.
+   */
+  private markPieces(text: string, from: number, to: number): number {
+    if (this.mark === 0x7fffffff) {
+      this.marked.fill(0);
+      this.mark = 0;
+    }
+    const mark = ++this.mark;
+    for (let j = from; j < to; j++) {
+      let code = 0;
+      for (let length = 1; length <= MAX_PIECE && j + length <= to; length++) {
+        const c = letterIndex(text.charCodeAt(j + length - 1));
+        if (c < 0) break;
+        code = code * 27 + c + 1;
+        if (this.pieceLength[length] !== 1) continue;
+        const holders = this.pieceNames.get(code);
+        if (holders !== undefined) for (const i of holders) this.marked[i] = mark;
+      }
+    }
+    return mark;
   }
 
   /** Myers' pass over text[from, to) for names[i]: the first accepted window with the fewest edits. */
@@ -155,6 +207,13 @@ export class ApproximateNameIndex {
     }
     return undefined;
   }
+}
+
+/** text[start, end) (a-z, at most MAX_PIECE letters) as a number in base 27, letters 1-26: distinct per string. */
+function pieceCode(text: string, start: number, end: number): number {
+  let code = 0;
+  for (let p = start; p < end; p++) code = code * 27 + text.charCodeAt(p) - 96;
+  return code;
 }
 
 function bitCount(v: number): number {
