@@ -89,6 +89,35 @@ describe('approximate name search', () => {
     }), { numRuns: 2000 });
   });
 
+  test('closestWhole: the whole text within the allowed edits of a name, fewest edits first, never the name itself', () => {
+    const long = new ApproximateNameIndex(['steamcommunity', 'americanexpress', 'steampowered'], 12);
+    const found = (text: string): string => {
+      const m = long.closestWhole(text, 0, text.length);
+      return m === undefined ? '' : `${['steamcommunity', 'americanexpress', 'steampowered'][m.name] ?? ''}/${m.edits}`;
+    };
+    assert.equal(found('steeamcommnity'), 'steamcommunity/2');
+    assert.equal(found('steamcommunlty'), 'steamcommunity/1');
+    assert.equal(found('steamcommunity'), '', 'the name itself');
+    assert.equal(found('xsteamcommunityxx'), '', 'three letters added');
+    assert.equal(found('americanexpxzess'), 'americanexpress/2');
+    const letters = fc.constantFrom(...'acemnoprstuwy'.split(''));
+    const text = fc.array(letters, { minLength: 9, maxLength: 18 }).map((a) => a.join(''));
+    const names = ['steamcommunity', 'americanexpress', 'steampowered'];
+    const near = fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat(), fc.constantFrom('', 'm', 'u')).map(([name, at, at2, ins]) => {
+      const cut = at % (name.length + 1);
+      const once = name.slice(0, cut) + ins + name.slice(cut + 1);
+      const cut2 = at2 % (once.length + 1);
+      return once.slice(0, cut2) + ins + once.slice(cut2);
+    });
+    fc.assert(fc.property(fc.oneof(text, near), (t) => {
+      const m = long.closestWhole(t, 0, t.length);
+      const distances = names.map((name) => editDistance(name, t, 0, t.length));
+      const best = Math.min(...distances.filter((d) => d > 0));
+      if (best <= 2) assert.ok(m !== undefined && m.edits === best, `${t}: ${best} off a name`);
+      else assert.equal(m, undefined, t);
+    }), { numRuns: 1000 });
+  });
+
   test('the pigeonhole filter drops no name: five-letter names, and names whose pieces are longer than it reads', () => {
     // `login`: pieces of two and three letters; the 23-letter name: three pieces of seven or eight letters, each
     // looked for by its first six.

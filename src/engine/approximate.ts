@@ -143,6 +143,28 @@ export class ApproximateNameIndex {
   }
 
   /**
+   * The name the whole of text[from, to) is closest to, within allowedEdits() of its length and not equal to it:
+   * fewest edits, then the longest name, then the first; undefined when none is that close. For a label that is a
+   * long name misspelt as a whole (`steeamcommnity`), not a name inside a longer text (find()).
+   */
+  closestWhole(text: string, from: number, to: number): { readonly name: number; readonly edits: number } | undefined {
+    const length = to - from;
+    if (length > MAX_NAME + 2) return undefined;
+    const mark = this.markPieces(text, from, to);
+    let best: { name: number; edits: number } | undefined;
+    for (let i = 0; i < this.names.length; i++) {
+      if (this.marked[i] !== mark || this.letterMasks[i] === UNSEARCHABLE) continue;
+      const name = this.names[i] ?? '';
+      const k = allowedEdits(name.length);
+      if (Math.abs(name.length - length) > k) continue;
+      const edits = editDistance(name, text, from, to);
+      if (edits === 0 || edits > k) continue;
+      if (best === undefined || edits < best.edits || (edits === best.edits && name.length > (this.names[best.name] ?? '').length)) best = { name: i, edits };
+    }
+    return best;
+  }
+
+  /**
    * Marks the names that have a piece written in text[from, to) (the pigeonhole filter) with a fresh mark, and
    * returns it. Every run of letters is read once from each position, up to the longest piece.
    */

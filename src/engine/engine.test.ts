@@ -195,6 +195,26 @@ describe('typosquats', () => {
       assertFlagged(input, brand, signal);
     });
   }
+
+  test('a label two edits from a name of twelve letters or more is a typosquat; from a shorter name it is not', () => {
+    const long = createEngine({
+      brands: [
+        { id: 'steam', name: 'Steam', domains: ['steamcommunity.com', 'steampowered.com'], keywords: ['steam'] },
+        { id: 'amex', name: 'American Express', domains: ['americanexpress.com'], keywords: ['amex', 'americanexpress'] },
+        { id: 'coinbase', name: 'Coinbase', domains: ['coinbase.com'], keywords: ['coinbase'] },
+      ],
+    });
+    for (const [input, brand] of [['steeamcommnity.com', 'steam'], ['stemncommunity.com', 'steam'], ['americanexprizss.com', 'amex']] as const) {
+      const r = long.check(input);
+      assert.ok(isFlagged(r) && r.brand === brand && kinds(r).includes('typosquat'), `${input}: ${show(r)}`);
+    }
+    // Two edits from `steampowered` (12 letters) count; from `coinbase` (8) they are too many other names.
+    assert.equal(long.check('steampoweroesd.me').brand, 'steam');
+    for (const input of ['coimbaze.com', 'steamcommunityxyz.com', 'steamcommunity.net.example.com']) {
+      const r = long.check(input);
+      assert.ok(!r.signals.some((s) => s.kind === 'typosquat' && s.detail.includes('letters added, left out or changed')), `${input}: ${show(r)}`);
+    }
+  });
 });
 
 describe('typos of a brand\'s compound domain names', () => {

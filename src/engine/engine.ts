@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.36.0';
+export const ENGINE_VERSION = '1.37.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -54,6 +54,8 @@ const TINY_TOKEN_LENGTH = 2;
 const DEEP_SUBDOMAIN_LABELS = 4;
 /** Longest sub-domain piece checked for typos of brand names (longer ones are ids, not names). */
 const MAX_TYPO_PIECE_CHARS = 24;
+/** Names this long (`steamcommunity`) are typosquatted two edits off too: fewer letters leave ordinary words that close. */
+const TWO_EDIT_TYPO_NAME = 12;
 /** Host length that starts to look like padding. */
 const LONG_HOST_CHARS = 60;
 /** A run of this many digits beside a lure word in one label is a case or victim number (`verification-center-10003230795`). */
@@ -94,6 +96,8 @@ export const WEIGHTS = {
   /** A brand's host name with its dots left out or written as hyphens (`wwwpaypal.com`, `amazoncojp.com`). */
   missingDot: 80,
   typoCombo: 60,
+  /** A label two edits from a name of TWO_EDIT_TYPO_NAME letters or more (engine 1.37). */
+  typoTwoEdits: 60,
   typoShort: 10,
   typoWord: 10,
   tldSwap: 50,
@@ -615,6 +619,9 @@ export function createEngine(catalog: Catalog): Engine {
   };
   const typoIds = tokens.flatMap((t, id) => (listed(t) ? [id] : []));
   const typos = new TypoIndex(typoIds.map((id) => tokens[id]?.text ?? ''));
+  // The long ones, which a label two edits off still imitates (`steeamcommnity` of steamcommunity.com).
+  const longTypoIds = typoIds.filter((id) => (tokens[id]?.text.length ?? 0) >= TWO_EDIT_TYPO_NAME);
+  const longTypos = new ApproximateNameIndex(longTypoIds.map((id) => tokens[id]?.text ?? ''), TWO_EDIT_TYPO_NAME);
   /** Bit n set: a keyword name written with hyphens (`smbc-card`) is n characters long; a label one edit from it is n ± 1. */
   let hyphenatedNameLengths = 0;
   for (const t of tokens) if (t.keyword && t.scan.includes('-') && t.scan.length < 31) hyphenatedNameLengths |= 1 << t.scan.length;
@@ -809,6 +816,15 @@ export function createEngine(catalog: Catalog): Engine {
           else signals.add('typosquat', what, WEIGHTS.typosquat, t.brand);
         }
         else signals.add('typosquat', what, WEIGHTS.typoShort, t.brand, `a ${t.text.length}-letter name is one edit away from many ordinary names`);
+        return;
+      }
+    }
+    // Two edits from a long name (`steeamcommnity`, `americanexpxzess`): no ordinary word is that close to one.
+    if (typo === null && query.length >= TWO_EDIT_TYPO_NAME - 2 && !query.includes('-')) {
+      const far = longTypos.closestWhole(query, 0, query.length);
+      const t = far === undefined ? undefined : tokens[longTypoIds[far.name] ?? -1];
+      if (far !== undefined && t !== undefined) {
+        signals.add('typosquat', `${label} ~ ${t.text} (${far.edits} letters added, left out or changed)`, WEIGHTS.typoTwoEdits, t.brand);
         return;
       }
     }
