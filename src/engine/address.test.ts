@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { encodedAddressIn, MAX_DECODED_RUNS, plainAddressIn } from './address.js';
+import { encodedAddressIn, MAX_AT_SIGNS, MAX_DECODED_RUNS, plainAddressIn } from './address.js';
 
 const base64 = (text: string): string => btoa(text);
 const unpadded = (text: string): string => btoa(text).replace(/=+$/, '');
@@ -43,6 +43,11 @@ describe('e-mail addresses written out in a URL', () => {
     ]) {
       assert.equal(plainAddressIn(path), null, path);
     }
+  });
+
+  test(`at most ${MAX_AT_SIGNS} @ signs are looked at: an address after that many handles is not looked for`, () => {
+    assert.equal(plainAddressIn(`${'/@jane'.repeat(MAX_AT_SIGNS - 1)}/?to=jane@acme.com`)?.address, 'jane@acme.com');
+    assert.equal(plainAddressIn(`${'/@jane'.repeat(MAX_AT_SIGNS)}/?to=jane@acme.com`), null);
   });
 
   test('any address is read back from any place in a path', () => {

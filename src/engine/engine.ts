@@ -819,8 +819,9 @@ export function createEngine(catalog: Catalog): Engine {
         return;
       }
     }
-    // Two edits from a long name (`steeamcommnity`, `americanexpxzess`): no ordinary word is that close to one.
-    if (typo === null && query.length >= TWO_EDIT_TYPO_NAME - 2 && !query.includes('-')) {
+    // Two edits from a long name (`steeamcommnity`, `americanexpxzess`): no ordinary word is that close to one. (An
+    // ordinary word one edit from a name was said above, as a weak typosquat: not said again.)
+    if (typo === null && query.length >= TWO_EDIT_TYPO_NAME - 2 && !query.includes('-') && !signals.has('typosquat')) {
       const far = longTypos.closestWhole(query, 0, query.length);
       const t = far === undefined ? undefined : tokens[longTypoIds[far.name] ?? -1];
       if (far !== undefined && t !== undefined) {
