@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { allowedEdits, ApproximateNameIndex, editDistance } from './approximate.js';
+import { allowedEdits, ApproximateNameIndex, editDistance, editDistanceWithin } from './approximate.js';
 
 const NAMES = ['metamask', 'ledger', 'coinbase', 'trezor', 'blockchain', 'kraken'];
 const index = new ApproximateNameIndex(NAMES);
@@ -86,6 +86,14 @@ describe('approximate name search', () => {
         if (found?.name === i) assert.equal(found.edits, best, `${t}: edits of ${name}`);
       }
       if (found !== undefined) assert.equal(editDistance(NAMES[found.name] ?? '', t, found.start, found.end), found.edits);
+    }), { numRuns: 2000 });
+  });
+
+  test('editDistanceWithin is editDistance up to k, and k + 1 beyond', () => {
+    const word = fc.array(fc.constantFrom(...'abcde'.split('')), { minLength: 0, maxLength: 14 }).map((a) => a.join(''));
+    fc.assert(fc.property(word, word, (a, t) => {
+      const exact = editDistance(a, t, 0, t.length);
+      for (let k = 0; k <= 3; k++) assert.equal(editDistanceWithin(a, `x${t}y`, 1, t.length + 1, k), Math.min(exact, k + 1), `${a} / ${t}, k = ${k}`);
     }), { numRuns: 2000 });
   });
 

@@ -66,6 +66,41 @@ export function editDistance(a: string, text: string, from: number, to: number):
   return ROW[n] ?? 0;
 }
 
+/**
+ * editDistance(a, text, from, to) when it is at most k, otherwise k + 1: only the band |i − j| ≤ k of the table is
+ * filled, and the pass stops at the first row whose cells all exceed k (most texts, within a few letters).
+ */
+const BAND_PREVIOUS = new Int32Array(MAX_NAME + 3);
+const BAND_CURRENT = new Int32Array(MAX_NAME + 3);
+export function editDistanceWithin(a: string, text: string, from: number, to: number, k: number): number {
+  const n = to - from;
+  const over = k + 1;
+  if (Math.abs(a.length - n) > k || n > MAX_NAME + 2 || a.length > MAX_NAME) return over;
+  let previous = BAND_PREVIOUS;
+  let current = BAND_CURRENT;
+  for (let j = 0; j <= n; j++) previous[j] = j <= k ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(n, i + k);
+    current[lo - 1] = lo === 1 && i <= k ? i : over;
+    let rowLeast = current[lo - 1] ?? over;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const substitute = (previous[j - 1] ?? over) + (ca === text.charCodeAt(from + j - 1) ? 0 : 1);
+      const cell = Math.min(substitute, (previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, over);
+      current[j] = cell;
+      if (cell < rowLeast) rowLeast = cell;
+    }
+    // The next row reads this one up to hi + 1: outside the band, over.
+    if (hi < n) current[hi + 1] = over;
+    if (rowLeast > k) return over;
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return previous[n] ?? over;
+}
+
 export class ApproximateNameIndex {
   private readonly names: readonly string[];
   /** peq[26·i + c]: bit p set when names[i][p] is letter c. */
@@ -78,6 +113,8 @@ export class ApproximateNameIndex {
   /** Scratch of find(): marked[i] === mark when names[i] has a piece in the text being searched. */
   private readonly marked: Int32Array;
   private mark = 0;
+  /** byLength[n]: the searchable names of n letters, in list order (closestWhole() reads only lengths near the text's). */
+  private readonly byLength: number[][] = [];
 
   /**
    * `names`: any names; only lowercase a-z names of `minLength` (APPROXIMATE_MIN_NAME unless said) to MAX_NAME letters
@@ -101,6 +138,7 @@ export class ApproximateNameIndex {
         mask |= 1 << c;
       }
       this.letterMasks[i] = mask;
+      (this.byLength[name.length] ??= []).push(i);
       // k + 1 pieces as even as can be: `metamask` (two edits) → `met`, `ama`, `sk`.
       const pieces = allowedEdits(name.length) + 1;
       for (let p = 0; p < pieces; p++) {
@@ -150,16 +188,23 @@ export class ApproximateNameIndex {
   closestWhole(text: string, from: number, to: number): { readonly name: number; readonly edits: number } | undefined {
     const length = to - from;
     if (length > MAX_NAME + 2) return undefined;
-    const mark = this.markPieces(text, from, to);
+    // Only names within two letters of the text's length can be two edits from it; of those, only names with at most
+    // k letters missing from it (the letter masks). Few are left for the edit distance: the pigeonhole pass would cost more.
+    let textMask = 0;
+    for (let j = from; j < to; j++) {
+      const c = letterIndex(text.charCodeAt(j));
+      if (c >= 0) textMask |= 1 << c;
+    }
     let best: { name: number; edits: number } | undefined;
-    for (let i = 0; i < this.names.length; i++) {
-      if (this.marked[i] !== mark || this.letterMasks[i] === UNSEARCHABLE) continue;
-      const name = this.names[i] ?? '';
-      const k = allowedEdits(name.length);
-      if (Math.abs(name.length - length) > k) continue;
-      const edits = editDistance(name, text, from, to);
-      if (edits === 0 || edits > k) continue;
-      if (best === undefined || edits < best.edits || (edits === best.edits && name.length > (this.names[best.name] ?? '').length)) best = { name: i, edits };
+    for (let n = Math.max(1, length - 2); n <= length + 2; n++) {
+      const k = allowedEdits(n);
+      if (Math.abs(n - length) > k) continue;
+      for (const i of this.byLength[n] ?? NONE) {
+        if (bitCount((this.letterMasks[i] ?? 0) & ~textMask) > k) continue;
+        const edits = editDistanceWithin(this.names[i] ?? '', text, from, to, k);
+        if (edits === 0 || edits > k) continue;
+        if (best === undefined || edits < best.edits || (edits === best.edits && n > (this.names[best.name] ?? '').length)) best = { name: i, edits };
+      }
     }
     return best;
   }
@@ -230,6 +275,8 @@ export class ApproximateNameIndex {
     return undefined;
   }
 }
+
+const NONE: readonly number[] = [];
 
 /** text[start, end) (a-z, at most MAX_PIECE letters) as a number in base 27, letters 1-26: distinct per string. */
 function pieceCode(text: string, start: number, end: number): number {
