@@ -269,7 +269,7 @@ export class ApproximateNameIndex {
       for (const length of spread === 0 ? [name.length] : [name.length - spread, name.length + spread]) {
         const start = end - length;
         if (start < from || length <= 0) continue;
-        if (editDistance(name, text, start, end) === edits && accept(i, start, end, edits)) return { name: i, start, end, edits };
+        if (editDistanceWithin(name, text, start, end, edits) === edits && accept(i, start, end, edits)) return { name: i, start, end, edits };
       }
     }
     return undefined;
