@@ -160,11 +160,7 @@ export class ApproximateNameIndex {
    */
   find(text: string, from: number, to: number, accept: Vet): ApproximateMatch | undefined {
     const mark = this.markPieces(text, from, to);
-    let textMask = 0;
-    for (let j = from; j < to; j++) {
-      const c = letterIndex(text.charCodeAt(j));
-      if (c >= 0) textMask |= 1 << c;
-    }
+    const textMask = lettersIn(text, from, to);
     let best: ApproximateMatch | undefined;
     for (let i = 0; i < this.names.length; i++) {
       if (this.marked[i] !== mark) continue;
@@ -190,11 +186,7 @@ export class ApproximateNameIndex {
     if (length > MAX_NAME + 2) return undefined;
     // Only names within two letters of the text's length can be two edits from it; of those, only names with at most
     // k letters missing from it (the letter masks). Few are left for the edit distance: the pigeonhole pass would cost more.
-    let textMask = 0;
-    for (let j = from; j < to; j++) {
-      const c = letterIndex(text.charCodeAt(j));
-      if (c >= 0) textMask |= 1 << c;
-    }
+    const textMask = lettersIn(text, from, to);
     let best: { name: number; edits: number } | undefined;
     for (let n = Math.max(1, length - 2); n <= length + 2; n++) {
       const k = allowedEdits(n);
@@ -277,6 +269,16 @@ export class ApproximateNameIndex {
 }
 
 const NONE: readonly number[] = [];
+
+/** The 26-bit mask of the letters a-z in text[from, to), as letterMasks holds a name's. */
+function lettersIn(text: string, from: number, to: number): number {
+  let mask = 0;
+  for (let j = from; j < to; j++) {
+    const c = letterIndex(text.charCodeAt(j));
+    if (c >= 0) mask |= 1 << c;
+  }
+  return mask;
+}
 
 /** text[start, end) (a-z, at most MAX_PIECE letters) as a number in base 27, letters 1-26: distinct per string. */
 function pieceCode(text: string, start: number, end: number): number {

@@ -1590,9 +1590,10 @@ export function createEngine(catalog: Catalog): Engine {
     const spelled = ipSpelledHost(s);
     if (spelled !== '') signals.add('ip-host', spelled, WEIGHTS.ipHost);
 
-    // The registrant's choice of suffix: a platform's (`tiiny.site`, `square.site`) is the platform's, not its customer's.
+    // The registrant's choice of suffix: a platform's (`tiiny.site`, `square.site`) is the platform's, not its customer's
+    // (a Public Suffix List private suffix is a platform too: `platform` is set for it).
     const tldStart = s.suffix.lastIndexOf('.') + 1;
-    if (platform === '' && !s.privateSuffix && know.listedTlds.mayHave(s.suffix, tldStart)) {
+    if (platform === '' && know.listedTlds.mayHave(s.suffix, tldStart)) {
       const tld = s.suffix.slice(tldStart);
       if (know.riskyTlds.has(tld)) signals.add('risky-tld', `.${tld} is among the most abused top-level domains`, WEIGHTS.riskyTld);
     }
@@ -1624,10 +1625,9 @@ export function createEngine(catalog: Catalog): Engine {
    * A combosquat or brand-in-subdomain that alone weighs little (`amazon-vr`: an ordinary-word brand with other
    * words), by a name people know (Signals.knownName), on a site that also looks abused: an abused TLD that is not a
    * country's own suffix, dynamic DNS or free hosting. Each is common on its own; together they are how kits name
-   * their sites, so the pair counts for more than its parts. `platform` and `label`: the hosting platform the host
-   * is under and the customer's label there, or ''.
+   * their sites, so the pair counts for more than its parts. `freeName`: the host is a free name on a hosting
+   * platform (judgeSubject's isFreeName()).
    */
-  /** `freeName`: the host is a free name on a hosting platform (judgeSubject). */
   function judgeNameOnAbusedSite(s: Subject, signals: Signals, freeName: boolean): void {
     if (!signals.knownName || signals.brandWeight >= SUSPICIOUS_SCORE) return;
     let abused: Signal | undefined;
