@@ -443,6 +443,10 @@ describe('combosquats, brand placement and URL tricks', () => {
       assert.equal(check(input).brand, null, input);
     }
     assertVerdict('https://www.amazon.co.jp/ap/signin?openid.mode=checkid_setup', 'official', 'amazon');
+    // Rakuten's member sign-in folder, as kits copy it onto hosts of their own.
+    assertFlagged('https://rakutes.top/rms/nid/certification_logini?securessl=true', 'rakuten', 'brand-in-path');
+    assert.equal(check('https://example.org/forms/nid/login').brand, null);
+    assertVerdict('https://grp01.id.rakuten.co.jp/rms/nid/login', 'official', 'rakuten');
   });
 
   test('a clone of Amazon\'s store keeps its page addresses: its sections under /gp/ and /dp/ with a product number', () => {
@@ -958,6 +962,44 @@ describe('URL risk', () => {
     assert.ok(cid.signals.some((s) => s.kind === 'user-content-host' && s.detail.includes('"QmXoypizjW3WknFiJnKLwHCnL72vedxjQkDDP1mXWo6uco"')), show(cid));
     // The services themselves, and their pages outside the upload paths, are no one's upload.
     for (const input of ['storage.googleapis.com', 'https://ipfs.io/', 'https://ipfs.io/docs/paypal', 'https://s3.amazonaws.com/']) {
+      assert.ok(!kinds(check(input)).includes('user-content-host'), show(check(input)));
+    }
+  });
+
+  test('a bucket under a regional S3 endpoint is user content, as under s3.amazonaws.com; other AWS names stay infrastructure', () => {
+    for (const input of [
+      'https://paypal-login.s3.ap-northeast-1.amazonaws.com/index.html',
+      'https://paypal-login.s3-ap-southeast-1.amazonaws.com/',
+      'https://paypal-login.s3.dualstack.eu-west-1.amazonaws.com/',
+      'http://paypal-login.s3-website.eu-west-2.amazonaws.com/',
+      'http://paypal-login.s3-website-us-east-1.amazonaws.com/',
+    ]) assertFlagged(input, 'paypal', 'user-content-host');
+    // A load balancer's name under a region is a customer's machine, not a page anyone can publish.
+    const balancer = check('paypal-login.elb.us-east-1.amazonaws.com');
+    assert.ok(!kinds(balancer).includes('user-content-host') && kinds(balancer).includes('well-known-site'), show(balancer));
+    assertVerdict('ec2-16-170-148-0.eu-north-1.compute.amazonaws.com', 'benign', null, 'well-known-site');
+  });
+
+  test('a user\'s home directory (/~name/) on a well-known site\'s shared server is that user\'s page, judged by its path', () => {
+    const home = assertFlagged('https://n3plcpnl0088.prod.ams3.secureserver.net/~kllqirm760wn/www.paypal.com/', 'paypal', 'user-content-host');
+    assert.ok(home.signals.some((s) => s.detail.includes('"/~kllqirm760wn/" is a user\'s home directory')), show(home));
+    // The server itself and the site's own paths stay the well-known site's.
+    for (const input of ['https://n3plcpnl0088.prod.ams3.secureserver.net/', 'https://n3plcpnl0088.prod.ams3.secureserver.net/paypal/']) {
+      assertVerdict(input, 'benign', null, 'well-known-site');
+    }
+    // A host that is not a well-known site is judged as itself, whatever its path.
+    assertVerdict('https://paypa1.com/~jane/', 'phishing', 'paypal', 'homoglyph');
+  });
+
+  test('an IPFS content id as a sub-domain is an upload on any gateway, listed or not', () => {
+    const cid = 'bafkreigmwtdb2kntjr44l64vvl6ucdaotkrm4cmcjfpdxjpdi65p37kueq';
+    const r = check(`https://${cid}.ipfs.flk-ipfs.xyz/`);
+    assert.ok(isFlagged(r) && kinds(r).includes('user-content-host') && kinds(r).includes('storage-page'), show(r));
+    // The gateway chose its suffix, not the uploader.
+    assert.ok(!kinds(r).includes('risky-tld'), show(r));
+    assertFlagged(`https://${cid}.ipfs.gateway.example/paypal-login.html`, 'paypal', 'user-content-host');
+    // Not a content id: a word starting with "baf", a label too short, letters outside base32, or a domain of its own.
+    for (const input of ['https://baffled.example.com/', `https://${cid.slice(0, 40)}.ipfs.example.com/`, `https://${cid.slice(0, 57)}18.ipfs.example.com/`, `https://${cid}.com/`]) {
       assert.ok(!kinds(check(input)).includes('user-content-host'), show(check(input)));
     }
   });

@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.37.0';
+export const ENGINE_VERSION = '1.38.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -271,8 +271,11 @@ function knowledge(): Knowledge {
   return sharedKnowledge;
 }
 
-/** Path-style S3 under a region: `s3.eu-west-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`, `s3.dualstack.…`. */
-const REGIONAL_S3 = /^s3[.-](?:dualstack\.)?[a-z0-9-]+\.amazonaws\.com$/;
+/**
+ * S3 under a region, where anyone's bucket is served by path or as a sub-domain: `s3.eu-west-1.amazonaws.com`,
+ * `s3-eu-west-1.amazonaws.com`, `s3.dualstack.…`, and the static-website endpoints `s3-website-…`, `s3-website.…`.
+ */
+const REGIONAL_S3 = /^s3[.-](?:dualstack\.|website\.)?[a-z0-9-]+\.amazonaws\.com$/;
 /** What ends a bucket or content id in a path. */
 const PATH_NAME_END = '/?#';
 /** Longest bucket or content id quoted in a signal (S3 bucket names reach 63 characters, IPFS CIDs ~60). */
@@ -1496,7 +1499,9 @@ export function createEngine(catalog: Catalog): Engine {
       const at = lowerKeepingIndexes(s.input).indexOf(upload);
       const original = at < 0 ? '' : s.input.slice(at, at + upload.length);
       const shown = original.toLowerCase() === upload ? original : upload;
-      signals.add('user-content-host', `${s.host} serves what anyone uploads or publishes: this one is under "${shown}"`, WEIGHTS.userContent);
+      signals.add('user-content-host', uploaded.home
+        ? `${s.host} is a shared server: "/${shown}/" is a user's home directory, whose pages are that user's, not the site's`
+        : `${s.host} serves what anyone uploads or publishes: this one is under "${shown}"`, WEIGHTS.userContent);
       const ipfs = s.path.startsWith('/ipfs/') || s.path.startsWith('/ipns/');
       const stored = pageInStorage(s.path, ipfs ? uploaded.at + upload.length : -1);
       if (stored !== '') addStoragePage(stored, s.host, signals);
@@ -1508,7 +1513,10 @@ export function createEngine(catalog: Catalog): Engine {
     // Hosting platforms: a name under them is a customer's, judged like a registrable domain of its own.
     // One Bloom test rules out the four listed-domain sets for most hosts (each `has` below is then skipped).
     const listed = s.domain !== '' && know.listedDomains.mayHave(s.domain);
-    const platform = s.privateSuffix ? s.suffix : listed ? platformOf(s.host, s.domain) : '';
+    const listedPlatform = s.privateSuffix ? s.suffix : listed ? platformOf(s.host, s.domain) : '';
+    // Any IPFS gateway serving a content id as a sub-domain (`bafkrei….ipfs.flk-ipfs.xyz`), listed or not (1.38).
+    const gateway = listedPlatform === '' ? ipfsGatewayOf(s.host) : '';
+    const platform = gateway !== '' ? gateway : listedPlatform;
     let label = s.domainLabel;
     let sub = s.subdomain;
     if (platform !== '' && !s.privateSuffix) {
@@ -1518,7 +1526,7 @@ export function createEngine(catalog: Catalog): Engine {
       sub = dot < 0 ? '' : rest.slice(0, dot);
     }
     // The provider's own site (`duckdns.org` itself) is not a customer's name under it.
-    const kind = platform === '' || label === '' ? '' : platformKind(platform);
+    const kind = platform === '' || label === '' ? '' : gateway !== '' ? 'user-content' : platformKind(platform);
     const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix, listed) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
     if (knownAs !== '') {
       // A cloud customer's server under its default name (`ec2-16-170-148-0.eu-north-1.compute.amazonaws.com`) is
@@ -1578,7 +1586,7 @@ export function createEngine(catalog: Catalog): Engine {
     } else if (kind === 'user-content') {
       signals.add('user-content-host', `${platform} hosts content anyone can publish${label !== '' ? ` (${label}.${platform})` : ''}`, WEIGHTS.userContent);
       if (freeName && signals.brandWeight <= WEIGHTS.comboWeak && !signals.knownName) judgeNameOnPlatform(label, lures, signals);
-      const storage = storageKind(platform);
+      const storage = gateway !== '' ? 'ipfs' : storageKind(platform);
       const stored = storage === '' ? '' : pageInStorage(s.path, storage === 'ipfs' ? 0 : -1);
       if (stored !== '') addStoragePage(stored, platform, signals);
     } else if (listed && know.shorteners.has(s.domain)) {
@@ -1800,13 +1808,15 @@ export function createEngine(catalog: Catalog): Engine {
   /**
    * What kind of platform a private suffix or listed platform is. A Public-Suffix-List private entry under a
    * well-known infrastructure domain (`elb.us-east-1.amazonaws.com`, `z01.azurefd.net`) names customers' machines,
-   * not pages anyone can publish, unless it is listed as a user-content platform (`s3.amazonaws.com`).
+   * not pages anyone can publish, unless it is listed as a user-content platform (`s3.amazonaws.com`) or is S3 under
+   * a region (`BUCKET.s3.ap-northeast-1.amazonaws.com`: buckets like those under `s3.amazonaws.com`; 1.38).
    */
   function platformKind(platform: string): 'shortener' | 'dynamic-dns' | 'user-content' | 'infrastructure' {
     const listed = matchSuffix(platform, (c) => (know.shorteners.has(c) ? 'shortener' as const
       : know.dynamicDns.has(c) ? 'dynamic-dns' as const
         : know.platforms.has(c) ? 'user-content' as const : undefined));
     if (listed !== null) return listed.value;
+    if (REGIONAL_S3.test(platform)) return 'user-content';
     return matchSuffix(platform, (c) => (know.wellKnown.has(c) ? true : undefined)) !== null ? 'infrastructure' : 'user-content';
   }
 
@@ -1848,16 +1858,20 @@ export function createEngine(catalog: Catalog): Engine {
   /**
    * The bucket, content id or form of a URL on a host of what anyone can upload or publish (PATH_HOSTED_PLATFORMS,
    * path-style S3 under a region), at most MAX_UPLOAD_NAME_CHARS of it, and where in the path it starts (after the
-   * service's own prefix); undefined when the URL is not such an upload.
+   * service's own prefix); undefined when the URL is not such an upload. `home`: the upload is a user's home
+   * directory (`/~name/`, Apache's UserDir, cPanel's temporary URLs) on a well-known site's server
+   * (`n3plcpnl0088.prod.ams3.secureserver.net/~kllqirm760wn/…`): the site's name vouches for its server, not for
+   * what its users publish there (1.38).
    */
-  function uploadOf(s: Subject): { readonly name: string; readonly at: number } | undefined {
-    const prefixes = know.pathHosted.get(s.host) ?? (s.host.startsWith('s3') && REGIONAL_S3.test(s.host) ? ['/'] : undefined);
+  function uploadOf(s: Subject): { readonly name: string; readonly at: number; readonly home: boolean } | undefined {
+    const home = s.path.startsWith('/~') && s.domain !== '' && know.listedDomains.mayHave(s.domain) && know.wellKnown.has(s.domain);
+    const prefixes = home ? ['/'] : know.pathHosted.get(s.host) ?? (s.host.startsWith('s3') && REGIONAL_S3.test(s.host) ? ['/'] : undefined);
     if (prefixes === undefined) return undefined;
     for (const prefix of prefixes) {
       if (!s.path.startsWith(prefix)) continue;
       let end = prefix.length;
       while (end < s.path.length && !PATH_NAME_END.includes(s.path.charAt(end))) end++;
-      if (end > prefix.length) return { name: s.path.slice(prefix.length, Math.min(end, prefix.length + MAX_UPLOAD_NAME_CHARS)), at: prefix.length };
+      if (end > prefix.length) return { name: s.path.slice(prefix.length, Math.min(end, prefix.length + MAX_UPLOAD_NAME_CHARS)), at: prefix.length, home };
     }
     return undefined;
   }
@@ -2262,6 +2276,20 @@ const STORAGE_PLATFORMS: ReadonlyMap<string, 'bucket' | 'ipfs'> = new Map([
 ]);
 /** Extensions of web pages a storage URL may end in; a storage service serves them as files anyone uploaded. */
 const STORED_PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['html', 'htm', 'shtml', 'xhtml']);
+
+/** A CIDv1 in base32 (`bafybei…`, `bafkrei…`: 59 letters for a SHA-256 hash), as IPFS gateways put in a sub-domain. */
+const CID_LABEL = /^baf[a-z2-7]{50,60}$/;
+
+/**
+ * The gateway of a host that is an IPFS content id in front of a gateway's name (`ipfs.flk-ipfs.xyz` of
+ * `bafkrei….ipfs.flk-ipfs.xyz`), or ''. A content id names an upload: only a gateway serves one as a host name.
+ */
+function ipfsGatewayOf(host: string): string {
+  const dot = host.indexOf('.');
+  if (dot < 53 || !host.startsWith('baf') || !CID_LABEL.test(host.slice(0, dot))) return '';
+  const gateway = host.slice(dot + 1);
+  return gateway.includes('.') ? gateway : '';
+}
 
 /** What storage service `platform` (a platform suffix) is: a bucket service, an IPFS gateway, or '' for none. */
 function storageKind(platform: string): 'bucket' | 'ipfs' | '' {

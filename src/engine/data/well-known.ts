@@ -6227,6 +6227,7 @@ export const COMPANY_PATHS: readonly (readonly [pattern: RegExp, domains: readon
   // Amazon's sign-in, in every Amazon store (amazon.co.jp/ap/signin, …).
   [new RegExp(`/ap/(?:signin|register)${NAME_END}`), ['amazon.com', 'amazon.co.jp'], 'sign-in page'],
   [new RegExp(`/ebayisapi\\.dll${NAME_END}`), ['ebay.com'], 'sign-in page'], // signin.ebay.com/ws/eBayISAPI.dll?SignIn
+  [/\/rms\/nid\//, ['rakuten.co.jp'], 'member sign-in pages'], // grp01.id.rakuten.co.jp/rms/nid/login, …/rms/nid/vc
   [new RegExp(`/cgi-bin/webscr${NAME_END}`), ['paypal.com'], 'sign-in page'], // www.paypal.com/cgi-bin/webscr?cmd=_login-run
   [new RegExp(`/servicelogin${NAME_END}`), ['google.com'], 'sign-in page'], // accounts.google.com/ServiceLogin
   [/\/common\/oauth2\//, ['microsoftonline.com'], 'sign-in page'], // login.microsoftonline.com/common/oauth2/authorize
