@@ -329,17 +329,23 @@ describe('combosquats, brand placement and URL tricks', () => {
     assert.ok(notice.signals.some((x) => x.kind === 'lure-word' && x.detail.includes('"guideline", "enforcement"')), show(notice));
   });
 
-  test('in a hosting platform\'s free name, a lure word glued between other words counts when the name reads as words (engine 1.27)', () => {
+  test('in a hosting platform\'s free name, a lure word glued between other words counts when the name reads as words (engine 1.27, 1.39)', () => {
     const lureDetail = (input: string): string => check(input).signals.find((x) => x.kind === 'lure-word')?.detail ?? '';
     for (const [input, word] of [
       ['guidelineviolationdigitaltrend.vercel.app', 'violation'],
       ['claimrewardnow.netlify.app', 'reward'],
       ['layeronewalletsolve.pages.dev', 'wallet'],
       ['okta.authupdatedisputesecure.pages.dev', 'update'],
+      // `ad` among the words (1.39): the policy kits' advertising words (`adinspire`, `adzone`).
+      ['contentviolationadinspire.vercel.app', 'violation'],
+      ['postinfractionadzone-tau.vercel.app', 'infraction'],
     ] as const) {
       assert.ok(lureDetail(input).includes(`"${word}"`), `${input}: ${show(check(input))}`);
     }
     assert.ok(isFlagged(check('guidelineviolationdigitaltrend.vercel.app')), show(check('guidelineviolationdigitaltrend.vercel.app')));
+    assert.ok(isFlagged(check('contentviolationadinspire.vercel.app')), show(check('contentviolationadinspire.vercel.app')));
+    // `ad` is a word only there: a machine-made label holding it is still one (`tnstradlng`).
+    assert.ok(kinds(check('tnstradlng.top')).includes('random-label'), show(check('tnstradlng.top')));
     // Not when letters around it are no words, nor when the name reads as fewer, longer words (`accountant`), nor in
     // a registered domain's name (`datarecovery…`: businesses name themselves so).
     for (const [input, word] of [

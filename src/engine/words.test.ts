@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { WORDS_BY_LENGTH } from './generated/words.js';
-import { isCommonWord, isCommonWordAt, isListedWord, isLureAmongWords, isShortCode } from './words.js';
+import { isCommonWord, isCommonWordAt, isListedWord, isLureAmongWords, isNameWordCode, isShortCode } from './words.js';
 
 const table: string[] = [];
 WORDS_BY_LENGTH.forEach((group, n) => {
@@ -61,12 +61,12 @@ describe('lure words among other words', () => {
     let best = Number.POSITIVE_INFINITY;
     for (let i = 2; i <= s.length; i++) {
       const piece = s.slice(0, i);
-      const known = i === 2 ? isShortCode(piece) : isCommonWord(piece);
+      const known = i === 2 ? isNameWordCode(piece) : isCommonWord(piece);
       if (known) best = Math.min(best, 1 + fewest(s.slice(i)));
     }
     return best;
   };
-  const pieces = ['violation', 'wallet', 'reward', 'update', 'guideline', 'digital', 'trend', 'now', 'hub', 'id', 'ant', 'accounts', 'photo', 'qxz', 'kv', 'legal', 'notice'];
+  const pieces = ['violation', 'wallet', 'reward', 'update', 'guideline', 'digital', 'trend', 'now', 'hub', 'id', 'ant', 'accounts', 'photo', 'qxz', 'kv', 'legal', 'notice', 'ad', 'inspire'];
 
   test('examples', () => {
     const at = (text: string, word: string): boolean => isLureAmongWords(text, text.indexOf(word), text.indexOf(word) + word.length);
@@ -74,6 +74,9 @@ describe('lure words among other words', () => {
     assert.ok(at('claimrewardnow', 'reward'));
     assert.ok(!at('qxzviolationtrend', 'violation'));
     assert.ok(!at('charteredaccountants', 'account'));
+    // `ad` is a word here, as policy kits glue it (engine 1.39), though no code elsewhere (`tnstradlng` stays random).
+    assert.ok(at('contentviolationadinspire', 'violation'));
+    assert.ok(isNameWordCode('ad') && !isShortCode('ad'));
   });
 
   test('agrees with a brute-force reading of the fewest words', () => {

@@ -33,6 +33,13 @@ const OFFERING_LURES = new Set(['app', 'bank', 'card', 'cloud', 'gift', 'mail', 
 /** Two-letter pieces that are codes, not words: `tv`, `id`, `io`. */
 const SHORT_CODES = new Set(['my', 'id', 'tv', 'io', 'ai', 'hq', 'pc', 'vr', 'ar', 'ok', 'hd', 'pr', 'cs', 'de', 'fr', 'es', 'it', 'nl', 'au', 'ca', 'in', 'br', 'cn', 'hk', 'kr', 'tw', 'sg', 'nz', 'za', 'mx', 'ru', 'ch', 'se', 'dk', 'fi', 'pl', 'pt', 'be', 'at', 'ie', 'ph', 'th', 'vn', 'ae', 'sa', 'tr']);
 
+/**
+ * Two-letter pieces that are words among a free name's words (isLureAmongWords): the codes, and `ad`, which the
+ * social-network policy kits glue to their words (`contentviolationadinspire`, `postinfractionadzone`; engine 1.39).
+ * Nowhere else: as a code, `ad` would read random labels (`tnstradlng`) and a combosquat's rest (`traspad`) as words.
+ */
+const NAME_WORD_CODES = new Set([...SHORT_CODES, 'ad']);
+
 /** Longest common word (tools/generate-tables.ts keeps words of 3-20 letters): no piece longer is looked up. */
 const LONGEST_WORD_CHARS = 20;
 /** Longest piece segmented into words (DP is O(n²) substring look-ups; longer pieces count as `other`). */
@@ -51,9 +58,9 @@ function lureBloom(): StringBloom {
   return lureBloomFilter;
 }
 
-/** Every entry of lures(), the common words (WORDS_BY_LENGTH) and SHORT_CODES: rules out all three at once. */
+/** Every entry of lures(), the common words (WORDS_BY_LENGTH) and NAME_WORD_CODES: rules out all three at once. */
 function anyWordBloom(): StringBloom {
-  anyWordBloomFilter ??= new StringBloom([...lures(), ...SHORT_CODES], WORDS_BY_LENGTH);
+  anyWordBloomFilter ??= new StringBloom([...lures(), ...NAME_WORD_CODES], WORDS_BY_LENGTH);
   return anyWordBloomFilter;
 }
 
@@ -141,6 +148,11 @@ export function commonWordsIn(text: string): number[] {
 /** Two-letter codes read as words inside names (`my`, `id`, country codes). */
 export function isShortCode(word: string): boolean {
   return SHORT_CODES.has(word);
+}
+
+/** Two-letter pieces read as words among a free name's words by isLureAmongWords (the codes, and `ad`). */
+export function isNameWordCode(word: string): boolean {
+  return NAME_WORD_CODES.has(word);
 }
 
 export function isCommonWord(word: string): boolean {
@@ -324,13 +336,13 @@ function fewestWords(text: string, from: number, to: number): number {
 }
 
 /**
- * A lure word or a common word (three letters or more), or a two-letter code (`id`), at text[from, to). Unlike
+ * A lure word or a common word (three letters or more), or a two-letter code (`id`, `ad`), at text[from, to). Unlike
  * segment(), which reads a name's rest, two-letter domain parts (`co`, `us`) are no words here: `walletus` is no
  * `wallet|us` (1.27 was measured so).
  */
 function isKnownWordAt(text: string, from: number, to: number): boolean {
   if (!anyWordBloom().mayHave(text, from, to)) return false;
-  if (to - from === 2) return SHORT_CODES.has(text.slice(from, to));
+  if (to - from === 2) return NAME_WORD_CODES.has(text.slice(from, to));
   return isListedWord(text, from, to) || lures().has(text.slice(from, to));
 }
 
