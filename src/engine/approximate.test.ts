@@ -126,6 +126,31 @@ describe('approximate name search', () => {
     }), { numRuns: 1000 });
   });
 
+  test('closestWhole with an index\'s own edits: three off a name of fourteen letters, two off a shorter one; `accept` vets', () => {
+    const names = ['steamcommunity', 'americanexpress', 'steampowered'];
+    const editsFor = (n: number): number => (n >= 14 ? 3 : 2);
+    const far = new ApproximateNameIndex(names, 12, editsFor);
+    const m = far.closestWhole('steanconmuntity', 0, 15);
+    assert.deepEqual(m, { name: 0, edits: 3 });
+    assert.equal(far.closestWhole('steanconmuntity', 0, 15, (_name, edits) => edits < 3), undefined);
+    assert.equal(far.closestWhole('steampowxyzed', 0, 13), undefined, 'three off a twelve-letter name');
+    const letters = fc.constantFrom(...'acemnoprstuwxy'.split(''));
+    const mutated = fc.tuple(fc.constantFrom(...names), fc.array(fc.tuple(fc.nat(), fc.constantFrom('', 'm', 'u', 'x')), { maxLength: 4 })).map(([name, edits]) => {
+      let t = name;
+      for (const [at, ins] of edits) {
+        const cut = at % (t.length + 1);
+        t = at % 2 === 0 ? t.slice(0, cut) + ins + t.slice(cut + 1) : t.slice(0, cut) + ins + t.slice(cut);
+      }
+      return t;
+    });
+    fc.assert(fc.property(fc.oneof(fc.array(letters, { minLength: 9, maxLength: 19 }).map((a) => a.join('')), mutated), (t) => {
+      const found = far.closestWhole(t, 0, t.length);
+      const within = names.map((name, i) => ({ i, d: editDistance(name, t, 0, t.length) })).filter(({ i, d }) => d > 0 && d <= editsFor(names[i]?.length ?? 0));
+      if (within.length === 0) assert.equal(found, undefined, t);
+      else assert.ok(found !== undefined && found.edits === Math.min(...within.map((w) => w.d)), `${t}: ${JSON.stringify(within)} / ${JSON.stringify(found)}`);
+    }), { numRuns: 2000 });
+  });
+
   test('the pigeonhole filter drops no name: five-letter names, and names whose pieces are longer than it reads', () => {
     // `login`: pieces of two and three letters; the 23-letter name: three pieces of seven or eight letters, each
     // looked for by its first six.

@@ -115,13 +115,19 @@ export class ApproximateNameIndex {
   private mark = 0;
   /** byLength[n]: the searchable names of n letters, in list order (closestWhole() reads only lengths near the text's). */
   private readonly byLength: number[][] = [];
+  /** Edits a name of a given length may be off (allowedEdits unless the index was given its own rule). */
+  private readonly editsFor: (nameLength: number) => number;
+  /** The most edits any searchable name may be off. */
+  private readonly maxEdits: number;
 
   /**
    * `names`: any names; only lowercase a-z names of `minLength` (APPROXIMATE_MIN_NAME unless said) to MAX_NAME letters
-   * are ever found.
+   * are ever found, at most `editsFor(name's length)` edits off (allowedEdits unless said).
    */
-  constructor(names: readonly string[], minLength = APPROXIMATE_MIN_NAME) {
+  constructor(names: readonly string[], minLength = APPROXIMATE_MIN_NAME, editsFor: (nameLength: number) => number = allowedEdits) {
     this.names = names;
+    this.editsFor = editsFor;
+    let maxEdits = 0;
     this.peq = new Int32Array(26 * names.length);
     this.letterMasks = new Int32Array(names.length);
     this.marked = new Int32Array(names.length);
@@ -139,8 +145,9 @@ export class ApproximateNameIndex {
       }
       this.letterMasks[i] = mask;
       (this.byLength[name.length] ??= []).push(i);
+      maxEdits = Math.max(maxEdits, editsFor(name.length));
       // k + 1 pieces as even as can be: `metamask` (two edits) → `met`, `ama`, `sk`.
-      const pieces = allowedEdits(name.length) + 1;
+      const pieces = editsFor(name.length) + 1;
       for (let p = 0; p < pieces; p++) {
         const start = Math.floor((p * name.length) / pieces);
         const end = Math.min(Math.floor(((p + 1) * name.length) / pieces), start + MAX_PIECE);
@@ -151,10 +158,11 @@ export class ApproximateNameIndex {
         this.pieceLength[end - start] = 1;
       }
     });
+    this.maxEdits = maxEdits;
   }
 
   /**
-   * The closest name written inside text[from, to) as it is or up to allowedEdits() of its length off: fewest edits
+   * The closest name written inside text[from, to) as it is or up to editsFor() of its length off: fewest edits
    * first, then the longest name, then the earliest in the text. `accept` vets each candidate window (the caller's
    * word and name checks); undefined when none is left.
    */
@@ -167,7 +175,7 @@ export class ApproximateNameIndex {
       const nameMask = this.letterMasks[i] ?? UNSEARCHABLE;
       if (nameMask === UNSEARCHABLE) continue;
       const name = this.names[i] ?? '';
-      const k = allowedEdits(name.length);
+      const k = this.editsFor(name.length);
       if (to - from < name.length - k || bitCount(nameMask & ~textMask) > k) continue;
       const match = this.search(i, name, k, text, from, to, accept);
       if (match === undefined) continue;
@@ -177,24 +185,25 @@ export class ApproximateNameIndex {
   }
 
   /**
-   * The name the whole of text[from, to) is closest to, within allowedEdits() of its length and not equal to it:
-   * fewest edits, then the longest name, then the first; undefined when none is that close. For a label that is a
-   * long name misspelt as a whole (`steeamcommnity`), not a name inside a longer text (find()).
+   * The name the whole of text[from, to) is closest to, within editsFor() of its length and not equal to it: fewest
+   * edits, then the longest name, then the first, among those `accept` takes (all unless said); undefined when none
+   * is that close. For a label that is a long name misspelt as a whole (`steeamcommnity`), not a name inside a longer
+   * text (find()).
    */
-  closestWhole(text: string, from: number, to: number): { readonly name: number; readonly edits: number } | undefined {
+  closestWhole(text: string, from: number, to: number, accept?: (name: number, edits: number) => boolean): { readonly name: number; readonly edits: number } | undefined {
     const length = to - from;
-    if (length > MAX_NAME + 2) return undefined;
-    // Only names within two letters of the text's length can be two edits from it; of those, only names with at most
-    // k letters missing from it (the letter masks). Few are left for the edit distance: the pigeonhole pass would cost more.
+    if (length > MAX_NAME + this.maxEdits) return undefined;
+    // Only names within k letters of the text's length can be k edits from it; of those, only names with at most k
+    // letters missing from it (the letter masks). Few are left for the edit distance: the pigeonhole pass would cost more.
     const textMask = lettersIn(text, from, to);
     let best: { name: number; edits: number } | undefined;
-    for (let n = Math.max(1, length - 2); n <= length + 2; n++) {
-      const k = allowedEdits(n);
+    for (let n = Math.max(1, length - this.maxEdits); n <= length + this.maxEdits; n++) {
+      const k = this.editsFor(n);
       if (Math.abs(n - length) > k) continue;
       for (const i of this.byLength[n] ?? NONE) {
         if (bitCount((this.letterMasks[i] ?? 0) & ~textMask) > k) continue;
         const edits = editDistanceWithin(this.names[i] ?? '', text, from, to, k);
-        if (edits === 0 || edits > k) continue;
+        if (edits === 0 || edits > k || (accept !== undefined && !accept(i, edits))) continue;
         if (best === undefined || edits < best.edits || (edits === best.edits && n > (this.names[best.name] ?? '').length)) best = { name: i, edits };
       }
     }

@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.39.0';
+export const ENGINE_VERSION = '1.40.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -56,6 +56,14 @@ const DEEP_SUBDOMAIN_LABELS = 4;
 const MAX_TYPO_PIECE_CHARS = 24;
 /** Names this long (`steamcommunity`) are typosquatted two edits off too: fewer letters leave ordinary words that close. */
 const TWO_EDIT_TYPO_NAME = 12;
+/**
+ * Names this long are typosquatted three edits off too (`stearncommunnity`, engine 1.40), when the first letter is kept
+ * and no ordinary word of five letters or more that is not in the name reads in the label (`citizensonline` is
+ * three edits from `citibankonline`).
+ */
+const THREE_EDIT_TYPO_NAME = 14;
+/** Shortest ordinary word that, not being in a name, tells a label three edits off it is another name. */
+const FOREIGN_WORD_CHARS = 5;
 /** Host length that starts to look like padding. */
 const LONG_HOST_CHARS = 60;
 /** A run of this many digits beside a lure word in one label is a case or victim number (`verification-center-10003230795`). */
@@ -96,7 +104,7 @@ export const WEIGHTS = {
   /** A brand's host name with its dots left out or written as hyphens (`wwwpaypal.com`, `amazoncojp.com`). */
   missingDot: 80,
   typoCombo: 60,
-  /** A label two edits from a name of TWO_EDIT_TYPO_NAME letters or more (engine 1.37). */
+  /** A label two edits from a name of TWO_EDIT_TYPO_NAME letters or more (engine 1.37), three from THREE_EDIT_TYPO_NAME (1.40). */
   typoTwoEdits: 60,
   typoShort: 10,
   typoWord: 10,
@@ -624,7 +632,7 @@ export function createEngine(catalog: Catalog): Engine {
   const typos = new TypoIndex(typoIds.map((id) => tokens[id]?.text ?? ''));
   // The long ones, which a label two edits off still imitates (`steeamcommnity` of steamcommunity.com).
   const longTypoIds = typoIds.filter((id) => (tokens[id]?.text.length ?? 0) >= TWO_EDIT_TYPO_NAME);
-  const longTypos = new ApproximateNameIndex(longTypoIds.map((id) => tokens[id]?.text ?? ''), TWO_EDIT_TYPO_NAME);
+  const longTypos = new ApproximateNameIndex(longTypoIds.map((id) => tokens[id]?.text ?? ''), TWO_EDIT_TYPO_NAME, (n) => (n >= THREE_EDIT_TYPO_NAME ? 3 : 2));
   /** Bit n set: a keyword name written with hyphens (`smbc-card`) is n characters long; a label one edit from it is n ± 1. */
   let hyphenatedNameLengths = 0;
   for (const t of tokens) if (t.keyword && t.scan.includes('-') && t.scan.length < 31) hyphenatedNameLengths |= 1 << t.scan.length;
@@ -823,9 +831,10 @@ export function createEngine(catalog: Catalog): Engine {
       }
     }
     // Two edits from a long name (`steeamcommnity`, `americanexpxzess`): no ordinary word is that close to one. (An
-    // ordinary word one edit from a name was said above, as a weak typosquat: not said again.)
+    // ordinary word one edit from a name was said above, as a weak typosquat: not said again.) Three from a longer
+    // one, with its first letter and no word of another name (threeEditsHold).
     if (typo === null && query.length >= TWO_EDIT_TYPO_NAME - 2 && !query.includes('-') && !signals.has('typosquat')) {
-      const far = longTypos.closestWhole(query, 0, query.length);
+      const far = longTypos.closestWhole(query, 0, query.length, (name, edits) => edits < 3 || threeEditsHold(query, tokens[longTypoIds[name] ?? -1]?.text ?? ''));
       const t = far === undefined ? undefined : tokens[longTypoIds[far.name] ?? -1];
       if (far !== undefined && t !== undefined) {
         signals.add('typosquat', `${label} ~ ${t.text} (${far.edits} letters added, left out or changed)`, WEIGHTS.typoTwoEdits, t.brand);
@@ -1329,6 +1338,23 @@ export function createEngine(catalog: Catalog): Engine {
   function hasContext(brand: number, s: Subject): boolean {
     for (const part of contextParts[brand] ?? []) if (s.host.includes(part) || s.path.includes(part)) return true;
     return false;
+  }
+
+  /**
+   * Whether `label`, three edits from the long name `name`, still reads as that name misspelt: its first letter kept,
+   * the name not written whole in it (`steamcommunityxyz` is the name and other letters, a combosquat's business), and
+   * no ordinary word of FOREIGN_WORD_CHARS letters or more in it that the name does not hold (`citizens` of
+   * `citizensonline` against `citibankonline`; `unity` of `stearncommunnity` is in `steamcommunity`).
+   */
+  function threeEditsHold(label: string, name: string): boolean {
+    if (label.charCodeAt(0) !== name.charCodeAt(0) || label.includes(name)) return false;
+    const words = commonWordsIn(label);
+    for (let w = 0; w < words.length; w += 2) {
+      const from = words[w] ?? 0;
+      const to = words[w + 1] ?? 0;
+      if (to - from >= FOREIGN_WORD_CHARS && !name.includes(label.slice(from, to))) return false;
+    }
+    return true;
   }
 
   function officialAt(text: string, start: number, brand: number): string {
