@@ -10,6 +10,20 @@ const NAMES = ['metamask', 'ledger', 'coinbase', 'trezor', 'blockchain', 'kraken
 const index = new ApproximateNameIndex(NAMES);
 const always = (): boolean => true;
 
+/** The optimal-string-alignment distance (an adjacent swap is one edit), by the textbook table: the oracle of `swaps`. */
+function swapDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] ?? [];
+      const up = d[i - 1] ?? [];
+      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, (d[i - 2]?.[j - 2] ?? 0) + 1);
+    }
+  }
+  return d[a.length]?.[b.length] ?? 0;
+}
+
 /** The fewest edits between `name` and any window of `text`, by the textbook table over every window. */
 function bruteForce(name: string, text: string): number {
   let best = name.length;
@@ -97,7 +111,17 @@ describe('approximate name search', () => {
     }), { numRuns: 2000 });
   });
 
-  test('closestWhole: the whole text within the allowed edits of a name, fewest edits first, never the name itself', () => {
+  test('editDistanceWithin with swaps is the optimal-string-alignment distance up to k, and k + 1 beyond', () => {
+    assert.equal(editDistanceWithin('steam', 'staem', 0, 5, 3, true), 1);
+    assert.equal(editDistanceWithin('steam', 'staem', 0, 5, 3), 2);
+    const word = fc.array(fc.constantFrom(...'abcde'.split('')), { minLength: 0, maxLength: 14 }).map((a) => a.join(''));
+    fc.assert(fc.property(word, word, (a, t) => {
+      const exact = swapDistance(a, t);
+      for (let k = 0; k <= 3; k++) assert.equal(editDistanceWithin(a, `x${t}y`, 1, t.length + 1, k, true), Math.min(exact, k + 1), `${a} / ${t}, k = ${k}`);
+    }), { numRuns: 3000 });
+  });
+
+  test('closestWhole: the whole text within the allowed edits of a name (a swap one edit), fewest edits first, never the name itself', () => {
     const long = new ApproximateNameIndex(['steamcommunity', 'americanexpress', 'steampowered'], 12);
     const found = (text: string): string => {
       const m = long.closestWhole(text, 0, text.length);
@@ -108,6 +132,7 @@ describe('approximate name search', () => {
     assert.equal(found('steamcommunity'), '', 'the name itself');
     assert.equal(found('xsteamcommunityxx'), '', 'three letters added');
     assert.equal(found('americanexpxzess'), 'americanexpress/2');
+    assert.equal(found('staemcommunlty'), 'steamcommunity/2', 'a swap is one edit');
     const letters = fc.constantFrom(...'acemnoprstuwy'.split(''));
     const text = fc.array(letters, { minLength: 9, maxLength: 18 }).map((a) => a.join(''));
     const names = ['steamcommunity', 'americanexpress', 'steampowered'];
@@ -119,7 +144,7 @@ describe('approximate name search', () => {
     });
     fc.assert(fc.property(fc.oneof(text, near), (t) => {
       const m = long.closestWhole(t, 0, t.length);
-      const distances = names.map((name) => editDistance(name, t, 0, t.length));
+      const distances = names.map((name) => swapDistance(name, t));
       const best = Math.min(...distances.filter((d) => d > 0));
       if (best <= 2) assert.ok(m !== undefined && m.edits === best, `${t}: ${best} off a name`);
       else assert.equal(m, undefined, t);
@@ -145,7 +170,7 @@ describe('approximate name search', () => {
     });
     fc.assert(fc.property(fc.oneof(fc.array(letters, { minLength: 9, maxLength: 19 }).map((a) => a.join('')), mutated), (t) => {
       const found = far.closestWhole(t, 0, t.length);
-      const within = names.map((name, i) => ({ i, d: editDistance(name, t, 0, t.length) })).filter(({ i, d }) => d > 0 && d <= editsFor(names[i]?.length ?? 0));
+      const within = names.map((name, i) => ({ i, d: swapDistance(name, t) })).filter(({ i, d }) => d > 0 && d <= editsFor(names[i]?.length ?? 0));
       if (within.length === 0) assert.equal(found, undefined, t);
       else assert.ok(found !== undefined && found.edits === Math.min(...within.map((w) => w.d)), `${t}: ${JSON.stringify(within)} / ${JSON.stringify(found)}`);
     }), { numRuns: 2000 });

@@ -68,14 +68,19 @@ export function editDistance(a: string, text: string, from: number, to: number):
 
 /**
  * editDistance(a, text, from, to) when it is at most k, otherwise k + 1: only the band |i − j| ≤ k of the table is
- * filled, and the pass stops at the first row whose cells all exceed k (most texts, within a few letters).
+ * filled, and the pass stops at the first row whose cells all exceed k (most texts, within a few letters). `swaps`:
+ * two adjacent letters swapped count as one edit, not two (the optimal-string-alignment distance: `staem` is one
+ * edit from `steam`). The stop stays exact with swaps: a cell reached by a swap from two rows up is at least the cell
+ * a substitution reaches from the row between.
  */
+const BAND_EARLIER = new Int32Array(MAX_NAME + 3);
 const BAND_PREVIOUS = new Int32Array(MAX_NAME + 3);
 const BAND_CURRENT = new Int32Array(MAX_NAME + 3);
-export function editDistanceWithin(a: string, text: string, from: number, to: number, k: number): number {
+export function editDistanceWithin(a: string, text: string, from: number, to: number, k: number, swaps = false): number {
   const n = to - from;
   const over = k + 1;
   if (Math.abs(a.length - n) > k || n > MAX_NAME + 2 || a.length > MAX_NAME) return over;
+  let earlier = BAND_EARLIER;
   let previous = BAND_PREVIOUS;
   let current = BAND_CURRENT;
   for (let j = 0; j <= n; j++) previous[j] = j <= k ? j : over;
@@ -86,17 +91,23 @@ export function editDistanceWithin(a: string, text: string, from: number, to: nu
     let rowLeast = current[lo - 1] ?? over;
     const ca = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
-      const substitute = (previous[j - 1] ?? over) + (ca === text.charCodeAt(from + j - 1) ? 0 : 1);
-      const cell = Math.min(substitute, (previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, over);
+      const ct = text.charCodeAt(from + j - 1);
+      const substitute = (previous[j - 1] ?? over) + (ca === ct ? 0 : 1);
+      let cell = Math.min(substitute, (previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, over);
+      // Row i − 2's cell j − 2 lies on this cell's diagonal, inside that row's band.
+      if (swaps && i > 1 && j > 1 && ca !== ct && ca === text.charCodeAt(from + j - 2) && a.charCodeAt(i - 2) === ct) {
+        cell = Math.min(cell, (earlier[j - 2] ?? over) + 1);
+      }
       current[j] = cell;
       if (cell < rowLeast) rowLeast = cell;
     }
     // The next row reads this one up to hi + 1: outside the band, over.
     if (hi < n) current[hi + 1] = over;
     if (rowLeast > k) return over;
-    const swap = previous;
+    const oldest = earlier;
+    earlier = previous;
     previous = current;
-    current = swap;
+    current = oldest;
   }
   return previous[n] ?? over;
 }
@@ -186,8 +197,8 @@ export class ApproximateNameIndex {
 
   /**
    * The name the whole of text[from, to) is closest to, within editsFor() of its length and not equal to it: fewest
-   * edits, then the longest name, then the first, among those `accept` takes (all unless said); undefined when none
-   * is that close. For a label that is a long name misspelt as a whole (`steeamcommnity`), not a name inside a longer
+   * edits (two adjacent letters swapped counting as one, as a typo of a whole name is counted), then the longest
+   * name, then the first, among those `accept` takes (all unless said); undefined when none is that close. For a label that is a long name misspelt as a whole (`steeamcommnity`), not a name inside a longer
    * text (find()).
    */
   closestWhole(text: string, from: number, to: number, accept?: (name: number, edits: number) => boolean): { readonly name: number; readonly edits: number } | undefined {
@@ -202,7 +213,7 @@ export class ApproximateNameIndex {
       if (Math.abs(n - length) > k) continue;
       for (const i of this.byLength[n] ?? NONE) {
         if (bitCount((this.letterMasks[i] ?? 0) & ~textMask) > k) continue;
-        const edits = editDistanceWithin(this.names[i] ?? '', text, from, to, k);
+        const edits = editDistanceWithin(this.names[i] ?? '', text, from, to, k, true);
         if (edits === 0 || edits > k || (accept !== undefined && !accept(i, edits))) continue;
         if (best === undefined || edits < best.edits || (edits === best.edits && n > (this.names[best.name] ?? '').length)) best = { name: i, edits };
       }

@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.40.0';
+export const ENGINE_VERSION = '1.41.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -837,7 +837,7 @@ export function createEngine(catalog: Catalog): Engine {
       const far = longTypos.closestWhole(query, 0, query.length, (name, edits) => edits < 3 || threeEditsHold(query, tokens[longTypoIds[name] ?? -1]?.text ?? ''));
       const t = far === undefined ? undefined : tokens[longTypoIds[far.name] ?? -1];
       if (far !== undefined && t !== undefined) {
-        signals.add('typosquat', `${label} ~ ${t.text} (${far.edits} letters added, left out or changed)`, WEIGHTS.typoTwoEdits, t.brand);
+        signals.add('typosquat', `${label} ~ ${t.text} (${far.edits} letters added, left out, changed or swapped)`, WEIGHTS.typoTwoEdits, t.brand);
         return;
       }
     }
