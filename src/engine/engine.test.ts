@@ -797,6 +797,7 @@ describe('URL risk', () => {
       kind: 'storage-page',
       kits: [
         'https://pub-806c81d79dd545beb95a7ab271f65951.r2.dev/index.html', 'https://storage.googleapis.com/go0315/go.html?x=1',
+        'http://commondatastorage.googleapis.com/bucket-public/docomo_20200806_01.html',
         'https://s3.us-west-2.amazonaws.com/895.unwanted/werrx01/index.html', 'https://mybucket.s3.amazonaws.com/login.htm',
         'https://3deya6i.blob.core.windows.net/hjvhvh/AbV.html', 'https://ssaa3lopao.fra1.digitaloceanspaces.com/mc.html',
         'https://f002.backblazeb2.com/file/bucket/onedrive.html', 'http://bafybeiaw2s6n7f3owxi6hywyb7bbztyv6c4ibf2zjmqesorkft64klzqpm.ipfs.dweb.link/',

@@ -5378,6 +5378,7 @@ export const ORGANISATION_TENANT_PLATFORMS: readonly string[] = ['sharepoint.com
  */
 export const PATH_HOSTED_PLATFORMS: readonly (readonly [host: string, prefix: string])[] = [
   ['storage.googleapis.com', '/'],
+  ['commondatastorage.googleapis.com', '/'], // Cloud Storage's older name for the same buckets
   ['storage.cloud.google.com', '/'],
   ['firebasestorage.googleapis.com', '/v0/b/'],
   ['s3.amazonaws.com', '/'],
