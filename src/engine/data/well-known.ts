@@ -5358,6 +5358,13 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'xo.je',
   'yandex.cloud',
   'yolasite.com',
+  // Public-Suffix-List private suffixes that WELL_KNOWN_DOMAINS (Chromium's top domains) also names as sites, so that
+  // a name under one was read as the provider's infrastructure (engine 1.43): blogs and web space anyone gets a name on
+  // (Hatena's blogs, Altervista, Sakura's rental server, Read the Docs), and second-level names sold as domains
+  // (CentralNic's `uk.com` and `br.com`, `com.ru`, `org.ru`, `msk.ru`, `spb.ru`, `biz.ua`), judged as the engine
+  // judges CentralNic's others that no list names (`sa.com`, `za.com`): as names anyone can take.
+  'altervista.org', 'biz.ua', 'br.com', 'com.ru', 'hatenablog.com', 'hatenablog.jp', 'hatenadiary.jp', 'hateblo.jp',
+  'msk.ru', 'org.ru', 'readthedocs.io', 'sakura.ne.jp', 'spb.ru', 'uk.com',
 ];
 
 /**
