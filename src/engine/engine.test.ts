@@ -963,6 +963,10 @@ describe('URL risk', () => {
     assert.ok(kinds(check('bit.ly/x')).includes('url-shortener'));
     // A shortener's own bare host hides no destination.
     assert.ok(!kinds(check('bit.ly')).includes('url-shortener'));
+    // Nor is a well-known one (Twitter's `t.co`) exempt as a well-known site: its links hide where they go (1.44).
+    const tco = check('https://t.co/rhA4EZE1ao');
+    assert.ok(kinds(tco).includes('url-shortener') && !kinds(tco).includes('well-known-site'), show(tco));
+    assert.ok(!kinds(check('t.co')).includes('url-shortener'));
     assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
     // A web host's temporary address for a customer's site (Bluehost's `….mybluehost.me`) is free hosting too.
     assertVerdict('paypal-login.mybluehost.me', 'phishing', 'paypal', 'user-content-host');

@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.43.0';
+export const ENGINE_VERSION = '1.44.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -1553,7 +1553,9 @@ export function createEngine(catalog: Catalog): Engine {
     }
     // The provider's own site (`duckdns.org` itself) is not a customer's name under it.
     const kind = platform === '' || label === '' ? '' : gateway !== '' ? 'user-content' : platformKind(platform);
-    const knownAs = platform === '' ? wellKnownAs(s.domain, s.suffix, listed) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
+    // A well-known URL shortener (`t.co`, `bitly.com`) is known for hiding where its links go: judged as a shortener.
+    const shortener = platform === '' && listed && know.shorteners.has(s.domain);
+    const knownAs = platform === '' ? (shortener ? '' : wellKnownAs(s.domain, s.suffix, listed)) : kind === 'infrastructure' ? `${platform} is cloud or CDN infrastructure that names customers' servers, not pages anyone can publish` : '';
     if (knownAs !== '') {
       // A cloud customer's server under its default name (`ec2-16-170-148-0.eu-north-1.compute.amazonaws.com`) is
       // still an address; a well-known site's own servers (`dfw4-128-116-14-3.roblox.com`) are the site's.
@@ -1615,7 +1617,7 @@ export function createEngine(catalog: Catalog): Engine {
       const storage = gateway !== '' ? 'ipfs' : storageKind(platform);
       const stored = storage === '' ? '' : pageInStorage(s.path, storage === 'ipfs' ? 0 : -1);
       if (stored !== '') addStoragePage(stored, platform, signals);
-    } else if (listed && know.shorteners.has(s.domain)) {
+    } else if (shortener) {
       if (shortLink) signals.add('url-shortener', `${s.domain} is a URL shortener: the destination is hidden`, WEIGHTS.shortener);
     } else if (listed && know.dynamicDns.has(s.domain) && s.subdomain !== '') {
       signals.add('dynamic-dns', `${s.domain} is a dynamic-DNS provider: anyone can create names under it`, WEIGHTS.dynamicDns);
