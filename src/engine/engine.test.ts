@@ -970,8 +970,9 @@ describe('URL risk', () => {
     assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
     // A web host's temporary address for a customer's site (Bluehost's `….mybluehost.me`) is free hosting too.
     assertVerdict('paypal-login.mybluehost.me', 'phishing', 'paypal', 'user-content-host');
-    // Names sold or given under a suffix that Chromium's top-domain list names as a site are still their takers' (1.43).
-    for (const input of ['paypal-login.uk.com', 'paypal-login.com.ru', 'paypal-verify.hatenablog.com', 'paypal-login.sakura.ne.jp']) {
+    // Names sold or given under a suffix that Chromium's top-domain list names as a site are still their takers' (1.43,
+    // 1.45).
+    for (const input of ['paypal-login.uk.com', 'paypal-login.com.ru', 'paypal-verify.hatenablog.com', 'paypal-login.sakura.ne.jp', 'paypal-login.tumblr.com', 'paypal-login.squarespace.com']) {
       assertVerdict(input, 'phishing', 'paypal', 'user-content-host');
     }
     assertFlagged('paypall.org.ru', 'paypal', 'typosquat');

@@ -5365,6 +5365,10 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   // judges CentralNic's others that no list names (`sa.com`, `za.com`): as names anyone can take.
   'altervista.org', 'biz.ua', 'br.com', 'com.ru', 'hatenablog.com', 'hatenablog.jp', 'hatenadiary.jp', 'hateblo.jp',
   'msk.ru', 'org.ru', 'readthedocs.io', 'sakura.ne.jp', 'spb.ru', 'uk.com',
+  // Blogs and free web space that WELL_KNOWN_DOMAINS names as sites, whose users' names were exempt with them (engine
+  // 1.45): Tumblr's blogs, Squarespace's sites under its own name (`triceratops-lavender-e868.squarespace.com`),
+  // Tripod, FC2's blogs and web space, Free's personal pages (`NAME.free.fr`).
+  'blog.fc2.com', 'free.fr', 'squarespace.com', 'tripod.com', 'tumblr.com', 'web.fc2.com',
 ];
 
 /**
