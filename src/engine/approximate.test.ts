@@ -5,24 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { allowedEdits, ApproximateNameIndex, editDistance, editDistanceWithin } from './approximate.js';
+import { swapDistance } from './test-distance.js';
 
 const NAMES = ['metamask', 'ledger', 'coinbase', 'trezor', 'blockchain', 'kraken'];
 const index = new ApproximateNameIndex(NAMES);
 const always = (): boolean => true;
-
-/** The optimal-string-alignment distance (an adjacent swap is one edit), by the textbook table: the oracle of `swaps`. */
-function swapDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] ?? [];
-      const up = d[i - 1] ?? [];
-      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, (d[i - 2]?.[j - 2] ?? 0) + 1);
-    }
-  }
-  return d[a.length]?.[b.length] ?? 0;
-}
 
 /** The fewest edits between `name` and any window of `text`, by the textbook table over every window. */
 function bruteForce(name: string, text: string): number {
