@@ -204,8 +204,8 @@ export class ApproximateNameIndex {
   /**
    * The name the whole of text[from, to) is closest to, within editsFor() of its length and not equal to it: fewest
    * edits (two adjacent letters swapped counting as one, as a typo of a whole name is counted), then the longest
-   * name, then the first, among those `accept` takes (all unless said); undefined when none is that close. For a label that is a long name misspelt as a whole (`steeamcommnity`), not a name inside a longer
-   * text (find()).
+   * name, then the first, among those `accept` takes (all unless said); undefined when none is that close. For a
+   * label that is a long name misspelt as a whole (`steeamcommnity`), not a name inside a longer text (find()).
    */
   closestWhole(text: string, from: number, to: number, accept?: (name: number, edits: number) => boolean): { readonly name: number; readonly edits: number } | undefined {
     const length = to - from;

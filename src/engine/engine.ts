@@ -57,9 +57,8 @@ const MAX_TYPO_PIECE_CHARS = 24;
 /** Names this long (`steamcommunity`) are typosquatted two edits off too: fewer letters leave ordinary words that close. */
 const TWO_EDIT_TYPO_NAME = 12;
 /**
- * Names this long are typosquatted three edits off too (`stearncommunnity`, engine 1.40), when the first letter is kept
- * and no ordinary word of five letters or more that is not in the name reads in the label (`citizensonline` is
- * three edits from `citibankonline`).
+ * Names this long are typosquatted three edits off too (`steanconmuntity`, engine 1.40), under threeEditsHold()'s
+ * guards (`citizensonline` is three edits from `citibankonline`, and another name).
  */
 const THREE_EDIT_TYPO_NAME = 14;
 /** Shortest ordinary word that, not being in a name, tells a label three edits off it is another name. */
@@ -1344,7 +1343,7 @@ export function createEngine(catalog: Catalog): Engine {
    * Whether `label`, three edits from the long name `name`, still reads as that name misspelt: its first letter kept,
    * the name not written whole in it (`steamcommunityxyz` is the name and other letters, a combosquat's business), and
    * no ordinary word of FOREIGN_WORD_CHARS letters or more in it that the name does not hold (`citizens` of
-   * `citizensonline` against `citibankonline`; `unity` of `stearncommunnity` is in `steamcommunity`).
+   * `citizensonline` against `citibankonline`; `steam` of `steamcomnnutity` is in `steamcommunity`).
    */
   function threeEditsHold(label: string, name: string): boolean {
     if (label.charCodeAt(0) !== name.charCodeAt(0) || label.includes(name)) return false;
@@ -2307,6 +2306,8 @@ const STORED_PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['html', 'htm', 'sht
 
 /** A CIDv1 in base32 (`bafybei…`, `bafkrei…`: 59 letters for a SHA-256 hash), as IPFS gateways put in a sub-domain. */
 const CID_LABEL = /^baf[a-z2-7]{50,60}$/;
+/** The shortest label CID_LABEL takes: `baf` and 50 letters. */
+const CID_MIN_CHARS = 53;
 
 /**
  * The gateway of a host that is an IPFS content id in front of a gateway's name (`ipfs.flk-ipfs.xyz` of
@@ -2314,7 +2315,7 @@ const CID_LABEL = /^baf[a-z2-7]{50,60}$/;
  */
 function ipfsGatewayOf(host: string): string {
   const dot = host.indexOf('.');
-  if (dot < 53 || !host.startsWith('baf') || !CID_LABEL.test(host.slice(0, dot))) return '';
+  if (dot < CID_MIN_CHARS || !host.startsWith('baf') || !CID_LABEL.test(host.slice(0, dot))) return '';
   const gateway = host.slice(dot + 1);
   return gateway.includes('.') ? gateway : '';
 }
