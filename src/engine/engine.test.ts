@@ -1004,6 +1004,9 @@ describe('URL risk', () => {
       'http://paypal-login.s3-website.eu-west-2.amazonaws.com/',
       'http://paypal-login.s3-website-us-east-1.amazonaws.com/',
     ]) assertFlagged(input, 'paypal', 'user-content-host');
+    // A bucket as a sub-domain of Cloud Storage, a listed platform under the Public Suffix List's `googleapis.com` (1.46).
+    const gcs = assertFlagged('https://paypal-login.storage.googleapis.com/index.html', 'paypal', 'user-content-host');
+    assert.ok(kinds(gcs).includes('storage-page'), show(gcs));
     // A load balancer's name under a region is a customer's machine, not a page anyone can publish.
     const balancer = check('paypal-login.elb.us-east-1.amazonaws.com');
     assert.ok(!kinds(balancer).includes('user-content-host') && kinds(balancer).includes('well-known-site'), show(balancer));

@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.45.0';
+export const ENGINE_VERSION = '1.46.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -1538,13 +1538,16 @@ export function createEngine(catalog: Catalog): Engine {
     // Hosting platforms: a name under them is a customer's, judged like a registrable domain of its own.
     // One Bloom test rules out the four listed-domain sets for most hosts (each `has` below is then skipped).
     const listed = s.domain !== '' && know.listedDomains.mayHave(s.domain);
-    const listedPlatform = s.privateSuffix ? s.suffix : listed ? platformOf(s.host, s.domain) : '';
+    // A listed platform longer than the Public Suffix List's private suffix (`storage.googleapis.com` under the list's
+    // `googleapis.com`: `BUCKET.storage.googleapis.com`) is the platform the name is under (1.46).
+    const byList = listed ? platformOf(s.host, s.domain) : '';
+    const listedPlatform = s.privateSuffix && s.suffix.length >= byList.length ? s.suffix : byList;
     // Any IPFS gateway serving a content id as a sub-domain (`bafkrei….ipfs.flk-ipfs.xyz`), listed or not (1.38).
     const gateway = listedPlatform === '' ? ipfsGatewayOf(s.host) : '';
     const platform = gateway !== '' ? gateway : listedPlatform;
     let label = s.domainLabel;
     let sub = s.subdomain;
-    if (platform !== '' && !s.privateSuffix) {
+    if (platform !== '' && platform !== s.suffix) {
       const rest = s.host.length > platform.length ? s.host.slice(0, s.host.length - platform.length - 1) : '';
       const dot = rest.lastIndexOf('.');
       label = rest.slice(dot + 1);
