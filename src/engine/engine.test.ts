@@ -967,6 +967,8 @@ describe('URL risk', () => {
     const tco = check('https://t.co/rhA4EZE1ao');
     assert.ok(kinds(tco).includes('url-shortener') && !kinds(tco).includes('well-known-site'), show(tco));
     assert.ok(!kinds(check('t.co')).includes('url-shortener'));
+    // Deep-link services whose customers' links live under their own names (1.47): Firebase's, Branch's.
+    for (const input of ['https://31jan.page.link/naxz?code=fUxU4sR', 'https://jnb1u.app.link/bkKlBlqga0']) assert.ok(kinds(check(input)).includes('url-shortener'), show(check(input)));
     assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
     // A web host's temporary address for a customer's site (Bluehost's `….mybluehost.me`) is free hosting too.
     assertVerdict('paypal-login.mybluehost.me', 'phishing', 'paypal', 'user-content-host');

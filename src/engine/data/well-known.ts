@@ -5369,6 +5369,8 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   // 1.45): Tumblr's blogs, Squarespace's sites under its own name (`triceratops-lavender-e868.squarespace.com`),
   // Tripod, FC2's blogs and web space, Free's personal pages (`NAME.free.fr`).
   'blog.fc2.com', 'free.fr', 'squarespace.com', 'tripod.com', 'tumblr.com', 'web.fc2.com',
+  // Moonfruit's site builder (`NAME.moonfruit.com`), which the list lacked (engine 1.47).
+  'moonfruit.com',
 ];
 
 /**
@@ -5423,6 +5425,7 @@ export const URL_SHORTENERS: readonly string[] = [
   'aka.ms',
   'amzn.eu',
   'amzn.to',
+  'app.link', // Branch's deep links (`NAME.app.link/CODE`)
   'bit.do',
   'bit.ly',
   'bitly.com',
@@ -5463,6 +5466,7 @@ export const URL_SHORTENERS: readonly string[] = [
   'ouo.io',
   'ouo.press',
   'ow.ly',
+  'page.link', // Firebase Dynamic Links (`NAME.page.link/CODE`)
   'po.st',
   'qr.co',
   'qrco.de',
