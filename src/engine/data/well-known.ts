@@ -5209,12 +5209,17 @@ const BLOGGER_COUNTRY_SUFFIXES: readonly string[] = [
  * Host suffixes where anyone can publish a page or file under the platform's name: a host under one is judged as
  * the customer's own (`paypal-login.weebly.com` → `paypal-login`). Complements the Public Suffix List's private
  * section, which tldts already applies. Compiled by the hookwatch authors from the platforms' documentation.
+ * Listing a platform here also overrides WELL_KNOWN_DOMAINS for its users' names: Chromium's top domains name some
+ * platforms as sites (`tumblr.com`, `squarespace.com`, `sakura.ne.jp`, Hatena's blogs, and second-level names sold
+ * as domains: CentralNic's `uk.com` and `br.com`, `com.ru`, `org.ru`), which would otherwise exempt every name under
+ * them (engines 1.43 and 1.45).
  */
 export const USER_CONTENT_PLATFORMS: readonly string[] = [
   ...BLOGGER_COUNTRY_SUFFIXES.map((suffix) => `blogspot.${suffix}`),
   '000webhostapp.com',
   '1drv.com',
   '42web.io',
+  'altervista.org',
   'amplifyapp.com',
   'appspot.com',
   'azurestaticapps.net',
@@ -5224,8 +5229,11 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'bigcartel.com',
   'bio.link',
   'bitbucket.io',
+  'biz.ua',
   'blob.core.windows.net',
+  'blog.fc2.com',
   'blogspot.com',
+  'br.com',
   'business.site',
   'byethost.com',
   'canva.site',
@@ -5235,6 +5243,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'codeanyapp.com',
   'codepen.io',
   'codesandbox.io',
+  'com.ru',
   'csb.app',
   'ct.ws',
   'digitaloceanspaces.com',
@@ -5253,6 +5262,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'forms.office.com',
   'framer.app',
   'framer.website',
+  'free.fr',
   'free.nf',
   'freehostia.com',
   'freewebhostmost.com',
@@ -5266,6 +5276,10 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'googleusercontent.com',
   'great-site.net',
   'gt.tc',
+  'hateblo.jp',
+  'hatenablog.com',
+  'hatenablog.jp',
+  'hatenadiary.jp',
   'herokuapp.com',
   'hostingersite.com',
   'hpage.com',
@@ -5278,6 +5292,8 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'lovestoblog.com',
   'mmm.page',
   'mobirisesite.com',
+  'moonfruit.com',
+  'msk.ru',
   'my.canva.site',
   'my.salesforce-sites.com',
   'mybluehost.me',
@@ -5296,21 +5312,26 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'onedrive.live.com',
   'onmicrosoft.com',
   'onrender.com',
+  'org.ru',
   'pages.dev',
   'r2.dev',
   'railway.app',
+  'readthedocs.io',
   'repl.co',
   'replit.app',
   'replit.dev',
   'rf.gd',
   's3.amazonaws.com',
+  'sakura.ne.jp',
   'script.google.com',
   'sellfy.store',
   'serv00.net',
   'sharepoint.com',
   'site123.me',
   'sites.google.com',
+  'spb.ru',
   'square.site',
+  'squarespace.com',
   'stackblitz.io',
   'start.page',
   'storage.googleapis.com',
@@ -5326,12 +5347,15 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'tiiny.site',
   'tilda.ws',
   'translate.goog',
+  'tripod.com',
   'trycloudflare.com',
+  'tumblr.com',
   'typedream.app',
   'typeform.com',
   'ubpages.com',
   'ucoz.net',
   'ucoz.ru',
+  'uk.com',
   'ukit.me',
   'unaux.com',
   'vercel.app',
@@ -5339,6 +5363,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'wcomhost.com',
   'web.app',
   'web.core.windows.net',
+  'web.fc2.com',
   'webcindario.com',
   'webflow.io',
   'webnode.page',
@@ -5358,19 +5383,6 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'xo.je',
   'yandex.cloud',
   'yolasite.com',
-  // Public-Suffix-List private suffixes that WELL_KNOWN_DOMAINS (Chromium's top domains) also names as sites, so that
-  // a name under one was read as the provider's infrastructure (engine 1.43): blogs and web space anyone gets a name on
-  // (Hatena's blogs, Altervista, Sakura's rental server, Read the Docs), and second-level names sold as domains
-  // (CentralNic's `uk.com` and `br.com`, `com.ru`, `org.ru`, `msk.ru`, `spb.ru`, `biz.ua`), judged as the engine
-  // judges CentralNic's others that no list names (`sa.com`, `za.com`): as names anyone can take.
-  'altervista.org', 'biz.ua', 'br.com', 'com.ru', 'hatenablog.com', 'hatenablog.jp', 'hatenadiary.jp', 'hateblo.jp',
-  'msk.ru', 'org.ru', 'readthedocs.io', 'sakura.ne.jp', 'spb.ru', 'uk.com',
-  // Blogs and free web space that WELL_KNOWN_DOMAINS names as sites, whose users' names were exempt with them (engine
-  // 1.45): Tumblr's blogs, Squarespace's sites under its own name (`triceratops-lavender-e868.squarespace.com`),
-  // Tripod, FC2's blogs and web space, Free's personal pages (`NAME.free.fr`).
-  'blog.fc2.com', 'free.fr', 'squarespace.com', 'tripod.com', 'tumblr.com', 'web.fc2.com',
-  // Moonfruit's site builder (`NAME.moonfruit.com`), which the list lacked (engine 1.47).
-  'moonfruit.com',
 ];
 
 /**
