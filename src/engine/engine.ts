@@ -631,7 +631,8 @@ export function createEngine(catalog: Catalog): Engine {
   const typos = new TypoIndex(typoIds.map((id) => tokens[id]?.text ?? ''));
   // The long ones, which a label two edits off still imitates (`steeamcommnity` of steamcommunity.com).
   const longTypoIds = typoIds.filter((id) => (tokens[id]?.text.length ?? 0) >= TWO_EDIT_TYPO_NAME);
-  const longTypos = new ApproximateNameIndex(longTypoIds.map((id) => tokens[id]?.text ?? ''), TWO_EDIT_TYPO_NAME, (n) => (n >= THREE_EDIT_TYPO_NAME ? 3 : 2));
+  const longTypoNames = longTypoIds.map((id) => tokens[id]?.text ?? '');
+  const longTypos = new ApproximateNameIndex(longTypoNames, TWO_EDIT_TYPO_NAME, (n) => (n >= THREE_EDIT_TYPO_NAME ? 3 : 2));
   /** Bit n set: a keyword name written with hyphens (`smbc-card`) is n characters long; a label one edit from it is n ± 1. */
   let hyphenatedNameLengths = 0;
   for (const t of tokens) if (t.keyword && t.scan.includes('-') && t.scan.length < 31) hyphenatedNameLengths |= 1 << t.scan.length;
@@ -833,7 +834,7 @@ export function createEngine(catalog: Catalog): Engine {
     // ordinary word one edit from a name was said above, as a weak typosquat: not said again.) Three from a longer
     // one, with its first letter and no word of another name (threeEditsHold).
     if (typo === null && query.length >= TWO_EDIT_TYPO_NAME - 2 && !query.includes('-') && !signals.has('typosquat')) {
-      const far = longTypos.closestWhole(query, 0, query.length, (name, edits) => edits < 3 || threeEditsHold(query, tokens[longTypoIds[name] ?? -1]?.text ?? ''));
+      const far = longTypos.closestWhole(query, 0, query.length, (name, edits) => edits < 3 || threeEditsHold(query, longTypoNames[name] ?? ''));
       const t = far === undefined ? undefined : tokens[longTypoIds[far.name] ?? -1];
       if (far !== undefined && t !== undefined) {
         signals.add('typosquat', `${label} ~ ${t.text} (${far.edits} letters added, left out, changed or swapped)`, WEIGHTS.typoTwoEdits, t.brand);
