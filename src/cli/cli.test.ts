@@ -15,6 +15,7 @@ import { Sink } from './test-io.js';
 import fc from 'fast-check';
 import { MAX_INPUT_CHARS } from '../engine/index.js';
 import { main } from './main.js';
+import { startDnsServer, type FixtureDnsServer } from '../intel/test-dns-server.js';
 
 type Io = NonNullable<Parameters<typeof main>[1]>;
 
@@ -392,6 +393,54 @@ describe('hookwatch permutations', () => {
   for (const args of [['permutations'], ['permutations', 'com'], ['permutations', 'paypal.com', 'binance.com'], ['permutations', '%%%'], ['permutations', '192.0.2.1']]) {
     test(`${args.join(' ')} is exit 2`, async () => {
       const r = await run(args);
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.ok(r.stderr.startsWith('hookwatch: '), r.stderr);
+    });
+  }
+});
+
+describe('hookwatch permutations --registered (a fixture DNS server on 127.0.0.1)', () => {
+  let dns: FixtureDnsServer;
+  before(async () => {
+    dns = await startDnsServer({
+      names: {
+        'paypa1.com': { ns: ['ns1.parking.example'], a: ['192.0.2.10'] },
+        'paypal-login.com': { a: ['192.0.2.20'], mx: [{ exchange: 'mx.paypal-login.com', priority: 10 }] },
+        'paypall.com': { a: ['203.0.113.7'] },
+      },
+      servfail: ['paypa.com'],
+      // Every other name under .co answers this address: paypal.co is no registration.
+      wildcard: { co: ['198.51.100.9'] },
+    });
+  });
+  after(async () => { await dns.close(); });
+
+  test('prints only the candidates the DNS knows, in the candidates\' order, with their records; a summary on stderr', async () => {
+    const r = await run(['permutations', '--registered', '--resolver', dns.address, 'paypal.com']);
+    assert.equal(r.code, 0, r.stderr);
+    const all = (await run(['permutations', 'paypal.com'])).stdout.trimEnd().split('\n');
+    const expected = all.filter((row) => /\s(paypall|paypa1|paypal-login)\.com$/.test(row));
+    assert.equal(expected.length, 3);
+    assert.deepEqual(r.stdout.trimEnd().split('\n').map((row) => row.slice(0, row.indexOf('  ', 21))), expected);
+    assert.match(r.stdout, /paypa1\.com {2}NS ns1\.parking\.example; A 192\.0\.2\.10\n/);
+    assert.match(r.stdout, /paypal-login\.com {2}MX 10 mx\.paypal-login\.com; A 192\.0\.2\.20\n/);
+    assert.match(r.stderr, new RegExp(`^hookwatch: ${all.length} candidates looked up: 3 registered, ${all.length - 5} unregistered, 1 only the parent domain's wildcard answer, 1 unknown \\(no answer: SERVFAIL or timeout; run again or use another --resolver\\): paypa\\.com\n$`));
+  });
+
+  test('--format jsonl adds each registered candidate\'s records', async () => {
+    const r = await run(['permutations', '--registered', '--resolver', dns.address, '--concurrency', '3', '--format', 'jsonl', 'paypal.com']);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = r.stdout.trimEnd().split('\n').map((row): unknown => JSON.parse(row));
+    assert.deepEqual(rows.find((row) => isRecord(row) && row['domain'] === 'paypal-login.com'), {
+      domain: 'paypal-login.com', unicode: 'paypal-login.com', technique: 'combosquat',
+      dns: { ns: [], mx: ['10 mx.paypal-login.com'], a: ['192.0.2.20'], aaaa: [] },
+    });
+  });
+
+  for (const args of [['--resolver', '127.0.0.1'], ['--concurrency', '4'], ['--registered', '--resolver', 'dns.example'], ['--registered', '--concurrency', '0'], ['--registered', '--concurrency', '1000']]) {
+    test(`permutations ${args.join(' ')} paypal.com is exit 2`, async () => {
+      const r = await run(['permutations', ...args, 'paypal.com']);
       assert.equal(r.code, 2);
       assert.equal(r.stdout, '');
       assert.ok(r.stderr.startsWith('hookwatch: '), r.stderr);

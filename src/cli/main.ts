@@ -10,7 +10,9 @@ import { HookwatchError } from '../errors.js';
 import { checkArgs, checkStream, type CheckFormat } from './check.js';
 import { checkStreamParallel, MAX_CHECK_THREADS } from './check-parallel.js';
 import * as platform from './platform.js';
+import { formatCandidate, printRegistered } from './permutations.js';
 import { scanPaths, type ScanFormat } from './scan-email.js';
+import { createResolver, DEFAULT_DNS_CONCURRENCY, MAX_DNS_CONCURRENCY, type DnsResolver } from '../intel/registered.js';
 import { createMailAnalyser, type AntiPhishingCode } from '../mail/index.js';
 
 export const EXIT_OK = 0;
@@ -30,8 +32,10 @@ Usage:
       Judge e-mail messages: .eml files, directories of them (sorted), mbox files (messages in file order,
       input = PATH#N). Offline by default (reads the receiving server's Authentication-Results); --online
       re-verifies SPF/DKIM/DMARC/ARC with DNS. One JSON line per message (default when stdout is not a terminal).
-  hookwatch permutations [--format text|jsonl] DOMAIN
+  hookwatch permutations [--format text|jsonl] [--registered [--resolver IP[:PORT],…] [--concurrency N]] DOMAIN
       Print candidate lookalikes of DOMAIN (typosquats, homoglyph/IDN, combosquats, TLD swaps) with their technique.
+      --registered looks each one up in DNS (NS, MX, A, AAAA) and prints only those that exist, with their records;
+      a summary goes to stderr (SERVFAIL and timeouts are "unknown", a parent's wildcard answer is not registration).
   hookwatch serve [--host H] [--port P] [--data DIR] [--config FILE] [--brands FILE] [--no-worker]
       Run the HTTP API (and an analysis worker) on 127.0.0.1:8080 with SQLite in ./data, or PostgreSQL when
       HOOKWATCH_DATABASE_URL is set. Stops gracefully on SIGTERM/SIGINT.
@@ -137,12 +141,20 @@ async function systemResolver(): Promise<(name: string, rrtype: string) => Promi
   return (name, rrtype) => dns.resolve(name, rrtype) as Promise<string[][] | string[]>;
 }
 
-function runPermutations(args: readonly string[], io: Io): number {
-  const { values, positionals } = parse(args, { format: { type: 'string' } });
+async function runPermutations(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' }, registered: { type: 'boolean' }, resolver: { type: 'string' }, concurrency: { type: 'string' },
+  });
   if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
   const format = values['format'] ?? 'text';
   if (format !== 'text' && format !== 'jsonl') throw new UsageError(`--format must be text or jsonl, not "${String(format)}"`);
   if (positionals.length !== 1) throw new UsageError('permutations takes exactly one DOMAIN');
+  const registered = values['registered'] === true;
+  if (!registered && (values['resolver'] !== undefined || values['concurrency'] !== undefined)) {
+    throw new UsageError('--resolver and --concurrency apply to --registered');
+  }
+  const resolver = registered ? resolverOf(str(values['resolver'])) : undefined;
+  const concurrency = concurrencyOf(str(values['concurrency']));
   let candidates;
   try {
     candidates = generatePermutations(positionals[0] ?? '');
@@ -150,11 +162,30 @@ function runPermutations(args: readonly string[], io: Io): number {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  const lines = candidates.map((p) => (format === 'jsonl'
-    ? JSON.stringify(p)
-    : `${p.technique.padEnd(20)} ${p.domain}${p.unicode !== p.domain ? `  (${p.unicode})` : ''}`));
+  if (resolver !== undefined) {
+    await printRegistered(candidates, { resolver, concurrency, format, out: io.stdout, err: io.stderr });
+    return EXIT_OK;
+  }
+  const lines = candidates.map((p) => formatCandidate(p, format));
   io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   return EXIT_OK;
+}
+
+/** The resolver of `--resolver IP[:PORT][,…]`, or the system's. */
+function resolverOf(spec: string | undefined): DnsResolver {
+  const servers = spec === undefined ? [] : spec.split(',').map((server) => server.trim());
+  try {
+    return createResolver(servers);
+  } catch {
+    throw new UsageError(`--resolver takes IP addresses (IP, IP:PORT or [IPv6]:PORT, comma-separated), not "${spec ?? ''}"`);
+  }
+}
+
+function concurrencyOf(spec: string | undefined): number {
+  if (spec === undefined) return DEFAULT_DNS_CONCURRENCY;
+  const n = Number(spec);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_DNS_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_DNS_CONCURRENCY}, not "${spec}"`);
+  return n;
 }
 
 const PLATFORM_OPTIONS = {
@@ -214,7 +245,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
   try {
     switch (command) {
       case 'check': return await runCheck(rest, io);
-      case 'permutations': return runPermutations(rest, io);
+      case 'permutations': return await runPermutations(rest, io);
       case 'scan-email': return await runScanEmail(rest, io);
       case 'serve': case 'worker': case 'migrate': case 'keys': case 'users': case 'audit': case 'config':
         return await runPlatform(command, rest, io);
