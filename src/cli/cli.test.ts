@@ -438,7 +438,34 @@ describe('hookwatch permutations --registered (a fixture DNS server on 127.0.0.1
     });
   });
 
-  for (const args of [['--resolver', '127.0.0.1'], ['--concurrency', '4'], ['--registered', '--resolver', 'dns.example'], ['--registered', '--concurrency', '0'], ['--registered', '--concurrency', '1000']]) {
+  test('--since FILE leaves out what an earlier run printed: appending each run\'s output prints only new names', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hookwatch-since-'));
+    try {
+      const seen = join(dir, 'seen.jsonl');
+      const args = ['permutations', '--registered', '--resolver', dns.address, '--format', 'jsonl', '--since', seen, 'paypal.com'];
+      const first = await run(args); // seen.jsonl does not exist yet: nothing was printed before
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(first.stdout.trimEnd().split('\n').length, 3);
+      assert.match(first.stderr, / 3 registered \(0 printed before, --since\),/);
+      await writeFile(seen, first.stdout);
+      const second = await run(args);
+      assert.equal(second.code, 0, second.stderr);
+      assert.equal(second.stdout, '');
+      assert.match(second.stderr, / 3 registered \(3 printed before, --since\),/);
+      // The text format's lines and bare domains are read too; only paypall.com is new here.
+      await writeFile(seen, '# earlier\nhomoglyph            paypa1.com  NS ns1.parking.example\nPAYPAL-LOGIN.COM\n');
+      const third = await run(args);
+      assert.deepEqual(third.stdout.trimEnd().split('\n').map((row) => (JSON.parse(row) as { domain: string }).domain), ['paypall.com']);
+      await writeFile(seen, '{"technique":"addition"}\n');
+      const bad = await run(args);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /^hookwatch: --since .*line 1: a JSON line without a "domain"/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  for (const args of [['--resolver', '127.0.0.1'], ['--concurrency', '4'], ['--since', 'seen.jsonl'], ['--registered', '--resolver', 'dns.example'], ['--registered', '--concurrency', '0'], ['--registered', '--concurrency', '1000']]) {
     test(`permutations ${args.join(' ')} paypal.com is exit 2`, async () => {
       const r = await run(['permutations', ...args, 'paypal.com']);
       assert.equal(r.code, 2);

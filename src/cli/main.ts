@@ -10,7 +10,7 @@ import { HookwatchError } from '../errors.js';
 import { checkArgs, checkStream, type CheckFormat } from './check.js';
 import { checkStreamParallel, MAX_CHECK_THREADS } from './check-parallel.js';
 import * as platform from './platform.js';
-import { formatCandidate, printRegistered } from './permutations.js';
+import { formatCandidate, printRegistered, readKnownDomains } from './permutations.js';
 import { scanPaths, type ScanFormat } from './scan-email.js';
 import { createResolver, DEFAULT_DNS_CONCURRENCY, MAX_DNS_CONCURRENCY, type DnsResolver } from '../intel/registered.js';
 import { createMailAnalyser, type AntiPhishingCode } from '../mail/index.js';
@@ -32,10 +32,11 @@ Usage:
       Judge e-mail messages: .eml files, directories of them (sorted), mbox files (messages in file order,
       input = PATH#N). Offline by default (reads the receiving server's Authentication-Results); --online
       re-verifies SPF/DKIM/DMARC/ARC with DNS. One JSON line per message (default when stdout is not a terminal).
-  hookwatch permutations [--format text|jsonl] [--registered [--resolver IP[:PORT],…] [--concurrency N]] DOMAIN
+  hookwatch permutations [--format text|jsonl] [--registered [--resolver IP[:PORT],…] [--concurrency N] [--since FILE]] DOMAIN
       Print candidate lookalikes of DOMAIN (typosquats, homoglyph/IDN, combosquats, TLD swaps) with their technique.
       --registered looks each one up in DNS (NS, MX, A, AAAA) and prints only those that exist, with their records;
       a summary goes to stderr (SERVFAIL and timeouts are "unknown", a parent's wildcard answer is not registration).
+      --since FILE leaves out the domains an earlier run printed (FILE may not exist yet), to append only new ones.
   hookwatch serve [--host H] [--port P] [--data DIR] [--config FILE] [--brands FILE] [--no-worker]
       Run the HTTP API (and an analysis worker) on 127.0.0.1:8080 with SQLite in ./data, or PostgreSQL when
       HOOKWATCH_DATABASE_URL is set. Stops gracefully on SIGTERM/SIGINT.
@@ -144,14 +145,15 @@ async function systemResolver(): Promise<(name: string, rrtype: string) => Promi
 async function runPermutations(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' }, registered: { type: 'boolean' }, resolver: { type: 'string' }, concurrency: { type: 'string' },
+    since: { type: 'string' },
   });
   if (values['help'] === true) { io.stdout.write(USAGE); return EXIT_OK; }
   const format = values['format'] ?? 'text';
   if (format !== 'text' && format !== 'jsonl') throw new UsageError(`--format must be text or jsonl, not "${String(format)}"`);
   if (positionals.length !== 1) throw new UsageError('permutations takes exactly one DOMAIN');
   const registered = values['registered'] === true;
-  if (!registered && (values['resolver'] !== undefined || values['concurrency'] !== undefined)) {
-    throw new UsageError('--resolver and --concurrency apply to --registered');
+  if (!registered && (values['resolver'] !== undefined || values['concurrency'] !== undefined || values['since'] !== undefined)) {
+    throw new UsageError('--resolver, --concurrency and --since apply to --registered');
   }
   const resolver = registered ? resolverOf(str(values['resolver'])) : undefined;
   const concurrency = concurrencyOf(str(values['concurrency']));
@@ -163,12 +165,22 @@ async function runPermutations(args: readonly string[], io: Io): Promise<number>
     throw error;
   }
   if (resolver !== undefined) {
-    await printRegistered(candidates, { resolver, concurrency, format, out: io.stdout, err: io.stderr });
+    const since = str(values['since']);
+    const known = since === undefined ? undefined : await knownDomains(since);
+    await printRegistered(candidates, { resolver, concurrency, format, out: io.stdout, err: io.stderr, ...(known === undefined ? {} : { known }) });
     return EXIT_OK;
   }
   const lines = candidates.map((p) => formatCandidate(p, format));
   io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   return EXIT_OK;
+}
+
+async function knownDomains(path: string): Promise<Set<string>> {
+  try {
+    return await readKnownDomains(path);
+  } catch (error) {
+    throw new UsageError(`--since ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The resolver of `--resolver IP[:PORT][,…]`, or the system's. */

@@ -2,13 +2,55 @@
  * `hookwatch permutations`: prints a domain's candidate lookalikes, and with --registered only those the DNS knows,
  * with their records (src/intel/registered.ts says how a name's status is decided).
  */
-import type { Permutation } from '../engine/index.js';
+import { readFile, stat } from 'node:fs/promises';
+import { PERMUTATION_TECHNIQUES, type Permutation } from '../engine/index.js';
 import { lookUpRegistrations, type DnsResolver, type Registration, type RegistrationStatus } from '../intel/registered.js';
 
 export type PermutationsFormat = 'text' | 'jsonl';
 
 /** Names of `unknown` candidates quoted in the summary; the rest are counted. */
 const MAX_QUOTED_UNKNOWN = 10;
+/** Largest --since file read (a year of daily runs over a large portfolio is a few megabytes). */
+export const MAX_SINCE_BYTES = 64 * 1024 * 1024;
+
+const TECHNIQUES: ReadonlySet<string> = new Set(PERMUTATION_TECHNIQUES);
+
+/**
+ * The domains an earlier run printed (`--since FILE`): its output in either format, or one domain per line (`#`
+ * starts a comment). A file that does not exist yet is an empty one, so a scheduled
+ * `permutations --registered --since seen.jsonl --format jsonl D >> seen.jsonl` prints only what is new each time.
+ * Throws a RangeError for a file over MAX_SINCE_BYTES or a JSON line without a `domain`.
+ */
+export async function readKnownDomains(path: string): Promise<Set<string>> {
+  let text: string;
+  try {
+    if ((await stat(path)).size > MAX_SINCE_BYTES) throw new RangeError(`${path} is over ${MAX_SINCE_BYTES} bytes`);
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return new Set();
+    throw error;
+  }
+  const known = new Set<string>();
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('{')) {
+      let domain: unknown;
+      try {
+        domain = (JSON.parse(line) as { domain?: unknown }).domain;
+      } catch {
+        domain = undefined;
+      }
+      if (typeof domain !== 'string') throw new RangeError(`${path} line ${i + 1}: a JSON line without a "domain"`);
+      known.add(domain.toLowerCase());
+      continue;
+    }
+    const words = line.split(/\s+/);
+    const domain = TECHNIQUES.has(words[0] ?? '') && words.length > 1 ? words[1] : words[0];
+    if (domain !== undefined) known.add(domain.toLowerCase());
+  }
+  return known;
+}
 
 interface Out {
   write(text: string): unknown;
@@ -25,16 +67,19 @@ export interface RegisteredOptions {
   readonly out: Out;
   /** Where the summary goes (how many were looked up, and which could not be told). */
   readonly err: Out;
+  /** Domains printed before (readKnownDomains): registered ones among them are counted, not printed again. */
+  readonly known?: ReadonlySet<string>;
 }
 
 /**
- * Looks every candidate up and prints the registered ones in the candidates' order, as they are answered; then a
- * summary on `err`. Returns the counts per status.
+ * Looks every candidate up and prints the registered ones (but those in `known`) in the candidates' order, as they
+ * are answered; then a summary on `err`. Returns the counts per status.
  */
 export async function printRegistered(candidates: readonly Permutation[], options: RegisteredOptions): Promise<Record<RegistrationStatus, number>> {
   const { format, out, err } = options;
   const counts: Record<RegistrationStatus, number> = { registered: 0, unregistered: 0, wildcard: 0, unknown: 0 };
   const unknown: string[] = [];
+  let knownBefore = 0;
   await lookUpRegistrations(candidates.map((p) => p.domain), {
     resolver: options.resolver,
     concurrency: options.concurrency,
@@ -43,11 +88,14 @@ export async function printRegistered(candidates: readonly Permutation[], option
       if (candidate === undefined) return;
       counts[registration.status]++;
       if (registration.status === 'unknown') unknown.push(candidate.domain);
-      if (registration.status === 'registered') out.write(`${formatRegistered(candidate, registration, format)}\n`);
+      if (registration.status !== 'registered') return;
+      if (options.known?.has(candidate.domain) === true) knownBefore++;
+      else out.write(`${formatRegistered(candidate, registration, format)}\n`);
     },
   });
   const quoted = unknown.slice(0, MAX_QUOTED_UNKNOWN).join(', ') + (unknown.length > MAX_QUOTED_UNKNOWN ? ', …' : '');
-  err.write(`hookwatch: ${candidates.length} candidates looked up: ${counts.registered} registered, ${counts.unregistered} unregistered, `
+  const before = options.known === undefined ? '' : ` (${knownBefore} printed before, --since)`;
+  err.write(`hookwatch: ${candidates.length} candidates looked up: ${counts.registered} registered${before}, ${counts.unregistered} unregistered, `
     + `${counts.wildcard} only the parent domain's wildcard answer, ${counts.unknown} unknown`
     + (unknown.length > 0 ? ` (no answer: SERVFAIL or timeout; run again or use another --resolver): ${quoted}` : '')
     + '\n');

@@ -6,7 +6,7 @@
  */
 export { createEngine, ENGINE_VERSION, PHISHING_SCORE, scoreOf, SUSPICIOUS_SCORE, verdictOf, WEIGHTS, type Engine } from './engine.js';
 export { forwardsOf, MAX_FORWARD_DEPTH, MAX_FORWARDS, type Forward } from './redirect.js';
-export { generatePermutations, MAX_PERMUTATIONS } from './permutations.js';
+export { generatePermutations, MAX_PERMUTATIONS, PERMUTATION_TECHNIQUES } from './permutations.js';
 export { lowerKeepingIndexes, parseInput, safeDecode, MAX_INPUT_CHARS, type Subject } from './subject.js';
 export { skeleton } from './skeleton.js';
 export { isCommonWord } from './words.js';

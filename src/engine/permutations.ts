@@ -99,6 +99,9 @@ const TECHNIQUES: readonly (readonly [PermutationTechnique, Technique])[] = [
   ['brand-in-subdomain', brandInSubdomain],
 ];
 
+/** Every technique, in the order candidates come in. */
+export const PERMUTATION_TECHNIQUES: readonly PermutationTechnique[] = TECHNIQUES.map(([name]) => name);
+
 /**
  * Lookalike candidates for a registrable domain (`paypal.com`, `amazon.co.uk`, `hmrc.gov.uk`, or an IDN in
  * Unicode or punycode form). Throws a RangeError when the input is not such a domain.
