@@ -595,6 +595,28 @@ describe('names that only resemble a lookalike', () => {
     assert.match(caveatOf('binancewv.com'), /glued to letters that are no words/);
   });
 
+  test('a name written with look-alike digits is a disguise, not the brand\'s own or a fan\'s naming: no caveat holds (engine 1.48)', () => {
+    // Written plainly these weigh little, with a caveat; written with 0 for o or 1 for l they are suspicious.
+    for (const [input, brand, kind] of [
+      ['amaz0n-shop.com', 'amazon', 'combosquat'], ['paypa1-shop.com', 'paypal', 'combosquat'],
+      ['a-aron-amaz0n.com', 'amazon', 'combosquat'], ['app1e-id.example.com', 'apple', 'brand-in-subdomain'],
+    ] as const) {
+      const plain = check(input.replaceAll('0', 'o').replaceAll('1', 'l'));
+      assert.ok(!isFlagged(plain), show(plain));
+      const r = assertFlagged(input, brand, kind);
+      const signal = r.signals.find((x) => x.kind === kind);
+      assert.equal(signal?.caveat, undefined, show(r));
+      assert.match(signal?.detail ?? '', /a spelling no owner or fan site uses/);
+    }
+    // Letter pairs read as one letter come by chance (`rn` in `modern`), and numbers beside letters read as short
+    // names (`toutiao1` holds `aol`): neither is a disguise.
+    const withShortNames = createEngine({ brands: [...CATALOG.brands, { id: 'aol', name: 'AOL', domains: ['aol.com'], keywords: ['aol'] }, { id: 'dhl', name: 'DHL', domains: ['dhl.com'], keywords: ['dhl'] }] });
+    for (const input of ['arnazon-shop.com', 'rnicrosoft-store.com', 'toutiao1.com', 'meoodata01.com', 'blockdh100b.net']) {
+      const r = withShortNames.check(input);
+      assert.ok(!isFlagged(r), show(r));
+    }
+  });
+
   test('a different letter in front of an ordinary word (ucloud ~ icloud) is a weak typo with a caveat', () => {
     const r = check('ucloud.com');
     assert.ok(!isFlagged(r), show(r));

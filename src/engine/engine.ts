@@ -13,7 +13,7 @@
  * signals do not add up to certainty and no single weak one can reach `phishing`. See docs/engine.md.
  */
 import { TokenAutomaton } from './automaton.js';
-import { LookalikeIndex, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
+import { LookalikeIndex, glyphReading, isRestrictedMix, lookalikeKey, mayHaveSkeleton, scriptsOf, skeleton } from './skeleton.js';
 import { lowerKeepingIndexes, parseInput, type Subject } from './subject.js';
 import { forwardsOf, MAX_FORWARD_DEPTH, type Forward } from './redirect.js';
 import { encodedAddressIn, plainAddressIn } from './address.js';
@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.47.0';
+export const ENGINE_VERSION = '1.48.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;
@@ -117,6 +117,8 @@ export const WEIGHTS = {
   comboShortLure: 60,
   comboShortMixed: 45,
   comboShort: 40,
+  /** A brand's name written with look-alike digits or characters inside a longer name (`amaz0n-shop`, 1.48). */
+  comboDisguised: 60,
   splitBrand: 70,
   officialInSubdomain: 85,
   /** A brand's domain in the sub-domain with its name's letters jumbled or its suffix one letter off (`amzanao.co.ip.…`). */
@@ -992,7 +994,11 @@ export function createEngine(catalog: Catalog): Engine {
       let kind: SignalKind = 'combosquat';
       let detail = '';
       let caveat = '';
-      const how = viaSkeleton ? lookalikeReading(s.host, hostText, hitStart) : '';
+      // A name written with look-alike digits or characters (`amaz0n-shop`, `app1e-id`) is a disguise: what makes a
+      // name weak elsewhere (an ordinary word, the brand's own or a fan's naming) does not hold for it (1.48).
+      // Short names come by chance from numbers beside letters (`toutiao1` reads `aol`), so five letters at least.
+      const disguised = viaSkeleton && hitEnd - hitStart >= DISTINCTIVE_TOKEN_LENGTH && writtenInDisguise(s.unicodeHost, hostText, hitStart, hitEnd);
+      const how = viaSkeleton ? lookalikeReading(s.host, hostText, hitStart, disguised) : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
         // The end or middle of a word is no name (`claiming`, `banking` hold ING's `ing`).
@@ -1018,6 +1024,10 @@ export function createEngine(catalog: Catalog): Engine {
           && (rest === 'empty' ? !isLetter(hostText.charCodeAt(hitEnd)) : onlyNamesOf(t.brand, hostText, hitEnd, labelEnd));
         if (numbered) {
           weight = WEIGHTS.nameOnHostingPlatform;
+          caveat = '';
+        }
+        if (disguised && weight < WEIGHTS.comboDisguised) {
+          weight = WEIGHTS.comboDisguised;
           caveat = '';
         }
         const restText = numbered && rest !== 'empty' ? 'its other names, digits or hyphens' : describeRest(rest);
@@ -1057,6 +1067,10 @@ export function createEngine(catalog: Catalog): Engine {
           weight = WEIGHTS.comboWeak;
           detail = `the sub-domain contains ${brandName(t.brand)}'s name "${t.scan}" as a word of its own but the site is ${s.domain}${how}`;
           caveat = `"${t.scan}" is also an ordinary word`;
+        }
+        if (disguised && weight > 0 && weight < WEIGHTS.tokenInSubdomain) {
+          weight = WEIGHTS.tokenInSubdomain;
+          caveat = '';
         }
       }
       // On a tie the longer, more specific name wins (`smbc-card` over `smbc`), then the brand whose other
@@ -2014,12 +2028,29 @@ function describeDotless(label: string): string {
  * Where the token scan of a host's skeleton found a name: ` (read through look-alike characters: "arnazon" reads
  * as "amazon")`, the label holding position `at` of `skeletonHost` and the same label of `host` as written.
  */
-function lookalikeReading(host: string, skeletonHost: string, at: number): string {
-  let index = 0;
-  for (let i = 0; i < at; i++) if (skeletonHost.charCodeAt(i) === 46 /* '.' */) index++;
+function lookalikeReading(host: string, skeletonHost: string, at: number, disguised: boolean): string {
+  const index = labelIndexAt(skeletonHost, at);
   const read = skeletonHost.split('.')[index] ?? '';
   const written = host.split('.')[index] ?? '';
-  return written === '' || written === read ? ' (read through look-alike characters)' : ` (read through look-alike characters: "${written}" reads as "${read}")`;
+  const why = disguised ? ', a spelling no owner or fan site uses' : '';
+  return written === '' || written === read ? ` (read through look-alike characters${why})` : ` (read through look-alike characters: "${written}" reads as "${read}"${why})`;
+}
+
+/** Which label of `host` (0: the first) position `at` is in. */
+function labelIndexAt(host: string, at: number): number {
+  let index = 0;
+  for (let i = 0; i < at; i++) if (host.charCodeAt(i) === 46 /* '.' */) index++;
+  return index;
+}
+
+/**
+ * Whether the name at skeletonHost[start, end) is written in `unicodeHost` with look-alike digits or non-ASCII
+ * characters (glyphReading), not found there as written nor only through letter pairs such as `rn` for `m`.
+ */
+function writtenInDisguise(unicodeHost: string, skeletonHost: string, start: number, end: number): boolean {
+  const written = unicodeHost.split('.')[labelIndexAt(skeletonHost, start)] ?? '';
+  const name = skeletonHost.slice(start, end);
+  return !written.includes(name) && glyphReading(written).includes(name);
 }
 
 /** How `label` places its hyphens against the name as `written`: `hyphenation` (added), `hyphen left out`, `hyphens moved`. */

@@ -55,6 +55,15 @@ export function skeleton(label: string): string {
   return foldPairs(mapConfusables(label));
 }
 
+/**
+ * The label with only its look-alike digits and non-ASCII characters read as the letters they imitate (0 → o, 1 → l,
+ * TR39), ASCII letter pairs (`rn`, `vv`) left as written. A name found in it but not in the label is written in
+ * disguise, on purpose: no owner or fan site writes `amaz0n`, while `rn` for `m` also comes by chance (`modern`).
+ */
+export function glyphReading(label: string): string {
+  return mapConfusables(label);
+}
+
 /** Each code point to the ASCII it reads as: 0 → o, 1 → l, non-ASCII through the TR39 table; the rest as is. */
 function mapConfusables(label: string): string {
   const map = confusables();
