@@ -465,6 +465,13 @@ describe('hookwatch permutations --registered (a fixture DNS server on 127.0.0.1
     }
   });
 
+  test('a resolver that answers nothing (a closed port) ends the run with exit 1 and says so, without waiting out every candidate', async () => {
+    const r = await run(['permutations', '--registered', '--resolver', '127.0.0.1:9', 'paypal.com']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^hookwatch: no DNS answer for the first 16 candidates: the resolver is unreachable or refuses to answer; check the machine's DNS or choose servers with --resolver IP\n$/);
+  });
+
   for (const args of [['--resolver', '127.0.0.1'], ['--concurrency', '4'], ['--since', 'seen.jsonl'], ['--registered', '--resolver', 'dns.example'], ['--registered', '--concurrency', '0'], ['--registered', '--concurrency', '1000']]) {
     test(`permutations ${args.join(' ')} paypal.com is exit 2`, async () => {
       const r = await run(['permutations', ...args, 'paypal.com']);

@@ -37,6 +37,7 @@ Usage:
       --registered looks each one up in DNS (NS, MX, A, AAAA) and prints only those that exist, with their records;
       a summary goes to stderr (SERVFAIL and timeouts are "unknown", a parent's wildcard answer is not registration).
       --since FILE leaves out the domains an earlier run printed (FILE may not exist yet), to append only new ones.
+      Exit 1 when the resolver answers none of the first 16 candidates.
   hookwatch serve [--host H] [--port P] [--data DIR] [--config FILE] [--brands FILE] [--no-worker]
       Run the HTTP API (and an analysis worker) on 127.0.0.1:8080 with SQLite in ./data, or PostgreSQL when
       HOOKWATCH_DATABASE_URL is set. Stops gracefully on SIGTERM/SIGINT.
@@ -167,8 +168,8 @@ async function runPermutations(args: readonly string[], io: Io): Promise<number>
   if (resolver !== undefined) {
     const since = str(values['since']);
     const known = since === undefined ? undefined : await knownDomains(since);
-    await printRegistered(candidates, { resolver, concurrency, format, out: io.stdout, err: io.stderr, ...(known === undefined ? {} : { known }) });
-    return EXIT_OK;
+    const counts = await printRegistered(candidates, { resolver, concurrency, format, out: io.stdout, err: io.stderr, ...(known === undefined ? {} : { known }) });
+    return counts === 'unreachable' ? EXIT_FAILURE : EXIT_OK;
   }
   const lines = candidates.map((p) => formatCandidate(p, format));
   io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');

@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { PERMUTATION_TECHNIQUES, type Permutation } from '../engine/index.js';
-import { lookUpRegistrations, type DnsResolver, type Registration, type RegistrationStatus } from '../intel/registered.js';
+import { lookUpRegistrations, UNREACHABLE_AFTER_NAMES, type DnsResolver, type Registration, type RegistrationStatus } from '../intel/registered.js';
 
 export type PermutationsFormat = 'text' | 'jsonl';
 
@@ -73,14 +73,15 @@ export interface RegisteredOptions {
 
 /**
  * Looks every candidate up and prints the registered ones (but those in `known`) in the candidates' order, as they
- * are answered; then a summary on `err`. Returns the counts per status.
+ * are answered; then a summary on `err`. Returns the counts per status, or `unreachable` (said on `err`) when the
+ * resolver answered none of the first candidates.
  */
-export async function printRegistered(candidates: readonly Permutation[], options: RegisteredOptions): Promise<Record<RegistrationStatus, number>> {
+export async function printRegistered(candidates: readonly Permutation[], options: RegisteredOptions): Promise<Record<RegistrationStatus, number> | 'unreachable'> {
   const { format, out, err } = options;
   const counts: Record<RegistrationStatus, number> = { registered: 0, unregistered: 0, wildcard: 0, unknown: 0 };
   const unknown: string[] = [];
   let knownBefore = 0;
-  await lookUpRegistrations(candidates.map((p) => p.domain), {
+  const ended = await lookUpRegistrations(candidates.map((p) => p.domain), {
     resolver: options.resolver,
     concurrency: options.concurrency,
     onResult: (index, registration) => {
@@ -93,6 +94,10 @@ export async function printRegistered(candidates: readonly Permutation[], option
       else out.write(`${formatRegistered(candidate, registration, format)}\n`);
     },
   });
+  if (ended === 'unreachable') {
+    err.write(`hookwatch: no DNS answer for the first ${UNREACHABLE_AFTER_NAMES} candidates: the resolver is unreachable or refuses to answer; check the machine's DNS or choose servers with --resolver IP\n`);
+    return 'unreachable';
+  }
   const quoted = unknown.slice(0, MAX_QUOTED_UNKNOWN).join(', ') + (unknown.length > MAX_QUOTED_UNKNOWN ? ', …' : '');
   const before = options.known === undefined ? '' : ` (${knownBefore} printed before, --since)`;
   err.write(`hookwatch: ${candidates.length} candidates looked up: ${counts.registered} registered${before}, ${counts.unregistered} unregistered, `

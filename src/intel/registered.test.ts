@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { classify, createResolver, lookUpRegistrations, MAX_RECORDS_PER_TYPE, type Answer, type Registration } from './registered.js';
+import { classify, createResolver, lookUpRegistrations, MAX_RECORDS_PER_TYPE, UNREACHABLE_AFTER_NAMES, type Answer, type Registration } from './registered.js';
 import { startDnsServer, type FixtureDnsServer } from './test-dns-server.js';
 
 const manyAddresses = Array.from({ length: 40 }, (_, i) => `198.51.100.${i + 1}`);
@@ -78,6 +78,42 @@ describe('lookUpRegistrations against a DNS server', () => {
   test(`an answer of hundreds of records keeps ${MAX_RECORDS_PER_TYPE}`, async () => {
     const { results } = await lookUp(['many.com']);
     assert.equal(results[0]?.records.a.length, MAX_RECORDS_PER_TYPE);
+  });
+
+  test(`a resolver that answers none of the first ${UNREACHABLE_AFTER_NAMES} names is unreachable: the look-ups stop`, async () => {
+    const silent = Array.from({ length: 40 }, (_, i) => `silent${i}.example`);
+    const quiet = await startDnsServer({ names: {}, silent });
+    try {
+      const seen: number[] = [];
+      const resolver = createResolver([quiet.address], 200, 1);
+      const ended = await lookUpRegistrations(silent, { resolver, concurrency: 8, onResult: (index) => { seen.push(index); } });
+      assert.equal(ended, 'unreachable');
+      assert.deepEqual(seen, Array.from({ length: UNREACHABLE_AFTER_NAMES - 1 }, (_, i) => i));
+      // Nothing listening at all (a closed port): refused, the same.
+      const closed = createResolver(['127.0.0.1:9'], 200, 1);
+      assert.equal(await lookUpRegistrations(silent, { resolver: closed, onResult: () => undefined }), 'unreachable');
+      // A list no longer than that is looked up to its end, every name said.
+      const few = silent.slice(0, UNREACHABLE_AFTER_NAMES);
+      const statuses: string[] = [];
+      assert.equal(await lookUpRegistrations(few, { resolver, concurrency: 8, onResult: (_, r) => { statuses.push(r.status); } }), 'done');
+      assert.deepEqual(statuses, few.map(() => 'unknown'));
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  test('one answer before the unanswered names keeps the look-ups going to the end', async () => {
+    const silent = Array.from({ length: 30 }, (_, i) => `silent${i}.example`);
+    const quiet = await startDnsServer({ names: { 'answered.example': { a: ['192.0.2.1'] } }, silent });
+    try {
+      const statuses: string[] = [];
+      const resolver = createResolver([quiet.address], 200, 1);
+      const ended = await lookUpRegistrations(['answered.example', ...silent], { resolver, concurrency: 8, onResult: (_, r) => { statuses.push(r.status); } });
+      assert.equal(ended, 'done');
+      assert.deepEqual(statuses, ['registered', ...silent.map(() => 'unknown')]);
+    } finally {
+      await quiet.close();
+    }
   });
 
   test('no names: no queries, no results', async () => {

@@ -24,6 +24,12 @@ export const DEFAULT_DNS_CONCURRENCY = 16;
 export const MAX_DNS_CONCURRENCY = 128;
 /** Records kept per type and name: an attacker's zone may answer hundreds. */
 export const MAX_RECORDS_PER_TYPE = 8;
+/**
+ * When this many names in a row from the first have no answer at all (`unknown`), the resolver is taken to be
+ * unreachable and the look-ups stop: a machine without working DNS would otherwise wait DNS_TIMEOUT_MS for each
+ * of hundreds of names, saying nothing.
+ */
+export const UNREACHABLE_AFTER_NAMES = 16;
 /** Letters of the random name that probes a parent domain for wildcard DNS (no real name is that). */
 const WILDCARD_PROBE_LETTERS = 24;
 
@@ -50,6 +56,8 @@ export interface DnsResolver {
   resolveMx(name: string): Promise<{ exchange: string; priority: number }[]>;
   resolve4(name: string): Promise<string[]>;
   resolve6(name: string): Promise<string[]>;
+  /** Ends every query in flight (they fail with ECANCELLED). */
+  cancel(): void;
 }
 
 /**
@@ -93,8 +101,11 @@ export interface LookUpOptions {
   readonly onResult: (index: number, registration: Registration) => void;
 }
 
-/** Looks up every name (ASCII, as candidates are: IDN as punycode), `concurrency` names at a time. */
-export async function lookUpRegistrations(names: readonly string[], options: LookUpOptions): Promise<void> {
+/**
+ * Looks up every name (ASCII, as candidates are: IDN as punycode), `concurrency` names at a time. Returns
+ * `unreachable`, having stopped, when the first UNREACHABLE_AFTER_NAMES names (of a longer list) all went unanswered.
+ */
+export async function lookUpRegistrations(names: readonly string[], options: LookUpOptions): Promise<'done' | 'unreachable'> {
   const { resolver, onResult } = options;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_DNS_CONCURRENCY, MAX_DNS_CONCURRENCY));
   const wildcards = new Map<string, Promise<ReadonlySet<string>>>();
@@ -110,18 +121,30 @@ export async function lookUpRegistrations(names: readonly string[], options: Loo
   const done: (Registration | undefined)[] = new Array<Registration | undefined>(names.length);
   let emitted = 0;
   let next = 0;
+  let unanswered = 0; // names in a row from the first that got no answer
+  let unreachable = false;
+  // Read through a call: another worker may set it while this one awaits, which narrowing cannot see.
+  const stopped = (): boolean => unreachable;
   const worker = async (): Promise<void> => {
-    for (let i = next++; i < names.length; i = next++) {
+    for (let i = next++; i < names.length && !stopped(); i = next++) {
       const name = names[i] ?? '';
       const [answers, wildcard] = await Promise.all([askAll(resolver, name), wildcardOf(name)]);
+      if (stopped()) return;
       done[i] = registrationOf(answers, wildcard);
       for (let r = done[emitted]; r !== undefined; r = done[emitted]) {
         done[emitted] = undefined;
+        if (unanswered === emitted && r.status === 'unknown') unanswered++;
+        if (unanswered === UNREACHABLE_AFTER_NAMES && names.length > UNREACHABLE_AFTER_NAMES) {
+          unreachable = true;
+          resolver.cancel();
+          break;
+        }
         onResult(emitted++, r);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
+  return unreachable ? 'unreachable' : 'done';
 }
 
 function registrationOf(answers: Answers, wildcard: ReadonlySet<string>): Registration {
