@@ -144,7 +144,7 @@ export async function lookUpRegistrations(names: readonly string[], options: Loo
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
-  return unreachable ? 'unreachable' : 'done';
+  return stopped() ? 'unreachable' : 'done';
 }
 
 function registrationOf(answers: Answers, wildcard: ReadonlySet<string>): Registration {
