@@ -1,6 +1,6 @@
 /** Pins the error registry: codes are a contract (DESIGN.md "Errors"); changing one must be deliberate. */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from './test-assert.js';
 import { ERRORS, errorMessage, HookwatchError } from './errors.js';
 
 test('every code follows HW_ERR_<AREA>_<WHAT>, has an HTTP status and a message', () => {

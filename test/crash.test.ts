@@ -11,7 +11,7 @@
  *
  * Every wait is bounded, and every child still running is killed in after().
  */
-import assert from 'node:assert/strict';
+import assert from '../src/test-assert.js';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -4,7 +4,7 @@
  * a sign-in challenge, a session token or an API key, and a user name with CR/LF and JSON in it stays inside one line.
  */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../src/test-assert.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

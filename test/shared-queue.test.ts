@@ -6,7 +6,7 @@
  *
  * Real PostgreSQL (HOOKWATCH_TEST_DATABASE_URL): two stores in fresh schemas, one fresh pg-boss schema, dropped after.
  */
-import assert from 'node:assert/strict';
+import assert from '../src/test-assert.js';
 import { randomBytes } from 'node:crypto';
 import { after, it } from 'node:test';
 import pg from 'pg';

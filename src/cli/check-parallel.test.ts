@@ -3,7 +3,7 @@
  * and however many threads judge it; the threads are real worker threads.
  */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { createEngine, MAX_INPUT_CHARS } from '../engine/index.js';

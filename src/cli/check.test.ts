@@ -3,7 +3,7 @@
  * (UTF-8, lone surrogates as U+FFFD), whatever the lines hold and wherever flushes fall.
  */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { LineWriter, fastJsonLine } from './check.js';

@@ -4,7 +4,7 @@
  * for bad usage or an unreadable catalog) and `hookwatch permutations`.
  */
 import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

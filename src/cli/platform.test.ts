@@ -1,6 +1,6 @@
 /** The platform worker's e-mail analyser (mailAnalyserFor): a sandbox per catalog, replaced when the catalog changes. */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import type { Engine } from '../engine/index.js';
 import { CATALOG, eml } from '../mail/test-fixtures.js';
 import { mailAnalyserFor } from './platform.js';

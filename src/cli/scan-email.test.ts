@@ -4,7 +4,7 @@
  * exit 0, exit 2 for bad usage or an unreadable catalog.
  */
 import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

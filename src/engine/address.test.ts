@@ -2,7 +2,7 @@
  * E-mail addresses read out of a URL's path, query and fragment (address.ts): written out, or in base64 in either
  * alphabet, with or without padding; what is not an address is not read as one.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { encodedAddressIn, MAX_AT_SIGNS, MAX_DECODED_RUNS, plainAddressIn } from './address.js';

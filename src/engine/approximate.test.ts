@@ -1,7 +1,7 @@
 /**
  * The approximate name search (Myers' bit vectors) against a brute-force edit distance over every window.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { allowedEdits, ApproximateNameIndex, editDistance, editDistanceWithin } from './approximate.js';

@@ -3,7 +3,7 @@
  * order and count whether or not the caller's buffer has room for all of them.
  */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { TokenAutomaton } from './automaton.js';
 

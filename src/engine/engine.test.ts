@@ -6,7 +6,7 @@
  * verdict consistent with the published thresholds, every non-benign verdict explained by signals).
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import {
   createEngine,

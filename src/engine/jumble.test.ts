@@ -3,7 +3,7 @@
  * through the engine's public interface.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { createEngine, type Catalog, type CheckResult } from './index.js';
 

@@ -4,7 +4,7 @@
  * and signal kinds only: no weights are pinned.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createEngine, type CheckResult, type SignalKind } from './index.js';
 
 const engine = createEngine({

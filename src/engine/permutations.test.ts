@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import punycode from 'punycode/punycode.js';
 import { MAX_PERMUTATIONS, generatePermutations } from './permutations.js';

@@ -4,7 +4,7 @@
  * signal; a redirect is never less risky than where it leads, except under an official domain, which stays official.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { createEngine, forwardsOf, MAX_FORWARD_DEPTH, MAX_FORWARDS, parseInput, type CheckResult, type SignalKind } from './index.js';
 

@@ -3,7 +3,7 @@
  * LookalikeIndex.find() against a Map keyed by lookalikeKey().
  */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { LookalikeIndex, lookalikeKey, mayHaveSkeleton, skeleton } from './skeleton.js';
 

@@ -4,7 +4,7 @@
  * to one lowercase A-label host.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { lowerKeepingIndexes, MAX_INPUT_CHARS, parseInput, type Subject } from './index.js';
 import { ERRORS } from '../errors.js';

@@ -4,7 +4,7 @@
  * that near misses are common.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { withinOneEdit } from './typo.js';
 import { swapDistance } from './test-distance.js';

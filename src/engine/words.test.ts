@@ -2,7 +2,7 @@
  * The common-word look-up (isListedWord: a binary search over the generated table) against a plain Set of the same
  * words; isCommonWord() answers the same for them (it also answers true for lure words, which the table need not hold).
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { WORDS_BY_LENGTH } from './generated/words.js';

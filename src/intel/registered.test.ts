@@ -3,7 +3,7 @@
  * and the status rules as properties over every combination of answers.
  */
 import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { classify, createResolver, lookUpRegistrations, MAX_RECORDS_PER_TYPE, UNREACHABLE_AFTER_NAMES, type Answer, type Registration } from './registered.js';
 import { startDnsServer, type FixtureDnsServer } from './test-dns-server.js';

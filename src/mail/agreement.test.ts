@@ -3,7 +3,7 @@
  * advance-fee phrase weighed as an ordinary phrase when nothing else agrees. Hand-written messages only.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { agreeingFamilies, createMailAnalyser, MAIL_WEIGHTS } from './analyse.js';
 import type { EmailAnalysis, MailSignal } from './types.js';
 import { CATALOG, eml } from './test-fixtures.js';

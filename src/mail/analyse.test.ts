@@ -3,7 +3,7 @@
  * authentication (a local fake resolver), the anti-phishing code. No evaluation data is used here.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { dkimSign } from 'mailauth';
 import { createMailAnalyser, escapeInvisible, type EmailAnalysis } from './index.js';

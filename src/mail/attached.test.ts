@@ -4,7 +4,7 @@
  * Hand-written messages only.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { MAX_ATTACHED_DEPTH, MAX_ATTACHED_MESSAGES } from './limits.js';
 import { CATALOG, eml } from './test-fixtures.js';

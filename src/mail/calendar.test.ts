@@ -3,7 +3,7 @@
  * (RFC 5545 folds lines at 75 octets, so a link is often cut in two). Hand-written messages only.
  */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createMailAnalyser } from './index.js';
 import { CATALOG, eml } from './test-fixtures.js';
 

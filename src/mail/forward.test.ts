@@ -3,7 +3,7 @@
  * judged as a From would be. Hand-written fixtures only, positive and negative.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { forwardedHeader, MAX_FORWARD_SCAN_CHARS } from './forward.js';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { CATALOG, eml } from './test-fixtures.js';

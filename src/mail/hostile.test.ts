@@ -4,7 +4,7 @@
  * error, in bounded time and memory; none throws. Times and heap growth are printed (docs/mail.md quotes them).
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import { createMailAnalyser, MAX_ATTACHED_MESSAGES, MAX_MESSAGE_BYTES, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_PARSE_MS, MAX_TEXT_CHARS, type EmailAnalysis } from './index.js';
 import { normaliseText } from './phrases.js';

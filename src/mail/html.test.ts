@@ -4,7 +4,7 @@
  * Hand-written fixtures only.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { decodeAttribute, decodeEntities, offscreenDeclaration, OFFSCREEN_MIN_PX, scanHtml } from './html.js';
 import { normaliseText } from './phrases.js';
 import { scriptTricks } from './analyse.js';

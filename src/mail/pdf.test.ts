@@ -3,7 +3,7 @@
  * escapes, the bounds against hostile files, and a PDF lure's link judged as the message's. Hand-made PDFs only.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { createMailAnalyser } from './index.js';

@@ -3,7 +3,7 @@
  * web address in it is a link of the message. Codes made here with the `qrcode` package; no evaluation data.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import fc from 'fast-check';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';

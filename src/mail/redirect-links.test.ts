@@ -3,7 +3,7 @@
  * where it leads; another host's redirect is weighed by the engine itself. Hand-written messages only.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { CATALOG, eml } from './test-fixtures.js';
 

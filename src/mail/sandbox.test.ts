@@ -3,7 +3,7 @@
  * that runs out of heap costs that message only, answered as HW_ERR_MAIL_SANDBOX; the next message is analysed.
  */
 import { after, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';

@@ -3,7 +3,7 @@
  * message that must trigger it and an ordinary one that must not. No evaluation data is used here.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { CATALOG, eml } from './test-fixtures.js';
 

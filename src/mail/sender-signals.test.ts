@@ -4,7 +4,7 @@
  * brand. Hand-written messages only (positive and negative, several languages); no evaluation data.
  */
 import { describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createMailAnalyser, type EmailAnalysis } from './index.js';
 import { generatedSender, greetingAddress, listTagOfReplyTo, roleMailbox, webmailContact, webmailMailto } from './analyse.js';
 import { extractMailto } from './links.js';

@@ -6,7 +6,7 @@
  * both adapters guarantee; pg-boss adds jitter on top), and waits for everything else up to the fixture's
  * `latencyMs` (how long "right away" may take: a polling interval plus slack), returning as soon as it holds.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { backoffDelayMs } from './queue.js';

@@ -1,4 +1,4 @@
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { describe, it } from 'node:test';
 import { inProcessFixture, runQueueConformance } from './conformance.js';
 import type { QueueFixture } from './conformance.js';

@@ -2,7 +2,7 @@
  * The JobStore conformance suite: the contract of job-store.ts, checked method by method. memoryJobStore passes it
  * (in-process.test.ts); the SQLite-backed store must too, along with the queue suite run over it.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { describe, it } from 'node:test';
 import type { JobStore, NewStoredJob } from './job-store.js';
 

@@ -9,7 +9,7 @@
  * This file is also the crashing worker of the kill -9 test: run with HW_QUEUE_TEST_CHILD=crash-worker it starts a
  * worker instead of registering tests (so the child is type-checked and never shipped).
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';

@@ -4,7 +4,7 @@
  * response carries the security headers.
  */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import type { FastifyInstance } from 'fastify';
 import type { RouteEntry } from './app.js';
 import { forEachStore, type TestStore } from '../store/test-stores.js';

@@ -1,6 +1,6 @@
 /** Administration through the API on SQLite and PostgreSQL: users, keys (shown once, revocable), audit, roles. */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import type { FastifyInstance } from 'fastify';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
 import { openTestApp, type TestApp } from './test-app.js';

@@ -1,6 +1,6 @@
 /** The HTTP edge through app.inject(): error shape, limits, content types, health, and the check endpoint. */
 import { after, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { buildApp } from './app.js';
 import { loadConfig } from '../config/config.js';
 import { createEngine } from '../engine/index.js';

@@ -3,7 +3,7 @@
  * audit, and an indicator rescored when a brand it imitates is added.
  */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from '../config/config.js';

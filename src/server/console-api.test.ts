@@ -3,7 +3,7 @@
  * the dashboard's stats, the brand-change preview, and decisions reaching the reporter's status.
  */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import type { FastifyInstance } from 'fastify';
 import { forEachStore, type TestStore } from '../store/test-stores.js';
 import { openTestApp, type TestApp } from './test-app.js';

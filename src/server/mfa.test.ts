@@ -4,7 +4,7 @@
  * expire, an admin's reset.
  */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { forEachStore, type TestStore } from '../store/test-stores.js';

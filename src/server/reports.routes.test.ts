@@ -3,7 +3,7 @@
  * store, the in-process queue and the analyse-report worker.
  */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from '../config/config.js';

@@ -4,7 +4,7 @@
  * CSRF on state-changing requests, sign-in throttling and re-hashing of weaker password hashes.
  */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { hash } from '@node-rs/argon2';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { forEachStore, type TestStore } from '../store/test-stores.js';

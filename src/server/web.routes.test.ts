@@ -1,6 +1,6 @@
 /** The UI shells and the operator's branding: served from config, escaped, under the CSP, without a store too. */
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

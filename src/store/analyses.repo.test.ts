@@ -1,5 +1,5 @@
 /** Analyses: recorded against a report or an indicator, with the engine version and the result JSON. */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { forEachStore, steppingClock } from './test-stores.js';

@@ -3,7 +3,7 @@
  * each kind of tampering done behind the application's back (raw SQL, with the append-only triggers dropped first,
  * as someone with DDL rights could), and concurrent appends keep the chain whole.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';

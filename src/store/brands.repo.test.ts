@@ -1,5 +1,5 @@
 /** The run-time brand catalog: replace all, list, upsert one, delete one. */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { after, before, describe, it } from 'node:test';
 import type { Brand } from '../engine/types.js';
 import { forEachStore, steppingClock } from './test-stores.js';

@@ -3,7 +3,7 @@
  * linear audit chain, idempotency inside one batch, a failing write rolled back alone, and a batch whose transaction
  * fails as a whole retried write by write.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';

@@ -1,5 +1,5 @@
 /** Row ids: RFC 9562 UUIDv7, time-ordered across milliseconds, distinct, with 74 random bits. */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { newId } from './ids.js';

@@ -3,7 +3,7 @@
  * the newest-first cursor pagination (no duplicates, no misses, stable order), filters, decisions with their audit
  * entry, and cursors a client made up.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Signal } from '../engine/types.js';

@@ -1,5 +1,5 @@
 /** API keys: shown once, stored as SHA-256 only, found by plaintext, refused once revoked. */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';

@@ -1,5 +1,5 @@
 /** Migrations: apply once, then are a no-op; a second process (or store) sees them applied; SQLite runs are atomic. */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { sqliteDialect } from './dialect.js';

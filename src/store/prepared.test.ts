@@ -2,7 +2,7 @@
  * Precompiled statements (prepared.ts) on both databases: parameters bound by name, constants kept, a statement
  * compiled per database, and a parameter the statement does not bind refused instead of silently dropped.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { after, before, describe, it } from 'node:test';
 import { prepare } from './prepared.js';
 import { forEachStore } from './test-stores.js';

@@ -3,7 +3,7 @@
  * without contact, idempotency (RE-5) including 50 concurrent duplicates, status changes, and one transaction for
  * report + contact + audit entry.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';

@@ -2,7 +2,7 @@
  * Opening the store: SQLite's data directory and durability pragmas (RE-8) read back, PostgreSQL's settings (RE-9),
  * refusal of unknown URLs and unreachable servers without echoing secrets, foreign keys, and `transaction()`.
  */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /** Staff accounts: unique e-mail whatever its case, password hashes only, disabling. */
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { after, before, describe, it } from 'node:test';
 import { forEachStore, steppingClock } from './test-stores.js';
 import type { TestStore } from './test-stores.js';

@@ -4,7 +4,7 @@
  * and a second delivery of the job records nothing twice.
  */
 import { after, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../test-assert.js';
 import { createHash } from 'node:crypto';
 import { createEngine } from '../engine/index.js';
 import { createMailAnalyser, looksLikeRawMessage } from '../mail/index.js';

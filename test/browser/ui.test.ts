@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
+import assert from '../../src/test-assert.js';
 import type { Browser, Page } from 'playwright-core';
 import { buildIfStale, CHROMIUM_PATH, createUser, launchBrowser, newContext, signIn, startServer, type Server } from './harness.js';
 
