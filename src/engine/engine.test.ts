@@ -992,6 +992,8 @@ describe('URL risk', () => {
     assert.ok(!kinds(check('t.co')).includes('url-shortener'));
     // Deep-link services whose customers' links live under their own names (1.47): Firebase's, Branch's.
     for (const input of ['https://31jan.page.link/naxz?code=fUxU4sR', 'https://jnb1u.app.link/bkKlBlqga0']) assert.ok(kinds(check(input)).includes('url-shortener'), show(check(input)));
+    // Hootsuite's shortener (1.49).
+    assert.ok(kinds(check('http://ht.ly/Yu3l30qydcX')).includes('url-shortener'));
     assertVerdict('paypal-login.github.io', 'phishing', 'paypal', 'user-content-host');
     // A web host's temporary address for a customer's site (Bluehost's `….mybluehost.me`) is free hosting too.
     assertVerdict('paypal-login.mybluehost.me', 'phishing', 'paypal', 'user-content-host');
@@ -1001,11 +1003,21 @@ describe('URL risk', () => {
       assertVerdict(input, 'phishing', 'paypal', 'user-content-host');
     }
     assertFlagged('paypall.org.ru', 'paypal', 'typosquat');
+    // Site builders and free hosts read off PhishTank's undetected rows (1.49): Webnode, Site44, HyperPHP, Wix's HTML
+    // embeds; their own names (`component`, `service`) are no lure words of the customer's.
+    for (const input of ['paypal-login.webnode.com', 'paypal-login.site44.com', 'paypal-login.hyperphp.com']) {
+      assertVerdict(input, 'phishing', 'paypal', 'user-content-host');
+    }
+    const embed = check('https://0c584d61-0ba8-48fe-8709-44323bfc47c1.htmlcomponentservice.com/get_draft?id=0c584d_a2d8.html');
+    assert.ok(kinds(embed).includes('user-content-host') && !kinds(embed).includes('lure-word'), show(embed));
     // A CDN's names for its customers stay infrastructure: the customers are companies (`steamcdn-a.akamaihd.net`).
     assertVerdict('steamcdn-a.akamaihd.net', 'benign', null, 'well-known-site');
   });
 
   test('files anyone can upload, named in the path of a known service, are judged like a page on free hosting', () => {
+    // Linktree's pages (1.49): the name in the path is the taker's.
+    assertFlagged('https://linktr.ee/paypal_us', 'paypal', 'user-content-host');
+    assert.ok(!kinds(check('linktr.ee')).includes('user-content-host'));
     for (const input of [
       'https://storage.googleapis.com/paypal-login/index.html',
       'https://firebasestorage.googleapis.com/v0/b/paypal-verify.appspot.com/o/index.html?alt=media',

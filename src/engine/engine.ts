@@ -40,7 +40,7 @@ import {
 import type { Brand, Catalog, CheckResult, Signal, SignalKind, Verdict } from './types.js';
 
 /** Bumped whenever a change can alter a verdict; stored with every analysis. */
-export const ENGINE_VERSION = '1.48.0';
+export const ENGINE_VERSION = '1.49.0';
 
 /** Score at or above which a verdict is `phishing` / `suspicious`. */
 export const PHISHING_SCORE = 70;

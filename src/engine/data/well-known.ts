@@ -5283,6 +5283,8 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'herokuapp.com',
   'hostingersite.com',
   'hpage.com',
+  'htmlcomponentservice.com',
+  'hyperphp.com',
   'infinityfreeapp.com',
   'ipfs.io',
   'jimdofree.com',
@@ -5328,6 +5330,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'serv00.net',
   'sharepoint.com',
   'site123.me',
+  'site44.com',
   'sites.google.com',
   'spb.ru',
   'square.site',
@@ -5366,6 +5369,7 @@ export const USER_CONTENT_PLATFORMS: readonly string[] = [
   'web.fc2.com',
   'webcindario.com',
   'webflow.io',
+  'webnode.com',
   'webnode.page',
   'webs.com',
   'website.yandexcloud.net',
@@ -5425,6 +5429,8 @@ export const PATH_HOSTED_PLATFORMS: readonly (readonly [host: string, prefix: st
   ['forms.gle', '/'],
   // Unbounce's landing pages without a domain of their own (`unbouncepages.com/PAGE/`; with one: ubpages.com).
   ['unbouncepages.com', '/'],
+  // Linktree's pages of links (`linktr.ee/NAME`), anyone's.
+  ['linktr.ee', '/'],
 ];
 
 /** Public URL-shortening services (the destination is hidden). Compiled by the hookwatch authors. */
@@ -5460,6 +5466,7 @@ export const URL_SHORTENERS: readonly string[] = [
   'goo.su',
   'grabify.link',
   'han.gl',
+  'ht.ly',
   'hubs.la',
   'hubs.ly',
   'ift.tt',
