@@ -52,20 +52,16 @@ function isLetterCode(c: number): boolean {
 /** The lowercase ASCII skeleton of a lowercase (Unicode) label; characters without one are kept as they are. */
 export function skeleton(label: string): string {
   if (!mayHaveSkeleton(label)) return label;
-  return foldPairs(mapConfusables(label));
+  return foldPairs(glyphReading(label));
 }
 
 /**
- * The label with only its look-alike digits and non-ASCII characters read as the letters they imitate (0 → o, 1 → l,
- * TR39), ASCII letter pairs (`rn`, `vv`) left as written. A name found in it but not in the label is written in
- * disguise, on purpose: no owner or fan site writes `amaz0n`, while `rn` for `m` also comes by chance (`modern`).
+ * Each code point to the ASCII it reads as: 0 → o, 1 → l, non-ASCII through the TR39 table; the rest as is, ASCII
+ * letter pairs (`rn`, `vv`) included: skeleton() folds those after. A name found in this reading but not in the label
+ * is written in disguise, on purpose (engine 1.48): no owner or fan site writes `amaz0n`, while `rn` for `m` also
+ * comes by chance (`modern`).
  */
 export function glyphReading(label: string): string {
-  return mapConfusables(label);
-}
-
-/** Each code point to the ASCII it reads as: 0 → o, 1 → l, non-ASCII through the TR39 table; the rest as is. */
-function mapConfusables(label: string): string {
   const map = confusables();
   const n = label.length;
   let out = '';
