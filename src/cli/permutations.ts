@@ -11,7 +11,7 @@ export type PermutationsFormat = 'text' | 'jsonl';
 /** Names of `unknown` candidates quoted in the summary; the rest are counted. */
 const MAX_QUOTED_UNKNOWN = 10;
 /** Largest --since file read (a year of daily runs over a large portfolio is a few megabytes). */
-export const MAX_SINCE_BYTES = 64 * 1024 * 1024;
+const MAX_SINCE_BYTES = 64 * 1024 * 1024;
 
 const TECHNIQUES: ReadonlySet<string> = new Set(PERMUTATION_TECHNIQUES);
 
