@@ -997,8 +997,9 @@ export function createEngine(catalog: Catalog): Engine {
       // A name written with look-alike digits or characters (`amaz0n-shop`, `app1e-id`) is a disguise: what makes a
       // name weak elsewhere (an ordinary word, the brand's own or a fan's naming) does not hold for it (1.48).
       // Short names come by chance from numbers beside letters (`toutiao1` reads `aol`), so five letters at least.
-      const disguised = viaSkeleton && hitEnd - hitStart >= DISTINCTIVE_TOKEN_LENGTH && writtenInDisguise(s.unicodeHost, hostText, hitStart, hitEnd);
-      const how = viaSkeleton ? lookalikeReading(s.host, hostText, hitStart, disguised) : '';
+      const labelIndex = viaSkeleton ? labelIndexAt(hostText, hitStart) : -1;
+      const disguised = viaSkeleton && hitEnd - hitStart >= DISTINCTIVE_TOKEN_LENGTH && writtenInDisguise(s.unicodeHost, labelIndex, hostText.slice(hitStart, hitEnd));
+      const how = viaSkeleton ? lookalikeReading(s.host, hostText, labelIndex, disguised) : '';
       if (inLabel) {
         if (labelEnd - labelStart === t.text.length) continue; // the whole label: judged as TLD swap / homoglyph
         // The end or middle of a word is no name (`claiming`, `banking` hold ING's `ing`).
@@ -2026,10 +2027,9 @@ function describeDotless(label: string): string {
 
 /**
  * Where the token scan of a host's skeleton found a name: ` (read through look-alike characters: "arnazon" reads
- * as "amazon")`, the label holding position `at` of `skeletonHost` and the same label of `host` as written.
+ * as "amazon")`, label `index` of `skeletonHost` and the same label of `host` as written.
  */
-function lookalikeReading(host: string, skeletonHost: string, at: number, disguised: boolean): string {
-  const index = labelIndexAt(skeletonHost, at);
+function lookalikeReading(host: string, skeletonHost: string, index: number, disguised: boolean): string {
   const read = skeletonHost.split('.')[index] ?? '';
   const written = host.split('.')[index] ?? '';
   const why = disguised ? ', a spelling no owner or fan site uses' : '';
@@ -2044,12 +2044,11 @@ function labelIndexAt(host: string, at: number): number {
 }
 
 /**
- * Whether the name at skeletonHost[start, end) is written in `unicodeHost` with look-alike digits or non-ASCII
- * characters (glyphReading), not found there as written nor only through letter pairs such as `rn` for `m`.
+ * Whether `name`, found in label `index` of a host's skeleton, is written in that label of `unicodeHost` with look-alike
+ * digits or non-ASCII characters (glyphReading), not found there as written nor only through letter pairs (`rn`).
  */
-function writtenInDisguise(unicodeHost: string, skeletonHost: string, start: number, end: number): boolean {
-  const written = unicodeHost.split('.')[labelIndexAt(skeletonHost, start)] ?? '';
-  const name = skeletonHost.slice(start, end);
+function writtenInDisguise(unicodeHost: string, index: number, name: string): boolean {
+  const written = unicodeHost.split('.')[index] ?? '';
   return !written.includes(name) && glyphReading(written).includes(name);
 }
 
