@@ -168,8 +168,8 @@ async function runPermutations(args: readonly string[], io: Io): Promise<number>
   if (resolver !== undefined) {
     const since = str(values['since']);
     const known = since === undefined ? undefined : await knownDomains(since);
-    const counts = await printRegistered(candidates, { resolver, concurrency, format, out: io.stdout, err: io.stderr, ...(known === undefined ? {} : { known }) });
-    return counts === 'unreachable' ? EXIT_FAILURE : EXIT_OK;
+    const ended = await printRegistered(candidates, { resolver, concurrency, format, out: io.stdout, err: io.stderr, ...(known === undefined ? {} : { known }) });
+    return ended === 'unreachable' ? EXIT_FAILURE : EXIT_OK;
   }
   const lines = candidates.map((p) => formatCandidate(p, format));
   io.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');

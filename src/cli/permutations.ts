@@ -73,10 +73,10 @@ export interface RegisteredOptions {
 
 /**
  * Looks every candidate up and prints the registered ones (but those in `known`) in the candidates' order, as they
- * are answered; then a summary on `err`. Returns the counts per status, or `unreachable` (said on `err`) when the
- * resolver answered none of the first candidates.
+ * are answered; then a summary on `err`. Returns `unreachable` (said on `err`) when the resolver answered none of the
+ * first candidates.
  */
-export async function printRegistered(candidates: readonly Permutation[], options: RegisteredOptions): Promise<Record<RegistrationStatus, number> | 'unreachable'> {
+export async function printRegistered(candidates: readonly Permutation[], options: RegisteredOptions): Promise<'done' | 'unreachable'> {
   const { format, out, err } = options;
   const counts: Record<RegistrationStatus, number> = { registered: 0, unregistered: 0, wildcard: 0, unknown: 0 };
   const unknown: string[] = [];
@@ -96,7 +96,7 @@ export async function printRegistered(candidates: readonly Permutation[], option
   });
   if (ended === 'unreachable') {
     err.write(`hookwatch: no DNS answer for the first ${UNREACHABLE_AFTER_NAMES} candidates: the resolver is unreachable or refuses to answer; check the machine's DNS or choose servers with --resolver IP\n`);
-    return 'unreachable';
+    return ended;
   }
   const quoted = unknown.slice(0, MAX_QUOTED_UNKNOWN).join(', ') + (unknown.length > MAX_QUOTED_UNKNOWN ? ', …' : '');
   const before = options.known === undefined ? '' : ` (${knownBefore} printed before, --since)`;
@@ -104,7 +104,7 @@ export async function printRegistered(candidates: readonly Permutation[], option
     + `${counts.wildcard} only the parent domain's wildcard answer, ${counts.unknown} unknown`
     + (unknown.length > 0 ? ` (no answer: SERVFAIL or timeout; run again or use another --resolver): ${quoted}` : '')
     + '\n');
-  return counts;
+  return 'done';
 }
 
 function formatRegistered(p: Permutation, registration: Registration, format: PermutationsFormat): string {

@@ -149,9 +149,10 @@ export async function lookUpRegistrations(names: readonly string[], options: Loo
 
 function registrationOf(answers: Answers, wildcard: ReadonlySet<string>): Registration {
   const status = classify(answers, wildcard);
-  const failures = [answers.ns, answers.mx, answers.a, answers.aaaa].flatMap((answer) => (answer.kind === 'failure' ? [answer.code] : []));
   const records = { ns: valuesOf(answers.ns), mx: valuesOf(answers.mx), a: valuesOf(answers.a), aaaa: valuesOf(answers.aaaa) };
-  return { status, records, failures: status === 'unknown' ? [...new Set(failures)] : [] };
+  if (status !== 'unknown') return { status, records, failures: [] };
+  const codes = [answers.ns, answers.mx, answers.a, answers.aaaa].flatMap((answer) => (answer.kind === 'failure' ? [answer.code] : []));
+  return { status, records, failures: [...new Set(codes)] };
 }
 
 async function askAll(resolver: DnsResolver, name: string): Promise<Answers> {
